@@ -1,0 +1,48 @@
+/** The error hierarchy: one class per stage, each with a stable `code` callers switch on. */
+
+export class AppError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+export type FetchErrorCode = 'TIMEOUT' | 'HTTP_STATUS' | 'TOO_LARGE' | 'NETWORK' | 'REDIRECT' | 'FILE';
+export class FetchError extends AppError {
+  declare readonly code: FetchErrorCode;
+  constructor(code: FetchErrorCode, message: string, options?: { cause?: unknown; status?: number }) {
+    super(code, message, options);
+  }
+}
+
+export type ParseErrorCode = 'NOT_A_FEED' | 'XML' | 'EMPTY';
+export class ParseError extends AppError {
+  declare readonly code: ParseErrorCode;
+  constructor(code: ParseErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+  }
+}
+
+export type StoreErrorCode = 'CORRUPT' | 'UNREADABLE' | 'LOCKED' | 'SCHEMA' | 'WRITE';
+export class StoreError extends AppError {
+  declare readonly code: StoreErrorCode;
+  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+  }
+}
+
+export class ConfigError extends AppError {
+  /** One line per problem, each naming its field (`sources[3].url: required`). */
+  readonly problems: readonly string[];
+  constructor(file: string, problems: readonly string[]) {
+    super('INVALID', `config ${file}:\n  ${problems.join('\n  ')}`);
+    this.problems = problems;
+  }
+}
+
+/** The error's message in plain words, for health reports and logs. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

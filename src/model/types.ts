@@ -1,0 +1,139 @@
+/** Plain data types shared by every stage; no I/O lives here. */
+
+export interface CategoryConfig {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly keywords: readonly string[];
+}
+
+export interface SourceConfig {
+  readonly id: string;
+  readonly name: string;
+  /** Exactly one of url / file is set; file is an absolute path after config loading. */
+  readonly url?: string;
+  readonly file?: string;
+  readonly priority: number;
+  readonly categoryMap: Readonly<Record<string, string>>;
+  /** IANA zone for dates that carry none; defaults to the config's timezone. */
+  readonly timezone: string;
+  readonly enabled: boolean;
+}
+
+export interface Config {
+  /** Absolute path of the config file, or undefined when built in code (tests). */
+  readonly configPath?: string;
+  readonly port: number;
+  readonly baseUrl: string;
+  readonly schedule: string;
+  readonly timezone: string;
+  /** Absolute paths. */
+  readonly store: string;
+  readonly outDir: string;
+  readonly feedSize: number;
+  readonly retentionDays: number;
+  readonly fetchTimeoutSeconds: number;
+  readonly maxFeedBytes: number;
+  readonly categories: readonly CategoryConfig[];
+  readonly websubHub?: string;
+  readonly sources: readonly SourceConfig[];
+}
+
+/** One item as a feed parser gave it: untrusted, unnormalised strings. */
+export interface RawItem {
+  guid?: string;
+  link?: string;
+  title?: string;
+  /** Full HTML content (content:encoded, atom:content) when present. */
+  contentHtml?: string;
+  /** Description / summary, HTML or text. */
+  summary?: string;
+  /** The date string exactly as the feed wrote it (pubDate, published, updated, dc:date). */
+  date?: string;
+  categories: string[];
+  author?: string;
+  /** Enclosure or media image URL, possibly relative. */
+  imageUrl?: string;
+}
+
+export interface ParsedFeed {
+  title?: string;
+  link?: string;
+  items: RawItem[];
+}
+
+/** One portal's copy of a story, normalised: NFC text, canonical absolute links, ISO dates. */
+export interface Copy {
+  sourceId: string;
+  /** Identity within the source: `guid:<guid>` or `link:<canonical url>`. */
+  key: string;
+  url: string;
+  title: string;
+  /** Sanitised HTML with absolute links. */
+  contentHtml: string;
+  /** Plain text of the content, for matching and summaries. */
+  text: string;
+  /** ISO 8601 UTC. Falls back to first-seen time when the feed gave no usable date. */
+  datePublished: string;
+  sourceCategories: string[];
+  author?: string;
+  imageUrl?: string;
+  /** ISO time this copy was first stored. */
+  firstSeenAt: string;
+}
+
+export interface Story {
+  /** Absolute IRI (`urn:uuid:…`); never changes once published. */
+  id: string;
+  copies: Copy[];
+  categories: string[];
+  /** Earliest copy date. */
+  datePublished: string;
+  /** When the shown title/content or the list of copies last changed. */
+  dateModified: string;
+}
+
+export type SourceStatus = 'ok' | 'error';
+
+/** What the store remembers of each source between runs. */
+export interface SourceState {
+  id: string;
+  etag?: string;
+  lastModified?: string;
+  lastFetchAt?: string;
+  lastSuccessAt?: string;
+  lastError?: string;
+  errorCode?: string;
+  consecutiveFailures: number;
+  /** Earliest time a scheduled run fetches this source again (backoff). */
+  nextAttemptAt?: string;
+}
+
+export interface SourceRunSummary {
+  id: string;
+  status: SourceStatus | 'not-modified' | 'skipped';
+  items: number;
+  added: number;
+  updated: number;
+  error?: string;
+}
+
+export interface RunSummary {
+  startedAt: string;
+  finishedAt: string;
+  sources: SourceRunSummary[];
+  storiesAdded: number;
+  storiesUpdated: number;
+  storiesPruned: number;
+}
+
+export const STORE_SCHEMA_VERSION = 1;
+
+export interface StoreData {
+  schemaVersion: number;
+  stories: Story[];
+  sources: Record<string, SourceState>;
+  /** Copy keys (`<sourceId> <key>`) of pruned stories → the id they had, so they never return. */
+  tombstones: Record<string, string>;
+  lastRun?: RunSummary;
+}
