@@ -129,11 +129,26 @@ export interface RunSummary {
 
 export const STORE_SCHEMA_VERSION = 1;
 
+/** A pruned story's copy key, remembered so a source still listing it does not bring it back. */
+export interface Tombstone {
+  storyId: string;
+  /** Last time a source still listed this copy; tombstones unseen for retentionDays are forgotten. */
+  seenAt: string;
+}
+
+/** Validators of one published feed, kept so Last-Modified changes exactly when the bytes do. */
+export interface PublishedFeedState {
+  etag: string;
+  lastModified: string;
+}
+
 export interface StoreData {
   schemaVersion: number;
   stories: Story[];
   sources: Record<string, SourceState>;
-  /** Copy keys (`<sourceId> <key>`) of pruned stories → the id they had, so they never return. */
-  tombstones: Record<string, string>;
+  /** Keyed by `<sourceId> <copy key>` and by `url <canonical url>`. */
+  tombstones: Record<string, Tombstone>;
+  /** Keyed by file name, e.g. `an-ninh-trat-tu.rss`. */
+  feeds: Record<string, PublishedFeedState>;
   lastRun?: RunSummary;
 }

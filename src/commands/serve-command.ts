@@ -1,0 +1,72 @@
+/** `npm start`: serve the stored feeds at once, ingest at start-up, then on the schedule. */
+import { watchFile, unwatchFile, type Stats } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Logger } from '../logger.ts';
+import type { Config, StoreData } from '../model/types.ts';
+import { runIngestion } from '../pipeline/run-ingestion.ts';
+import { buildFeedCatalog } from '../publish/feed-catalog.ts';
+import { startScheduler, type RunTrigger } from '../scheduler/start-scheduler.ts';
+import { createApp } from '../server/create-app.ts';
+import { healthFromStore, type ServeState } from '../server/serve-state.ts';
+import type { Store } from '../store/store.ts';
+
+const STORE_POLL_MS = 2000;
+
+export interface RunningService {
+  server: Server;
+  /** Resolves when the start-up ingestion has finished. */
+  firstIngestion: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startService(config: Config, store: Store, logger: Logger): Promise<RunningService> {
+  let state = stateFrom(config, await store.load());
+  const app = createApp({ getState: () => state, logger });
+  const server = await listen(app, config.port);
+  logger.info({ stage: 'serve', port: addressPort(server), base_url: config.baseUrl }, 'serving');
+
+  const ingest = async (trigger: RunTrigger) => {
+    const result = await runIngestion({ config, store, logger, mode: trigger === 'startup' ? 'all' : 'due' });
+    state = { config, catalog: result.catalog, health: healthFromStore(result.data) };
+  };
+  const scheduler = startScheduler(config.schedule, config.timezone, ingest, logger);
+  // Start-up ingestion fetches every source, backing off or not (SPEC "Ingestion manners").
+  const firstIngestion = scheduler.runNow('startup');
+
+  // `npm run ingest` beside the server writes the store; pick its result up without waiting for the schedule.
+  const onStoreChange = (current: Stats, previous: Stats) => {
+    if (current.mtimeMs === previous.mtimeMs) return;
+    store
+      .load()
+      .then((data) => {
+        state = stateFrom(config, data);
+      })
+      .catch((error: unknown) => logger.warn({ stage: 'serve', err: error }, 'could not reload the store'));
+  };
+  watchFile(config.store, { interval: STORE_POLL_MS }, onStoreChange);
+
+  return {
+    server,
+    firstIngestion,
+    async stop() {
+      unwatchFile(config.store, onStoreChange);
+      await scheduler.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function stateFrom(config: Config, data: StoreData): ServeState {
+  return { config, catalog: buildFeedCatalog(data, config, new Date()), health: healthFromStore(data) };
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}
+
+function addressPort(server: Server): number | undefined {
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : undefined;
+}

@@ -1,0 +1,39 @@
+/** Command-line entry: `serve` (npm start) or `ingest` (npm run ingest); wiring only. */
+import { loadConfig, resolveConfigPath } from './config/load-config.ts';
+import { runIngestCommand } from './commands/ingest-command.ts';
+import { startService } from './commands/serve-command.ts';
+import { AppError } from './errors.ts';
+import { createLogger } from './logger.ts';
+import { createLowdbStore } from './store/lowdb-store.ts';
+
+const EXIT_USAGE = 2;
+const EXIT_FAILURE = 1;
+
+async function main(argv: readonly string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command !== 'serve' && command !== 'ingest') {
+    process.stderr.write('usage: main.ts serve|ingest [--config <path>]\n');
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
+  const config = loadConfig(resolveConfigPath(rest, process.env), process.env);
+  const logger = createLogger(process.env.LOG_LEVEL ?? (command === 'ingest' ? 'warn' : 'info'));
+  const store = createLowdbStore(config.store);
+  if (command === 'ingest') {
+    await runIngestCommand(config, store, logger, (line) => process.stdout.write(`${line}\n`));
+    return;
+  }
+  const service = await startService(config, store, logger);
+  const shutdown = () => {
+    logger.info({ stage: 'serve' }, 'shutting down');
+    void service.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const message = error instanceof AppError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`bantin: ${message}\n`);
+  process.exitCode = error instanceof AppError && error.code === 'INVALID' ? EXIT_USAGE : EXIT_FAILURE;
+});

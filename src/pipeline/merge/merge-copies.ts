@@ -1,0 +1,171 @@
+/** Folds a batch of normalised copies into the stored stories (SPEC.md "Stories", rules 1–3). */
+import { randomUUID } from 'node:crypto';
+import { copyStoreKey, representativeCopy, urlStoreKey } from '../../model/story.ts';
+import type { Copy, SourceConfig, Story, Tombstone } from '../../model/types.ts';
+import { MERGE_WINDOW_MS, SimilarityIndex } from './similarity-index.ts';
+
+export interface MergeContext {
+  now: Date;
+  sources: ReadonlyMap<string, SourceConfig>;
+  /** Remembered keys of pruned stories; refreshed here when a source still lists them. */
+  tombstones: Record<string, Tombstone>;
+  newStoryId?: () => string;
+}
+
+export interface MergeResult {
+  /** Stories created by this batch. */
+  added: Story[];
+  /** Stored stories whose copies, dates or shown text changed. */
+  updated: Story[];
+  /** Copies that were already stored exactly as given. */
+  unchanged: number;
+}
+
+/** Applies copies to `stories` in place (new stories are appended) and reports what changed. */
+export function mergeCopies(stories: Story[], copies: readonly Copy[], context: MergeContext): MergeResult {
+  const state = new MergeState(stories, copies, context);
+  for (const copy of copies) state.apply(copy);
+  return state.finish();
+}
+
+class MergeState {
+  private readonly byCopyKey = new Map<string, Story>();
+  private readonly byUrl = new Map<string, Story>();
+  private readonly similar = new SimilarityIndex();
+  private readonly before = new Map<Story, string>();
+  private readonly created = new Set<Story>();
+  private unchanged = 0;
+
+  constructor(
+    private readonly stories: Story[],
+    copies: readonly Copy[],
+    private readonly context: MergeContext,
+  ) {
+    const window = copyTimeWindow(copies);
+    for (const story of stories) {
+      for (const copy of story.copies) {
+        this.byCopyKey.set(copyStoreKey(copy), story);
+        this.byUrl.set(copy.url, story);
+      }
+      const time = Date.parse(story.datePublished);
+      // Only stories near the batch in time can match by text, so only they are indexed.
+      if (time >= window.from && time <= window.to) this.similar.addStory(story);
+    }
+  }
+
+  apply(copy: Copy): void {
+    if (this.isTombstoned(copy)) return;
+    const key = copyStoreKey(copy);
+    const own = this.byCopyKey.get(key);
+    if (own) return this.updateCopy(own, copy);
+    const story = this.byUrl.get(copy.url) ?? this.similar.findMatch(copy);
+    if (story) this.addCopy(story, copy);
+    else this.createStory(copy);
+  }
+
+  finish(): MergeResult {
+    const updated: Story[] = [];
+    for (const [story, signature] of this.before) {
+      refreshDates(story);
+      if (this.created.has(story)) continue;
+      if (showSignature(story, this.context.sources) !== signature) {
+        story.dateModified = maxIso(this.context.now.toISOString(), story.datePublished);
+      }
+      updated.push(story);
+    }
+    return { added: [...this.created], updated, unchanged: this.unchanged };
+  }
+
+  private isTombstoned(copy: Copy): boolean {
+    const tombstone = this.context.tombstones[copyStoreKey(copy)] ?? this.context.tombstones[urlStoreKey(copy.url)];
+    if (!tombstone) return false;
+    tombstone.seenAt = this.context.now.toISOString();
+    return true;
+  }
+
+  private updateCopy(story: Story, copy: Copy): void {
+    const index = story.copies.findIndex((stored) => stored.sourceId === copy.sourceId && stored.key === copy.key);
+    const stored = story.copies[index]!;
+    const next: Copy = { ...copy, firstSeenAt: stored.firstSeenAt };
+    if (sameCopy(stored, next)) {
+      this.unchanged++;
+      return;
+    }
+    this.remember(story);
+    story.copies[index] = next;
+    this.byUrl.set(next.url, story);
+    this.similar.refresh(story);
+  }
+
+  private addCopy(story: Story, copy: Copy): void {
+    this.remember(story);
+    story.copies.push(copy);
+    this.index(story, copy);
+  }
+
+  private createStory(copy: Copy): void {
+    const story: Story = {
+      id: this.context.newStoryId?.() ?? `urn:uuid:${randomUUID()}`,
+      copies: [copy],
+      categories: [],
+      datePublished: copy.datePublished,
+      dateModified: copy.datePublished,
+    };
+    this.stories.push(story);
+    this.created.add(story);
+    this.remember(story);
+    this.index(story, copy);
+  }
+
+  private index(story: Story, copy: Copy): void {
+    this.byCopyKey.set(copyStoreKey(copy), story);
+    this.byUrl.set(copy.url, story);
+    this.similar.refresh(story);
+  }
+
+  /** Keeps what a reader saw before the first change of this batch, to tell whether date_modified moves. */
+  private remember(story: Story): void {
+    if (!this.before.has(story)) this.before.set(story, showSignature(story, this.context.sources));
+  }
+}
+
+/** What a reader of the feeds sees of a story: the shown title and content and the list of copies. */
+function showSignature(story: Story, sources: ReadonlyMap<string, SourceConfig>): string {
+  const shown = representativeCopy(story, sources);
+  const copies = story.copies.map((copy) => `${copy.sourceId} ${copy.key} ${copy.url}`).sort();
+  return JSON.stringify([shown.url, shown.title, shown.contentHtml, copies]);
+}
+
+function refreshDates(story: Story): void {
+  const earliest = story.copies.reduce((min, copy) => (copy.datePublished < min ? copy.datePublished : min), story.copies[0]!.datePublished);
+  const wasUnmodified = story.dateModified === story.datePublished;
+  story.datePublished = earliest;
+  if (wasUnmodified || story.dateModified < earliest) story.dateModified = earliest;
+}
+
+function sameCopy(a: Copy, b: Copy): boolean {
+  return (
+    a.url === b.url &&
+    a.title === b.title &&
+    a.contentHtml === b.contentHtml &&
+    a.datePublished === b.datePublished &&
+    a.author === b.author &&
+    a.imageUrl === b.imageUrl &&
+    a.sourceCategories.join('\n') === b.sourceCategories.join('\n')
+  );
+}
+
+function copyTimeWindow(copies: readonly Copy[]): { from: number; to: number } {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const copy of copies) {
+    const time = Date.parse(copy.datePublished);
+    from = Math.min(from, time);
+    to = Math.max(to, time);
+  }
+  return { from: from - MERGE_WINDOW_MS, to: to + MERGE_WINDOW_MS };
+}
+
+function maxIso(a: string, b: string): string {
+  return a > b ? a : b;
+}

@@ -1,0 +1,48 @@
+/** Updates what the store remembers of a source after a fetch: validators, failures, backoff. */
+import type { SourceState } from '../model/types.ts';
+import type { SourceOutcome } from './collect-source.ts';
+
+const BACKOFF_BASE_MS = 60_000;
+const BACKOFF_CAP_MS = 6 * 3600_000;
+
+/** The next state of a source given this run's outcome; `random` is injectable so tests are exact. */
+export function recordSourceHealth(
+  previous: SourceState | undefined,
+  id: string,
+  outcome: SourceOutcome,
+  now: Date,
+  random: () => number = Math.random,
+): SourceState {
+  const base: SourceState = { consecutiveFailures: 0, ...previous, id, lastFetchAt: now.toISOString() };
+  if (!outcome.ok) {
+    const failures = base.consecutiveFailures + 1;
+    return {
+      ...base,
+      lastError: outcome.error,
+      errorCode: outcome.code,
+      consecutiveFailures: failures,
+      nextAttemptAt: new Date(now.getTime() + backoffMs(failures, random)).toISOString(),
+    };
+  }
+  const next: SourceState = { ...base, lastSuccessAt: now.toISOString(), consecutiveFailures: 0 };
+  delete next.lastError;
+  delete next.errorCode;
+  delete next.nextAttemptAt;
+  // A 304 keeps the validators it was asked with; a new body brings its own (or none).
+  if (!outcome.notModified) {
+    next.etag = outcome.etag;
+    next.lastModified = outcome.lastModified;
+  }
+  return next;
+}
+
+/** Exponential from one minute, capped at six hours, with ±20 % jitter so failing sources spread out. */
+export function backoffMs(failures: number, random: () => number = Math.random): number {
+  const exponential = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
+  return Math.round(exponential * (0.8 + 0.4 * random()));
+}
+
+/** Scheduled runs leave a backing-off source alone until its next attempt is due. */
+export function isDue(state: SourceState | undefined, now: Date): boolean {
+  return !state?.nextAttemptAt || Date.parse(state.nextAttemptAt) <= now.getTime();
+}

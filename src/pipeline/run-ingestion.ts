@@ -1,0 +1,112 @@
+/** One ingestion cycle, read as its stages: collect each source → merge → categorise → retain → store → publish. */
+import type { Logger } from '../logger.ts';
+import type { Config, Copy, RunSummary, SourceConfig, SourceRunSummary, StoreData, Story } from '../model/types.ts';
+import { buildFeedCatalog, type FeedCatalog } from '../publish/feed-catalog.ts';
+import { writeStaticFeeds } from '../publish/write-static-feeds.ts';
+import type { Store } from '../store/store.ts';
+import { userAgent } from '../version.ts';
+import { createCategorizer } from './categorize/categorize-story.ts';
+import { collectSource, type SourceOutcome } from './collect-source.ts';
+import { mergeCopies } from './merge/merge-copies.ts';
+import { isDue, recordSourceHealth } from './record-source-health.ts';
+import { pruneStories } from './retain/prune-stories.ts';
+
+/** Sources fetched at once: enough to hide slow portals, few enough to be polite on 2 cores. */
+const FETCH_CONCURRENCY = 6;
+
+export interface IngestionOptions {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  /** `all` fetches every enabled source (CLI, start-up); `due` skips sources still backing off (schedule). */
+  mode: 'all' | 'due';
+  now?: () => Date;
+}
+
+export interface IngestionResult {
+  summary: RunSummary;
+  data: StoreData;
+  catalog: FeedCatalog;
+}
+
+export async function runIngestion(options: IngestionOptions): Promise<IngestionResult> {
+  const { config, store, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const before = await store.load();
+  const chosen = config.sources.filter((source) => source.enabled && (options.mode === 'all' || isDue(before.sources[source.id], startedAt)));
+  const outcomes = await collectAll(chosen, before, config, startedAt);
+
+  return store.withWriteLock(async () => {
+    // Reload under the lock: another writer may have saved while we were fetching.
+    const data = await store.load();
+    const summary = applyOutcomes(data, chosen, outcomes, config, startedAt);
+    summary.finishedAt = now().toISOString();
+    data.lastRun = summary;
+    const catalog = buildFeedCatalog(data, config, now());
+    await store.save(data);
+    await writeStaticFeeds(catalog, config.outDir);
+    logSummary(logger, summary);
+    return { summary, data, catalog };
+  });
+}
+
+async function collectAll(sources: readonly SourceConfig[], data: StoreData, config: Config, now: Date): Promise<SourceOutcome[]> {
+  const options = { timeoutMs: config.fetchTimeoutSeconds * 1000, maxBytes: config.maxFeedBytes, userAgent: userAgent(config.baseUrl), now };
+  const outcomes: SourceOutcome[] = new Array(sources.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < sources.length) {
+      const index = next++;
+      outcomes[index] = await collectSource(sources[index]!, data.sources[sources[index]!.id], options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, sources.length) }, worker));
+  return outcomes;
+}
+
+function applyOutcomes(data: StoreData, sources: readonly SourceConfig[], outcomes: readonly SourceOutcome[], config: Config, now: Date): RunSummary {
+  const context = { now, sources: new Map(config.sources.map((source) => [source.id, source])), tombstones: data.tombstones };
+  const categorize = createCategorizer(config.categories, config.sources);
+  const touched = new Set<Story>();
+  const perSource: SourceRunSummary[] = [];
+  let storiesAdded = 0;
+
+  sources.forEach((source, index) => {
+    const outcome = outcomes[index]!;
+    data.sources[source.id] = recordSourceHealth(data.sources[source.id], source.id, outcome, now);
+    const copies: Copy[] = outcome.ok && !outcome.notModified ? outcome.copies : [];
+    const merged = mergeCopies(data.stories, copies, context);
+    merged.added.forEach((story) => touched.add(story));
+    merged.updated.forEach((story) => touched.add(story));
+    storiesAdded += merged.added.length;
+    perSource.push(summarizeSource(source.id, outcome, merged.added.length, merged.updated.length));
+  });
+
+  for (const story of touched) story.categories = categorize(story);
+  const { kept, pruned } = pruneStories(data.stories, data.tombstones, { now, retentionDays: config.retentionDays, feedSize: config.feedSize });
+  data.stories = kept;
+  return {
+    startedAt: now.toISOString(),
+    finishedAt: now.toISOString(),
+    sources: perSource,
+    storiesAdded,
+    storiesUpdated: touched.size - storiesAdded,
+    storiesPruned: pruned,
+  };
+}
+
+function summarizeSource(id: string, outcome: SourceOutcome, added: number, updated: number): SourceRunSummary {
+  if (!outcome.ok) return { id, status: 'error', items: 0, added: 0, updated: 0, error: outcome.error };
+  if (outcome.notModified) return { id, status: 'not-modified', items: 0, added: 0, updated: 0 };
+  return { id, status: 'ok', items: outcome.copies.length, added, updated };
+}
+
+function logSummary(logger: Logger, summary: RunSummary): void {
+  for (const source of summary.sources) {
+    const fields = { stage: 'ingest', source_id: source.id, status: source.status, items: source.items, added: source.added, updated: source.updated };
+    if (source.error) logger.warn({ ...fields, error: source.error }, 'source failed');
+    else logger.info(fields, 'source ingested');
+  }
+  logger.info({ stage: 'ingest', stories_added: summary.storiesAdded, stories_updated: summary.storiesUpdated, stories_pruned: summary.storiesPruned }, 'ingestion finished');
+}

@@ -1,0 +1,38 @@
+/** Runs ingestion on the configured cron schedule in the configured zone, never two runs at once. */
+import cron from 'node-cron';
+import type { Logger } from '../logger.ts';
+
+/** Why a run starts: start-up runs fetch every source, scheduled ones leave backing-off sources alone. */
+export type RunTrigger = 'startup' | 'schedule';
+
+export interface Scheduler {
+  /** Runs the job now unless a run is under way; resolves when this or the running run ends. */
+  runNow(trigger: RunTrigger): Promise<void>;
+  /** Stops the schedule and waits for a run under way. */
+  stop(): Promise<void>;
+}
+
+export function startScheduler(schedule: string, timezone: string, job: (trigger: RunTrigger) => Promise<void>, logger: Logger): Scheduler {
+  let running: Promise<void> | undefined;
+  const runOnce = (trigger: RunTrigger): Promise<void> => {
+    if (running) {
+      logger.info({ stage: 'schedule' }, 'ingestion already running; this tick is skipped');
+      return running;
+    }
+    running = job(trigger)
+      .catch((error: unknown) => logger.error({ stage: 'schedule', err: error }, 'ingestion failed'))
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  const task = cron.schedule(schedule, () => runOnce('schedule'), { timezone, noOverlap: true, name: 'ingestion' });
+  return {
+    runNow: runOnce,
+    async stop() {
+      await task.stop();
+      await task.destroy();
+      await running;
+    },
+  };
+}

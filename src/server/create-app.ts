@@ -1,0 +1,64 @@
+/** The express app factory: every route of SPEC.md "HTTP", serving whatever state it is handed. */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from '../logger.ts';
+import type { FeedFormat } from '../publish/feed-view.ts';
+import { buildHealthReport } from './health-report.ts';
+import { renderHome } from './render-home.ts';
+import { sendFeed } from './send-feed.ts';
+import type { ServeState } from './serve-state.ts';
+
+const FEED_PATH = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(rss|atom|json)$/;
+const FEED_MAX_AGE_SECONDS = 60;
+
+export interface AppDependencies {
+  /** Read on every request, so an ingestion can swap the state without restarting the server. */
+  getState: () => ServeState;
+  logger: Logger;
+}
+
+export function createApp({ getState, logger }: AppDependencies): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.get('/', (_req, res) => {
+    res.type('html').set('Cache-Control', 'no-cache').send(renderHome(getState()));
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.set({ 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' }).json(buildHealthReport(getState()));
+  });
+
+  app.get('/feeds.opml', (req, res) => sendFeed(req, res, getState().catalog.opml, FEED_MAX_AGE_SECONDS));
+
+  app.get('/feeds/:file', (req, res) => {
+    const match = FEED_PATH.exec(req.params.file);
+    if (!match) return notFound(res, `no feed named ${req.params.file}`);
+    const page = parsePage(req.query.page);
+    if (page === undefined) return badRequest(res, 'page: must be a whole number from 1');
+    const feed = getState().catalog.page(match[1]!, match[2] as FeedFormat, page);
+    if (!feed) return notFound(res, page === 1 ? `no category "${match[1]}"` : `no page ${page} of ${req.params.file}`);
+    sendFeed(req, res, feed, FEED_MAX_AGE_SECONDS);
+  });
+
+  app.use((_req: Request, res: Response) => notFound(res, 'not found'));
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ stage: 'serve', err: error, path: req.path }, 'request failed');
+    if (!res.headersSent) res.status(500).type('text').send('internal error');
+  });
+  return app;
+}
+
+function parsePage(value: unknown): number | undefined {
+  if (value === undefined) return 1;
+  if (typeof value !== 'string' || !/^[1-9]\d{0,5}$/.test(value)) return undefined;
+  return Number(value);
+}
+
+function notFound(res: Response, message: string): void {
+  res.status(404).type('text').send(`${message}\n`);
+}
+
+function badRequest(res: Response, message: string): void {
+  res.status(400).type('text').send(`${message}\n`);
+}

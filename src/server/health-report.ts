@@ -1,0 +1,41 @@
+/** The /healthz body (SPEC.md "HTTP"): overall status and one entry per configured source. */
+import type { ServeState } from './serve-state.ts';
+
+export interface SourceHealth {
+  id: string;
+  name: string;
+  enabled: boolean;
+  status: 'ok' | 'error';
+  lastFetchAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  nextAttemptAt: string | null;
+  items: number;
+}
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  lastRun: string | null;
+  sources: SourceHealth[];
+}
+
+export function buildHealthReport(state: ServeState): HealthReport {
+  const sources = state.config.sources.map((source): SourceHealth => {
+    const stored = state.health.sources[source.id];
+    return {
+      id: source.id,
+      name: source.name,
+      enabled: source.enabled,
+      status: stored?.lastError ? 'error' : 'ok',
+      lastFetchAt: stored?.lastFetchAt ?? null,
+      lastSuccessAt: stored?.lastSuccessAt ?? null,
+      lastError: stored?.lastError ?? null,
+      consecutiveFailures: stored?.consecutiveFailures ?? 0,
+      nextAttemptAt: stored?.nextAttemptAt ?? null,
+      items: state.health.storyCountsBySource.get(source.id) ?? 0,
+    };
+  });
+  const degraded = sources.some((source) => source.enabled && source.status === 'error');
+  return { status: degraded ? 'degraded' : 'ok', lastRun: state.health.lastRun?.finishedAt ?? null, sources };
+}

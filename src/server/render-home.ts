@@ -1,0 +1,86 @@
+/** The home page, in Vietnamese: each category with its newest headlines and subscribe links, source health, last run. */
+import { representativeCopy } from '../model/story.ts';
+import type { SourceConfig, Story } from '../model/types.ts';
+import { FEED_FORMATS, type CategoryListing } from '../publish/feed-catalog.ts';
+import { VERSION } from '../version.ts';
+import { buildHealthReport, type SourceHealth } from './health-report.ts';
+import { html, safe, type SafeHtml } from './html.ts';
+import { HOME_SCRIPT, HOME_STYLE } from './home-assets.ts';
+import type { ServeState } from './serve-state.ts';
+
+const HEADLINES_PER_CATEGORY = 5;
+const FORMAT_LABELS = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' } as const;
+
+export function renderHome(state: ServeState): string {
+  const { config, catalog } = state;
+  const sources = new Map(config.sources.map((source) => [source.id, source]));
+  const formatTime = timeFormatter(config.timezone);
+  const report = buildHealthReport(state);
+  const page = html`<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>bantin — Bản tin các cổng thông tin tỉnh</title>
+${catalog.categories.map((category) => html`<link rel="alternate" type="application/rss+xml" title="${category.title}" href="${config.baseUrl}/feeds/${category.id}.rss">\n`)}
+<style>${safe(HOME_STYLE)}</style>
+</head>
+<body>
+<header><h1>bantin</h1><p>Tin tức từ các cổng thông tin của tỉnh, gộp mỗi sự việc thành một tin, kèm danh sách nguồn đã đăng.</p></header>
+<main>
+<section aria-labelledby="chuyen-muc"><h2 id="chuyen-muc">Chuyên mục</h2>
+${catalog.categories.map((category) => renderCategory(category, config.baseUrl, sources, formatTime))}
+<p><a href="${config.baseUrl}/feeds.opml">Tải danh sách mọi chuyên mục (OPML)</a></p>
+</section>
+<section aria-labelledby="nguon-tin"><h2 id="nguon-tin">Nguồn tin</h2>
+${renderSources(report.sources, formatTime)}
+</section>
+<p class="run">Lần thu thập gần nhất: ${report.lastRun ? formatTime(report.lastRun) : 'chưa có'} · Trạng thái: ${report.status === 'ok' ? 'bình thường' : 'có nguồn lỗi'}</p>
+</main>
+<footer><p>bantin ${VERSION} · <a href="${config.baseUrl}/healthz">/healthz</a></p></footer>
+<script>${safe(HOME_SCRIPT)}</script>
+</body>
+</html>
+`;
+  return page.value;
+}
+
+function renderCategory(category: CategoryListing, baseUrl: string, sources: Map<string, SourceConfig>, formatTime: (iso: string) => string): SafeHtml {
+  const headlines = category.stories.slice(0, HEADLINES_PER_CATEGORY);
+  return html`<article class="category" id="cm-${category.id}">
+<h3>${category.title} <span class="count">${category.stories.length} tin</span></h3>
+${category.description ? html`<p class="desc">${category.description}</p>` : ''}
+<ul class="subscribe">${FEED_FORMATS.map((format) => {
+    const url = `${baseUrl}/feeds/${category.id}.${format}`;
+    return html`<li><a href="${url}">${FORMAT_LABELS[format]}</a> <button type="button" class="copy" data-url="${url}" aria-label="Sao chép địa chỉ ${FORMAT_LABELS[format]}">Sao chép</button></li>`;
+  })}</ul>
+${headlines.length === 0 ? html`<p class="empty">Chưa có tin.</p>` : html`<ol class="headlines">${headlines.map((story) => renderHeadline(story, sources, formatTime))}</ol>`}
+</article>
+`;
+}
+
+function renderHeadline(story: Story, sources: Map<string, SourceConfig>, formatTime: (iso: string) => string): SafeHtml {
+  const shown = representativeCopy(story, sources);
+  const portals = [...new Set(story.copies.map((copy) => sources.get(copy.sourceId)?.name ?? copy.sourceId))];
+  return html`<li><a href="${shown.url}">${shown.title}</a><br><small><time datetime="${story.datePublished}">${formatTime(story.datePublished)}</time> · ${portals.join(', ')}</small></li>`;
+}
+
+function renderSources(sources: readonly SourceHealth[], formatTime: (iso: string) => string): SafeHtml {
+  return html`<table class="sources">
+<thead><tr><th>Nguồn</th><th>Tình trạng</th><th>Lần lấy gần nhất</th><th>Số tin</th></tr></thead>
+<tbody>${sources.map(
+    (source) => html`<tr><td>${source.name}</td><td class="${source.status}">${statusText(source)}</td><td>${source.lastFetchAt ? formatTime(source.lastFetchAt) : '—'}</td><td>${source.items}</td></tr>`,
+  )}</tbody>
+</table>`;
+}
+
+function statusText(source: SourceHealth): string {
+  if (!source.enabled) return 'tạm tắt';
+  if (source.status === 'ok') return source.lastFetchAt ? 'bình thường' : 'chưa lấy';
+  return `lỗi: ${source.lastError ?? 'không rõ'} (${source.consecutiveFailures} lần liên tiếp)`;
+}
+
+function timeFormatter(timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat('vi-VN', { timeZone, dateStyle: 'short', timeStyle: 'short' });
+  return (iso) => format.format(new Date(iso));
+}

@@ -1,0 +1,19 @@
+/** What the HTTP layer serves: the latest published catalog and health, swapped whole after each ingestion. */
+import type { Config, StoreData } from '../model/types.ts';
+import type { FeedCatalog } from '../publish/feed-catalog.ts';
+
+export interface ServeState {
+  config: Config;
+  catalog: FeedCatalog;
+  /** Source health and the last run, as stored. */
+  health: Pick<StoreData, 'sources' | 'lastRun'> & { storyCountsBySource: ReadonlyMap<string, number> };
+}
+
+/** Health view of the store: how many stored stories have a copy from each source. */
+export function healthFromStore(data: StoreData): ServeState['health'] {
+  const counts = new Map<string, number>();
+  for (const story of data.stories) {
+    for (const sourceId of new Set(story.copies.map((copy) => copy.sourceId))) counts.set(sourceId, (counts.get(sourceId) ?? 0) + 1);
+  }
+  return { sources: data.sources, lastRun: data.lastRun, storyCountsBySource: counts };
+}

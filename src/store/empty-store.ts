@@ -1,0 +1,25 @@
+/** The shape of a store nobody has written yet, and the check every loaded store passes. */
+import { StoreError } from '../errors.ts';
+import { STORE_SCHEMA_VERSION, type StoreData } from '../model/types.ts';
+
+export function createEmptyStoreData(): StoreData {
+  return { schemaVersion: STORE_SCHEMA_VERSION, stories: [], sources: {}, tombstones: {}, feeds: {} };
+}
+
+/** Refuses data this version cannot read; fills containers an older version did not write. */
+export function checkStoreData(value: unknown, location: string): StoreData {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new StoreError('CORRUPT', `store: ${location} does not hold a bantin store (not a JSON object)`);
+  }
+  const data = value as Partial<StoreData>;
+  if (typeof data.schemaVersion !== 'number' || !Array.isArray(data.stories)) {
+    throw new StoreError('CORRUPT', `store: ${location} does not hold a bantin store (no schemaVersion or stories)`);
+  }
+  if (data.schemaVersion > STORE_SCHEMA_VERSION) {
+    throw new StoreError(
+      'SCHEMA',
+      `store: ${location} has schema version ${data.schemaVersion}, newer than this bantin knows (${STORE_SCHEMA_VERSION}); upgrade bantin`,
+    );
+  }
+  return { ...createEmptyStoreData(), ...data, schemaVersion: STORE_SCHEMA_VERSION } as StoreData;
+}

@@ -1,0 +1,16 @@
+/** The store contract every backend honours (lowdb JSON file today, PostgreSQL later). */
+import type { StoreData } from '../model/types.ts';
+
+export interface Store {
+  /** Where the data lives, for messages (a file path or a connection name). */
+  readonly location: string;
+  /** Current data; a fresh empty store when none exists. Throws StoreError when unreadable, corrupt or too new. */
+  load(): Promise<StoreData>;
+  /** Replaces the stored data atomically: a crash leaves either the old or the new data. */
+  save(data: StoreData): Promise<void>;
+  /**
+   * Runs `work` as the only writer across processes; waits for another writer up to the
+   * store's lock timeout, then throws StoreError LOCKED.
+   */
+  withWriteLock<T>(work: () => Promise<T>): Promise<T>;
+}
