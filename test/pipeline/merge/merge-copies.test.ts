@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { representativeCopy } from '../../../src/model/story.ts';
+import type { Story, Tombstone } from '../../../src/model/types.ts';
+import { mergeCopies, type MergeContext } from '../../../src/pipeline/merge/merge-copies.ts';
+import { makeCopy, makeSource } from '../../helpers/make-copy.ts';
+
+const BUST_TEXT =
+  'Ngày 24/11, Công an tỉnh Hòa Bình cho biết đã triệt phá thành công đường dây mua bán trái phép chất ma túy ' +
+  'xuyên tỉnh do Bùi Văn Tâm cầm đầu, thu giữ 3,2 kg ma túy tổng hợp, hai xe máy và 45 triệu đồng. ' +
+  'Các đối tượng khai nhận đã nhiều lần vận chuyển ma túy từ Sơn La về tiêu thụ tại thành phố Hòa Bình.';
+
+const sources = new Map([
+  ['cong-an', makeSource('cong-an', { priority: 3 })],
+  ['bao', makeSource('bao', { priority: 1 })],
+  ['cong-tt', makeSource('cong-tt', { priority: 2 })],
+]);
+
+function context(now = '2026-11-25T03:00:00.000Z', tombstones: Record<string, Tombstone> = {}): MergeContext {
+  let next = 0;
+  return { now: new Date(now), sources, tombstones, newStoryId: () => `urn:uuid:00000000-0000-4000-8000-${String(++next).padStart(12, '0')}` };
+}
+
+describe('mergeCopies', () => {
+  it('publishes one story with three copies when three portals carry the same text', () => {
+    const stories: Story[] = [];
+    const result = mergeCopies(
+      stories,
+      [
+        makeCopy({ sourceId: 'bao', title: 'Bắt nhóm buôn ma túy xuyên tỉnh', text: BUST_TEXT, datePublished: '2026-11-24T05:00:00.000Z' }),
+        makeCopy({ sourceId: 'cong-an', title: 'Triệt phá đường dây ma túy do Bùi Văn Tâm cầm đầu', text: BUST_TEXT.normalize('NFD').normalize('NFC'), datePublished: '2026-11-24T03:00:00.000Z' }),
+        makeCopy({ sourceId: 'cong-tt', title: 'Thu giữ 3,2 kg ma túy', text: BUST_TEXT.slice(0, 200), datePublished: '2026-11-24T04:00:00.000Z' }),
+      ],
+      context(),
+    );
+    expect(result.added).toHaveLength(1);
+    expect(stories).toHaveLength(1);
+    const [story] = stories;
+    expect(story!.copies.map((copy) => copy.sourceId)).toEqual(['bao', 'cong-an', 'cong-tt']);
+    expect(story!.datePublished).toBe('2026-11-24T03:00:00.000Z');
+    expect(story!.dateModified).toBe(story!.datePublished);
+    expect(representativeCopy(story!, sources).sourceId).toBe('cong-an');
+  });
+
+  it('keeps apart stories that only share a headline template', () => {
+    const stories: Story[] = [];
+    mergeCopies(
+      stories,
+      [
+        makeCopy({ sourceId: 'bao', title: 'Sở Y tế tổng kết công tác năm 2026', text: 'Sở Y tế tổng kết công tác năm 2026. Năm qua ngành y tế đã tiêm chủng cho 120 nghìn trẻ em, khám cho 800 nghìn lượt người bệnh và phòng chống sốt xuất huyết hiệu quả ở 10 huyện.' }),
+        makeCopy({ sourceId: 'cong-tt', title: 'Sở Giáo dục và Đào tạo tổng kết công tác năm 2026', text: 'Sở Giáo dục và Đào tạo tổng kết công tác năm 2026. Năm học qua toàn tỉnh có 98 phần trăm học sinh tốt nghiệp, xây mới 35 phòng học và bồi dưỡng 1.200 giáo viên cốt cán.' }),
+      ],
+      context(),
+    );
+    expect(stories).toHaveLength(2);
+  });
+
+  it('updates a copy in place when its source changes it, keeping the id and moving date_modified', () => {
+    const stories: Story[] = [];
+    const first = makeCopy({ sourceId: 'cong-an', key: 'guid:42', title: 'Cháy nhà dân ở xã Yên Mông', text: 'Một vụ cháy nhà dân.' });
+    mergeCopies(stories, [first], context());
+    const id = stories[0]!.id;
+    const result = mergeCopies(stories, [{ ...first, title: 'Cháy nhà dân ở xã Yên Mông, không có thương vong', firstSeenAt: '2026-11-26T00:00:00.000Z' }], context('2026-11-26T00:00:00.000Z'));
+    expect(result.updated).toHaveLength(1);
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.id).toBe(id);
+    expect(stories[0]!.copies[0]!.title).toBe('Cháy nhà dân ở xã Yên Mông, không có thương vong');
+    expect(stories[0]!.copies[0]!.firstSeenAt).toBe(first.firstSeenAt);
+    expect(stories[0]!.dateModified).toBe('2026-11-26T00:00:00.000Z');
+  });
+
+  it('changes nothing when the same copies arrive again', () => {
+    const stories: Story[] = [];
+    const copies = [makeCopy({ sourceId: 'cong-an', title: 'Tuần tra kiểm soát nồng độ cồn', text: 'Lực lượng cảnh sát giao thông ra quân.' })];
+    mergeCopies(stories, copies, context());
+    const before = JSON.stringify(stories);
+    const result = mergeCopies(stories, copies.map((copy) => ({ ...copy, firstSeenAt: '2026-11-26T00:00:00.000Z' })), context('2026-11-26T00:00:00.000Z'));
+    expect(result).toMatchObject({ added: [], updated: [], unchanged: 1 });
+    expect(JSON.stringify(stories)).toBe(before);
+  });
+
+  it('joins a copy from another source that has the same canonical link', () => {
+    const stories: Story[] = [];
+    const url = 'https://baohoabinh.example.vn/phap-luat/xet-xu-vu-lua-dao.html';
+    mergeCopies(stories, [makeCopy({ sourceId: 'bao', title: 'Xét xử vụ lừa đảo', url })], context());
+    mergeCopies(stories, [makeCopy({ sourceId: 'cong-tt', title: 'Tòa xét xử vụ lừa đảo qua mạng', url })], context('2026-11-25T04:00:00.000Z'));
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.copies).toHaveLength(2);
+    expect(stories[0]!.dateModified).toBe('2026-11-25T04:00:00.000Z');
+  });
+
+  it('does not bring back a pruned story that a source still lists, and refreshes its tombstone', () => {
+    const stories: Story[] = [];
+    const copy = makeCopy({ sourceId: 'cong-an', key: 'guid:old', title: 'Tin cũ' });
+    const tombstones: Record<string, Tombstone> = { 'cong-an guid:old': { storyId: 'urn:uuid:old', seenAt: '2026-01-01T00:00:00.000Z' } };
+    mergeCopies(stories, [copy], context('2026-11-25T03:00:00.000Z', tombstones));
+    expect(stories).toEqual([]);
+    expect(tombstones['cong-an guid:old']!.seenAt).toBe('2026-11-25T03:00:00.000Z');
+  });
+
+  it('does not merge the same text from days apart (a follow-up is a new story)', () => {
+    const stories: Story[] = [];
+    mergeCopies(stories, [makeCopy({ sourceId: 'bao', title: 'A', text: BUST_TEXT, datePublished: '2026-11-01T00:00:00.000Z' })], context());
+    mergeCopies(stories, [makeCopy({ sourceId: 'cong-an', title: 'B', text: BUST_TEXT, datePublished: '2026-11-20T00:00:00.000Z' })], context());
+    expect(stories).toHaveLength(2);
+  });
+});

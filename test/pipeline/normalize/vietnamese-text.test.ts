@@ -1,0 +1,107 @@
+// Vietnamese headlines as portals write them: mixed tone-mark styles, decomposed Unicode, stray controls.
+import { describe, it, expect } from 'vitest';
+import {
+  comparisonKey, containsPhrase, foldToneMarks, syllables, toNfc,
+} from '../../../src/pipeline/normalize/vietnamese-text.ts';
+
+const nfd = (s: string) => s.normalize('NFD');
+
+describe('toNfc', () => {
+  it.each([
+    { input: nfd('Tai nạn giao thông'), expected: 'Tai nạn giao thông' },
+    { input: 'Hà\u200bNội', expected: 'HàNội' },
+    { input: '\ufeffBản tin', expected: 'Bản tin' },
+    { input: 'a\u0000b\u0007c\u0085d', expected: 'abcd' },
+    { input: 'dòng 1\r\n\tdòng 2', expected: 'dòng 1\r\n\tdòng 2' },
+    { input: 'ma tu\u200b\u0301y', expected: 'ma túy' }, // zero-width between base and mark
+  ])('cleans $input', ({ input, expected }) => {
+    expect(toNfc(input)).toBe(expected);
+  });
+});
+
+describe('foldToneMarks', () => {
+  it.each([
+    { input: 'Hòa Bình', expected: 'Hoà Bình' },
+    { input: 'Hoà Bình', expected: 'Hoà Bình' },
+    { input: 'thủy lợi', expected: 'thuỷ lợi' },
+    { input: 'ủy ban nhân dân', expected: 'uỷ ban nhân dân' },
+    { input: 'tùy', expected: 'tuỳ' },
+    { input: 'sức khỏe', expected: 'sức khoẻ' },
+    { input: 'lòe loẹt', expected: 'loè loẹt' },
+    { input: 'góa bụa, tai họa, thỏa thuận, lõa thể', expected: 'goá bụa, tai hoạ, thoả thuận, loã thể' },
+    { input: 'tuyến tụy, nhòe, xòe', expected: 'tuyến tuỵ, nhoè, xoè' },
+    { input: 'HÒA BÌNH, ỦY BAN', expected: 'HOÀ BÌNH, UỶ BAN' },
+    { input: 'Òa khóc', expected: 'Oà khóc' },
+    { input: 'qúy, quý', expected: 'quý, quý' },
+    { input: 'hoàn toàn, toán, khoảng, quyết, thuyền, khuỷu, ngoài', expected: 'hoàn toàn, toán, khoảng, quyết, thuyền, khuỷu, ngoài' },
+    { input: 'của, mùa, quà, tuổi', expected: 'của, mùa, quà, tuổi' }, // ua/uô are other diphthongs
+    { input: nfd('Hòa Bình'), expected: 'Hoà Bình' },
+  ])('rewrites $input as $expected', ({ input, expected }) => {
+    expect(foldToneMarks(input)).toBe(expected);
+  });
+});
+
+describe('comparisonKey', () => {
+  it.each([
+    { input: 'Hòa Bình', expected: 'hoà bình' },
+    { input: 'HOÀ BÌNH', expected: 'hoà bình' },
+    { input: nfd('Hòa Bình'), expected: 'hoà bình' },
+    { input: 'ĐẮK LẮK', expected: 'đắk lắk' },
+    { input: 'Đà Nẵng', expected: 'đà nẵng' },
+    { input: '"Phòng cháy, chữa cháy" – 2024!', expected: 'phòng cháy chữa cháy 2024' },
+    { input: 'Bà Rịa-Vũng Tàu', expected: 'bà rịa vũng tàu' },
+    { input: '  tai   nạn\n\tgiao thông  ', expected: 'tai nạn giao thông' },
+    { input: 'Thủy điện #Hòa_Bình @UBND', expected: 'thuỷ điện hoà bình ubnd' },
+    { input: 'H\u2019Mông', expected: 'h mông' },
+    { input: '...', expected: '' },
+  ])('keys $input as "$expected"', ({ input, expected }) => {
+    expect(comparisonKey(input)).toBe(expected);
+  });
+
+  it('keeps diacritics significant', () => {
+    expect(comparisonKey('ma túy')).not.toBe(comparisonKey('mà tùy'));
+    expect(comparisonKey('cháy')).not.toBe(comparisonKey('chạy'));
+    expect(comparisonKey('Đà')).not.toBe(comparisonKey('Da'));
+  });
+
+  it('gives the same key for old and new tone style, any case, NFC or NFD', () => {
+    const variants = ['Thủy điện Hòa Bình', 'Thuỷ điện Hoà Bình', 'THỦY ĐIỆN HÒA BÌNH', nfd('thuỷ điện hoà bình')];
+    expect(new Set(variants.map(comparisonKey)).size).toBe(1);
+  });
+});
+
+describe('syllables', () => {
+  it.each([
+    { input: 'Tai nạn giao thông!', expected: ['tai', 'nạn', 'giao', 'thông'] },
+    { input: 'Hòa Bình', expected: ['hoà', 'bình'] },
+    { input: '', expected: [] },
+    { input: ' – ', expected: [] },
+  ])('splits $input', ({ input, expected }) => {
+    expect(syllables(input)).toEqual(expected);
+  });
+});
+
+describe('containsPhrase', () => {
+  it.each([
+    { text: 'Triệt phá vụ án ma túy lớn', phrase: 'ma túy', expected: true },
+    { text: 'Triệt phá vụ án MA TUÝ lớn', phrase: 'ma túy', expected: true },
+    { text: nfd('Triệt phá vụ án ma túy lớn'), phrase: 'Ma Túy', expected: true },
+    { text: 'Đường dây ma túyx', phrase: 'ma túy', expected: false },
+    { text: 'Tuỳ trường hợp, mà tùy cơ ứng biến', phrase: 'ma túy', expected: false },
+    { text: 'Xe khách chạy quá tốc độ', phrase: 'cháy', expected: false },
+    { text: 'Cháy nhà dân ở Lương Sơn', phrase: 'cháy', expected: true },
+    { text: 'Tai nạn giao thông trên QL6', phrase: 'tai nạn giao thông', expected: true },
+    { text: 'Tai nạn lao động, giao thông thông suốt', phrase: 'tai nạn giao thông', expected: false },
+    { text: 'Diễn tập phòng cháy, chữa cháy tại KCN', phrase: 'phòng cháy chữa cháy', expected: true },
+    { text: 'Công an tỉnh Hoà Bình', phrase: 'Hòa Bình', expected: true },
+    { text: 'Thủy điện Hòa Bình xả lũ', phrase: 'thuỷ điện', expected: true },
+    { text: 'Hoà bình thế giới', phrase: 'hoà bình', expected: true },
+    { text: 'Lũ quét ở Mai Châu', phrase: 'lũ', expected: true },
+    { text: 'Lúa chín', phrase: 'lũ', expected: false },
+    { text: 'Bắt giữ đối tượng trộm cắp', phrase: 'trộm', expected: true },
+    { text: 'Bắt giữ đối tượng', phrase: '', expected: false },
+    { text: 'Bắt giữ đối tượng', phrase: '!!', expected: false },
+  ])('"$text" contains "$phrase": $expected', ({ text, phrase, expected }) => {
+    expect(containsPhrase(comparisonKey(text), phrase)).toBe(expected);
+  });
+});

@@ -1,0 +1,93 @@
+/** Atom 1.0 output read back by rss-parser and xml2js: URL feed id, urn entry ids, categories with term. */
+import Parser from 'rss-parser';
+import { describe, expect, it } from 'vitest';
+import { renderFeed } from '../../src/publish/render-feed.ts';
+import { drugRingStory, makeView, roadAccidentStory } from './fixtures.ts';
+import { expectWellFormedXml, linksByRel, parseXml } from './xml-checks.ts';
+
+const FEED = 'http://localhost:8080/feeds/an-ninh-trat-tu.atom';
+
+async function feedOf(xml: string): Promise<any> {
+  expectWellFormedXml(xml);
+  return (await parseXml(xml)).feed;
+}
+
+describe('renderFeed atom', () => {
+  const xml = renderFeed('atom', makeView());
+
+  it('reads back as an Atom feed in Vietnamese with a stable URL id', async () => {
+    const feed = await feedOf(xml);
+    expect(feed.$).toEqual({ xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'vi' });
+    expect(feed.id).toEqual([FEED]);
+    expect(feed.updated).toEqual(['2024-05-02T03:00:00Z']);
+    expect(feed.author[0].name).toEqual(['bantin']);
+    const parsed = await new Parser().parseString(xml);
+    expect(parsed.title).toBe('An ninh trật tự');
+    expect(parsed.items).toHaveLength(2);
+  });
+
+  it('keeps the same feed id on every page', async () => {
+    const feed = await feedOf(renderFeed('atom', makeView({ page: 2, lastPage: 2 })));
+    expect(feed.id).toEqual([FEED]);
+  });
+
+  it('identifies entries by the urn:uuid story id, which feed 6.0.0 rejects', async () => {
+    const [entry] = (await feedOf(xml)).entry;
+    expect(entry.id).toEqual([drugRingStory.id]);
+    expect(entry.link[0].$).toEqual({
+      rel: 'alternate',
+      type: 'text/html',
+      href: 'https://congan.hoabinh.gov.vn/tin-tuc/triet-pha-duong-day-ma-tuy-xuyen-tinh-1234.html',
+    });
+  });
+
+  it('gives published and updated from the story dates', async () => {
+    const entries = (await feedOf(xml)).entry;
+    expect(entries.map((entry: any) => [entry.published[0], entry.updated[0]])).toEqual([
+      ['2024-05-02T01:30:00Z', '2024-05-02T03:00:00Z'],
+      [roadAccidentStory.datePublished, roadAccidentStory.dateModified],
+    ]);
+  });
+
+  it('writes categories with a term and the Vietnamese label', async () => {
+    const entries = (await feedOf(xml)).entry;
+    expect(entries[1].category.map((category: any) => category.$)).toEqual([
+      { term: 'an-ninh-trat-tu', label: 'An ninh trật tự' },
+      { term: 'giao-thong', label: 'Giao thông' },
+    ]);
+  });
+
+  it('carries HTML content with provenance, the author and the image enclosure', async () => {
+    const entry = (await feedOf(xml)).entry[1];
+    expect(entry.content[0]).toEqual({
+      _:
+        '<p>Vụ va chạm xảy ra tại xã Dân Hòa, huyện Tân Lạc.</p><p>Nguồn: ' +
+        '<a href="https://hoabinh.gov.vn/tin-tuc/tai-nan-quoc-lo-6.html?id=7&amp;trang=2">Cổng TTĐT tỉnh Hòa Bình</a></p>',
+      $: { type: 'html' },
+    });
+    expect(entry.author[0].name).toEqual(['Cổng TTĐT tỉnh Hòa Bình']);
+    expect(entry.link[1].$).toEqual({ rel: 'enclosure', type: 'image/png', href: 'https://hoabinh.gov.vn/images/quoc-lo-6.png' });
+  });
+
+  it.each([
+    { page: 1, lastPage: 1, expected: { alternate: 'http://localhost:8080/', self: FEED } },
+    {
+      page: 1,
+      lastPage: 2,
+      expected: { alternate: 'http://localhost:8080/', self: FEED, first: FEED, next: `${FEED}?page=2`, last: `${FEED}?page=2` },
+    },
+    {
+      page: 2,
+      lastPage: 2,
+      expected: { alternate: 'http://localhost:8080/', self: `${FEED}?page=2`, first: FEED, previous: FEED, last: `${FEED}?page=2` },
+    },
+  ])('links page $page of $lastPage with RFC 5005 relations', async ({ page, lastPage, expected }) => {
+    const feed = await feedOf(renderFeed('atom', makeView({ page, lastPage })));
+    expect(linksByRel(feed.link)).toEqual(expected);
+  });
+
+  it('announces the WebSub hub', async () => {
+    const feed = await feedOf(renderFeed('atom', makeView({ websubHub: 'https://hub.example.vn/' })));
+    expect(linksByRel(feed.link).hub).toBe('https://hub.example.vn/');
+  });
+});

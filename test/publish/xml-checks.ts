@@ -1,0 +1,32 @@
+/** Strict well-formedness checks for rendered XML, since xml2js/sax accept control characters and a bare `]]>`. */
+import { spawnSync } from 'node:child_process';
+import { expect } from 'vitest';
+import { parseStringPromise } from 'xml2js';
+
+// XML 1.0 Char production, minus what is legal; the same set the renderer strips.
+const ILLEGAL_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+const hasPython = spawnSync('python3', ['-c', 'import xml.parsers.expat'], { encoding: 'utf8' }).status === 0;
+
+/** Asserts the document is well-formed: no illegal characters, no CDATA terminator, expat accepts it. */
+export function expectWellFormedXml(xml: string): void {
+  expect(xml).not.toMatch(ILLEGAL_XML_CHAR);
+  expect(xml).not.toContain(']]>');
+  if (hasPython) {
+    // expat is the strict parser at hand; it rejects what sax lets through.
+    const script = 'import sys,xml.parsers.expat as e; e.ParserCreate().Parse(sys.stdin.buffer.read(), True)';
+    const result = spawnSync('python3', ['-c', script], { input: xml, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  }
+}
+
+/** Parses XML into xml2js's object form (attributes under `$`). */
+export async function parseXml(xml: string): Promise<any> {
+  return parseStringPromise(xml, { strict: true });
+}
+
+/** `rel` → `href` of the link elements among the given xml2js nodes. */
+export function linksByRel(links: { $: { rel: string; href: string } }[] | undefined): Record<string, string> {
+  return Object.fromEntries((links ?? []).map((link) => [link.$.rel, link.$.href]));
+}

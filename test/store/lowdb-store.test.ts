@@ -1,0 +1,117 @@
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/errors.ts';
+import type { StoreData } from '../../src/model/types.ts';
+import { createEmptyStoreData } from '../../src/store/empty-store.ts';
+import { createLowdbStore } from '../../src/store/lowdb-store.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+
+function sampleData(title: string): StoreData {
+  const data = createEmptyStoreData();
+  data.sources['cong-an'] = { id: 'cong-an', consecutiveFailures: 0, etag: '"abc"' };
+  data.stories.push({
+    id: 'urn:uuid:00000000-0000-4000-8000-000000000001',
+    categories: ['an-ninh-trat-tu'],
+    datePublished: '2026-11-20T01:00:00.000Z',
+    dateModified: '2026-11-20T01:00:00.000Z',
+    copies: [],
+  });
+  data.stories[0]!.copies.push({
+    sourceId: 'cong-an', key: 'guid:1', url: 'https://congan.example.vn/1', title, contentHtml: '<p>Nội dung</p>', text: 'Nội dung',
+    datePublished: '2026-11-20T01:00:00.000Z', sourceCategories: ['An ninh trật tự'], firstSeenAt: '2026-11-20T01:05:00.000Z',
+  });
+  return data;
+}
+
+async function expectStoreError(promise: Promise<unknown>, code: string): Promise<StoreError> {
+  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(StoreError);
+  expect((error as StoreError).code).toBe(code);
+  return error as StoreError;
+}
+
+describe('lowdb store', () => {
+  it('starts empty and round-trips Vietnamese text through the file on disk', async () => {
+    const file = path.join(await makeTempDir(), 'nested', 'db.json');
+    const store = createLowdbStore(file);
+    expect((await store.load()).stories).toEqual([]);
+    await store.save(sampleData('Triệt phá đường dây ma túy ở Hòa Bình'));
+    const onDisk = JSON.parse(await readFile(file, 'utf8')) as StoreData;
+    expect(onDisk.stories[0]!.copies[0]!.title).toBe('Triệt phá đường dây ma túy ở Hòa Bình');
+    expect((await createLowdbStore(file).load()).sources['cong-an']!.etag).toBe('"abc"');
+  });
+
+  it('keeps the previous good store as a .bak beside the new one', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    const store = createLowdbStore(file);
+    await store.save(sampleData('Bản cũ'));
+    await store.save(sampleData('Bản mới'));
+    const backup = JSON.parse(await readFile(`${file}.bak`, 'utf8')) as StoreData;
+    expect(backup.stories[0]!.copies[0]!.title).toBe('Bản cũ');
+  });
+
+  it('refuses a corrupt file, names it and how to restore, and leaves it untouched', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    await writeFile(file, '{"schemaVersion":1,"stories":[');
+    const error = await expectStoreError(createLowdbStore(file).load(), 'CORRUPT');
+    expect(error.message).toContain(file);
+    expect(error.message).toContain(`cp ${file}.bak ${file}`);
+    expect(await readFile(file, 'utf8')).toBe('{"schemaVersion":1,"stories":[');
+  });
+
+  it('refuses a store written by a newer schema', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    await writeFile(file, JSON.stringify({ ...createEmptyStoreData(), schemaVersion: 99 }));
+    const error = await expectStoreError(createLowdbStore(file).load(), 'SCHEMA');
+    expect(error.message).toMatch(/schema version 99/);
+  });
+
+  it('refuses JSON that is not a bantin store', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    await writeFile(file, '[1,2,3]');
+    await expectStoreError(createLowdbStore(file).load(), 'CORRUPT');
+  });
+
+  it('lets one writer at a time in, and the waiting one goes on after release', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    const store = createLowdbStore(file);
+    const order: string[] = [];
+    let releaseFirst!: () => void;
+    const first = store.withWriteLock(async () => {
+      order.push('first in');
+      await new Promise<void>((resolve) => (releaseFirst = resolve));
+      order.push('first out');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = store.withWriteLock(async () => order.push('second in'));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(order).toEqual(['first in']);
+    releaseFirst();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first in', 'first out', 'second in']);
+  });
+
+  it('gives up with a clear message when another live process holds the lock too long', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    try {
+      await writeFile(`${file}.lock`, JSON.stringify({ pid: holder.pid }));
+      const store = createLowdbStore(file, { lockTimeoutMs: 300 });
+      const error = await expectStoreError(store.withWriteLock(async () => 'never'), 'LOCKED');
+      expect(error.message).toContain(`held by another writer (pid ${holder.pid})`);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('takes over a lock left by a dead process', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((resolve) => dead.on('exit', resolve));
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: dead.pid }));
+    const store = createLowdbStore(file, { lockTimeoutMs: 1000 });
+    expect(await store.withWriteLock(async () => 'ran')).toBe('ran');
+  });
+});
