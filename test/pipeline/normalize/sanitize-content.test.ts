@@ -13,6 +13,7 @@ describe('sanitizeContent', () => {
     { name: 'drops a javascript: href but keeps the text', html: '<a href="javascript:alert(1)">Xem</a>', expected: '<a>Xem</a>' },
     { name: 'drops an obfuscated javascript: href', html: '<a href=" JaVa&#x09;ScRiPt:alert(1)">Xem</a>', expected: '<a>Xem</a>' },
     { name: 'drops a vbscript: href', html: '<a href="vbscript:msgbox(1)">Xem</a>', expected: '<a>Xem</a>' },
+    { name: 'drops a data: href', html: '<a href="data:text/html;base64,PHNjcmlwdD4=">Xem</a>', expected: '<a>Xem</a>' },
     { name: 'drops an iframe with its fallback text', html: '<p>Video:</p><iframe src="https://youtube.com/embed/x">Trình duyệt không hỗ trợ</iframe>', expected: '<p>Video:</p>' },
     { name: 'drops object, embed and form controls', html: '<object data="x.swf"></object><embed src="x.swf"><form action="/s"><input name="q"><button>Gửi</button></form><p>Tin</p>', expected: '<p>Tin</p>' },
     { name: 'makes a relative image absolute', html: '<img src="../uploads/anh.jpg" alt="Hiện trường">', expected: '<img src="https://baohoabinh.com.vn/uploads/anh.jpg" alt="Hiện trường" />' },

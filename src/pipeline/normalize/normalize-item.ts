@@ -1,0 +1,99 @@
+/** Turns one raw feed item into a normalised Copy: NFC text, canonical links, safe HTML, an ISO date. */
+
+import type { Copy, RawItem, SourceConfig } from '../../model/types.ts';
+import { absolutizeUrl, canonicalizeUrl } from './canonical-url.ts';
+import { parseFeedDate } from './parse-date.ts';
+import { htmlToText, sanitizeContent } from './sanitize-content.ts';
+import { comparisonKey, toNfc } from './vietnamese-text.ts';
+
+export interface NormalizeContext {
+  source: SourceConfig;
+  /** The feed's own link, the base for relative item links. */
+  feedLink?: string;
+  now: Date;
+}
+
+const TITLE_FALLBACK_WORDS = 12;
+// Feeds that stamp items ahead (time-zone mistakes, scheduled posts) would otherwise pin
+// them to the top of every feed; a day's slack keeps honest zone differences.
+const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** The title as plain text, or the opening words of the text when the feed gave none. */
+function pickTitle(rawTitle: string | undefined, text: string): string | undefined {
+  const title = oneLine(htmlToText(rawTitle ?? ''));
+  if (title !== '') return title;
+  const words = oneLine(text).split(' ').filter((w) => w !== '');
+  if (words.length === 0) return undefined;
+  const opening = words.slice(0, TITLE_FALLBACK_WORDS).join(' ');
+  return words.length > TITLE_FALLBACK_WORDS ? `${opening}…` : opening;
+}
+
+/** The item's link, else its guid when the guid is itself a web address. */
+function pickUrl(raw: RawItem, guid: string | undefined, feedLink: string | undefined): string | undefined {
+  return canonicalizeUrl(raw.link, feedLink) ?? (guid ? canonicalizeUrl(guid) : undefined);
+}
+
+function pickDate(rawDate: string | undefined, timeZone: string, now: Date): string {
+  const parsed = parseFeedDate(rawDate, timeZone);
+  if (!parsed || parsed.getTime() > now.getTime() + MAX_FUTURE_MS) return now.toISOString();
+  return parsed.toISOString();
+}
+
+/** NFC, trimmed, without empties; duplicates (under comparison rules) keep their first spelling. */
+function cleanCategories(categories: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const category of categories) {
+    const clean = oneLine(toNfc(category));
+    const key = comparisonKey(clean);
+    if (clean === '' || seen.has(key)) continue;
+    seen.add(key);
+    result.push(clean);
+  }
+  return result;
+}
+
+function cleanAuthor(author: string | undefined): string | undefined {
+  const clean = oneLine(toNfc(author ?? ''));
+  return clean === '' ? undefined : clean;
+}
+
+function pickImage(imageUrl: string | undefined, base: string): string | undefined {
+  const absolute = absolutizeUrl(imageUrl, base);
+  return absolute && /^https?:/.test(absolute) ? absolute : undefined;
+}
+
+function firstNonBlank(...values: (string | undefined)[]): string {
+  return values.find((v) => v !== undefined && v.trim() !== '') ?? '';
+}
+
+/**
+ * One portal's copy of a story, or undefined when the item has no usable web address
+ * (neither its link nor its guid is http(s)) or nothing to call it by (no title, no text).
+ */
+export function normalizeItem(raw: RawItem, ctx: NormalizeContext): Copy | undefined {
+  const guid = toNfc(raw.guid ?? '').trim() || undefined;
+  const url = pickUrl(raw, guid, ctx.feedLink);
+  if (url === undefined) return undefined;
+  const contentHtml = sanitizeContent(firstNonBlank(raw.contentHtml, raw.summary), url);
+  const text = htmlToText(contentHtml);
+  const title = pickTitle(raw.title, text);
+  if (title === undefined) return undefined;
+  return {
+    sourceId: ctx.source.id,
+    key: guid !== undefined ? `guid:${guid}` : `link:${url}`,
+    url,
+    title,
+    contentHtml,
+    text,
+    datePublished: pickDate(raw.date, ctx.source.timezone, ctx.now),
+    sourceCategories: cleanCategories(raw.categories),
+    author: cleanAuthor(raw.author),
+    imageUrl: pickImage(raw.imageUrl, url),
+    firstSeenAt: ctx.now.toISOString(),
+  };
+}

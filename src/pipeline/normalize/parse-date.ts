@@ -1,0 +1,92 @@
+/** Reads the date strings feeds actually carry (RFC 822, ISO 8601, Vietnamese portal forms) into instants. */
+
+import { parseZoneMinutes } from './date-zones.ts';
+import { toNfc } from './vietnamese-text.ts';
+import { parseVietnameseDate } from './vietnamese-date.ts';
+import { fieldsToDate, type DateFields } from './zoned-time.ts';
+
+const MONTH_NAMES = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+];
+
+// 2024-11-19, 2024-11-19T19:40, 2024-11-19 19:40:00.123+07:00, 2024/11/19 19:40Z.
+const ISO_DATE = new RegExp(
+  '^(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})' +
+    '(?:(?:t|\\s+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?)?' +
+    '\\s*(z|(?:gmt|utc)?\\s*[+-]\\d{1,2}(?::?\\d{2})?)?(?:\\s*\\([^)]*\\))?$',
+);
+
+// Tue, 19 Nov 2024 12:40:00 GMT; 19 Nov 24 12:40 +0700; Nov 19, 2024 7:40 PM;
+// and JavaScript's Date#toString: Tue Nov 19 2024 19:40:00 GMT+0700 (Indochina Time).
+const RFC_DATE = new RegExp(
+  '^(?:[a-z]+\\.?,?\\s+)?' +
+    '(?:(\\d{1,2})\\s+([a-z]+)\\.?|([a-z]+)\\.?\\s+(\\d{1,2}),?)\\s+(\\d{2,4})' +
+    '(?:,?\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\.(\\d+))?(?:\\s*(am|pm))?)?' +
+    '(?:\\s*((?:gmt|utc|ut)?\\s*[+-]\\d{1,2}(?::?\\d{2})?|[a-z]{1,5}))?(?:\\s*\\([^)]*\\))?$',
+);
+
+/** RFC 2822 §4.3: two-digit years 00–49 are 20xx, 50–99 are 19xx; three digits add 1900. */
+function expandYear(text: string): number {
+  const year = Number(text);
+  if (text.length === 2) return year < 50 ? 2000 + year : 1900 + year;
+  if (text.length === 3) return 1900 + year;
+  return year;
+}
+
+function monthFromName(name: string): number | undefined {
+  if (name.length < 3) return undefined;
+  const index = MONTH_NAMES.findIndex((full) => full.startsWith(name));
+  return index === -1 ? undefined : index + 1;
+}
+
+/** Fraction digits ("5", "123456") as whole milliseconds. */
+function fractionToMs(digits: string | undefined): number {
+  return digits ? Math.round(Number(`0.${digits}`) * 1000) % 1000 : 0;
+}
+
+/** 12-hour clock to 24-hour; NaN for an hour that cannot carry am/pm. */
+function applyMeridiem(hour: number, meridiem: string | undefined): number {
+  if (!meridiem) return hour;
+  if (hour < 1 || hour > 12) return Number.NaN;
+  return (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+}
+
+function parseIso(s: string): DateFields | undefined {
+  const m = ISO_DATE.exec(s);
+  if (!m) return undefined;
+  const [, year, , month, day, hour, minute, second, fraction, zone] = m;
+  const offsetMinutes = zone === undefined ? undefined : parseZoneMinutes(zone);
+  if (zone !== undefined && offsetMinutes === undefined) return undefined;
+  return {
+    year: Number(year), month: Number(month), day: Number(day),
+    hour: Number(hour ?? 0), minute: Number(minute ?? 0), second: Number(second ?? 0),
+    millisecond: fractionToMs(fraction), offsetMinutes,
+  };
+}
+
+function parseRfc(s: string): DateFields | undefined {
+  const m = RFC_DATE.exec(s);
+  if (!m) return undefined;
+  const [, dayFirst, monthAfterDay, monthFirst, dayAfterMonth, year, hour, minute, second, fraction, meridiem, zone] = m;
+  const month = monthFromName(monthAfterDay ?? monthFirst ?? '');
+  const offsetMinutes = zone === undefined ? undefined : parseZoneMinutes(zone, true);
+  if (month === undefined || (zone !== undefined && offsetMinutes === undefined)) return undefined;
+  return {
+    year: expandYear(year ?? ''), month, day: Number(dayFirst ?? dayAfterMonth),
+    hour: applyMeridiem(Number(hour ?? 0), meridiem), minute: Number(minute ?? 0),
+    second: Number(second ?? 0), millisecond: fractionToMs(fraction), offsetMinutes,
+  };
+}
+
+/**
+ * The instant a feed's date string names, or undefined when it names none. A date without a
+ * zone is read in `timeZone` (IANA). Numeric dates are day-first. Never throws.
+ */
+export function parseFeedDate(input: string | undefined, timeZone: string): Date | undefined {
+  if (input === undefined) return undefined;
+  const s = toNfc(input).replace(/\s+/g, ' ').trim().toLowerCase();
+  if (s === '' || s.length > 200) return undefined;
+  const fields = parseIso(s) ?? parseRfc(s) ?? parseVietnameseDate(s);
+  return fields && fieldsToDate(fields, timeZone);
+}
