@@ -1,22 +1,48 @@
 /** Pure rules about stories shared by several stages: the representative copy and feed order. */
 import type { Copy, SourceConfig, Story } from './types.ts';
 
-/** The copy whose link, title and content feeds show: highest priority, then earliest date, then first seen. */
-export function representativeCopy(story: Story, sources: ReadonlyMap<string, Pick<SourceConfig, 'priority'>>): Copy {
-  let best = story.copies[0];
-  if (best === undefined) throw new Error(`story ${story.id} has no copies`);
-  for (const copy of story.copies.slice(1)) {
-    if (compareForRepresentative(copy, best, sources) < 0) best = copy;
+type PriorityLookup = ReadonlyMap<string, Pick<SourceConfig, 'priority'>>;
+
+/**
+ * The copy whose link, title and content feeds show: highest source priority (unknown
+ * source = 0), then earliest copy date, then earliest first-seen time, then array order.
+ * Undefined only for a story without copies, which the store never holds.
+ */
+export function representativeCopy(story: Pick<Story, 'copies'>, sources: PriorityLookup): Copy | undefined {
+  let best: Copy | undefined;
+  for (const copy of story.copies) {
+    if (best === undefined || compareRepresentative(copy, best, sources) < 0) best = copy;
   }
   return best;
 }
 
-function compareForRepresentative(a: Copy, b: Copy, sources: ReadonlyMap<string, Pick<SourceConfig, 'priority'>>): number {
-  const priority = (sources.get(b.sourceId)?.priority ?? 0) - (sources.get(a.sourceId)?.priority ?? 0);
-  if (priority !== 0) return priority;
-  if (a.datePublished !== b.datePublished) return a.datePublished < b.datePublished ? -1 : 1;
-  if (a.firstSeenAt !== b.firstSeenAt) return a.firstSeenAt < b.firstSeenAt ? -1 : 1;
-  return 0;
+/** Copies oldest first (copy date, then first seen, then array order), as provenance lists them. */
+export function copiesByDate(copies: readonly Copy[]): Copy[] {
+  // Array.prototype.sort is stable, so equal dates keep array order.
+  return [...copies].sort(compareDates);
+}
+
+function compareRepresentative(a: Copy, b: Copy, sources: PriorityLookup): number {
+  const priorityA = sources.get(a.sourceId)?.priority ?? 0;
+  const priorityB = sources.get(b.sourceId)?.priority ?? 0;
+  return priorityB - priorityA || compareDates(a, b);
+}
+
+function compareDates(a: Copy, b: Copy): number {
+  return compareTimes(a.datePublished, b.datePublished) || compareTimes(a.firstSeenAt, b.firstSeenAt);
+}
+
+// Compared as instants, not strings, so dates written with other offsets still order right;
+// an unparsable date sorts last: a copy with a known date is the better claim to "earliest".
+function compareTimes(a: string, b: string): number {
+  const timeA = timeOrInfinity(a);
+  const timeB = timeOrInfinity(b);
+  return timeA === timeB ? 0 : timeA < timeB ? -1 : 1;
+}
+
+function timeOrInfinity(value: string): number {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? Infinity : time;
 }
 
 /** Newest first by publication date; the id breaks ties so the order never wobbles. */

@@ -60,7 +60,7 @@ ${headlines.length === 0 ? html`<p class="empty">Chưa có tin.</p>` : html`<ol 
 }
 
 function renderHeadline(story: Story, sources: Map<string, SourceConfig>, formatTime: (iso: string) => string): SafeHtml {
-  const shown = representativeCopy(story, sources);
+  const shown = representativeCopy(story, sources)!;
   const portals = [...new Set(story.copies.map((copy) => sources.get(copy.sourceId)?.name ?? copy.sourceId))];
   return html`<li><a href="${shown.url}">${shown.title}</a><br><small><time datetime="${story.datePublished}">${formatTime(story.datePublished)}</time> · ${portals.join(', ')}</small></li>`;
 }

@@ -23,6 +23,7 @@ describe('summarize', () => {
   it.each([
     { input: '  Sáng   nay,\n\ttỉnh Hòa Bình  ', expected: 'Sáng nay, tỉnh Hòa Bình' },
     { input: 'ngắn', expected: 'ngắn' },
+    // 30 repetitions are far over 280 characters; the cut falls after the last whole word.
     { input: `${'Đường dây ma túy '.repeat(30)}`, expected: `${'Đường dây ma túy '.repeat(16)}Đường…` },
   ])('summarises $input', ({ input, expected }) => {
     const summary = summarize(input);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Story } from '../../src/model/types.ts';
 import type { FeedFormat } from '../../src/publish/feed-view.ts';
 import { renderFeed } from '../../src/publish/render-feed.ts';
-import { drugRingStory, makeCopy, makeView } from './fixtures.ts';
+import { drugRingStory, makeCopy, makeView, SOURCES } from './fixtures.ts';
 import { expectWellFormedXml } from './xml-checks.ts';
 
 interface ReadBack {
@@ -68,10 +68,13 @@ describe.each(FORMATS)('renderFeed %s', (format) => {
       title: 'Bắt\u0000 giữ\u0008 đối\u000B tượng\u001F',
       contentHtml: '<p>Đêm\u0001 qua,\tcông an\r\nđã bắt\u0007 giữ.</p>',
     });
-    const output = renderFeed(format, makeView({ stories: [story], sources: new Map() }));
+    const police = SOURCES.get('congan-hoabinh')!;
+    const sources = new Map([[police.id, { ...police, name: 'Công an\u0002 tỉnh\u001B Hòa Bình' }]]);
+    const output = renderFeed(format, makeView({ stories: [story], sources }));
     const [item] = (await readBack(format, output)).items;
     expect(item?.title).toBe('Bắt giữ đối tượng');
     expect(item?.content).toContain('<p>Đêm qua,\tcông an');
+    expect(item?.content).toContain('>Công an tỉnh Hòa Bình</a></p>');
     expect(output).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]|\\u00[01][0-9a-f]/);
   });
 

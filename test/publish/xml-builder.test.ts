@@ -36,6 +36,15 @@ describe('serializeXml', () => {
   });
 });
 
+describe('expectWellFormedXml', () => {
+  it.each(['<a>\u0001</a>', '<a>x]]>y</a>', '<a><![CDATA[x]]>y]]></a>'])(
+    'rejects %j, which sax-based parsers let through',
+    (xml) => {
+      expect(() => expectWellFormedXml(xml)).toThrow();
+    },
+  );
+});
+
 describe('cleanText', () => {
   it('returns NFC', () => {
     const decomposed = 'Hòa Bình'.normalize('NFD');

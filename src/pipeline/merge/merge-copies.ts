@@ -131,7 +131,7 @@ class MergeState {
 
 /** What a reader of the feeds sees of a story: the shown title and content and the list of copies. */
 function showSignature(story: Story, sources: ReadonlyMap<string, SourceConfig>): string {
-  const shown = representativeCopy(story, sources);
+  const shown = representativeCopy(story, sources)!;
   const copies = story.copies.map((copy) => `${copy.sourceId} ${copy.key} ${copy.url}`).sort();
   return JSON.stringify([shown.url, shown.title, shown.contentHtml, copies]);
 }

@@ -1,7 +1,7 @@
 /** The representative copy rule of SPEC "Stories": priority, then copy date, then first seen, then order. */
 import { describe, expect, it } from 'vitest';
-import { copiesByDate, representativeCopy } from '../../src/publish/representative-copy.ts';
-import { makeCopy, SOURCES } from './fixtures.ts';
+import { copiesByDate, representativeCopy } from '../../src/model/story.ts';
+import { makeCopy, SOURCES } from '../publish/fixtures.ts';
 
 // Priorities in SOURCES: hoabinh-gov 0, bao-hoabinh 1, congan-hoabinh 2; anything else is unknown (0).
 const cases = [

@@ -1,0 +1,66 @@
+/** Maps a stored story to one format-neutral, already-cleaned feed entry that every renderer shows. */
+import type { Copy, Story } from '../model/types.ts';
+import { cleanText } from './clean-text.ts';
+import { entryImage, provenanceHtml, summarize, type EntryImage, type EntrySource } from './entry-content.ts';
+import { storyDates, toRfc3339 } from './feed-dates.ts';
+import type { FeedView } from './feed-view.ts';
+import { copiesByDate, representativeCopy } from '../model/story.ts';
+
+export type { EntryImage, EntrySource } from './entry-content.ts';
+
+export interface StoryEntry {
+  /** The story's IRI: RSS guid, Atom id, JSON Feed id (SPEC "Stories"). */
+  id: string;
+  url?: string;
+  title: string;
+  /** Representative content followed by the provenance paragraph. */
+  contentHtml: string;
+  summary?: string;
+  image?: EntryImage;
+  /** RFC 3339. */
+  published: string;
+  /** RFC 3339. */
+  modified: string;
+  categories: { id: string; title: string }[];
+  author?: string;
+  /** Every copy, oldest first. */
+  sources: EntrySource[];
+}
+
+type EntryContext = Pick<FeedView, 'sources' | 'categoryTitles'>;
+
+/** Builds the entry for one story; texts are NFC and free of XML-illegal characters. */
+export function buildStoryEntry(story: Story, context: EntryContext): StoryEntry {
+  const shown = representativeCopy(story, context.sources);
+  const sources = copiesByDate(story.copies).map((copy) => entrySource(copy, context));
+  const { published, modified } = storyDates(story);
+  const summary = shown === undefined ? '' : summarize(shown.text);
+  return {
+    id: cleanText(story.id),
+    url: shown?.url ? cleanText(shown.url) : undefined,
+    title: cleanText(shown?.title ?? ''),
+    contentHtml: cleanText(shown?.contentHtml ?? '') + provenanceHtml(sources),
+    summary: summary === '' ? undefined : summary,
+    image: entryImage(shown?.imageUrl),
+    published,
+    modified,
+    categories: story.categories.map((id) => ({ id, title: cleanText(context.categoryTitles.get(id) ?? id) })),
+    author: shown === undefined ? undefined : authorOf(shown, context),
+    sources,
+  };
+}
+
+function entrySource(copy: Copy, context: EntryContext): EntrySource {
+  return {
+    id: copy.sourceId,
+    // A source removed from the config still has stored copies; its id is the best name left.
+    name: cleanText(context.sources.get(copy.sourceId)?.name ?? copy.sourceId),
+    url: cleanText(copy.url),
+    datePublished: toRfc3339(copy.datePublished, copy.firstSeenAt),
+  };
+}
+
+function authorOf(copy: Copy, context: EntryContext): string | undefined {
+  const author = cleanText(copy.author ?? '').trim() || cleanText(context.sources.get(copy.sourceId)?.name ?? '').trim();
+  return author === '' ? undefined : author;
+}
