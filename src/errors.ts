@@ -12,8 +12,11 @@ export class AppError extends Error {
 export type FetchErrorCode = 'TIMEOUT' | 'HTTP_STATUS' | 'TOO_LARGE' | 'NETWORK' | 'REDIRECT' | 'FILE';
 export class FetchError extends AppError {
   declare readonly code: FetchErrorCode;
+  /** The HTTP status when code is HTTP_STATUS. */
+  readonly status?: number;
   constructor(code: FetchErrorCode, message: string, options?: { cause?: unknown; status?: number }) {
     super(code, message, options);
+    if (options?.status !== undefined) this.status = options.status;
   }
 }
 

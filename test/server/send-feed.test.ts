@@ -76,7 +76,7 @@ describe('sendFeed', () => {
     { name: 'a garbled date', headers: { 'if-modified-since': 'hôm qua' }, status: 200 },
     { name: 'another ETag beside a matching date (ETag wins)', headers: { 'if-none-match': '"old"', 'if-modified-since': 'Thu, 26 Nov 2026 03:00:00 GMT' }, status: 200 },
   ])('answers $status to $name', async ({ headers, status }) => {
-    const response = await rawGet(headers);
+    const response = await rawGet(headers as Record<string, string>);
     expect(response.status).toBe(status);
     if (status === 304) expect(response.body.length).toBe(0);
   });

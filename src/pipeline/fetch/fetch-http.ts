@@ -1,0 +1,96 @@
+/** HTTP(S) fetching: conditional GET, manual redirects, one deadline for the whole exchange and a streaming size cap. */
+import { FetchError } from '../../errors.ts';
+import { httpStatusError, networkError, timeoutError } from './fetch-errors.ts';
+import type { FetchOptions, FetchResult } from './fetch-source.ts';
+import { checkDeclaredLength, discardBody, readCappedBody } from './read-capped-body.ts';
+
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
+
+/** Fetches url; the deadline covers connecting, every redirect and reading the body to its end. */
+export async function fetchHttp(url: string, options: FetchOptions): Promise<FetchResult> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  try {
+    return await followRedirects(toHttpUrl(url), options, controller.signal);
+  } catch (error) {
+    controller.abort(); // closes the socket of a failed exchange now, not when the server gives up
+    if (timedOut) throw timeoutError(options.timeoutMs, error);
+    throw error instanceof FetchError ? error : networkError(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function followRedirects(start: URL, options: FetchOptions, signal: AbortSignal): Promise<FetchResult> {
+  let url = start;
+  for (let redirects = 0; ; redirects++) {
+    const response = await fetch(url, { headers: requestHeaders(options), redirect: 'manual', signal });
+    const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+    if (location === null) return readResponse(response, url);
+    await discardBody(response.body);
+    if (redirects === MAX_REDIRECTS) {
+      throw new FetchError('REDIRECT', `too many redirects (more than ${MAX_REDIRECTS})`);
+    }
+    url = resolveRedirect(location, url);
+  }
+
+  async function readResponse(response: Response, finalUrl: URL): Promise<FetchResult> {
+    if (response.status === 304 || !response.ok) {
+      await discardBody(response.body);
+      if (response.status === 304) return { kind: 'not-modified' };
+      throw httpStatusError(response.status);
+    }
+    try {
+      checkDeclaredLength(response.headers.get('content-length'), options.maxBytes);
+    } catch (error) {
+      await discardBody(response.body);
+      throw error;
+    }
+    const body = await readCappedBody(response.body, options.maxBytes);
+    return { kind: 'body', body, finalUrl: finalUrl.href, ...validators(response.headers) };
+  }
+}
+
+function requestHeaders(options: FetchOptions): Record<string, string> {
+  const headers: Record<string, string> = {
+    'User-Agent': options.userAgent,
+    Accept: ACCEPT,
+    'Accept-Encoding': 'gzip, deflate, br',
+  };
+  if (options.etag !== undefined) headers['If-None-Match'] = options.etag;
+  if (options.lastModified !== undefined) headers['If-Modified-Since'] = options.lastModified;
+  return headers;
+}
+
+function validators(headers: Headers): { contentType?: string; etag?: string; lastModified?: string } {
+  return {
+    contentType: headers.get('content-type') ?? undefined,
+    etag: headers.get('etag') ?? undefined,
+    lastModified: headers.get('last-modified') ?? undefined,
+  };
+}
+
+function toHttpUrl(url: string): URL {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (parsed === undefined) throw new FetchError('NETWORK', 'invalid url');
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new FetchError('NETWORK', `unsupported scheme ${parsed.protocol}`);
+  }
+  return parsed;
+}
+
+function resolveRedirect(location: string, base: URL): URL {
+  if (!URL.canParse(location, base)) throw new FetchError('REDIRECT', 'redirect to an invalid location');
+  const target = new URL(location, base);
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+    throw new FetchError('REDIRECT', `redirect to unsupported scheme ${target.protocol}`);
+  }
+  return target;
+}

@@ -1,0 +1,64 @@
+/** A real node:http server on 127.0.0.1:0 for tests that fetch: one handler, or a table of handlers by path. */
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FixtureHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
+/** Path (without query) → handler; unknown paths answer 404. */
+export type FixtureRoutes = Readonly<Record<string, FixtureHandler>>;
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query as the client sent them. */
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+export interface FixtureServer {
+  /** Origin without a trailing slash, e.g. `http://127.0.0.1:40123`. */
+  url: string;
+  /** Every request received, in order. */
+  requests: RecordedRequest[];
+  /** Destroys open connections (stalled responses included) and stops listening. */
+  close(): Promise<void>;
+}
+
+/** Starts the server; call close() in afterEach/afterAll so no socket outlives the test. */
+export async function startFixtureServer(handler: FixtureHandler | FixtureRoutes): Promise<FixtureServer> {
+  const requests: RecordedRequest[] = [];
+  const handle = typeof handler === 'function' ? handler : routeTable(handler);
+  const server = createServer((req, res) => {
+    requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
+    Promise.resolve(handle(req, res)).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function routeTable(routes: FixtureRoutes): FixtureHandler {
+  return (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://fixture').pathname;
+    const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
+    if (route !== undefined) return route(req, res);
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  };
+}
+
+/** A port on 127.0.0.1 that nothing listens on (bound, then released). */
+export async function findClosedPort(): Promise<number> {
+  const server = await startFixtureServer(() => undefined);
+  await server.close();
+  return Number(new URL(server.url).port);
+}
