@@ -68,20 +68,17 @@ async function collectAll(sources: readonly SourceConfig[], data: StoreData, con
 function applyOutcomes(data: StoreData, sources: readonly SourceConfig[], outcomes: readonly SourceOutcome[], config: Config, now: Date): RunSummary {
   const context = { now, sources: new Map(config.sources.map((source) => [source.id, source])), tombstones: data.tombstones };
   const categorize = createCategorizer(config.categories, config.sources);
-  const touched = new Set<Story>();
-  const perSource: SourceRunSummary[] = [];
-  let storiesAdded = 0;
-
+  const copies: Copy[] = [];
   sources.forEach((source, index) => {
     const outcome = outcomes[index]!;
     data.sources[source.id] = recordSourceHealth(data.sources[source.id], source.id, outcome, now);
-    const copies: Copy[] = outcome.ok && !outcome.notModified ? outcome.copies : [];
-    const merged = mergeCopies(data.stories, copies, context);
-    merged.added.forEach((story) => touched.add(story));
-    merged.updated.forEach((story) => touched.add(story));
-    storiesAdded += merged.added.length;
-    perSource.push(summarizeSource(source.id, outcome, merged.added.length, merged.updated.length));
+    if (outcome.ok && !outcome.notModified) copies.push(...outcome.copies);
   });
+  // One merge for the whole cycle, so copies of a new story from several portals make one new story.
+  const merged = mergeCopies(data.stories, copies, context);
+  const touched = new Set<Story>([...merged.added, ...merged.updated]);
+  const perSource = sources.map((source, index) => summarizeSource(source.id, outcomes[index]!, merged.bySource.get(source.id)));
+  const storiesAdded = merged.added.length;
 
   for (const story of touched) story.categories = categorize(story);
   const { kept, pruned } = pruneStories(data.stories, data.tombstones, { now, retentionDays: config.retentionDays, feedSize: config.feedSize });
@@ -96,10 +93,10 @@ function applyOutcomes(data: StoreData, sources: readonly SourceConfig[], outcom
   };
 }
 
-function summarizeSource(id: string, outcome: SourceOutcome, added: number, updated: number): SourceRunSummary {
+function summarizeSource(id: string, outcome: SourceOutcome, counts = { added: 0, updated: 0 }): SourceRunSummary {
   if (!outcome.ok) return { id, status: 'error', items: 0, added: 0, updated: 0, error: outcome.error };
   if (outcome.notModified) return { id, status: 'not-modified', items: 0, added: 0, updated: 0 };
-  return { id, status: 'ok', items: outcome.copies.length, added, updated };
+  return { id, status: 'ok', items: outcome.copies.length, added: counts.added, updated: counts.updated };
 }
 
 function logSummary(logger: Logger, summary: RunSummary): void {

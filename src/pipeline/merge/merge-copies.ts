@@ -19,6 +19,8 @@ export interface MergeResult {
   updated: Story[];
   /** Copies that were already stored exactly as given. */
   unchanged: number;
+  /** Per source: stories its copies started, and stories its copies joined or changed. */
+  bySource: Map<string, { added: number; updated: number }>;
 }
 
 /** Applies copies to `stories` in place (new stories are appended) and reports what changed. */
@@ -35,6 +37,7 @@ class MergeState {
   private readonly before = new Map<Story, string>();
   private readonly created = new Set<Story>();
   private unchanged = 0;
+  private readonly bySource = new Map<string, { added: number; updated: number }>();
 
   constructor(
     private readonly stories: Story[],
@@ -73,7 +76,7 @@ class MergeState {
       }
       updated.push(story);
     }
-    return { added: [...this.created], updated, unchanged: this.unchanged };
+    return { added: [...this.created], updated, unchanged: this.unchanged, bySource: this.bySource };
   }
 
   private isTombstoned(copy: Copy): boolean {
@@ -92,6 +95,7 @@ class MergeState {
       return;
     }
     this.remember(story);
+    this.count(copy.sourceId, 'updated');
     story.copies[index] = next;
     this.byUrl.set(next.url, story);
     this.similar.refresh(story);
@@ -99,6 +103,7 @@ class MergeState {
 
   private addCopy(story: Story, copy: Copy): void {
     this.remember(story);
+    this.count(copy.sourceId, 'updated');
     story.copies.push(copy);
     this.index(story, copy);
   }
@@ -114,6 +119,7 @@ class MergeState {
     this.stories.push(story);
     this.created.add(story);
     this.remember(story);
+    this.count(copy.sourceId, 'added');
     this.index(story, copy);
   }
 
@@ -121,6 +127,12 @@ class MergeState {
     this.byCopyKey.set(copyStoreKey(copy), story);
     this.byUrl.set(copy.url, story);
     this.similar.refresh(story);
+  }
+
+  private count(sourceId: string, kind: 'added' | 'updated'): void {
+    const counts = this.bySource.get(sourceId) ?? { added: 0, updated: 0 };
+    counts[kind]++;
+    this.bySource.set(sourceId, counts);
   }
 
   /** Keeps what a reader saw before the first change of this batch, to tell whether date_modified moves. */
