@@ -1,12 +1,13 @@
 /** Strict well-formedness checks for rendered XML, since xml2js/sax accept control characters and a bare `]]>`. */
 import { spawnSync } from 'node:child_process';
+import { DEBIAN_PYTHON } from '../helpers/debian-python.ts';
 import { expect } from 'vitest';
 import { parseStringPromise } from 'xml2js';
 
 // XML 1.0 Char production, minus what is legal; the same set the renderer strips.
 const ILLEGAL_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
-const hasPython = spawnSync('python3', ['-c', 'import xml.parsers.expat'], { encoding: 'utf8' }).status === 0;
+const hasPython = spawnSync(DEBIAN_PYTHON, ['-c', 'import xml.parsers.expat'], { encoding: 'utf8' }).status === 0;
 
 /** Asserts the document is well-formed: no illegal characters, no CDATA terminator, expat accepts it. */
 export function expectWellFormedXml(xml: string): void {
@@ -15,7 +16,7 @@ export function expectWellFormedXml(xml: string): void {
   if (hasPython) {
     // expat is the strict parser at hand; it rejects what sax lets through.
     const script = 'import sys,xml.parsers.expat as e; e.ParserCreate().Parse(sys.stdin.buffer.read(), True)';
-    const result = spawnSync('python3', ['-c', script], { input: xml, encoding: 'utf8' });
+    const result = spawnSync(DEBIAN_PYTHON, ['-c', script], { input: xml, encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   }
