@@ -36,10 +36,10 @@ export function recordSourceHealth(
   return next;
 }
 
-/** Exponential from one minute, capped at six hours, with ±20 % jitter so failing sources spread out. */
+/** Exponential from one minute with ±20 % jitter so failing sources spread out, never past six hours. */
 export function backoffMs(failures: number, random: () => number = Math.random): number {
-  const exponential = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
-  return Math.round(exponential * (0.8 + 0.4 * random()));
+  const exponential = BACKOFF_BASE_MS * 2 ** Math.min(Math.max(0, failures - 1), 30);
+  return Math.min(BACKOFF_CAP_MS, Math.round(exponential * (0.8 + 0.4 * random())));
 }
 
 /** Scheduled runs leave a backing-off source alone until its next attempt is due. */

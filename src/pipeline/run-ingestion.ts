@@ -1,6 +1,7 @@
 /** One ingestion cycle, read as its stages: collect each source → merge → categorise → retain → store → publish. */
 import type { Logger } from '../logger.ts';
 import type { Config, Copy, RunSummary, SourceConfig, SourceRunSummary, StoreData, Story } from '../model/types.ts';
+import { announceToHub } from '../publish/announce-websub.ts';
 import { buildFeedCatalog, type FeedCatalog } from '../publish/feed-catalog.ts';
 import { writeStaticFeeds } from '../publish/write-static-feeds.ts';
 import type { Store } from '../store/store.ts';
@@ -37,18 +38,31 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
   const chosen = config.sources.filter((source) => source.enabled && (options.mode === 'all' || isDue(before.sources[source.id], startedAt)));
   const outcomes = await collectAll(chosen, before, config, startedAt);
 
-  return store.withWriteLock(async () => {
+  const result = await store.withWriteLock(async () => {
     // Reload under the lock: another writer may have saved while we were fetching.
     const data = await store.load();
     const summary = applyOutcomes(data, chosen, outcomes, config, startedAt);
     summary.finishedAt = now().toISOString();
     data.lastRun = summary;
+    const etagsBefore = new Map(Object.entries(data.feeds).map(([name, state]) => [name, state.etag]));
     const catalog = buildFeedCatalog(data, config, now());
     await store.save(data);
     await writeStaticFeeds(catalog, config.outDir);
-    logSummary(logger, summary);
-    return { summary, data, catalog };
+    const changed = [...catalog.feeds.values()].filter((feed) => etagsBefore.get(feed.name) !== feed.etag).map((feed) => feed.name);
+    return { summary, data, catalog, changed };
   });
+  logSummary(logger, result.summary);
+  // After the lock is released: a slow hub must not hold up another writer.
+  if (config.websubHub && result.changed.length > 0) await announceChanges(config, result.changed, logger);
+  return { summary: result.summary, data: result.data, catalog: result.catalog };
+}
+
+async function announceChanges(config: Config, changed: readonly string[], logger: Logger): Promise<void> {
+  const topics = changed.map((name) => `${config.baseUrl}/feeds/${name}`);
+  for (const ping of await announceToHub(config.websubHub!, topics, userAgent(config.baseUrl))) {
+    if (ping.ok) logger.info({ stage: 'websub', topic: ping.topic }, 'hub notified');
+    else logger.warn({ stage: 'websub', topic: ping.topic, error: ping.error }, 'hub ping failed');
+  }
 }
 
 async function collectAll(sources: readonly SourceConfig[], data: StoreData, config: Config, now: Date): Promise<SourceOutcome[]> {

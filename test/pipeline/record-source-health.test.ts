@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { backoffMs, isDue, recordSourceHealth } from '../../src/pipeline/record-source-health.ts';
+
+const NOW = new Date('2026-11-25T03:00:00.000Z');
+const MINUTE = 60_000;
+
+describe('recordSourceHealth', () => {
+  it('counts failures, keeps validators and schedules the next attempt', () => {
+    const previous = { id: 'a', consecutiveFailures: 2, etag: '"v1"', lastSuccessAt: '2026-11-24T00:00:00.000Z' };
+    const next = recordSourceHealth(previous, 'a', { ok: false, error: 'timed out after 20 s', code: 'TIMEOUT' }, NOW, () => 0.5);
+    expect(next).toMatchObject({ consecutiveFailures: 3, lastError: 'timed out after 20 s', errorCode: 'TIMEOUT', etag: '"v1"', lastSuccessAt: '2026-11-24T00:00:00.000Z' });
+    expect(next.nextAttemptAt).toBe(new Date(NOW.getTime() + 4 * MINUTE).toISOString());
+  });
+
+  it('clears the error on success and takes the new validators, but keeps them on 304', () => {
+    const failing = { id: 'a', consecutiveFailures: 4, lastError: 'HTTP 500', errorCode: 'HTTP_STATUS', nextAttemptAt: '2026-11-25T04:00:00.000Z', etag: '"v1"' };
+    const fresh = recordSourceHealth(failing, 'a', { ok: true, notModified: false, copies: [], items: 0, etag: '"v2"' }, NOW);
+    expect(fresh).toEqual({ id: 'a', consecutiveFailures: 0, etag: '"v2"', lastModified: undefined, lastFetchAt: NOW.toISOString(), lastSuccessAt: NOW.toISOString() });
+    const notModified = recordSourceHealth(failing, 'a', { ok: true, notModified: true }, NOW);
+    expect(notModified.etag).toBe('"v1"');
+    expect(notModified.lastError).toBeUndefined();
+  });
+});
+
+describe('backoffMs', () => {
+  it.each([
+    { failures: 1, random: 0.5, expected: 1 * MINUTE },
+    { failures: 2, random: 0.5, expected: 2 * MINUTE },
+    { failures: 5, random: 0.5, expected: 16 * MINUTE },
+    { failures: 9, random: 0.5, expected: 256 * MINUTE },
+    { failures: 10, random: 0.5, expected: 360 * MINUTE },
+    { failures: 50, random: 0.5, expected: 360 * MINUTE },
+    { failures: 8, random: 1, expected: 153.6 * MINUTE },
+    { failures: 9, random: 0, expected: 204.8 * MINUTE },
+    { failures: 50, random: 1, expected: 360 * MINUTE },
+  ])('waits $expected ms after $failures failures (random $random)', ({ failures, random, expected }) => {
+    expect(backoffMs(failures, () => random)).toBe(expected);
+  });
+});
+
+describe('isDue', () => {
+  it.each([
+    { state: undefined, due: true },
+    { state: { id: 'a', consecutiveFailures: 0 }, due: true },
+    { state: { id: 'a', consecutiveFailures: 1, nextAttemptAt: '2026-11-25T02:59:00.000Z' }, due: true },
+    { state: { id: 'a', consecutiveFailures: 1, nextAttemptAt: '2026-11-25T03:01:00.000Z' }, due: false },
+  ])('is $due for $state', ({ state, due }) => {
+    expect(isDue(state, NOW)).toBe(due);
+  });
+});

@@ -1,0 +1,163 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSilentLogger } from '../../src/logger.ts';
+import type { Config } from '../../src/model/types.ts';
+import { runIngestion } from '../../src/pipeline/run-ingestion.ts';
+import { createLowdbStore } from '../../src/store/lowdb-store.ts';
+import { buildRss, type TestItem } from '../helpers/build-rss.ts';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
+import { makeSource } from '../helpers/make-copy.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+
+const DRUG_BUST: TestItem = {
+  guid: 'ca-101',
+  title: 'Bắt giữ đối tượng vận chuyển 2 bánh heroin tại xã Mai Hạ',
+  body: 'Công an huyện Mai Châu phối hợp bắt quả tang đối tượng vận chuyển trái phép 2 bánh heroin, thu giữ điện thoại và xe máy.',
+  category: 'An ninh trật tự',
+};
+const TRAFFIC: TestItem = {
+  guid: 'ca-102',
+  title: 'Xử lý 30 trường hợp vi phạm nồng độ cồn',
+  body: 'Đội Cảnh sát giao thông kiểm tra nồng độ cồn trên Quốc lộ 6 trong đêm cuối tuần.',
+  category: 'An ninh trật tự',
+};
+
+/** A portal whose answer each test sets; it honours If-None-Match like a real one. */
+class Portal {
+  items: TestItem[] = [DRUG_BUST, TRAFFIC];
+  status = 200;
+  handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (this.status !== 200) {
+      res.writeHead(this.status).end('lỗi');
+      return;
+    }
+    const body = buildRss('Công an tỉnh', this.items);
+    const etag = `"${Buffer.from(body).length}-${this.items.map((item) => item.title.length).join('.')}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag }).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(body);
+  };
+}
+
+const servers: FixtureServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function setUp(overrides: Partial<Config> = {}) {
+  const dir = await makeTempDir();
+  const portal = new Portal();
+  const server = await startFixtureServer({ '/rss': portal.handle });
+  servers.push(server);
+  const config: Config = {
+    port: 0,
+    baseUrl: 'http://bantin.test',
+    schedule: '*/15 * * * *',
+    timezone: 'Asia/Ho_Chi_Minh',
+    store: path.join(dir, 'db.json'),
+    outDir: path.join(dir, 'feeds'),
+    feedSize: 50,
+    retentionDays: 90,
+    fetchTimeoutSeconds: 5,
+    maxFeedBytes: 1_000_000,
+    categories: [{ id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['ma túy', 'heroin', 'nồng độ cồn'] }],
+    sources: [makeSource('cong-an-tinh', { url: `${server.url}/rss` })],
+    ...overrides,
+  };
+  const store = createLowdbStore(config.store);
+  let clock = new Date('2026-11-25T03:00:00.000Z');
+  const run = (mode: 'all' | 'due' = 'all') => runIngestion({ config, store, logger: createSilentLogger(), mode, now: () => clock });
+  const advance = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000));
+  return { config, portal, server, store, run, advance };
+}
+
+describe('runIngestion', () => {
+  it('keeps every stored story when the portal answers 304', async () => {
+    const { run, advance, server } = await setUp();
+    const first = await run();
+    advance(15);
+    const second = await run();
+    expect(server.requests[1]!.headers['if-none-match']).toMatch(/^"/);
+    expect(second.summary.sources[0]).toMatchObject({ status: 'not-modified' });
+    expect(second.data.stories.map((story) => story.id)).toEqual(first.data.stories.map((story) => story.id));
+    expect(second.catalog.feeds.get('an-ninh-trat-tu.rss')!.etag).toBe(first.catalog.feeds.get('an-ninh-trat-tu.rss')!.etag);
+  });
+
+  it('records a failing portal, keeps its stories, backs off on schedule but not when run by hand', async () => {
+    const { run, advance, portal, server } = await setUp();
+    await run();
+    portal.status = 503;
+    advance(15);
+    const failed = await run();
+    expect(failed.data.stories).toHaveLength(2);
+    expect(failed.data.sources['cong-an-tinh']).toMatchObject({ lastError: 'HTTP 503', errorCode: 'HTTP_STATUS', consecutiveFailures: 1 });
+    expect(Date.parse(failed.data.sources['cong-an-tinh']!.nextAttemptAt!)).toBeGreaterThan(Date.parse('2026-11-25T03:15:00.000Z'));
+    const requestsBefore = server.requests.length;
+    await run('due');
+    expect(server.requests.length).toBe(requestsBefore);
+    const manual = await run('all');
+    expect(server.requests.length).toBe(requestsBefore + 1);
+    expect(manual.data.sources['cong-an-tinh']!.consecutiveFailures).toBe(2);
+  });
+
+  it('updates a re-titled copy in place: same id, later date_modified, new bytes and a later Last-Modified', async () => {
+    const { run, advance, portal } = await setUp();
+    const first = await run();
+    advance(30);
+    portal.items = [{ ...DRUG_BUST, title: 'Bắt giữ đối tượng vận chuyển 2 bánh heroin, thu giữ xe máy' }, TRAFFIC];
+    const second = await run();
+    const before = first.data.stories.find((story) => story.copies[0]!.key === 'guid:ca-101')!;
+    const after = second.data.stories.find((story) => story.copies[0]!.key === 'guid:ca-101')!;
+    expect(after.id).toBe(before.id);
+    expect(after.dateModified).toBe('2026-11-25T03:30:00.000Z');
+    expect(second.summary).toMatchObject({ storiesAdded: 0, storiesUpdated: 1 });
+    const rssBefore = first.catalog.feeds.get('an-ninh-trat-tu.rss')!;
+    const rssAfter = second.catalog.feeds.get('an-ninh-trat-tu.rss')!;
+    expect(rssAfter.etag).not.toBe(rssBefore.etag);
+    expect(rssAfter.lastModified.getTime()).toBeGreaterThan(rssBefore.lastModified.getTime());
+  });
+
+  it('prunes a story past retention that no feed shows, and it does not come back while the portal lists it', async () => {
+    const old: TestItem = { guid: 'ca-001', title: 'Tin cũ về ma túy', body: 'Một vụ việc từ năm trước.', date: '10/01/2026 08:00' };
+    const { run, portal } = await setUp({ feedSize: 2, retentionDays: 30 });
+    portal.items = [DRUG_BUST, TRAFFIC, old];
+    const first = await run();
+    expect(first.summary.storiesPruned).toBe(1);
+    expect(first.data.stories).toHaveLength(2);
+    portal.items = [DRUG_BUST, TRAFFIC, { ...old, title: 'Tin cũ về ma túy (cập nhật)' }];
+    const second = await run();
+    expect(second.data.stories).toHaveLength(2);
+    expect(second.data.tombstones['cong-an-tinh guid:ca-001']).toBeDefined();
+  });
+
+  it('pings the WebSub hub for changed feeds only, and a failing hub never fails the run', async () => {
+    const pings: string[] = [];
+    let hubStatus = 204;
+    const hub = await startFixtureServer(async (req, res) => {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      pings.push(new URLSearchParams(body).get('hub.url')!);
+      res.writeHead(hubStatus).end();
+    });
+    servers.push(hub);
+    const { run, advance, portal } = await setUp({ websubHub: `${hub.url}/hub` });
+    await run();
+    expect(pings.sort()).toEqual(
+      ['all.atom', 'all.json', 'all.rss', 'an-ninh-trat-tu.atom', 'an-ninh-trat-tu.json', 'an-ninh-trat-tu.rss'].map((name) => `http://bantin.test/feeds/${name}`),
+    );
+    pings.length = 0;
+    advance(15);
+    await run();
+    expect(pings).toEqual([]);
+    hubStatus = 500;
+    portal.items = [TRAFFIC];
+    portal.items.push({ ...DRUG_BUST, guid: 'ca-103', title: 'Phát hiện 3 đối tượng tàng trữ ma túy tại phường Thái Bình', body: 'Nội dung khác hẳn.' });
+    advance(15);
+    const result = await run();
+    expect(result.summary.storiesAdded).toBe(1);
+    expect(pings.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Config, Story, StoreData } from '../../src/model/types.ts';
+import { buildFeedCatalog } from '../../src/publish/feed-catalog.ts';
+import { createEmptyStoreData } from '../../src/store/empty-store.ts';
+import { makeCopy, makeSource } from '../helpers/make-copy.ts';
+
+const config: Config = {
+  port: 0,
+  baseUrl: 'http://bantin.test',
+  schedule: '*/15 * * * *',
+  timezone: 'Asia/Ho_Chi_Minh',
+  store: '/nonexistent/db.json',
+  outDir: '/nonexistent/feeds',
+  feedSize: 2,
+  retentionDays: 90,
+  fetchTimeoutSeconds: 20,
+  maxFeedBytes: 10_000_000,
+  categories: [
+    { id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: [] },
+    { id: 'y-te', title: 'Y tế', keywords: [] },
+  ],
+  sources: [makeSource('cong-an-tinh', { name: 'Công an tỉnh' })],
+};
+
+function story(day: number, categories = ['an-ninh-trat-tu']): Story {
+  const date = `2026-11-${String(day).padStart(2, '0')}T02:00:00.000Z`;
+  const id = `urn:uuid:00000000-0000-4000-8000-0000000000${String(day).padStart(2, '0')}`;
+  return { id, categories, datePublished: date, dateModified: date, copies: [makeCopy({ sourceId: 'cong-an-tinh', key: `guid:${day}`, title: `Tin an ninh ngày ${day}/11`, datePublished: date })] };
+}
+
+function storeWith(stories: Story[]): StoreData {
+  return { ...createEmptyStoreData(), stories };
+}
+
+interface JsonPage {
+  items: { id: string }[];
+  next_url?: string;
+}
+
+describe('buildFeedCatalog', () => {
+  it('pages older stories with stable pages and 404-able ends', () => {
+    const catalog = buildFeedCatalog(storeWith([story(20), story(21), story(22), story(23), story(24)]), config, new Date('2026-11-25T00:00:00Z'));
+    const pageOf = (page: number) => catalog.page('an-ninh-trat-tu', 'json', page);
+    const first = JSON.parse(pageOf(1)!.body.toString()) as JsonPage;
+    const second = JSON.parse(pageOf(2)!.body.toString()) as JsonPage;
+    const third = JSON.parse(pageOf(3)!.body.toString()) as JsonPage;
+    expect(first.items.map((item) => item.id.slice(-2))).toEqual(['24', '23']);
+    expect(second.items.map((item) => item.id.slice(-2))).toEqual(['22', '21']);
+    expect(third.items.map((item) => item.id.slice(-2))).toEqual(['20']);
+    expect(first.next_url).toBe('http://bantin.test/feeds/an-ninh-trat-tu.json?page=2');
+    expect(third.next_url).toBeUndefined();
+    expect(pageOf(4)).toBeUndefined();
+    expect(pageOf(0)).toBeUndefined();
+    expect(catalog.page('y-te', 'rss', 1)).toBeDefined();
+    expect(catalog.page('y-te', 'rss', 2)).toBeUndefined();
+    expect(catalog.page('khong-co', 'rss', 1)).toBeUndefined();
+    expect(catalog.page('an-ninh-trat-tu', 'rss', 2)!.body.toString()).toContain('rel="previous"');
+    expect(pageOf(2)).toBe(pageOf(2));
+  });
+
+  it('keeps ETag and Last-Modified while the bytes stay, and moves Last-Modified forward when they change', () => {
+    const data = storeWith([story(20), story(21)]);
+    const first = buildFeedCatalog(data, config, new Date('2026-11-25T00:00:00Z')).feeds.get('an-ninh-trat-tu.rss')!;
+    const same = buildFeedCatalog(data, config, new Date('2026-11-26T00:00:00Z')).feeds.get('an-ninh-trat-tu.rss')!;
+    expect(same.etag).toBe(first.etag);
+    expect(same.lastModified).toEqual(first.lastModified);
+    expect(same.body.equals(first.body)).toBe(true);
+    data.stories.push(story(22));
+    // A clock that went backwards still may not make Last-Modified go back.
+    const changed = buildFeedCatalog(data, config, new Date('2026-11-24T00:00:00Z')).feeds.get('an-ninh-trat-tu.rss')!;
+    expect(changed.etag).not.toBe(first.etag);
+    expect(changed.lastModified.getTime()).toBe(first.lastModified.getTime() + 1000);
+  });
+
+  it('publishes every category, the all feed in three formats, and OPML', () => {
+    const catalog = buildFeedCatalog(storeWith([story(20), story(21, ['y-te'])]), config, new Date());
+    expect([...catalog.feeds.keys()].sort()).toEqual(
+      ['all', 'an-ninh-trat-tu', 'y-te'].flatMap((id) => ['atom', 'json', 'rss'].map((format) => `${id}.${format}`)),
+    );
+    expect(catalog.categories.find((listing) => listing.id === 'all')!.stories).toHaveLength(2);
+    expect(catalog.opml.body.toString()).toContain('xmlUrl="http://bantin.test/feeds/y-te.rss"');
+  });
+});
