@@ -1,5 +1,6 @@
 /** `npm start`: serve the stored feeds at once, ingest at start-up, then on the schedule. */
 import { watchFile, unwatchFile, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { Logger } from '../logger.ts';
 import type { Config, StoreData } from '../model/types.ts';
@@ -25,9 +26,11 @@ export async function startService(config: Config, store: Store, logger: Logger)
   const server = await listen(app, config.port);
   logger.info({ stage: 'serve', port: addressPort(server), base_url: config.baseUrl }, 'serving');
 
+  let ownWriteMtimeMs = 0;
   const ingest = async (trigger: RunTrigger) => {
     const result = await runIngestion({ config, store, logger, mode: trigger === 'startup' ? 'all' : 'due' });
     state = { config, catalog: result.catalog, health: healthFromStore(result.data) };
+    ownWriteMtimeMs = await stat(config.store).then((stats) => stats.mtimeMs, () => 0);
   };
   const scheduler = startScheduler(config.schedule, config.timezone, ingest, logger);
   // Start-up ingestion fetches every source, backing off or not (SPEC "Ingestion manners").
@@ -35,7 +38,8 @@ export async function startService(config: Config, store: Store, logger: Logger)
 
   // `npm run ingest` beside the server writes the store; pick its result up without waiting for the schedule.
   const onStoreChange = (current: Stats, previous: Stats) => {
-    if (current.mtimeMs === previous.mtimeMs) return;
+    // Our own save needs no reload: the state already holds what it wrote.
+    if (current.mtimeMs === previous.mtimeMs || current.mtimeMs === ownWriteMtimeMs) return;
     store
       .load()
       .then((data) => {

@@ -188,4 +188,20 @@ describe('a fresh service over the demo portals', () => {
     for (const name of names) expect(result.catalog.feeds.get(name)!.etag).toBe(before[names.indexOf(name)]);
     expect(result.data.stories.map((story) => story.id).sort()).toEqual([...storyIdsBefore].sort());
   });
+
+  it('picks up a store written by another process (npm run ingest beside npm start) within seconds', async () => {
+    const other = createLowdbStore(config.store);
+    const marker = 'Tin đính chính: số liệu được cập nhật';
+    await other.withWriteLock(async () => {
+      const data = await other.load();
+      for (const copy of data.stories[0]!.copies) copy.title = marker;
+      await other.save(data);
+    });
+    let titles: string[] = [];
+    for (let attempt = 0; attempt < 40 && !titles.includes(marker); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      titles = (await getJson<JsonFeed>('/feeds/all.json')).items.map((item) => item.title);
+    }
+    expect(titles).toContain(marker);
+  });
 });
