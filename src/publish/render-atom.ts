@@ -1,58 +1,82 @@
 /**
- * Atom 1.0 rendering with our own XML builder rather than `feed` 6.0.0, which throws on a
- * non-URL id such as `urn:uuid:…`, writes categories without `term`, stamps `updated`
- * with the clock, and can emit ill-formed CDATA.
+ * Atom 1.0 rendering with the `feed` package, which writes the feed head (URL id, author,
+ * alternate, self and hub links) and entries with the `urn:uuid:` story id, categories with
+ * `term` and `label`, and titles, summaries and content as `type="html"` CDATA. feed's Atom
+ * writer has no extensions, so its string is post-processed for what it lacks: `xml:lang="vi"`,
+ * the RFC 5005 paging links, our image media type (feed derives `image/JPG` or `image/ashx`
+ * from the URL), and the `]]>` and `<` that xml-js cannot escape (`finishFeedXml`).
  */
-import { feedLinks, feedUrl, homeUrl } from './feed-links.ts';
+import { Feed, type Item } from 'feed';
+import { cleanText, escapeHtml } from './clean-text.ts';
+import { entryImage } from './entry-content.ts';
 import { feedUpdated } from './feed-dates.ts';
+import { feedLinks, feedUrl, homeUrl } from './feed-links.ts';
+import { attributeInput, cdataInput, finishFeedXml, insertAfter, parseableUrl, toDate } from './feed-package.ts';
 import type { FeedView } from './feed-view.ts';
 import { buildStoryEntry, type StoryEntry } from './story-entry.ts';
-import { el, serializeXml, type XmlElement } from './xml-builder.ts';
+import { escapeXmlAttr } from './xml-builder.ts';
 
 const ATOM_TYPE = 'application/atom+xml';
 
 /** Renders one page of a category as Atom 1.0. */
 export function renderAtom(view: FeedView): string {
-  const entries = view.stories.map((story) => renderEntry(buildStoryEntry(story, view)));
-  const feed = el(
-    'feed',
-    { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'vi' },
-    ...feedHead(view),
-    ...entries,
-  );
-  return serializeXml(feed);
-}
-
-function feedHead(view: FeedView): XmlElement[] {
-  const links = feedLinks(view, 'atom').map((link) =>
-    el('link', { rel: link.rel, type: link.rel === 'hub' ? undefined : ATOM_TYPE, href: link.href }),
-  );
-  return [
+  const { title, description } = view.category;
+  const feed = new Feed({
     // Every page shares the page-1 URL as id: RFC 5005 pages are one logical feed.
-    el('id', {}, feedUrl(view.baseUrl, view.category.id, 'atom')),
-    el('title', { type: 'text' }, view.category.title),
-    ...(view.category.description === undefined ? [] : [el('subtitle', { type: 'text' }, view.category.description)]),
-    el('updated', {}, feedUpdated(view.stories)),
-    el('author', {}, el('name', {}, 'bantin')),
-    el('generator', {}, 'bantin'),
-    el('link', { rel: 'alternate', type: 'text/html', href: homeUrl(view.baseUrl) }),
-    ...links,
-  ];
+    id: feedUrl(view.baseUrl, view.category.id, 'atom'),
+    title: cleanText(title),
+    description: description === undefined ? undefined : cleanText(description),
+    updated: toDate(feedUpdated(view.stories)),
+    author: { name: 'bantin' },
+    generator: 'bantin',
+    link: homeUrl(view.baseUrl),
+    feed: feedUrl(view.baseUrl, view.category.id, 'atom', view.page),
+    hub: view.websubHub,
+  });
+  for (const story of view.stories) feed.addItem(toEntry(buildStoryEntry(story, view)));
+  return finishFeedXml(addPagingLinks(addLanguage(fixEntryLinks(feed.atom1())), view));
 }
 
-function renderEntry(entry: StoryEntry): XmlElement {
-  return el(
-    'entry',
-    {},
-    el('id', {}, entry.id),
-    el('title', { type: 'text' }, entry.title),
-    entry.url !== undefined && el('link', { rel: 'alternate', type: 'text/html', href: entry.url }),
-    entry.image !== undefined && el('link', { rel: 'enclosure', type: entry.image.type, href: entry.image.url }),
-    el('published', {}, entry.published),
-    el('updated', {}, entry.modified),
-    entry.author !== undefined && el('author', {}, el('name', {}, entry.author)),
-    ...entry.categories.map((category) => el('category', { term: category.id, label: category.title })),
-    entry.summary !== undefined && el('summary', { type: 'text' }, entry.summary),
-    el('content', { type: 'html' }, entry.contentHtml),
+function toEntry(entry: StoryEntry): Item {
+  return {
+    id: entry.id,
+    // feed declares titles and summaries type="html"; ours are plain text.
+    title: cdataInput(escapeHtml(entry.title)),
+    // Undefined only for a story without copies, which ingestion never makes; feed then
+    // writes an empty <link/>, dropped in fixEntryLinks.
+    link: parseableUrl(entry.url) as string,
+    date: toDate(entry.modified),
+    published: toDate(entry.published),
+    description: entry.summary === undefined ? undefined : cdataInput(escapeHtml(entry.summary)),
+    content: cdataInput(entry.contentHtml),
+    author: entry.author === undefined ? undefined : [{ name: entry.author }],
+    category: entry.categories.map((category) => ({ term: attributeInput(category.id), name: attributeInput(category.title) })),
+    image: entry.image?.url,
+  };
+}
+
+/**
+ * feed types an enclosure `image/<extension>`; ours is entryImage's guess (JPEG when unknown).
+ * An entry without a link gets `<link/>` from feed, which Atom forbids (href is required).
+ */
+function fixEntryLinks(xml: string): string {
+  return xml
+    .replace(/(<link rel="enclosure" href="([^"]*)" type=")([^"]*)"/g, (_match, head: string, href: string, type: string) => {
+      return `${head}${entryImage(href.replaceAll('&amp;', '&'))?.type ?? type}"`;
+    })
+    .replace(/\n *<link\/>/g, '');
+}
+
+/** Atom has no language element; `xml:lang` on the root covers every text in the feed. */
+function addLanguage(xml: string): string {
+  return insertAfter(xml, /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/, () => ' xml:lang="vi"');
+}
+
+/** feed writes self and hub only; RFC 5005 links go right after self, in feedLinks order. */
+function addPagingLinks(xml: string, view: FeedView): string {
+  const paging = feedLinks(view, 'atom').filter((link) => link.rel !== 'self' && link.rel !== 'hub');
+  if (paging.length === 0) return xml;
+  return insertAfter(xml, /(\n *)<link rel="self" href="[^"]*"\/>/, ([, newline]) =>
+    paging.map((link) => `${newline}<link rel="${link.rel}" type="${ATOM_TYPE}" href="${escapeXmlAttr(link.href)}"/>`).join(''),
   );
 }

@@ -1,62 +1,75 @@
 /**
- * RSS 2.0 rendering, written with our own XML builder rather than `feed` 6.0.0, which has
- * no RFC 5005 paging links, writes `<author>` without the email RSS requires, and can
- * emit ill-formed CDATA. Authors go in `dc:creator`; full HTML in `content:encoded`.
+ * RSS 2.0 rendering with the `feed` package, which writes the channel, `<guid
+ * isPermaLink="false">` from the story id, titles, summaries and `content:encoded` as CDATA
+ * (declaring the `content` and `dc` namespaces), the image enclosure, and the self and hub
+ * `atom:link`s with `xmlns:atom`. Through its extensions we add `dc:creator` (feed's
+ * `<author>` would hold a bare name where RSS requires an email) and the RFC 5005 paging
+ * links, which feed lacks; `finishFeedXml` then repairs the `]]>` that xml-js cannot split.
  */
-import { feedLinks, homeUrl } from './feed-links.ts';
-import { feedUpdated, toRfc822 } from './feed-dates.ts';
+import { Feed, type Extension, type Item } from 'feed';
+import { cleanText } from './clean-text.ts';
+import { feedUpdated } from './feed-dates.ts';
+import { feedLinks, feedUrl, homeUrl, type FeedLink } from './feed-links.ts';
+import { cdataInput, finishFeedXml, parseableUrl, toDate } from './feed-package.ts';
 import type { FeedView } from './feed-view.ts';
 import { buildStoryEntry, type StoryEntry } from './story-entry.ts';
-import { el, serializeXml, type XmlElement } from './xml-builder.ts';
+import { escapeXmlAttr } from './xml-builder.ts';
 
-const NAMESPACES = {
-  'xmlns:atom': 'http://www.w3.org/2005/Atom',
-  'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
-  'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
-};
+const RSS_TYPE = 'application/rss+xml';
+const RSS_DOCS = 'https://www.rssboard.org/rss-specification';
 
 /** Renders one page of a category as RSS 2.0. */
 export function renderRss(view: FeedView): string {
-  const items = view.stories.map((story) => renderItem(buildStoryEntry(story, view)));
-  const channel = el('channel', {}, ...channelHead(view), ...items);
-  return serializeXml(el('rss', { version: '2.0', ...NAMESPACES }, channel));
-}
-
-function channelHead(view: FeedView): XmlElement[] {
   const { title, description } = view.category;
-  const links = feedLinks(view, 'rss').map((link) =>
-    el('atom:link', {
-      rel: link.rel,
-      href: link.href,
-      type: link.rel === 'hub' ? undefined : 'application/rss+xml',
-    }),
-  );
-  return [
-    el('title', {}, title),
-    el('link', {}, homeUrl(view.baseUrl)),
+  const feed = new Feed({
+    title: cleanText(title),
+    link: homeUrl(view.baseUrl),
     // <description> is required in RSS 2.0; the title is the honest fallback.
-    el('description', {}, description ?? title),
-    el('language', {}, 'vi'),
-    el('lastBuildDate', {}, toRfc822(feedUpdated(view.stories))),
-    el('generator', {}, 'bantin'),
-    el('docs', {}, 'https://www.rssboard.org/rss-specification'),
-    ...links,
-  ];
+    description: cleanText(description ?? title),
+    language: 'vi',
+    updated: toDate(feedUpdated(view.stories)),
+    generator: 'bantin',
+    docs: RSS_DOCS,
+    // feed writes these two as atom:link and declares xmlns:atom for them.
+    feed: feedUrl(view.baseUrl, view.category.id, 'rss', view.page),
+    hub: view.websubHub,
+  });
+  // A channel extension named `atom:link` replaces feed's list with ours: the same self and
+  // hub links plus the paging ones, in feedLinks order.
+  feed.addExtension(atomLinks(feedLinks(view, 'rss')));
+  for (const story of view.stories) feed.addItem(toItem(buildStoryEntry(story, view)));
+  return finishFeedXml(feed.rss2());
 }
 
-function renderItem(entry: StoryEntry): XmlElement {
-  return el(
-    'item',
-    {},
-    el('title', {}, entry.title),
-    entry.url !== undefined && el('link', {}, entry.url),
-    el('guid', { isPermaLink: 'false' }, entry.id),
-    el('pubDate', {}, toRfc822(entry.published)),
-    entry.author !== undefined && el('dc:creator', {}, entry.author),
-    ...entry.categories.map((category) => el('category', {}, category.title)),
-    entry.summary !== undefined && el('description', {}, entry.summary),
-    el('content:encoded', {}, entry.contentHtml),
-    // RSS requires a length; 0 is the accepted value when the size is unknown.
-    entry.image !== undefined && el('enclosure', { url: entry.image.url, length: '0', type: entry.image.type }),
-  );
+function atomLinks(links: readonly FeedLink[]): Extension {
+  const objects = links.map((link) => ({
+    // xml-js escapes only `"` in attributes, so the values arrive escaped.
+    _attributes: {
+      href: escapeXmlAttr(link.href),
+      rel: link.rel,
+      type: link.rel === 'hub' ? undefined : RSS_TYPE,
+    },
+  }));
+  // xml-js writes an array as repeated elements; feed's type only allows an object.
+  return { name: 'atom:link', objects: objects as unknown as Extension['objects'] };
+}
+
+function toItem(entry: StoryEntry): Item {
+  return {
+    id: entry.id,
+    title: cdataInput(entry.title),
+    // feed omits an empty link.
+    link: parseableUrl(entry.url) ?? '',
+    date: toDate(entry.modified),
+    // pubDate: feed prefers `published` over `date`.
+    published: toDate(entry.published),
+    description: entry.summary === undefined ? undefined : cdataInput(entry.summary),
+    // Never empty for a story with copies (it ends with the provenance line), so the dc
+    // namespace feed declares alongside content:encoded is there for dc:creator.
+    content: cdataInput(entry.contentHtml),
+    category: entry.categories.map((category) => ({ name: category.title })),
+    // feed keeps our type; the length defaults to 0, RSS's value for an unknown size.
+    image: entry.image === undefined ? undefined : { url: entry.image.url, type: entry.image.type },
+    extensions: entry.author === undefined ? [] : [{ name: 'dc:creator', objects: { _text: entry.author } }],
+  };
 }

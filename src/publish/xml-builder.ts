@@ -1,5 +1,6 @@
 /**
- * A minimal XML writer for our feeds. Every text and attribute passes one escaper, and no
+ * A minimal XML writer for OPML (which `feed` does not write) and the attribute escaping of
+ * the links added to `feed`'s RSS and Atom. Every text and attribute passes one escaper, and no
  * CDATA section is ever written, so titles or content holding `]]>`, `<` or control
  * characters cannot break well-formedness.
  */

@@ -2,10 +2,15 @@
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { renderFeed } from '../../src/publish/render-feed.ts';
-import { drugRingStory, makeView, roadAccidentStory } from './fixtures.ts';
+import { drugRingStory, makeCopy, makeView, roadAccidentStory } from './fixtures.ts';
 import { expectWellFormedXml, linksByRel, parseXml } from './xml-checks.ts';
 
 const FEED = 'http://localhost:8080/feeds/an-ninh-trat-tu.atom';
+
+/** RFC 3339 instants compare by value: `feed` writes `…00.000Z` where the story holds `…00Z`. */
+function instants(values: string[]): string[] {
+  return values.map((value) => new Date(value).toISOString());
+}
 
 async function feedOf(xml: string): Promise<any> {
   expectWellFormedXml(xml);
@@ -19,7 +24,7 @@ describe('renderFeed atom', () => {
     const feed = await feedOf(xml);
     expect(feed.$).toEqual({ xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'vi' });
     expect(feed.id).toEqual([FEED]);
-    expect(feed.updated).toEqual(['2024-05-02T03:00:00Z']);
+    expect(instants(feed.updated)).toEqual(instants(['2024-05-02T03:00:00Z']));
     expect(feed.author[0].name).toEqual(['bantin']);
     const parsed = await new Parser().parseString(xml);
     expect(parsed.title).toBe('An ninh trật tự');
@@ -31,21 +36,20 @@ describe('renderFeed atom', () => {
     expect(feed.id).toEqual([FEED]);
   });
 
-  it('identifies entries by the urn:uuid story id, which feed 6.0.0 rejects', async () => {
+  it('identifies entries by the urn:uuid story id and links the shown copy', async () => {
     const [entry] = (await feedOf(xml)).entry;
     expect(entry.id).toEqual([drugRingStory.id]);
+    // `feed` leaves out rel, whose default is alternate (RFC 4287 4.2.7.2), and the type hint.
     expect(entry.link[0].$).toEqual({
-      rel: 'alternate',
-      type: 'text/html',
       href: 'https://congan.hoabinh.gov.vn/tin-tuc/triet-pha-duong-day-ma-tuy-xuyen-tinh-1234.html',
     });
   });
 
   it('gives published and updated from the story dates', async () => {
     const entries = (await feedOf(xml)).entry;
-    expect(entries.map((entry: any) => [entry.published[0], entry.updated[0]])).toEqual([
-      ['2024-05-02T01:30:00Z', '2024-05-02T03:00:00Z'],
-      [roadAccidentStory.datePublished, roadAccidentStory.dateModified],
+    expect(entries.map((entry: any) => instants([entry.published[0], entry.updated[0]]))).toEqual([
+      instants(['2024-05-02T01:30:00Z', '2024-05-02T03:00:00Z']),
+      instants([roadAccidentStory.datePublished, roadAccidentStory.dateModified]),
     ]);
   });
 
@@ -67,6 +71,29 @@ describe('renderFeed atom', () => {
     });
     expect(entry.author[0].name).toEqual(['Cổng TTĐT tỉnh Hòa Bình']);
     expect(entry.link[1].$).toEqual({ rel: 'enclosure', type: 'image/png', href: 'https://hoabinh.gov.vn/images/quoc-lo-6.png' });
+  });
+
+  it('types every image enclosure by our guess, not by feed\'s image/<extension>', async () => {
+    const handler = { ...roadAccidentStory, copies: [makeCopy({ sourceId: 'hoabinh-gov', imageUrl: 'https://hoabinh.gov.vn/ImageHandler.ashx?id=5&w=600' })] };
+    const entries = (await feedOf(renderFeed('atom', makeView({ stories: [drugRingStory, handler] })))).entry;
+    expect(entries.map((entry: any) => entry.link[1].$)).toEqual([
+      { rel: 'enclosure', type: 'image/jpeg', href: 'https://congan.hoabinh.gov.vn/uploads/2024/05/ma-tuy.JPG' },
+      { rel: 'enclosure', type: 'image/jpeg', href: 'https://hoabinh.gov.vn/ImageHandler.ashx?id=5&w=600' },
+    ]);
+  });
+
+  it('escapes plain-text titles for the type="html" that feed declares', async () => {
+    const title = 'Giá xăng < 20.000 đồng & "ổn định" ]]> ]]>';
+    const story = { ...roadAccidentStory, copies: [makeCopy({ sourceId: 'hoabinh-gov', title })] };
+    const [entry] = (await feedOf(renderFeed('atom', makeView({ stories: [story] })))).entry;
+    expect(entry.title[0]).toEqual({ _: 'Giá xăng &lt; 20.000 đồng &amp; &quot;ổn định&quot; ]]&gt; ]]&gt;', $: { type: 'html' } });
+  });
+
+  it('keeps a category label holding "<", "&" and quotes well-formed', async () => {
+    const label = 'An ninh <trật tự> & "xã hội"';
+    const categoryTitles = new Map([['an-ninh-trat-tu', label]]);
+    const [entry] = (await feedOf(renderFeed('atom', makeView({ stories: [drugRingStory], categoryTitles })))).entry;
+    expect(entry.category[0].$).toEqual({ term: 'an-ninh-trat-tu', label });
   });
 
   it.each([

@@ -1,6 +1,7 @@
 /**
- * Properties every format must hold, each guarding a known gap of `feed` 6.0.0: stable
- * bytes without the clock, control characters, `]]>` in content, non-URL ids, bad dates.
+ * Properties every format must hold, each guarding a known gap of `feed` 6.0.0 (and the
+ * xml-js it writes with): stable bytes without the clock, control characters, several `]]>`
+ * in content, bad dates; and the `urn:uuid:` ids every format must carry.
  */
 import Parser from 'rss-parser';
 import { setTimeout as sleep } from 'node:timers/promises';

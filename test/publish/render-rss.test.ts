@@ -2,7 +2,7 @@
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { renderFeed } from '../../src/publish/render-feed.ts';
-import { drugRingStory, makeView } from './fixtures.ts';
+import { drugRingStory, makeCopy, makeView } from './fixtures.ts';
 import { expectWellFormedXml, linksByRel, parseXml } from './xml-checks.ts';
 
 const FEED = 'http://localhost:8080/feeds/an-ninh-trat-tu.rss';
@@ -80,5 +80,19 @@ describe('renderFeed rss', () => {
     const links = channel['atom:link'].map((link: any) => link.$);
     expect(links).toContainEqual({ rel: 'hub', href: 'https://pubsubhubbub.appspot.com/' });
     expect(links).toContainEqual({ rel: 'self', href: FEED, type: 'application/rss+xml' });
+  });
+
+  it('keeps a title holding several "]]>" intact in its CDATA section', async () => {
+    const title = 'Mã a]]>b, x]]>y]]>';
+    const story = { ...drugRingStory, copies: [makeCopy({ sourceId: 'bao-hoabinh', title })] };
+    const output = renderFeed('rss', makeView({ stories: [story] }));
+    expectWellFormedXml(output);
+    expect((await new Parser().parseString(output)).items[0]?.title).toBe(title);
+  });
+
+  it('escapes a hub address with a query in its atom:link', async () => {
+    const hub = 'https://hub.example.vn/?topic=1&mode=publish';
+    const channel = await channelOf(renderFeed('rss', makeView({ websubHub: hub, page: 2, lastPage: 3 })));
+    expect(linksByRel(channel['atom:link']).hub).toBe(hub);
   });
 });
