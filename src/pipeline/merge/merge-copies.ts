@@ -1,7 +1,11 @@
-/** Folds a batch of normalised copies into the stored stories (SPEC.md "Stories", rules 1–3). */
+/**
+ * Folds a batch of normalised copies into the stored stories (SPEC.md "Stories", rules 1–3), and
+ * joins two stories into the older one when a copy shows they are one (see docs/architecture.md).
+ */
 import { randomUUID } from 'node:crypto';
 import { copyStoreKey, representativeCopy, urlStoreKey } from '../../model/story.ts';
-import type { Copy, SourceConfig, Story, Tombstone } from '../../model/types.ts';
+import type { Copy, SourceConfig, Story, StoryAlias, Tombstone } from '../../model/types.ts';
+import { absorbStory, isOlderStory } from './join-stories.ts';
 import { MERGE_WINDOW_MS, SimilarityIndex } from './similarity-index.ts';
 
 export interface MergeContext {
@@ -9,6 +13,8 @@ export interface MergeContext {
   sources: ReadonlyMap<string, SourceConfig>;
   /** Remembered keys of pruned stories; refreshed here when a source still lists them. */
   tombstones: Record<string, Tombstone>;
+  /** Published ids absorbed into older stories; joins made here are added. */
+  aliases?: Record<string, StoryAlias>;
   newStoryId?: () => string;
 }
 
@@ -19,6 +25,8 @@ export interface MergeResult {
   updated: Story[];
   /** Copies that were already stored exactly as given. */
   unchanged: number;
+  /** Published stories absorbed into an older one by this batch (removed from the list). */
+  absorbed: { id: string; into: string }[];
   /** Per source: stories its copies started, and stories its copies joined or changed. */
   bySource: Map<string, { added: number; updated: number }>;
 }
@@ -36,6 +44,9 @@ class MergeState {
   private readonly similar = new SimilarityIndex();
   private readonly before = new Map<Story, string>();
   private readonly created = new Set<Story>();
+  private readonly removed = new Set<Story>();
+  private readonly absorbed: { id: string; into: string }[] = [];
+  private readonly aliases: Record<string, StoryAlias>;
   private unchanged = 0;
   private readonly bySource = new Map<string, { added: number; updated: number }>();
 
@@ -44,6 +55,7 @@ class MergeState {
     copies: readonly Copy[],
     private readonly context: MergeContext,
   ) {
+    this.aliases = context.aliases ?? {};
     const window = copyTimeWindow(copies);
     for (const story of stories) {
       for (const copy of story.copies) {
@@ -58,15 +70,35 @@ class MergeState {
 
   apply(copy: Copy): void {
     if (this.isTombstoned(copy)) return;
-    const key = copyStoreKey(copy);
-    const own = this.byCopyKey.get(key);
-    if (own) return this.updateCopy(own, copy);
-    const story = this.byUrl.get(copy.url) ?? this.similar.findMatch(copy);
-    if (story) this.addCopy(story, copy);
-    else this.createStory(copy);
+    const own = this.ownStory(copy);
+    if (own && !this.updateCopy(own, copy)) return;
+    const story = own ?? this.byUrl.get(copy.url);
+    const similar = this.similar.findMatch(copy, story);
+    if (!story) {
+      if (similar) this.addCopy(similar, copy);
+      else this.createStory(copy);
+      return;
+    }
+    if (!own) this.addCopy(story, copy);
+    // The copy belongs to `story` by its identity and to `similar` by its text: they are one story.
+    if (similar) this.join(story, similar);
+  }
+
+  /** The story holding this copy already: same source and key, or (rule 1 by link) same source and link. */
+  private ownStory(copy: Copy): Story | undefined {
+    const byKey = this.byCopyKey.get(copyStoreKey(copy));
+    if (byKey) return byKey;
+    // A guid that changed while the link stayed is the same copy, not a second one from the same portal.
+    const linked = this.byUrl.get(copy.url);
+    return linked && findCopy(linked, (stored) => stored.sourceId === copy.sourceId && stored.url === copy.url) >= 0 ? linked : undefined;
   }
 
   finish(): MergeResult {
+    if (this.removed.size > 0) {
+      let kept = 0;
+      for (const story of this.stories) if (!this.removed.has(story)) this.stories[kept++] = story;
+      this.stories.length = kept;
+    }
     const updated: Story[] = [];
     for (const [story, signature] of this.before) {
       refreshDates(story);
@@ -76,7 +108,7 @@ class MergeState {
       }
       updated.push(story);
     }
-    return { added: [...this.created], updated, unchanged: this.unchanged, bySource: this.bySource };
+    return { added: [...this.created], updated, unchanged: this.unchanged, absorbed: this.absorbed, bySource: this.bySource };
   }
 
   private isTombstoned(copy: Copy): boolean {
@@ -86,19 +118,26 @@ class MergeState {
     return true;
   }
 
-  private updateCopy(story: Story, copy: Copy): void {
-    const index = story.copies.findIndex((stored) => stored.sourceId === copy.sourceId && stored.key === copy.key);
+  /** Replaces the stored version of this copy (same source, same key or link); false when nothing changed. */
+  private updateCopy(story: Story, copy: Copy): boolean {
+    let index = findCopy(story, (stored) => stored.sourceId === copy.sourceId && stored.key === copy.key);
+    if (index < 0) index = findCopy(story, (stored) => stored.sourceId === copy.sourceId && stored.url === copy.url);
     const stored = story.copies[index]!;
     const next: Copy = { ...copy, firstSeenAt: stored.firstSeenAt };
     if (sameCopy(stored, next)) {
+      // Only the key moved (the source's guids changed, or it now goes by links): nothing a reader sees.
+      if (stored.key !== copy.key) {
+        stored.key = copy.key;
+        this.byCopyKey.set(copyStoreKey(stored), story);
+      }
       this.unchanged++;
-      return;
+      return false;
     }
     this.remember(story);
     this.count(copy.sourceId, 'updated');
     story.copies[index] = next;
-    this.byUrl.set(next.url, story);
-    this.similar.refresh(story);
+    this.index(story, next);
+    return true;
   }
 
   private addCopy(story: Story, copy: Copy): void {
@@ -121,6 +160,25 @@ class MergeState {
     this.remember(story);
     this.count(copy.sourceId, 'added');
     this.index(story, copy);
+  }
+
+  /** Folds the younger of two stories into the older; the younger's copies now answer to the older. */
+  private join(a: Story, b: Story): void {
+    const isPublished = (story: Story) => !this.created.has(story);
+    const [survivor, absorbed] = isOlderStory(a, b, isPublished) ? [a, b] : [b, a];
+    const published = isPublished(absorbed);
+    this.remember(survivor);
+    absorbStory(survivor, absorbed, this.aliases, published, this.context.now);
+    for (const copy of absorbed.copies) {
+      this.byCopyKey.set(copyStoreKey(copy), survivor);
+      this.byUrl.set(copy.url, survivor);
+    }
+    this.similar.removeStory(absorbed);
+    this.similar.refresh(survivor);
+    this.removed.add(absorbed);
+    this.before.delete(absorbed);
+    this.created.delete(absorbed);
+    if (published) this.absorbed.push({ id: absorbed.id, into: survivor.id });
   }
 
   private index(story: Story, copy: Copy): void {
@@ -153,6 +211,10 @@ function refreshDates(story: Story): void {
   const wasUnmodified = story.dateModified === story.datePublished;
   story.datePublished = earliest;
   if (wasUnmodified || story.dateModified < earliest) story.dateModified = earliest;
+}
+
+function findCopy(story: Story, test: (copy: Copy) => boolean): number {
+  return story.copies.findIndex(test);
 }
 
 function sameCopy(a: Copy, b: Copy): boolean {

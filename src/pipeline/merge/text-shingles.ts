@@ -1,12 +1,9 @@
-/** Syllable shingles of a copy's text under the Vietnamese comparison rules, hashed to numbers. */
-import { syllables } from '../normalize/vietnamese-text.ts';
-import type { Copy } from '../../model/types.ts';
+/** Syllable shingles (three syllables in comparison form, hashed to numbers): the unit of text matching. */
 
 const SHINGLE_SYLLABLES = 3;
 
-/** Distinct hashed 3-syllable shingles of the title and text. */
-export function shingleCopy(copy: Pick<Copy, 'title' | 'text'>): Set<number> {
-  const words = syllables(`${copy.title} ${copy.text}`);
+/** Distinct hashed shingles of a syllable sequence. */
+export function shingleWords(words: readonly string[]): Set<number> {
   const shingles = new Set<number>();
   for (let start = 0; start + SHINGLE_SYLLABLES <= words.length; start++) {
     shingles.add(hashWords(words, start, SHINGLE_SYLLABLES));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { representativeCopy } from '../../../src/model/story.ts';
-import type { Story, Tombstone } from '../../../src/model/types.ts';
+import type { Story, StoryAlias, Tombstone } from '../../../src/model/types.ts';
 import { mergeCopies, type MergeContext } from '../../../src/pipeline/merge/merge-copies.ts';
 import { makeCopy, makeSource } from '../../helpers/make-copy.ts';
 
@@ -15,10 +15,15 @@ const sources = new Map([
   ['cong-tt', makeSource('cong-tt', { priority: 2 })],
 ]);
 
-function context(now = '2026-11-25T03:00:00.000Z', tombstones: Record<string, Tombstone> = {}): MergeContext {
-  let next = 0;
-  return { now: new Date(now), sources, tombstones, newStoryId: () => `urn:uuid:00000000-0000-4000-8000-${String(++next).padStart(12, '0')}` };
+let nextId = 0;
+function context(now = '2026-11-25T03:00:00.000Z', tombstones: Record<string, Tombstone> = {}, aliases: Record<string, StoryAlias> = {}): MergeContext {
+  return { now: new Date(now), sources, tombstones, aliases, newStoryId: () => `urn:uuid:00000000-0000-4000-8000-${String(++nextId).padStart(12, '0')}` };
 }
+
+const DRINK_DRIVING = (district: string, figures: [number, number, number, number]) =>
+  `Từ ngày 1/12 đến ngày 15/12, Đội Cảnh sát giao thông – trật tự Công an huyện ${district} đã tổ chức ${figures[0]} ca tuần tra, kiểm soát trên các tuyến đường. ` +
+  `Qua kiểm tra, tổ công tác phát hiện, lập biên bản ${figures[1]} trường hợp vi phạm nồng độ cồn, tạm giữ ${figures[2]} xe máy; tổng số tiền phạt hơn ${figures[3]} triệu đồng. ` +
+  'Công an huyện khuyến cáo người dân đã uống rượu, bia thì không lái xe.';
 
 describe('mergeCopies', () => {
   it('publishes one story with three copies when three portals carry the same text', () => {
@@ -102,5 +107,89 @@ describe('mergeCopies', () => {
     mergeCopies(stories, [makeCopy({ sourceId: 'bao', title: 'A', text: BUST_TEXT, datePublished: '2026-11-01T00:00:00.000Z' })], context());
     mergeCopies(stories, [makeCopy({ sourceId: 'cong-an', title: 'B', text: BUST_TEXT, datePublished: '2026-11-20T00:00:00.000Z' })], context());
     expect(stories).toHaveLength(2);
+  });
+
+  it('keeps apart a template pair whose wording matches but whose figures differ', () => {
+    const stories: Story[] = [];
+    mergeCopies(
+      stories,
+      [
+        makeCopy({ sourceId: 'cong-an', title: 'Xử lý 47 trường hợp vi phạm nồng độ cồn', text: DRINK_DRIVING('Kim Bôi', [26, 47, 45, 260]) }),
+        makeCopy({ sourceId: 'bao', title: 'Xử lý 31 trường hợp vi phạm nồng độ cồn', text: DRINK_DRIVING('Kim Bôi', [18, 31, 30, 170]) }),
+      ],
+      context(),
+    );
+    expect(stories).toHaveLength(2);
+  });
+
+  it('updates the copy when a source lists it at the same link under a new guid', () => {
+    const stories: Story[] = [];
+    const first = makeCopy({ sourceId: 'cong-tt', key: 'guid:a1', url: 'https://cong-tt.example.vn/tin/42.html', title: 'Tin A', text: BUST_TEXT });
+    mergeCopies(stories, [first], context());
+    const result = mergeCopies(stories, [{ ...first, key: 'guid:b7', firstSeenAt: '2026-11-26T00:00:00.000Z' }], context('2026-11-26T00:00:00.000Z'));
+    expect(result).toMatchObject({ added: [], updated: [], unchanged: 1 });
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.copies.map((copy) => copy.key)).toEqual(['guid:b7']);
+  });
+
+  describe('when a copy shows that two published stories are one', () => {
+    const teaserUrl = 'https://cong-tt.example.vn/tin/trieu-pha-duong-day.html';
+    function publishTwo(): Story[] {
+      const stories: Story[] = [];
+      mergeCopies(stories, [makeCopy({ sourceId: 'bao', title: 'Bắt nhóm buôn ma túy xuyên tỉnh', text: BUST_TEXT, datePublished: '2026-11-24T05:00:00.000Z' })], context('2026-11-24T06:00:00.000Z'));
+      // A teaser too short to match by text: published as a story of its own.
+      mergeCopies(stories, [makeCopy({ sourceId: 'cong-tt', title: 'Triệt phá đường dây ma túy', text: 'Xem chi tiết tại Cổng thông tin.', url: teaserUrl, datePublished: '2026-11-24T07:00:00.000Z' })], context('2026-11-24T08:00:00.000Z'));
+      return stories;
+    }
+
+    it('folds the younger into the older: its copies move, its id is remembered as an alias', () => {
+      const stories = publishTwo();
+      const [older, younger] = stories.map((story) => story.id);
+      const aliases: Record<string, StoryAlias> = { 'urn:uuid:earlier-alias': { storyId: younger!, mergedAt: '2026-11-01T00:00:00.000Z' } };
+      // Same link as the teaser (rule 2), same text as the newspaper copy (rule 3).
+      const linking = makeCopy({ sourceId: 'cong-an', title: 'Triệt phá đường dây ma túy do Bùi Văn Tâm cầm đầu', text: BUST_TEXT, url: teaserUrl, datePublished: '2026-11-24T06:00:00.000Z' });
+      const result = mergeCopies(stories, [linking], context('2026-11-24T09:00:00.000Z', {}, aliases));
+      expect(stories.map((story) => story.id)).toEqual([older]);
+      expect(stories[0]!.copies.map((copy) => copy.sourceId).sort()).toEqual(['bao', 'cong-an', 'cong-tt']);
+      expect(stories[0]!.dateModified).toBe('2026-11-24T09:00:00.000Z');
+      expect(result.absorbed).toEqual([{ id: younger, into: older }]);
+      expect(result.updated.map((story) => story.id)).toEqual([older]);
+      expect(aliases).toEqual({
+        [younger!]: { storyId: older, mergedAt: '2026-11-24T09:00:00.000Z' },
+        'urn:uuid:earlier-alias': { storyId: older, mergedAt: '2026-11-01T00:00:00.000Z' },
+      });
+    });
+
+    it('keeps the absorbed story\'s copies answering to the survivor on the next run', () => {
+      const stories = publishTwo();
+      const linking = makeCopy({ sourceId: 'cong-an', title: 'Triệt phá đường dây ma túy', text: BUST_TEXT, url: teaserUrl, datePublished: '2026-11-24T06:00:00.000Z' });
+      mergeCopies(stories, [linking], context('2026-11-24T09:00:00.000Z'));
+      const survivor = JSON.stringify(stories);
+      const again = stories[0]!.copies.map((copy) => ({ ...copy, firstSeenAt: '2026-11-24T10:00:00.000Z' }));
+      const result = mergeCopies(stories, again, context('2026-11-24T10:00:00.000Z'));
+      expect(result).toMatchObject({ added: [], updated: [], absorbed: [], unchanged: 3 });
+      expect(JSON.stringify(stories)).toBe(survivor);
+    });
+
+    it('keeps the published id over a story started in the same batch, even an older one', () => {
+      const stories: Story[] = [];
+      mergeCopies(stories, [makeCopy({ sourceId: 'cong-tt', title: 'Triệt phá đường dây ma túy', text: 'Xem chi tiết tại Cổng thông tin.', url: teaserUrl, datePublished: '2026-11-24T07:00:00.000Z' })], context());
+      const published = stories[0]!.id;
+      const aliases: Record<string, StoryAlias> = {};
+      const result = mergeCopies(
+        stories,
+        [
+          makeCopy({ sourceId: 'bao', title: 'Bắt nhóm buôn ma túy xuyên tỉnh', text: BUST_TEXT, datePublished: '2026-11-24T05:00:00.000Z' }),
+          makeCopy({ sourceId: 'cong-an', title: 'Triệt phá đường dây ma túy', text: BUST_TEXT, url: teaserUrl, datePublished: '2026-11-24T06:00:00.000Z' }),
+        ],
+        context('2026-11-25T03:00:00.000Z', {}, aliases),
+      );
+      expect(stories.map((story) => story.id)).toEqual([published]);
+      expect(stories[0]!.copies).toHaveLength(3);
+      expect(stories[0]!.datePublished).toBe('2026-11-24T05:00:00.000Z');
+      expect(result.added).toEqual([]);
+      expect(result.absorbed).toEqual([]);
+      expect(aliases).toEqual({});
+    });
   });
 });

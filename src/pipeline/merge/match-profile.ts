@@ -1,0 +1,39 @@
+/** What the matcher keeps of a copy: its shingles and the figures its body states. */
+import { syllables, toNfc } from '../normalize/vietnamese-text.ts';
+import type { Copy } from '../../model/types.ts';
+import { stripTextBoilerplate, stripTitleBoilerplate } from './strip-boilerplate.ts';
+import { shingleWords } from './text-shingles.ts';
+
+export interface MatchProfile {
+  /** Hashed 3-syllable shingles of title and body, boilerplate left out. */
+  shingles: Set<number>;
+  /** Numbers the body states (amounts, counts, ages), dates left out; see copyFigures. */
+  figures: Set<string>;
+}
+
+/** The profile of one copy. */
+export function profileCopy(copy: Pick<Copy, 'title' | 'text'>): MatchProfile {
+  const body = stripTextBoilerplate(copy.text);
+  return {
+    shingles: shingleWords(syllables(`${stripTitleBoilerplate(copy.title)}\n${body}`)),
+    figures: copyFigures(body),
+  };
+}
+
+const NUMBER = /\d+(?:[.,/]\d+)*/g;
+const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
+
+/**
+ * The figures of a text: "2.400" and "2400" are one figure, "3,2" (a decimal) another. Tokens with
+ * a slash (24/11, 10/2026) are dates and left out: a re-written lead often adds the day it reports
+ * on, while a template sibling differs in its counts and amounts. Titles are left out too, since
+ * they round ("hơn 5 tỷ" for 5,2 tỷ).
+ */
+export function copyFigures(text: string): Set<string> {
+  const figures = new Set<string>();
+  for (const [token] of toNfc(text).matchAll(NUMBER)) {
+    if (token.includes('/')) continue;
+    figures.add(THOUSANDS.test(token) ? token.replace(/\./g, '') : token);
+  }
+  return figures;
+}

@@ -1,0 +1,72 @@
+/**
+ * Removes what portals wrap around a story (media tags, site tags, photo captions, related-story
+ * lists, source and byline trailers) from the text used for matching. Published text is untouched.
+ */
+import { toNfc } from '../normalize/vietnamese-text.ts';
+
+const MEDIA_WORDS = String.raw`clip|video|ảnh|photo|infographic|inforgraphic|emagazine|e-magazine|longform|podcast|audio|trực tiếp|đồ hoạ|đồ họa|phóng sự ảnh`;
+
+// "[Clip] …", "(Ảnh) …", "… [Video]", "Infographic: …", "Video - …".
+const TITLE_TAG_START = new RegExp(String.raw`^\s*(?:[\[(](?:${MEDIA_WORDS})[\])]\s*[:\-–—|]?\s*|(?:${MEDIA_WORDS})\s*[:|–—-]\s+)+`, 'iu');
+const TITLE_TAG_END = new RegExp(String.raw`\s*(?:[\[(](?:${MEDIA_WORDS})[\])]\s*)+$`, 'iu');
+
+// A newspaper's lead-in: "(Baothanhhoa.vn) - ", "(PLVN) – ", "HBĐT - ", "TTXVN - ".
+const SITE_TAG_START = /^\s*(?:\([^()\n]{2,40}\)|[\p{Lu}]{2,8}(?:\.vn)?)\s*[-–—]\s+/u;
+
+// "(Ảnh: Biên phòng cung cấp)", "(Video: …)", "(Nguồn: …)", "(Ảnh minh hoạ)".
+const INLINE_CREDIT = /\s*\((?:ảnh|video|clip|nguồn)(?:\s*:[^()\n]*| minh hoạ| minh họa)\)/giu;
+
+// A caption line ends with a photo credit: "Tang vật thu giữ. Ảnh: Công an tỉnh cung cấp",
+// "Quang cảnh hội nghị (Ảnh: Thu Hà)", or is "Ảnh minh hoạ"; credits may hold initials ("Ảnh: T.L").
+const CAPTION_LINE =
+  /(?:^|[\s.–—-])\(?(?:ảnh|video|clip)\s*:(?:(?![.!?]\s)[^\n]){0,60}$|^\s*\(?ảnh minh (?:hoạ|họa)\)?\.?\s*$/iu;
+const CAPTION_MAX_WORDS = 25;
+
+// Everything after one of these headings is a list of other stories.
+const TRAILER_HEADING =
+  /^\s*(?:tin liên quan|tin bài liên quan|bài viết liên quan|các tin tức khác|các tin khác|tin khác|tin cùng chuyên mục|tin mới hơn|tin cũ hơn|tin đã đưa|xem thêm|đọc thêm)\s*(?::.*)?$/iu;
+
+// Lines that point elsewhere or credit the source: "Nguồn: Báo Bắc Ninh", "Xem chi tiết tại …", and a
+// bare "Theo Báo Ấp Bắc" (no comma or full stop, unlike "Theo cáo trạng, …").
+const CREDIT_LINE = /^\s*(?:nguồn\s*:|xem chi tiết|xem tiếp|mời (?:quý )?(?:bạn đọc|độc giả))|^\s*theo\s+[^,.;:]+$/iu;
+const CREDIT_MAX_WORDS = 12;
+// A last short line without sentence punctuation is a byline ("Minh Anh", "Hồng Hạnh (TTXVN)").
+const BYLINE_MAX_WORDS = 6;
+
+/** The title without media tags such as "[Clip]", "(Ảnh)" or "Infographic:". */
+export function stripTitleBoilerplate(title: string): string {
+  return toNfc(title).replace(TITLE_TAG_START, '').replace(TITLE_TAG_END, '').trim();
+}
+
+/** The text without site tags, photo captions and credits, related-story lists, source and byline trailers. */
+export function stripTextBoilerplate(text: string): string {
+  const lines = toNfc(text).split('\n');
+  const kept: string[] = [];
+  for (const [index, raw] of lines.entries()) {
+    if (TRAILER_HEADING.test(raw)) break;
+    if (isCaption(raw.trim())) continue;
+    let line = raw.replace(INLINE_CREDIT, '');
+    if (index === 0) line = line.replace(SITE_TAG_START, '');
+    line = line.trim();
+    if (line === '' || isCredit(line)) continue;
+    kept.push(line);
+  }
+  while (kept.length > 1 && isByline(kept[kept.length - 1]!)) kept.pop();
+  return kept.join('\n');
+}
+
+function wordCount(line: string): number {
+  return line.split(/\s+/).length;
+}
+
+function isCaption(line: string): boolean {
+  return wordCount(line) <= CAPTION_MAX_WORDS && CAPTION_LINE.test(line);
+}
+
+function isCredit(line: string): boolean {
+  return wordCount(line) <= CREDIT_MAX_WORDS && CREDIT_LINE.test(line);
+}
+
+function isByline(line: string): boolean {
+  return wordCount(line) <= BYLINE_MAX_WORDS && !/[.!?…:;"”]$/u.test(line);
+}
