@@ -105,9 +105,15 @@ export interface SourceState {
   lastError?: string;
   errorCode?: string;
   consecutiveFailures: number;
-  /** Earliest time a scheduled run fetches this source again (backoff). */
+  /** Earliest time a scheduled run fetches this source again (backoff, or the source's Retry-After). */
   nextAttemptAt?: string;
+  /** Where the configured url permanently redirects (301/308) as of the last success; update the config. */
+  movedTo?: string;
+  /** What identifies this source's copies: its guids, or (guids blank, repeated or unstable) its canonical links. */
+  identity?: CopyIdentity;
 }
+
+export type CopyIdentity = 'guid' | 'link';
 
 export interface SourceRunSummary {
   id: string;
@@ -136,6 +142,13 @@ export interface Tombstone {
   seenAt: string;
 }
 
+/** A published story id absorbed into an older story when the two turned out to be one. */
+export interface StoryAlias {
+  /** The surviving story's id. */
+  storyId: string;
+  mergedAt: string;
+}
+
 /** Validators of one published feed, kept so Last-Modified changes exactly when the bytes do. */
 export interface PublishedFeedState {
   etag: string;
@@ -150,5 +163,7 @@ export interface StoreData {
   tombstones: Record<string, Tombstone>;
   /** Keyed by file name, e.g. `an-ninh-trat-tu.rss`. */
   feeds: Record<string, PublishedFeedState>;
+  /** Keyed by absorbed story id; optional so stores written before it still load unchanged. */
+  aliases?: Record<string, StoryAlias>;
   lastRun?: RunSummary;
 }

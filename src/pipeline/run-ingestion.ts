@@ -8,6 +8,7 @@ import type { Store } from '../store/store.ts';
 import { userAgent } from '../version.ts';
 import { createCategorizer } from './categorize/categorize-story.ts';
 import { collectSource, type SourceOutcome } from './collect-source.ts';
+import { identifyCopies, knownCopiesOf } from './identify/identify-copies.ts';
 import { mergeCopies } from './merge/merge-copies.ts';
 import { isDue, recordSourceHealth } from './record-source-health.ts';
 import { pruneStories } from './retain/prune-stories.ts';
@@ -80,16 +81,24 @@ async function collectAll(sources: readonly SourceConfig[], data: StoreData, con
 }
 
 function applyOutcomes(data: StoreData, sources: readonly SourceConfig[], outcomes: readonly SourceOutcome[], config: Config, now: Date): RunSummary {
-  const context = { now, sources: new Map(config.sources.map((source) => [source.id, source])), tombstones: data.tombstones };
+  const aliases = data.aliases ?? {};
+  const context = { now, sources: new Map(config.sources.map((source) => [source.id, source])), tombstones: data.tombstones, aliases };
   const categorize = createCategorizer(config.categories, config.sources);
+  const known = knownCopiesOf(data.stories, data.tombstones);
   const copies: Copy[] = [];
   sources.forEach((source, index) => {
     const outcome = outcomes[index]!;
-    data.sources[source.id] = recordSourceHealth(data.sources[source.id], source.id, outcome, now);
-    if (outcome.ok && !outcome.notModified) copies.push(...outcome.copies);
+    const state = recordSourceHealth(data.sources[source.id], source.id, outcome, now);
+    data.sources[source.id] = state;
+    if (!outcome.ok || outcome.notModified) return;
+    // Guids or canonical links as the copies' identity, chosen per source (blank, repeated, unstable guids).
+    const identified = identifyCopies(outcome.copies, state.identity, known);
+    state.identity = identified.identity;
+    copies.push(...identified.copies);
   });
   // One merge for the whole cycle, so copies of a new story from several portals make one new story.
   const merged = mergeCopies(data.stories, copies, context);
+  if (Object.keys(aliases).length > 0) data.aliases = aliases;
   const touched = new Set<Story>([...merged.added, ...merged.updated]);
   const perSource = sources.map((source, index) => summarizeSource(source.id, outcomes[index]!, merged.bySource.get(source.id)));
   const storiesAdded = merged.added.length;
