@@ -14,9 +14,12 @@ export class FetchError extends AppError {
   declare readonly code: FetchErrorCode;
   /** The HTTP status when code is HTTP_STATUS. */
   readonly status?: number;
-  constructor(code: FetchErrorCode, message: string, options?: { cause?: unknown; status?: number }) {
+  /** How long a 429 / 503 answer's `Retry-After` asked us to wait, in ms. */
+  readonly retryAfterMs?: number;
+  constructor(code: FetchErrorCode, message: string, options?: { cause?: unknown; status?: number; retryAfterMs?: number }) {
     super(code, message, options);
     if (options?.status !== undefined) this.status = options.status;
+    if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
 }
 

@@ -1,8 +1,9 @@
 /** One source through fetch → decode → parse → normalise; a failure is returned as data, never thrown. */
-import { describeError } from '../errors.ts';
+import { describeError, FetchError } from '../errors.ts';
 import type { Copy, SourceConfig, SourceState } from '../model/types.ts';
 import { decodeBody } from './fetch/decode-body.ts';
 import { fetchSource } from './fetch/fetch-source.ts';
+import { absolutizeUrl } from './normalize/canonical-url.ts';
 import { normalizeItem } from './normalize/normalize-item.ts';
 import { parseFeed } from './parse/parse-feed.ts';
 
@@ -13,10 +14,14 @@ export interface CollectOptions {
   now: Date;
 }
 
+/**
+ * `movedTo`: the url the source's permanent redirects lead to, for the operator to update the config.
+ * `retryAfterMs`: the pause a 429 / 503 answer asked for.
+ */
 export type SourceOutcome =
-  | { ok: true; notModified: true }
-  | { ok: true; notModified: false; copies: Copy[]; items: number; etag?: string; lastModified?: string }
-  | { ok: false; error: string; code: string };
+  | { ok: true; notModified: true; movedTo?: string }
+  | { ok: true; notModified: false; copies: Copy[]; items: number; etag?: string; lastModified?: string; movedTo?: string }
+  | { ok: false; error: string; code: string; retryAfterMs?: number };
 
 /** Fetches a source with the validators of its last success and normalises what it lists. */
 export async function collectSource(source: SourceConfig, state: SourceState | undefined, options: CollectOptions): Promise<SourceOutcome> {
@@ -28,26 +33,26 @@ export async function collectSource(source: SourceConfig, state: SourceState | u
       etag: state?.etag,
       lastModified: state?.lastModified,
     });
-    if (fetched.kind === 'not-modified') return { ok: true, notModified: true };
+    const moved = fetched.movedTo === undefined ? {} : { movedTo: fetched.movedTo };
+    if (fetched.kind === 'not-modified') return { ok: true, notModified: true, ...moved };
     const { text } = decodeBody(fetched.body, fetched.contentType);
     const feed = await parseFeed(text);
-    const feedLink = fetched.finalUrl ?? feed.link ?? source.url;
+    const feedLink = feedBaseUrl(feed.link, fetched.finalUrl ?? source.url);
     const copies = feed.items
-      .map((item) => normalizeItem(item, { source, feedLink: feed.link ?? feedLink, now: options.now }))
+      .map((item) => normalizeItem(item, { source, feedLink, now: options.now }))
       .filter((copy): copy is Copy => copy !== undefined);
-    return { ok: true, notModified: false, copies: dedupeWithinFetch(copies), items: feed.items.length, etag: fetched.etag, lastModified: fetched.lastModified };
+    return { ok: true, notModified: false, copies, items: feed.items.length, etag: fetched.etag, lastModified: fetched.lastModified, ...moved };
   } catch (error) {
     const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'UNKNOWN';
-    return { ok: false, error: describeError(error), code };
+    const retryAfterMs = error instanceof FetchError ? error.retryAfterMs : undefined;
+    return { ok: false, error: describeError(error), code, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   }
 }
 
-/** A feed listing the same key twice keeps the first (newest-first feeds list the current version first). */
-function dedupeWithinFetch(copies: Copy[]): Copy[] {
-  const seen = new Set<string>();
-  return copies.filter((copy) => {
-    if (seen.has(copy.key)) return false;
-    seen.add(copy.key);
-    return true;
-  });
+/**
+ * The base for the items' relative links: the feed's own link, itself resolved against the address
+ * the feed was fetched from (portals write `<link>/</link>`), else that address.
+ */
+export function feedBaseUrl(feedLink: string | undefined, fetchedFrom: string | undefined): string | undefined {
+  return absolutizeUrl(feedLink, fetchedFrom) ?? fetchedFrom ?? feedLink;
 }

@@ -1,8 +1,13 @@
 /** A cross-process writer lock: a `<store>.lock` file holding the owner's pid, taken over when that process is dead. */
-import { open, readFile, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
 import { StoreError } from '../errors.ts';
+import { isProcessAlive } from './process-alive.ts';
 
 const POLL_MS = 100;
+// A lock without a readable pid this old was left half-written by a bantin before atomic locks.
+const UNREADABLE_LOCK_GRACE_MS = 5_000;
 
 export interface LockOptions {
   timeoutMs: number;
@@ -16,8 +21,8 @@ export async function acquireWriteLock(lockFile: string, options: LockOptions): 
   for (;;) {
     if (await tryCreate(lockFile)) return () => release(lockFile);
     const holder = await readHolder(lockFile);
-    if (holder !== undefined && !isAlive(holder)) {
-      await unlink(lockFile).catch(() => undefined);
+    if (holder !== undefined ? !isProcessAlive(holder) : await isAbandoned(lockFile)) {
+      await takeOver(lockFile, holder);
       continue;
     }
     if (Date.now() >= deadline) {
@@ -32,16 +37,57 @@ export async function acquireWriteLock(lockFile: string, options: LockOptions): 
   }
 }
 
+/**
+ * Creates the lock with its content in one step: the pid is written to a temp file first and
+ * hard-linked into place (which fails if the lock exists), so a process killed at any moment
+ * never leaves an empty lock that nobody could tell is dead.
+ */
 async function tryCreate(lockFile: string): Promise<boolean> {
+  const temp = tempName(lockFile, 'tmp');
   try {
-    const handle = await open(lockFile, 'wx');
-    await handle.writeFile(JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
-    await handle.close();
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+    } finally {
+      await handle.close();
+    }
+    await link(temp, lockFile);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw new StoreError('WRITE', `store: cannot create lock ${lockFile} (${(error as Error).message})`, { cause: error });
+  } finally {
+    await unlink(temp).catch(() => undefined);
   }
+}
+
+/**
+ * Removes a dead writer's lock. Two waiters may see the same dead holder; renaming the lock aside
+ * first means only one of them removes it, and a waiter that finds it moved a live lock (taken in
+ * between by the other) puts it back.
+ */
+async function takeOver(lockFile: string, deadHolder: number | undefined): Promise<void> {
+  const aside = tempName(lockFile, 'stale.tmp');
+  try {
+    await rename(lockFile, aside);
+  } catch {
+    return; // someone else got there first
+  }
+  const moved = await readHolder(aside);
+  if (moved !== undefined && moved !== deadHolder && isProcessAlive(moved)) {
+    await link(aside, lockFile).catch(() => undefined);
+  }
+  await unlink(aside).catch(() => undefined);
+}
+
+/** Hidden temp names beside the lock, `.db.json.lock.<pid>.<n>.tmp`, which the store's stale-temp sweep knows. */
+function tempName(lockFile: string, suffix: string): string {
+  return path.join(path.dirname(lockFile), `.${path.basename(lockFile)}.${process.pid}.${randomBytes(4).toString('hex')}.${suffix}`);
+}
+
+async function isAbandoned(lockFile: string): Promise<boolean> {
+  const info = await stat(lockFile).catch(() => undefined);
+  return info !== undefined && Date.now() - info.mtimeMs > UNREADABLE_LOCK_GRACE_MS;
 }
 
 async function readHolder(lockFile: string): Promise<number | undefined> {
@@ -49,17 +95,8 @@ async function readHolder(lockFile: string): Promise<number | undefined> {
     const { pid } = JSON.parse(await readFile(lockFile, 'utf8')) as { pid?: unknown };
     return typeof pid === 'number' ? pid : undefined;
   } catch {
-    // Missing (just released) or half-written by a writer that is creating it right now.
+    // Missing: just released or taken over. Unreadable: written by hand or by an older bantin.
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -22,6 +22,35 @@ describe('recordSourceHealth', () => {
   });
 });
 
+describe('recordSourceHealth and the server\'s Retry-After', () => {
+  const HOUR = 60 * MINUTE;
+  it.each([
+    { name: 'waits as long as a 429 asked when that is longer than the backoff', failures: 0, retryAfterMs: 2 * HOUR, expected: 2 * HOUR },
+    { name: 'keeps the backoff when it is longer than the pause asked', failures: 5, retryAfterMs: 30_000, expected: 32 * MINUTE },
+    { name: 'never waits more than a day, whatever the server asks', failures: 0, retryAfterMs: 30 * 24 * HOUR, expected: 24 * HOUR },
+    { name: 'backs off as usual without a Retry-After', failures: 0, retryAfterMs: undefined, expected: 1 * MINUTE },
+  ])('$name', ({ failures, retryAfterMs, expected }) => {
+    const outcome = { ok: false as const, error: 'HTTP 429', code: 'HTTP_STATUS', ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    const next = recordSourceHealth({ id: 'a', consecutiveFailures: failures }, 'a', outcome, NOW, () => 0.5);
+    expect(Date.parse(next.nextAttemptAt!) - NOW.getTime()).toBe(expected);
+  });
+});
+
+describe('recordSourceHealth and permanent redirects', () => {
+  const body = { ok: true as const, notModified: false as const, copies: [], items: 0 };
+  it('records where the source moved, and clears it once the config points there', () => {
+    const moved = recordSourceHealth(undefined, 'a', { ...body, movedTo: 'https://baomoi.example.vn/rss' }, NOW);
+    expect(moved.movedTo).toBe('https://baomoi.example.vn/rss');
+    const stillMoved = recordSourceHealth(moved, 'a', { ok: true, notModified: true, movedTo: 'https://baomoi.example.vn/rss' }, NOW);
+    expect(stillMoved.movedTo).toBe('https://baomoi.example.vn/rss');
+    const failed = recordSourceHealth(stillMoved, 'a', { ok: false, error: 'HTTP 500', code: 'HTTP_STATUS' }, NOW);
+    expect(failed.movedTo).toBe('https://baomoi.example.vn/rss');
+    const fixed = recordSourceHealth(failed, 'a', body, NOW);
+    expect(fixed).not.toHaveProperty('movedTo');
+    expect(recordSourceHealth(moved, 'a', { ok: true, notModified: true }, NOW)).not.toHaveProperty('movedTo');
+  });
+});
+
 describe('backoffMs', () => {
   it.each([
     { failures: 1, random: 0.5, expected: 1 * MINUTE },

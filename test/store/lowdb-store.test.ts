@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.ts';
@@ -113,5 +113,60 @@ describe('lowdb store', () => {
     await writeFile(`${file}.lock`, JSON.stringify({ pid: dead.pid }));
     const store = createLowdbStore(file, { lockTimeoutMs: 1000 });
     expect(await store.withWriteLock(async () => 'ran')).toBe('ran');
+  });
+});
+
+describe('lowdb store leftovers of killed writers', () => {
+  it('takes over a lock left empty by a writer of an older bantin, once it is a few seconds old', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    await writeFile(`${file}.lock`, '');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(`${file}.lock`, old, old);
+    expect(await createLowdbStore(file, { lockTimeoutMs: 1000 }).withWriteLock(async () => 'ran')).toBe('ran');
+  });
+
+  it('does not take over an unreadable lock that was just created', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    await writeFile(`${file}.lock`, '');
+    const error = await expectStoreError(createLowdbStore(file, { lockTimeoutMs: 300 }).withWriteLock(async () => 'never'), 'LOCKED');
+    expect(error.message).toContain('pid unknown');
+  });
+
+  it('lets one of two waiters take over a dead lock, and the other wait its turn', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((resolve) => dead.on('exit', resolve));
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: dead.pid }));
+    const inside: string[] = [];
+    let overlapped = false;
+    const work = (name: string) => async () => {
+      if (inside.length > 0) overlapped = true;
+      inside.push(name);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      inside.pop();
+    };
+    const stores = [createLowdbStore(file, { lockTimeoutMs: 2000 }), createLowdbStore(file, { lockTimeoutMs: 2000 })];
+    await Promise.all(stores.map((store, i) => store.withWriteLock(work(`w${i}`))));
+    expect(overlapped).toBe(false);
+  });
+
+  it('sweeps temp files of dead writers but not those of a live one, and saves in spite of them', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'db.json');
+    const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((resolve) => dead.on('exit', resolve));
+    const stale = [`.db.json.${dead.pid}.1a2b3c4d.tmp`, `.db.json.${dead.pid}.1a2b3c4d.bak.tmp`, `.db.json.lock.${dead.pid}.5e6f7a8b.tmp`];
+    const live = `.db.json.${process.pid}.0000ffff.tmp`;
+    for (const name of [...stale, live]) await writeFile(path.join(dir, name), '{"half":');
+    await createLowdbStore(file).save(sampleData('Sau sự cố'));
+    expect((await readdir(dir)).sort()).toEqual([live, 'db.json'].sort());
+    expect((await createLowdbStore(file).load()).stories[0]!.copies[0]!.title).toBe('Sau sự cố');
+  });
+
+  it('saves twice at once in one process without the two writes tripping over each other', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    const store = createLowdbStore(file);
+    await Promise.all([store.save(sampleData('Một')), store.save(sampleData('Hai')), store.save(sampleData('Ba'))]);
+    expect(['Một', 'Hai', 'Ba']).toContain((await store.load()).stories[0]!.copies[0]!.title);
   });
 });

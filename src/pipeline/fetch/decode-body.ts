@@ -32,12 +32,15 @@ export function decodeBody(body: Buffer, contentType?: string): { text: string; 
 
 /** The `charset` parameter of a media type; `text/xml` alone names none. */
 function charsetFromContentType(contentType: string | undefined): string | undefined {
-  const match = /;\s*charset\s*=\s*("?)([^";,\s]+)\1/i.exec(contentType ?? '');
+  // Some servers quote the value with single quotes (`charset='us-ascii'`).
+  const match = /;\s*charset\s*=\s*(["']?)([^"';,\s]+)\1/i.exec(contentType ?? '');
   return match?.[2];
 }
 
-/** The encoding an XML declaration names, or UTF-16 told by the byte pattern of `<?` without a BOM. */
+/** The encoding an XML declaration names, or UTF-16/32 told by the byte pattern of `<` without a BOM (XML 1.0 appendix F). */
 function charsetFromXmlDeclaration(body: Buffer): string | undefined {
+  if (body[0] === 0x00 && body[1] === 0x00 && body[2] === 0x00 && body[3] === 0x3c) return 'utf-32be';
+  if (body[0] === 0x3c && body[1] === 0x00 && body[2] === 0x00 && body[3] === 0x00) return 'utf-32le';
   if (body[0] === 0x3c && body[1] === 0x00 && body[2] === 0x3f && body[3] === 0x00) return 'utf-16le';
   if (body[0] === 0x00 && body[1] === 0x3c && body[2] === 0x00 && body[3] === 0x3f) return 'utf-16be';
   const head = body.subarray(0, 512).toString('latin1');

@@ -1,11 +1,14 @@
-/** HTTP(S) fetching: conditional GET, manual redirects, one deadline for the whole exchange and a streaming size cap. */
+/** HTTP(S) fetching: conditional GET, guarded manual redirects, one deadline for the whole exchange and a streaming size cap. */
 import { FetchError } from '../../errors.ts';
 import { httpStatusError, networkError, timeoutError } from './fetch-errors.ts';
 import type { FetchOptions, FetchResult } from './fetch-source.ts';
 import { checkDeclaredLength, discardBody, readCappedBody } from './read-capped-body.ts';
+import { createRedirectGuard } from './redirect-guard.ts';
+import { retryAfterMs } from './retry-after.ts';
 
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const PERMANENT_REDIRECT_STATUSES = new Set([301, 308]);
 const ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
 
@@ -29,23 +32,31 @@ export async function fetchHttp(url: string, options: FetchOptions): Promise<Fet
 }
 
 async function followRedirects(start: URL, options: FetchOptions, signal: AbortSignal): Promise<FetchResult> {
+  const guard = createRedirectGuard(start, options);
   let url = start;
+  // The url after the leading run of permanent redirects: where the operator should point the config.
+  let movedTo: URL | undefined;
+  let onlyPermanent = true;
   for (let redirects = 0; ; redirects++) {
     const response = await fetch(url, { headers: requestHeaders(options), redirect: 'manual', signal });
     const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
-    if (location === null) return readResponse(response, url);
+    if (location === null) return readResponse(response, url, movedTo);
     await discardBody(response.body);
     if (redirects === MAX_REDIRECTS) {
       throw new FetchError('REDIRECT', `too many redirects (more than ${MAX_REDIRECTS})`);
     }
     url = resolveRedirect(location, url);
+    await guard.check(url, signal);
+    onlyPermanent &&= PERMANENT_REDIRECT_STATUSES.has(response.status);
+    if (onlyPermanent) movedTo = url;
   }
 
-  async function readResponse(response: Response, finalUrl: URL): Promise<FetchResult> {
+  async function readResponse(response: Response, finalUrl: URL, moved: URL | undefined): Promise<FetchResult> {
+    const movedField = moved === undefined ? {} : { movedTo: moved.href };
     if (response.status === 304 || !response.ok) {
       await discardBody(response.body);
-      if (response.status === 304) return { kind: 'not-modified' };
-      throw httpStatusError(response.status);
+      if (response.status === 304) return { kind: 'not-modified', ...movedField };
+      throw httpStatusError(response.status, retryAfterMs(response.status, response.headers));
     }
     try {
       checkDeclaredLength(response.headers.get('content-length'), options.maxBytes);
@@ -54,7 +65,7 @@ async function followRedirects(start: URL, options: FetchOptions, signal: AbortS
       throw error;
     }
     const body = await readCappedBody(response.body, options.maxBytes);
-    return { kind: 'body', body, finalUrl: finalUrl.href, ...validators(response.headers) };
+    return { kind: 'body', body, finalUrl: finalUrl.href, ...validators(response.headers), ...movedField };
   }
 }
 

@@ -1,9 +1,12 @@
 /** Adapter from rss-parser's output (plus our custom fields) to the shared ParsedFeed / RawItem model. */
 import type { ParsedFeed, RawItem } from '../../model/types.ts';
+import { readTitle } from './read-title.ts';
 import { asArray, attributesOf, definedOnly, firstText, isImage, textOf, type Loose } from './read-value.ts';
 
 export interface ParserFeed {
   title?: unknown;
+  /** The raw `<title>` elements (a custom field), which keep the Atom `type` rss-parser drops. */
+  titleElements?: unknown;
   link?: unknown;
   items: Loose[];
 }
@@ -17,7 +20,7 @@ export function renameTag(name: string): string {
 
 export function mapXmlFeed(feed: ParserFeed, isAtom: boolean): ParsedFeed {
   return {
-    ...definedOnly({ title: textOf(feed.title), link: textOf(feed.link) }),
+    ...definedOnly({ title: readTitle(feed.titleElements ?? feed.title, isAtom), link: textOf(feed.link) }),
     items: feed.items.map((item) => mapXmlItem(item, isAtom)),
   };
 }
@@ -28,11 +31,15 @@ function mapXmlItem(item: Loose, isAtom: boolean): RawItem {
     ...definedOnly({
       guid: firstText(item.guid, item.id, item['rdf:about']),
       link: textOf(item.link),
-      title: textOf(item.title),
+      title: readTitle(item.titleElements ?? item.title, isAtom),
       contentHtml: firstText(item.contentEncoded, isAtom ? item.content : undefined),
       summary: isAtom ? textOf(item.summary) : firstText(item.content, item.summary),
       // The original strings: the normaliser reads Vietnamese forms that Date cannot.
-      date: firstText(isAtom ? undefined : item.pubDate, item.published, item.dcDate, item.updated, item.isoDate),
+      // Publication dates first, then creation, then modification.
+      date: firstText(
+        isAtom ? undefined : item.pubDate, item.published, item.issued, item.dcDate, item.dctermsIssued,
+        item.created, item.dctermsCreated, item.updated, item.modified, item.dctermsModified, item.isoDate,
+      ),
       author: firstText(item.creator, item.dcCreator, item.author),
       imageUrl: imageOf(item),
     }),

@@ -13,6 +13,7 @@ export interface PreparedXml {
 interface Doctype { start: number; end: number; isHtml: boolean }
 
 const XML_ENTITY_NAMES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+const FEED_ROOTS = new Set(['rss', 'feed', 'rdf:RDF']);
 const AMPERSAND = /&(?:([A-Za-z][A-Za-z0-9]*);|#([0-9]+);|#[xX]([0-9A-Fa-f]+);)?/g;
 // A `<` that cannot open a tag, comment, PI or close tag (`a < b`, `<3`) is text a portal forgot to escape.
 const BARE_LESS_THAN = /<(?![A-Za-z_:/!?\u00C0-\uFFFF])/g;
@@ -24,10 +25,12 @@ export function prepareXml(text: string): PreparedXml {
   const withoutDoctype = doctype
     ? text.slice(0, doctype.start) + text.slice(doctype.start, doctype.end).replace(/[^\n]/g, '') + text.slice(doctype.end)
     : text;
+  const xml = mapOutsideCdataAndComments(withoutDoctype, repairEntities);
   return {
-    xml: mapOutsideCdataAndComments(withoutDoctype, repairEntities),
+    xml: rootName === undefined ? xml : closeRootTag(xml, rootName),
     ...(rootName === undefined ? {} : { rootName }),
-    isHtml: (doctype?.isHtml ?? false) || rootName?.toLowerCase() === 'html',
+    // An XHTML DOCTYPE pasted above a real <rss> (a CMS template quirk) does not make it a page.
+    isHtml: rootName?.toLowerCase() === 'html' || ((doctype?.isHtml ?? false) && !FEED_ROOTS.has(rootName ?? '')),
   };
 }
 
@@ -93,6 +96,12 @@ function repairEntities(part: string): string {
     }
     return '&amp;';
   });
+}
+
+/** Adds the `>` a truncated or hand-edited feed lost from its last tag (`…</channel></rss`). */
+function closeRootTag(xml: string, rootName: string): string {
+  const unclosed = /<\/([\w.:-]+)\s*$/.exec(xml);
+  return unclosed?.[1] === rootName ? `${xml.trimEnd()}>` : xml;
 }
 
 function isXmlChar(code: number): boolean {

@@ -30,9 +30,25 @@ describe('decodeBody', () => {
       expected: { text: plain, charset: 'utf-16be' },
     },
     {
+      name: 'UTF-32BE without a BOM, told by the bytes of "<"',
+      body: iconv.encode(declared('utf-32'), 'utf-32be'),
+      expected: { text: declared('utf-32'), charset: 'utf-32be' },
+    },
+    {
+      name: 'UTF-32LE without a BOM, told by the bytes of "<"',
+      body: iconv.encode(plain, 'utf-32le'),
+      expected: { text: plain, charset: 'utf-32le' },
+    },
+    {
       name: 'the HTTP charset beats the XML declaration',
       body: encodeWindows1258(declared('utf-8')),
       contentType: 'application/rss+xml; charset="Windows-1258"',
+      expected: { text: declared('utf-8'), charset: 'windows-1258' },
+    },
+    {
+      name: 'a charset in single quotes, spaced around "=" (feedparser encoding/http_*)',
+      body: encodeWindows1258(declared('utf-8')),
+      contentType: "application/atom+xml; charset = 'windows-1258'",
       expected: { text: declared('utf-8'), charset: 'windows-1258' },
     },
     {

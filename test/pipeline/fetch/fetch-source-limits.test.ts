@@ -100,6 +100,32 @@ describe('fetchSource redirects', () => {
     expect(server.requests).toHaveLength(6);
   });
 
+  it.each([
+    { chain: '301', statuses: [301], movedTo: '/feed' },
+    { chain: '308', statuses: [308], movedTo: '/feed' },
+    { chain: '301 then 302', statuses: [301, 302], movedTo: '/hop/1' },
+    { chain: '308 then 301', statuses: [308, 301], movedTo: '/feed' },
+    { chain: '302', statuses: [302], movedTo: undefined },
+    { chain: '307 then 301', statuses: [307, 301], movedTo: undefined },
+  ])('reports where a $chain redirect permanently moved the source', async ({ statuses, movedTo }) => {
+    const routes: Record<string, FixtureHandler> = { '/feed': (_req, res) => res.end(RSS) };
+    statuses.forEach((status, i) => {
+      const next = i + 1 < statuses.length ? `/hop/${i + 1}` : '/feed';
+      routes[`/hop/${i}`] = (_req, res) => res.writeHead(status, { location: next }).end();
+    });
+    server = await startFixtureServer(routes);
+    const result = await fetchSource({ url: `${server.url}/hop/0` }, OPTIONS);
+    expect(result.movedTo).toBe(movedTo === undefined ? undefined : `${server.url}${movedTo}`);
+  });
+
+  it('reports a permanent move on a 304 too', async () => {
+    server = await startFixtureServer({
+      '/old': (_req, res) => res.writeHead(301, { location: '/new' }).end(),
+      '/new': (_req, res) => res.writeHead(304).end(),
+    });
+    expect(await fetchSource({ url: `${server.url}/old` }, { ...OPTIONS, etag: '"v1"' })).toEqual({ kind: 'not-modified', movedTo: `${server.url}/new` });
+  });
+
   it('refuses a redirect to a scheme other than http(s)', async () => {
     server = await startFixtureServer((_req, res) => res.writeHead(302, { location: 'ftp://example.org/feed.xml' }).end());
     const error = await failureOf(fetchSource({ url: server.url }, OPTIONS));
@@ -111,6 +137,6 @@ describe('fetchSource network failures', () => {
   it('names the cause when the connection is refused', async () => {
     const port = await findClosedPort();
     const error = await failureOf(fetchSource({ url: `http://127.0.0.1:${port}/rss` }, OPTIONS));
-    expect(error).toMatchObject({ code: 'NETWORK', message: 'network error: ECONNREFUSED' });
+    expect(error).toMatchObject({ code: 'NETWORK', message: 'connection refused' });
   });
 });

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../../../src/errors.ts';
+import type { ServerResponse } from 'node:http';
+import { networkWords } from '../../../src/pipeline/fetch/fetch-errors.ts';
 import { fetchSource, type FetchOptions } from '../../../src/pipeline/fetch/fetch-source.ts';
 import { startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.ts';
 
@@ -79,6 +81,28 @@ describe('fetchSource over HTTP', () => {
   });
 
   it.each([
+    { status: 429, retryAfter: '120', message: 'HTTP 429, retry after 120 s', retryAfterMs: 120_000 },
+    { status: 503, retryAfter: '0', message: 'HTTP 503, retry after 0 s', retryAfterMs: 0 },
+    { status: 503, retryAfter: 'soon', message: 'HTTP 503', retryAfterMs: undefined },
+    { status: 500, retryAfter: '120', message: 'HTTP 500', retryAfterMs: undefined },
+  ])('carries Retry-After "$retryAfter" of an HTTP $status on the error', async ({ status, retryAfter, message, retryAfterMs }) => {
+    server = await startFixtureServer((_req, res) => res.writeHead(status, { 'retry-after': retryAfter }).end('Quá tải'));
+    const error = await failureOf(fetchSource({ url: server.url }, OPTIONS));
+    expect(error).toMatchObject({ code: 'HTTP_STATUS', status, message });
+    expect(error.retryAfterMs).toBe(retryAfterMs);
+  });
+
+  it('reads a Retry-After HTTP date against the server\'s own Date header', async () => {
+    server = await startFixtureServer((_req, res) => {
+      // The server's clock is years off; the pause it means is still 90 minutes.
+      res.writeHead(503, { date: 'Wed, 21 Oct 2015 07:28:00 GMT', 'retry-after': 'Wed, 21 Oct 2015 08:58:00 GMT' });
+      res.end();
+    });
+    const error = await failureOf(fetchSource({ url: server.url }, OPTIONS));
+    expect(error).toMatchObject({ message: 'HTTP 503, retry after 5400 s', retryAfterMs: 5_400_000 });
+  });
+
+  it.each([
     ['gzip', gzipSync],
     ['deflate', deflateSync],
     ['br', brotliCompressSync],
@@ -89,6 +113,60 @@ describe('fetchSource over HTTP', () => {
     });
     const result = await fetchSource({ url: server.url }, OPTIONS);
     expect(result.kind === 'body' && result.body.toString('utf8')).toBe(RSS);
+  });
+});
+
+describe('fetchSource failure wording', () => {
+  it.each([
+    {
+      name: 'a corrupt gzip body',
+      handler: (res: ServerResponse) => res.writeHead(200, { 'content-encoding': 'gzip' }).end('không phải gzip'),
+      message: 'corrupt compressed body',
+    },
+    {
+      name: 'a corrupt brotli body',
+      handler: (res: ServerResponse) => res.writeHead(200, { 'content-encoding': 'br' }).end('không phải brotli, không phải brotli'),
+      message: 'corrupt compressed body',
+    },
+    {
+      name: 'a connection closed before the answer',
+      handler: (res: ServerResponse) => res.socket?.destroy(),
+      message: 'connection closed by the server',
+    },
+    {
+      name: 'a connection closed in the middle of the body',
+      handler: (res: ServerResponse) => {
+        res.writeHead(200, { 'content-length': '1000' }).write('<rss>');
+        setTimeout(() => res.socket?.destroy(), 20);
+      },
+      message: 'connection closed by the server',
+    },
+    {
+      name: 'an answer that is not HTTP',
+      handler: (res: ServerResponse) => res.socket?.end('HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\nhello'),
+      message: 'malformed HTTP response',
+    },
+  ])('words $name plainly', async ({ handler, message }) => {
+    server = await startFixtureServer((_req, res) => handler(res));
+    const error = await failureOf(fetchSource({ url: server.url }, OPTIONS));
+    expect(error).toMatchObject({ code: 'NETWORK', message });
+  });
+
+  it.each([
+    ['ECONNREFUSED', 'connection refused'],
+    ['ECONNRESET', 'connection reset by the server'],
+    ['UND_ERR_SOCKET', 'connection closed by the server'],
+    ['ENOTFOUND', 'host not found'],
+    ['EAI_AGAIN', 'DNS lookup failed (temporary failure)'],
+    ['Z_DATA_ERROR', 'corrupt compressed body'],
+    ['ERR__ERROR_FORMAT_PADDING_1', 'corrupt compressed body'],
+    ['HPE_INVALID_CONSTANT', 'malformed HTTP response'],
+    ['CERT_HAS_EXPIRED', 'TLS certificate expired'],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'TLS certificate is for another host'],
+    ['ERR_SSL_WRONG_VERSION_NUMBER', 'TLS handshake failed'],
+    ['EWHATEVER', 'network error (EWHATEVER)'],
+  ])('words %s as "%s"', (code, words) => {
+    expect(networkWords(code)).toBe(words);
   });
 });
 
@@ -109,7 +187,7 @@ describe('fetchSource from a file', () => {
   it('fails with FILE naming the path and the cause when the file is missing', async () => {
     const file = join(tmpdir(), 'bantin-no-such-dir', 'missing.xml');
     const error = await failureOf(fetchSource({ file }, OPTIONS));
-    expect(error).toMatchObject({ code: 'FILE', message: `cannot read file ${file}: ENOENT` });
+    expect(error).toMatchObject({ code: 'FILE', message: `cannot read file ${file}: no such file` });
   });
 
   it('fails with TOO_LARGE for a file over the cap', async () => {
