@@ -165,5 +165,7 @@ export interface StoreData {
   feeds: Record<string, PublishedFeedState>;
   /** Keyed by absorbed story id; optional so stores written before it still load unchanged. */
   aliases?: Record<string, StoryAlias>;
+  /** Fingerprint of the category rules (keywords, categoryMaps) the stored categories were computed with. */
+  categoryRules?: string;
   lastRun?: RunSummary;
 }

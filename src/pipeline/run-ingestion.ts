@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /** One ingestion cycle, read as its stages: collect each source → merge → categorise → retain → store → publish. */
 import type { Logger } from '../logger.ts';
 import type { Config, Copy, RunSummary, SourceConfig, SourceRunSummary, StoreData, Story } from '../model/types.ts';
@@ -103,7 +104,11 @@ function applyOutcomes(data: StoreData, sources: readonly SourceConfig[], outcom
   const perSource = sources.map((source, index) => summarizeSource(source.id, outcomes[index]!, merged.bySource.get(source.id)));
   const storiesAdded = merged.added.length;
 
-  for (const story of touched) story.categories = categorize(story);
+  // Changed keywords or categoryMaps re-file every stored story, not only the ones this cycle touched.
+  const rules = categoryRulesFingerprint(config);
+  const toCategorize = data.categoryRules === rules ? touched : data.stories;
+  for (const story of toCategorize) story.categories = categorize(story);
+  data.categoryRules = rules;
   const { kept, pruned } = pruneStories(data.stories, data.tombstones, { now, retentionDays: config.retentionDays, feedSize: config.feedSize });
   data.stories = kept;
   return {
@@ -129,4 +134,9 @@ function logSummary(logger: Logger, summary: RunSummary): void {
     else logger.info(fields, 'source ingested');
   }
   logger.info({ stage: 'ingest', stories_added: summary.storiesAdded, stories_updated: summary.storiesUpdated, stories_pruned: summary.storiesPruned }, 'ingestion finished');
+}
+
+function categoryRulesFingerprint(config: Config): string {
+  const rules = [config.categories, config.sources.map((source) => [source.id, source.categoryMap])];
+  return createHash('sha256').update(JSON.stringify(rules)).digest('base64url').slice(0, 16);
 }

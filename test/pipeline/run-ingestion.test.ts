@@ -161,3 +161,16 @@ describe('runIngestion', () => {
     expect(pings.length).toBeGreaterThan(0);
   });
 });
+
+describe('runIngestion and category rules', () => {
+  it('re-files every stored story when the keywords change, even if no source changed', async () => {
+    const { run, config } = await setUp();
+    const first = await run();
+    expect(first.data.stories.every((story) => story.categories.includes('an-ninh-trat-tu'))).toBe(true);
+    const narrower: Config = { ...config, categories: [{ id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['nồng độ cồn'] }] };
+    const second = await runIngestion({ config: narrower, store: createLowdbStore(config.store), logger: createSilentLogger(), mode: 'all' });
+    expect(second.summary.sources[0]!.status).toBe('not-modified');
+    const filed = second.data.stories.filter((story) => story.categories.includes('an-ninh-trat-tu'));
+    expect(filed.map((story) => story.copies[0]!.title)).toEqual([TRAFFIC.title]);
+  });
+});
