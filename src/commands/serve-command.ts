@@ -60,8 +60,14 @@ export async function startService(config: Config, store: Store, logger: Logger)
   };
 }
 
+/**
+ * The state to serve from the store as it is. buildFeedCatalog records validators in the data
+ * it is given; this view works on a copy of them, so a catalog that was never published by an
+ * ingestion (the empty store at first start) cannot push the next Last-Modified a second ahead.
+ */
 function stateFrom(config: Config, data: StoreData): ServeState {
-  return { config, catalog: buildFeedCatalog(data, config, new Date()), health: healthFromStore(data) };
+  const view = { ...data, feeds: structuredClone(data.feeds) };
+  return { config, catalog: buildFeedCatalog(view, config, new Date()), health: healthFromStore(data) };
 }
 
 function listen(app: ReturnType<typeof createApp>, port: number): Promise<Server> {

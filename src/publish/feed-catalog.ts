@@ -53,6 +53,7 @@ export function buildFeedCatalog(data: StoreData, config: Config, now: Date): Fe
   const sources = new Map<string, SourceConfig>(config.sources.map((source) => [source.id, source]));
   const categoryTitles = new Map(config.categories.map((category) => [category.id, category.title]));
   const categories = listCategories(data.stories, config);
+  const updatedWhenEmpty = newestModified(data.stories);
   const viewOf = (listing: CategoryListing, page: number): FeedView => ({
     category: { id: listing.id, title: listing.title, description: listing.description },
     stories: listing.stories.slice((page - 1) * config.feedSize, page * config.feedSize),
@@ -62,6 +63,7 @@ export function buildFeedCatalog(data: StoreData, config: Config, now: Date): Fe
     page,
     lastPage: Math.max(1, Math.ceil(listing.stories.length / config.feedSize)),
     websubHub: config.websubHub,
+    updatedWhenEmpty,
   });
 
   const feeds = new Map<string, PublishedFeed>();
@@ -71,7 +73,7 @@ export function buildFeedCatalog(data: StoreData, config: Config, now: Date): Fe
       feeds.set(name, publish(name, CONTENT_TYPES[format], renderFeed(format, viewOf(listing, 1)), data.feeds, now));
     }
   }
-  const opmlText = renderOpml({ baseUrl: config.baseUrl, title: 'bantin — tin các cổng thông tin tỉnh', categories, dateModified: newestModified(data.stories) });
+  const opmlText = renderOpml({ baseUrl: config.baseUrl, title: 'bantin — tin các cổng thông tin tỉnh', categories, dateModified: updatedWhenEmpty });
   const opml = publish('feeds.opml', CONTENT_TYPES.opml, opmlText, data.feeds, now);
 
   const pages = new Map<string, PublishedFeed>();

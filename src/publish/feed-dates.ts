@@ -40,7 +40,7 @@ export function storyDates(story: Story): { published: string; modified: string 
 }
 
 /** The feed's own updated time: its newest story modification (SPEC "Stories"), never the clock. */
-export function feedUpdated(stories: readonly Story[]): string {
+export function feedUpdated(stories: readonly Story[], whenEmpty?: string): string {
   let newest: string | undefined;
   let newestTime = -Infinity;
   for (const story of stories) {
@@ -48,5 +48,5 @@ export function feedUpdated(stories: readonly Story[]): string {
     const time = Date.parse(modified);
     if (time > newestTime) [newest, newestTime] = [modified, time];
   }
-  return newest ?? EPOCH_ISO;
+  return newest ?? toRfc3339(whenEmpty);
 }

@@ -19,4 +19,10 @@ export interface FeedView {
   /** >= 1. */
   lastPage: number;
   websubHub?: string;
+  /**
+   * The updated time of a feed without stories: the newest change anywhere in the store.
+   * Never the clock (same input, same bytes) and not the epoch, which the W3C validator
+   * flags as an implausible date; the epoch only when the store is empty.
+   */
+  updatedWhenEmpty?: string;
 }

@@ -1,10 +1,11 @@
 /**
  * Atom 1.0 rendering with the `feed` package, which writes the feed head (URL id, author,
- * alternate, self and hub links) and entries with the `urn:uuid:` story id, categories with
- * `term` and `label`, and titles, summaries and content as `type="html"` CDATA. feed's Atom
- * writer has no extensions, so its string is post-processed for what it lacks: `xml:lang="vi"`,
- * the RFC 5005 paging links, our image media type (feed derives `image/JPG` or `image/ashx`
- * from the URL), and the `]]>` and `<` that xml-js cannot escape (`finishFeedXml`).
+ * alternate, self and hub links) and entries with categories with `term` and `label`, and
+ * titles, summaries and content as `type="html"` CDATA. feed's Atom writer has no
+ * extensions, so its string is post-processed for what it lacks: the story IRI as entry id
+ * verbatim, `xml:lang="vi"`, the RFC 5005 paging links, our image media type (feed derives
+ * `image/JPG` or `image/ashx` from the URL), and the `]]>` and `<` that xml-js cannot escape
+ * (`finishFeedXml`).
  */
 import { Feed, type Item } from 'feed';
 import { cleanText, escapeHtml } from './clean-text.ts';
@@ -14,7 +15,7 @@ import { feedLinks, feedUrl, homeUrl } from './feed-links.ts';
 import { attributeInput, cdataInput, finishFeedXml, insertAfter, parseableUrl, toDate } from './feed-package.ts';
 import type { FeedView } from './feed-view.ts';
 import { buildStoryEntry, type StoryEntry } from './story-entry.ts';
-import { escapeXmlAttr } from './xml-builder.ts';
+import { escapeXmlAttr, escapeXmlText } from './xml-builder.ts';
 
 const ATOM_TYPE = 'application/atom+xml';
 
@@ -26,20 +27,22 @@ export function renderAtom(view: FeedView): string {
     id: feedUrl(view.baseUrl, view.category.id, 'atom'),
     title: cleanText(title),
     description: description === undefined ? undefined : cleanText(description),
-    updated: toDate(feedUpdated(view.stories)),
+    updated: toDate(feedUpdated(view.stories, view.updatedWhenEmpty)),
     author: { name: 'bantin' },
     generator: 'bantin',
     link: homeUrl(view.baseUrl),
     feed: feedUrl(view.baseUrl, view.category.id, 'atom', view.page),
     hub: view.websubHub,
   });
-  for (const story of view.stories) feed.addItem(toEntry(buildStoryEntry(story, view)));
-  return finishFeedXml(addPagingLinks(addLanguage(fixEntryLinks(feed.atom1())), view));
+  const entries = view.stories.map((story) => buildStoryEntry(story, view));
+  entries.forEach((entry, index) => feed.addItem(toEntry(entry, index)));
+  const xml = restoreEntryIds(feed.atom1(), entries);
+  return finishFeedXml(addPagingLinks(addLanguage(fixEntryLinks(xml)), view));
 }
 
-function toEntry(entry: StoryEntry): Item {
+function toEntry(entry: StoryEntry, index: number): Item {
   return {
-    id: entry.id,
+    id: entryIdMark(index),
     // feed declares titles and summaries type="html"; ours are plain text.
     title: cdataInput(escapeHtml(entry.title)),
     // Undefined only for a story without copies, which ingestion never makes; feed then
@@ -53,6 +56,19 @@ function toEntry(entry: StoryEntry): Item {
     category: entry.categories.map((category) => ({ term: attributeInput(category.id), name: attributeInput(category.title) })),
     image: entry.image?.url,
   };
+}
+
+/**
+ * feed passes every entry id through `new URL()`: it throws on an id that is no URL and
+ * rewrites an IRI (percent-encoding its Vietnamese letters), so the Atom id would no longer
+ * be the story's IRI. Entries go in with a numbered mark that is put back as the id verbatim.
+ */
+function entryIdMark(index: number): string {
+  return `urn:x-bantin-entry:${index}`;
+}
+
+function restoreEntryIds(xml: string, entries: readonly StoryEntry[]): string {
+  return xml.replace(/<id>urn:x-bantin-entry:(\d+)<\/id>/g, (_match, index: string) => `<id>${escapeXmlText(entries[Number(index)]!.id)}</id>`);
 }
 
 /**

@@ -7,7 +7,7 @@
  * links, which feed lacks; `finishFeedXml` then repairs the `]]>` that xml-js cannot split.
  */
 import { Feed, type Extension, type Item } from 'feed';
-import { cleanText } from './clean-text.ts';
+import { cleanText, escapeHtml } from './clean-text.ts';
 import { feedUpdated } from './feed-dates.ts';
 import { feedLinks, feedUrl, homeUrl, type FeedLink } from './feed-links.ts';
 import { cdataInput, finishFeedXml, parseableUrl, toDate } from './feed-package.ts';
@@ -27,7 +27,7 @@ export function renderRss(view: FeedView): string {
     // <description> is required in RSS 2.0; the title is the honest fallback.
     description: cleanText(description ?? title),
     language: 'vi',
-    updated: toDate(feedUpdated(view.stories)),
+    updated: toDate(feedUpdated(view.stories, view.updatedWhenEmpty)),
     generator: 'bantin',
     docs: RSS_DOCS,
     // feed writes these two as atom:link and declares xmlns:atom for them.
@@ -63,7 +63,8 @@ function toItem(entry: StoryEntry): Item {
     date: toDate(entry.modified),
     // pubDate: feed prefers `published` over `date`.
     published: toDate(entry.published),
-    description: entry.summary === undefined ? undefined : cdataInput(entry.summary),
+    // RSS readers take <description> as HTML; our summary is plain text, so `<` or `&` in it is escaped.
+    description: entry.summary === undefined ? undefined : cdataInput(escapeHtml(entry.summary)),
     // Never empty for a story with copies (it ends with the provenance line), so the dc
     // namespace feed declares alongside content:encoded is there for dc:creator.
     content: cdataInput(entry.contentHtml),

@@ -2,34 +2,48 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../logger.ts';
 import type { FeedFormat } from '../publish/feed-view.ts';
+import { feedMaxAgeSeconds } from './cache-policy.ts';
+import { allowAnyOrigin, answerPreflight } from './cors.ts';
 import { buildHealthReport } from './health-report.ts';
+import { HOME_CONTENT_SECURITY_POLICY } from './home-assets.ts';
 import { renderHome } from './render-home.ts';
 import { sendFeed } from './send-feed.ts';
 import type { ServeState } from './serve-state.ts';
 
 const FEED_PATH = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(rss|atom|json)$/;
-const FEED_MAX_AGE_SECONDS = 60;
+// Everything a partner's script may fetch from another origin (issue 5 "Cheap to poll").
+const CROSS_ORIGIN_PATHS = ['/feeds', '/feeds.opml', '/healthz'];
 
 export interface AppDependencies {
   /** Read on every request, so an ingestion can swap the state without restarting the server. */
   getState: () => ServeState;
   logger: Logger;
+  /** Feed `max-age`; by default derived once from the config's schedule (cache-policy). */
+  feedMaxAgeSeconds?: number;
 }
 
-export function createApp({ getState, logger }: AppDependencies): express.Express {
+export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge }: AppDependencies): express.Express {
+  const { schedule, timezone } = getState().config;
+  const feedMaxAge = maxAge ?? feedMaxAgeSeconds(schedule, timezone);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
 
+  app.use(CROSS_ORIGIN_PATHS, allowAnyOrigin);
+  app.options(['/feeds/:file', '/feeds.opml', '/healthz'], answerPreflight);
+
   app.get('/', (_req, res) => {
-    res.type('html').set('Cache-Control', 'no-cache').send(renderHome(getState()));
+    res
+      .type('html')
+      .set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': HOME_CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' })
+      .send(renderHome(getState()));
   });
 
   app.get('/healthz', (_req, res) => {
-    res.set({ 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' }).json(buildHealthReport(getState()));
+    res.set('Cache-Control', 'no-store').json(buildHealthReport(getState()));
   });
 
-  app.get('/feeds.opml', (req, res) => sendFeed(req, res, getState().catalog.opml, FEED_MAX_AGE_SECONDS));
+  app.get('/feeds.opml', (req, res) => sendFeed(req, res, getState().catalog.opml, feedMaxAge));
 
   app.get('/feeds/:file', (req, res) => {
     const match = FEED_PATH.exec(req.params.file);
@@ -38,7 +52,7 @@ export function createApp({ getState, logger }: AppDependencies): express.Expres
     if (page === undefined) return badRequest(res, 'page: must be a whole number from 1');
     const feed = getState().catalog.page(match[1]!, match[2] as FeedFormat, page);
     if (!feed) return notFound(res, page === 1 ? `no category "${match[1]}"` : `no page ${page} of ${req.params.file}`);
-    sendFeed(req, res, feed, FEED_MAX_AGE_SECONDS);
+    sendFeed(req, res, feed, feedMaxAge);
   });
 
   app.use((_req: Request, res: Response) => notFound(res, 'not found'));

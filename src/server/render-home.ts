@@ -10,6 +10,7 @@ import type { ServeState } from './serve-state.ts';
 
 const HEADLINES_PER_CATEGORY = 5;
 const FORMAT_LABELS = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' } as const;
+const FORMAT_TYPES = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' } as const;
 
 export function renderHome(state: ServeState): string {
   const { config, catalog } = state;
@@ -22,7 +23,8 @@ export function renderHome(state: ServeState): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>bantin — Bản tin các cổng thông tin tỉnh</title>
-${catalog.categories.map((category) => html`<link rel="alternate" type="application/rss+xml" title="${category.title}" href="${config.baseUrl}/feeds/${category.id}.rss">\n`)}
+<link rel="icon" href="data:,">
+${catalog.categories.map((category) => renderAutodiscovery(category, config.baseUrl))}
 <style>${safe(HOME_STYLE)}</style>
 </head>
 <body>
@@ -43,6 +45,13 @@ ${renderSources(report.sources, formatTime)}
 </html>
 `;
   return page.value;
+}
+
+/** One `<link rel="alternate">` per category and format, so readers and browsers find every feed from the page. */
+function renderAutodiscovery(category: CategoryListing, baseUrl: string): SafeHtml {
+  return html`${FEED_FORMATS.map(
+    (format) => html`<link rel="alternate" type="${FORMAT_TYPES[format]}" title="${category.title} (${FORMAT_LABELS[format]})" href="${baseUrl}/feeds/${category.id}.${format}">\n`,
+  )}`;
 }
 
 function renderCategory(category: CategoryListing, baseUrl: string, sources: Map<string, SourceConfig>, formatTime: (iso: string) => string): SafeHtml {
@@ -80,7 +89,8 @@ function statusText(source: SourceHealth): string {
   return `lỗi: ${source.lastError ?? 'không rõ'} (${source.consecutiveFailures} lần liên tiếp)`;
 }
 
+/** `06:12 28/11/2026` in the configured zone: a four-digit year, since `dateStyle: 'short'` gives `28/11/26`. */
 function timeFormatter(timeZone: string): (iso: string) => string {
-  const format = new Intl.DateTimeFormat('vi-VN', { timeZone, dateStyle: 'short', timeStyle: 'short' });
+  const format = new Intl.DateTimeFormat('vi-VN', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return (iso) => format.format(new Date(iso));
 }

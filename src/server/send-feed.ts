@@ -1,6 +1,7 @@
 /** Answers a feed request from pre-built bytes: conditional GET, HEAD, pre-compressed bodies; no per-request work. */
 import type { Request, Response } from 'express';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
+import { feedCacheControl } from './cache-policy.ts';
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -9,8 +10,8 @@ export function sendFeed(req: Request, res: Response, feed: PublishedFeed, maxAg
   const encoding = chooseEncoding(req.get('accept-encoding'));
   res.set({
     'Content-Type': feed.contentType,
-    'Cache-Control': `public, max-age=${maxAgeSeconds}`,
-    'Last-Modified': feed.lastModified.toUTCString(),
+    'Cache-Control': feedCacheControl(maxAgeSeconds),
+    'Last-Modified': lastModifiedHeader(feed.lastModified, new Date()),
     ETag: etagFor(feed.etag, encoding),
     Vary: 'Accept-Encoding',
     'Access-Control-Allow-Origin': '*',
@@ -23,6 +24,14 @@ export function sendFeed(req: Request, res: Response, feed: PublishedFeed, maxAg
   if (encoding !== 'identity') res.set('Content-Encoding', encoding);
   res.set('Content-Length', String(body.length));
   res.status(200).end(body);
+}
+
+/**
+ * A feed changed twice within one second is stamped a second ahead (feed-catalog), so its
+ * Last-Modified can lie in the future; RFC 9110 §8.8.2.1 says to send the current time then.
+ */
+function lastModifiedHeader(lastModified: Date, now: Date): string {
+  return (lastModified > now ? now : lastModified).toUTCString();
 }
 
 /** Each encoding is its own representation, so its ETag differs; all share the content hash. */

@@ -72,6 +72,12 @@ describe('buildFeedCatalog', () => {
     expect(changed.lastModified.getTime()).toBe(first.lastModified.getTime() + 1000);
   });
 
+  it('dates a category without stories by the newest story of the store, never 1970', () => {
+    const catalog = buildFeedCatalog(storeWith([story(20), story(21)]), config, new Date('2026-11-25T00:00:00Z'));
+    expect(catalog.feeds.get('y-te.rss')!.body.toString()).toContain('<lastBuildDate>Sat, 21 Nov 2026 02:00:00 GMT</lastBuildDate>');
+    expect(catalog.feeds.get('y-te.atom')!.body.toString()).toContain('<updated>2026-11-21T02:00:00.000Z</updated>');
+  });
+
   it('publishes every category, the all feed in three formats, and OPML', () => {
     const catalog = buildFeedCatalog(storeWith([story(20), story(21, ['y-te'])]), config, new Date());
     expect([...catalog.feeds.keys()].sort()).toEqual(

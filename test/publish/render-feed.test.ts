@@ -63,6 +63,11 @@ describe.each(FORMATS)('renderFeed %s', (format) => {
     if (format !== 'json') expect(feed.updated).toBe('1970-01-01T00:00:00.000Z');
   });
 
+  it('dates an empty feed by the newest change in the store, which the W3C validator finds plausible', async () => {
+    const feed = await readBack(format, renderFeed(format, makeView({ stories: [], updatedWhenEmpty: '2024-05-02T03:00:00Z' })));
+    if (format !== 'json') expect(feed.updated).toBe('2024-05-02T03:00:00.000Z');
+  });
+
   it('strips C0 control characters from titles, content and source names', async () => {
     const story = storyWith({
       sourceId: 'congan-hoabinh',

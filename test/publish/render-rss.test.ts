@@ -90,6 +90,13 @@ describe('renderFeed rss', () => {
     expect((await new Parser().parseString(output)).items[0]?.title).toBe(title);
   });
 
+  it('writes the plain-text summary as escaped HTML in <description>, as readers take it', async () => {
+    const text = 'Giá xăng < 20.000 đồng & "ổn định"';
+    const story = { ...drugRingStory, copies: [makeCopy({ sourceId: 'bao-hoabinh', text })] };
+    const [item] = (await channelOf(renderFeed('rss', makeView({ stories: [story] })))).item;
+    expect(item.description[0]).toBe('Giá xăng &lt; 20.000 đồng &amp; &quot;ổn định&quot;');
+  });
+
   it('escapes a hub address with a query in its atom:link', async () => {
     const hub = 'https://hub.example.vn/?topic=1&mode=publish';
     const channel = await channelOf(renderFeed('rss', makeView({ websubHub: hub, page: 2, lastPage: 3 })));

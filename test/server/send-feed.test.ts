@@ -18,12 +18,16 @@ const feed: PublishedFeed = {
   lastModified: new Date('2026-11-25T03:00:00.000Z'),
 };
 
+// Changed twice within one second, so stamped a second ahead (feed-catalog).
+const future: PublishedFeed = { ...feed, lastModified: new Date(Date.now() + 60_000) };
+
 let server: Server;
 let base: string;
 
 beforeAll(async () => {
   const app = express();
   app.get('/feed', (req, res) => sendFeed(req, res, feed, 60));
+  app.get('/future', (req, res) => sendFeed(req, res, future, 900));
   server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -32,9 +36,9 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** node:http, not fetch: fetch hides Content-Encoding by decoding for us. */
-function rawGet(headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(headers: Record<string, string>, path = '/feed'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    request(`${base}/feed`, { headers }, (res) => {
+    request(`${base}${path}`, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -79,5 +83,13 @@ describe('sendFeed', () => {
     const response = await rawGet(headers as Record<string, string>);
     expect(response.status).toBe(status);
     if (status === 304) expect(response.body.length).toBe(0);
+  });
+
+  it('never sends a Last-Modified later than its Date (RFC 9110 8.8.2.1), nor answers 304 to that date', async () => {
+    const response = await rawGet({}, '/future');
+    expect(response.headers['last-modified']).toBe(response.headers.date);
+    expect(response.headers['cache-control']).toBe('public, max-age=900');
+    const again = await rawGet({ 'if-modified-since': String(response.headers['last-modified']) }, '/future');
+    expect(again.status).toBe(200);
   });
 });
