@@ -11,6 +11,10 @@ export interface SourceHealth {
   lastError: string | null;
   consecutiveFailures: number;
   nextAttemptAt: string | null;
+  /** Where a permanent redirect leads: the operator should update the source's url. */
+  movedTo: string | null;
+  /** `link` when the source's guids proved unreliable and its copies are known by canonical link. */
+  identity: 'guid' | 'link';
   items: number;
 }
 
@@ -33,6 +37,8 @@ export function buildHealthReport(state: ServeState): HealthReport {
       lastError: stored?.lastError ?? null,
       consecutiveFailures: stored?.consecutiveFailures ?? 0,
       nextAttemptAt: stored?.nextAttemptAt ?? null,
+      movedTo: stored?.movedTo ?? null,
+      identity: stored?.identity ?? 'guid',
       items: state.health.storyCountsBySource.get(source.id) ?? 0,
     };
   });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Config } from '../../src/model/types.ts';
+import type { FeedCatalog } from '../../src/publish/feed-catalog.ts';
+import { buildHealthReport } from '../../src/server/health-report.ts';
+import { makeSource } from '../helpers/make-copy.ts';
+
+const config = {
+  sources: [makeSource('cong-an-tinh', { name: 'Công an tỉnh' }), makeSource('cong-huyen', { name: 'Cổng huyện', enabled: false }), makeSource('bao-tinh')],
+} as unknown as Config;
+
+describe('buildHealthReport', () => {
+  it('reports each configured source, permanent moves and link identity, and degrades only for enabled failures', () => {
+    const report = buildHealthReport({
+      config,
+      catalog: {} as FeedCatalog,
+      health: {
+        lastRun: { startedAt: '2026-11-27T01:00:00.000Z', finishedAt: '2026-11-27T01:00:05.000Z', sources: [], storiesAdded: 0, storiesUpdated: 0, storiesPruned: 0 },
+        sources: {
+          'cong-an-tinh': { id: 'cong-an-tinh', consecutiveFailures: 0, movedTo: 'https://congan.example.gov.vn/rss-moi', identity: 'link', lastSuccessAt: '2026-11-27T01:00:01.000Z' },
+          'cong-huyen': { id: 'cong-huyen', consecutiveFailures: 4, lastError: 'HTTP 500', nextAttemptAt: '2026-11-27T02:00:00.000Z' },
+        },
+        storyCountsBySource: new Map([['cong-an-tinh', 7]]),
+      },
+    });
+    expect(report.status).toBe('ok');
+    expect(report.lastRun).toBe('2026-11-27T01:00:05.000Z');
+    expect(report.sources[0]).toMatchObject({ id: 'cong-an-tinh', status: 'ok', movedTo: 'https://congan.example.gov.vn/rss-moi', identity: 'link', items: 7 });
+    expect(report.sources[1]).toMatchObject({ id: 'cong-huyen', enabled: false, status: 'error', lastError: 'HTTP 500', consecutiveFailures: 4, nextAttemptAt: '2026-11-27T02:00:00.000Z' });
+    expect(report.sources[2]).toMatchObject({ id: 'bao-tinh', status: 'ok', lastFetchAt: null, movedTo: null, identity: 'guid', items: 0 });
+  });
+
+  it('is degraded while an enabled source fails', () => {
+    const report = buildHealthReport({
+      config,
+      catalog: {} as FeedCatalog,
+      health: { sources: { 'bao-tinh': { id: 'bao-tinh', consecutiveFailures: 1, lastError: 'timed out after 20 s' } }, storyCountsBySource: new Map() },
+    });
+    expect(report.status).toBe('degraded');
+    expect(report.lastRun).toBeNull();
+  });
+});
