@@ -85,8 +85,9 @@ function renderSources(sources: readonly SourceHealth[], formatTime: (iso: strin
 
 function statusText(source: SourceHealth): string {
   if (!source.enabled) return 'tạm tắt';
-  if (source.status === 'ok') return source.lastFetchAt ? 'bình thường' : 'chưa lấy';
-  return `lỗi: ${source.lastError ?? 'không rõ'} (${source.consecutiveFailures} lần liên tiếp)`;
+  const moved = source.movedTo ? ` · đã chuyển hẳn sang ${source.movedTo}, hãy sửa cấu hình` : '';
+  if (source.status === 'ok') return (source.lastFetchAt ? 'bình thường' : 'chưa lấy') + moved;
+  return `lỗi: ${source.lastError ?? 'không rõ'} (${source.consecutiveFailures} lần liên tiếp)${moved}`;
 }
 
 /** `06:12 28/11/2026` in the configured zone: a four-digit year, since `dateStyle: 'short'` gives `28/11/26`. */
