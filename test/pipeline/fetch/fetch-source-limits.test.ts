@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../../../src/errors.ts';
 import { fetchSource, type FetchOptions } from '../../../src/pipeline/fetch/fetch-source.ts';
 import { findClosedPort, startFixtureServer, type FixtureHandler, type FixtureServer } from '../../helpers/fixture-server.ts';
+import { rejectionOf } from '../../helpers/rejection.ts';
 
 const OPTIONS: FetchOptions = { timeoutMs: 300, maxBytes: 1_000_000, userAgent: 'bantin/test' };
 const RSS = '<rss version="2.0"><channel><title>Công an tỉnh</title></channel></rss>';
@@ -13,10 +14,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function failureOf(promise: Promise<unknown>): Promise<FetchError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  if (!(error instanceof FetchError)) throw new Error(`expected a FetchError, got ${String(error)}`);
-  return error;
+function failureOf(promise: Promise<unknown>): Promise<FetchError> {
+  return rejectionOf(promise, FetchError);
 }
 
 /** Redirects /r/N to /r/N-1 and /r/0 to the feed. */

@@ -9,6 +9,7 @@ import type { ServerResponse } from 'node:http';
 import { networkWords } from '../../../src/pipeline/fetch/fetch-errors.ts';
 import { fetchSource, type FetchOptions } from '../../../src/pipeline/fetch/fetch-source.ts';
 import { startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.ts';
+import { rejectionOf } from '../../helpers/rejection.ts';
 
 const RSS = '<rss version="2.0"><channel><title>Báo Hòa Bình</title></channel></rss>';
 const OPTIONS: FetchOptions = { timeoutMs: 5_000, maxBytes: 100_000, userAgent: 'bantin/0.1.0 (+http://localhost:8080)' };
@@ -19,10 +20,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function failureOf(promise: Promise<unknown>): Promise<FetchError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  if (!(error instanceof FetchError)) throw new Error(`expected a FetchError, got ${String(error)}`);
-  return error;
+function failureOf(promise: Promise<unknown>): Promise<FetchError> {
+  return rejectionOf(promise, FetchError);
 }
 
 describe('fetchSource over HTTP', () => {

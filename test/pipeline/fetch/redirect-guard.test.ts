@@ -7,6 +7,7 @@ import { FetchError } from '../../../src/errors.ts';
 import { fetchSource, type FetchOptions } from '../../../src/pipeline/fetch/fetch-source.ts';
 import { isPrivateAddress, resolveHost } from '../../../src/pipeline/fetch/redirect-guard.ts';
 import { startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.ts';
+import { rejectionOf } from '../../helpers/rejection.ts';
 
 const RSS = '<rss version="2.0"><channel><title>Công an tỉnh</title></channel></rss>';
 const OPTIONS: FetchOptions = { timeoutMs: 2_000, maxBytes: 1_000_000, userAgent: 'bantin/test' };
@@ -22,10 +23,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function failureOf(promise: Promise<unknown>): Promise<FetchError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  if (!(error instanceof FetchError)) throw new Error(`expected a FetchError, got ${String(error)}`);
-  return error;
+function failureOf(promise: Promise<unknown>): Promise<FetchError> {
+  return rejectionOf(promise, FetchError);
 }
 
 function redirectTo(location: string, status = 302): Parameters<typeof startFixtureServer>[0] {

@@ -2,11 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../../src/errors.ts';
 import { parseFeed } from '../../../src/pipeline/parse/parse-feed.ts';
+import { rejectionOf } from '../../helpers/rejection.ts';
 
-async function failureOf(text: string): Promise<ParseError> {
-  const error = await parseFeed(text).then(() => undefined, (e: unknown) => e);
-  if (!(error instanceof ParseError)) throw new Error(`expected a ParseError, got ${String(error)}`);
-  return error;
+function failureOf(text: string): Promise<ParseError> {
+  return rejectionOf(parseFeed(text), ParseError);
 }
 
 describe('parseFeed failures', () => {
