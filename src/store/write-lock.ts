@@ -3,11 +3,20 @@ import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { StoreError } from '../errors.ts';
-import { isProcessAlive } from './process-alive.ts';
+import { isOwnerGone, isProcessAlive, processIdentity } from './process-alive.ts';
 
 const POLL_MS = 100;
 // A lock without a readable pid this old was left half-written by a bantin before atomic locks.
 const UNREADABLE_LOCK_GRACE_MS = 5_000;
+const OWN_IDENTITY = processIdentity(process.pid);
+// Locks this process holds right now: a lock naming our own pid that is not in here was left by
+// an earlier process that had the same pid, and is stale.
+const heldHere = new Set<string>();
+
+interface Holder {
+  pid: number;
+  identity?: string;
+}
 
 export interface LockOptions {
   timeoutMs: number;
@@ -19,17 +28,20 @@ export interface LockOptions {
 export async function acquireWriteLock(lockFile: string, options: LockOptions): Promise<() => Promise<void>> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    if (await tryCreate(lockFile)) return () => release(lockFile);
+    if (await tryCreate(lockFile)) {
+      heldHere.add(lockFile);
+      return () => release(lockFile);
+    }
     const holder = await readHolder(lockFile);
-    if (holder !== undefined ? !isProcessAlive(holder) : await isAbandoned(lockFile)) {
-      await takeOver(lockFile, holder);
+    if (holder !== undefined ? isStale(lockFile, holder) : await isAbandoned(lockFile)) {
+      await takeOver(lockFile, holder?.pid);
       continue;
     }
     if (Date.now() >= deadline) {
       const seconds = Math.round(options.timeoutMs / 1000);
       throw new StoreError(
         'LOCKED',
-        `store: ${options.storeLocation} is held by another writer (pid ${holder ?? 'unknown'}) for more than ${seconds} s; ` +
+        `store: ${options.storeLocation} is held by another writer (pid ${holder?.pid ?? 'unknown'}) for more than ${seconds} s; ` +
           `try again later, or remove ${lockFile} if that process is gone`,
       );
     }
@@ -47,7 +59,7 @@ async function tryCreate(lockFile: string): Promise<boolean> {
   try {
     const handle = await open(temp, 'w');
     try {
-      await handle.writeFile(JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+      await handle.writeFile(JSON.stringify({ pid: process.pid, identity: OWN_IDENTITY, since: new Date().toISOString() }));
     } finally {
       await handle.close();
     }
@@ -73,7 +85,7 @@ async function takeOver(lockFile: string, deadHolder: number | undefined): Promi
   } catch {
     return; // someone else got there first
   }
-  const moved = await readHolder(aside);
+  const moved = (await readHolder(aside))?.pid;
   if (moved !== undefined && moved !== deadHolder && isProcessAlive(moved)) {
     await link(aside, lockFile).catch(() => undefined);
   }
@@ -90,10 +102,16 @@ async function isAbandoned(lockFile: string): Promise<boolean> {
   return info !== undefined && Date.now() - info.mtimeMs > UNREADABLE_LOCK_GRACE_MS;
 }
 
-async function readHolder(lockFile: string): Promise<number | undefined> {
+function isStale(lockFile: string, holder: Holder): boolean {
+  if (holder.pid === process.pid) return !heldHere.has(lockFile);
+  return isOwnerGone(holder.pid, holder.identity);
+}
+
+async function readHolder(lockFile: string): Promise<Holder | undefined> {
   try {
-    const { pid } = JSON.parse(await readFile(lockFile, 'utf8')) as { pid?: unknown };
-    return typeof pid === 'number' ? pid : undefined;
+    const { pid, identity } = JSON.parse(await readFile(lockFile, 'utf8')) as { pid?: unknown; identity?: unknown };
+    if (typeof pid !== 'number') return undefined;
+    return { pid, identity: typeof identity === 'string' ? identity : undefined };
   } catch {
     // Missing: just released or taken over. Unreadable: written by hand or by an older bantin.
     return undefined;
@@ -102,5 +120,6 @@ async function readHolder(lockFile: string): Promise<number | undefined> {
 
 async function release(lockFile: string): Promise<void> {
   const holder = await readHolder(lockFile);
-  if (holder === process.pid) await unlink(lockFile).catch(() => undefined);
+  if (holder?.pid === process.pid) await unlink(lockFile).catch(() => undefined);
+  heldHere.delete(lockFile);
 }

@@ -6,6 +6,7 @@ import { StoreError } from '../../src/errors.ts';
 import type { StoreData } from '../../src/model/types.ts';
 import { createEmptyStoreData } from '../../src/store/empty-store.ts';
 import { createLowdbStore } from '../../src/store/lowdb-store.ts';
+import { processIdentity } from '../../src/store/process-alive.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 function sampleData(title: string): StoreData {
@@ -113,6 +114,27 @@ describe('lowdb store', () => {
     await writeFile(`${file}.lock`, JSON.stringify({ pid: dead.pid }));
     const store = createLowdbStore(file, { lockTimeoutMs: 1000 });
     expect(await store.withWriteLock(async () => 'ran')).toBe('ran');
+  });
+
+  it('takes over a lock naming its own pid that it does not hold (left before a restart reused the pid)', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: process.pid, since: '2026-11-01T00:00:00.000Z' }));
+    const store = createLowdbStore(file, { lockTimeoutMs: 1000 });
+    expect(await store.withWriteLock(async () => 'ran')).toBe('ran');
+  });
+
+  it.skipIf(processIdentity(1) === undefined)('takes over a lock whose live pid now belongs to another process (/proc start time differs)', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: 1, identity: 'an-earlier-boot:42' }));
+    const store = createLowdbStore(file, { lockTimeoutMs: 1000 });
+    expect(await store.withWriteLock(async () => 'ran')).toBe('ran');
+  });
+
+  it.skipIf(processIdentity(1) === undefined)('waits for a live owner whose identity matches', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: 1, identity: processIdentity(1) }));
+    const store = createLowdbStore(file, { lockTimeoutMs: 300 });
+    await expectStoreError(store.withWriteLock(async () => 'never'), 'LOCKED');
   });
 });
 
