@@ -10,17 +10,22 @@ import { configSchema, type ConfigInput } from './config-schema.ts';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_CONFIG_PATH = path.join(REPO_ROOT, 'bantin.config.json');
 
-/** Where the config comes from: `--config <path>`, else BANTIN_CONFIG, else the repository's own file. */
+/**
+ * Where the config comes from: `--config <path>`, else BANTIN_CONFIG, else the repository's own file.
+ * A relative path is the user's: npm runs scripts from the package folder but keeps the folder the
+ * user typed in as INIT_CWD.
+ */
 export function resolveConfigPath(argv: readonly string[], env: NodeJS.ProcessEnv): string {
+  const userFolder = env.INIT_CWD || process.cwd();
   const flag = argv.indexOf('--config');
   if (flag !== -1) {
     const value = argv[flag + 1];
     if (value === undefined || value.startsWith('--')) throw new ConfigError('(command line)', ['--config: needs a path']);
-    return path.resolve(value);
+    return path.resolve(userFolder, value);
   }
   const inline = argv.find((arg) => arg.startsWith('--config='));
-  if (inline !== undefined) return path.resolve(inline.slice('--config='.length));
-  if (env.BANTIN_CONFIG) return path.resolve(env.BANTIN_CONFIG);
+  if (inline !== undefined) return path.resolve(userFolder, inline.slice('--config='.length));
+  if (env.BANTIN_CONFIG) return path.resolve(userFolder, env.BANTIN_CONFIG);
   return DEFAULT_CONFIG_PATH;
 }
 

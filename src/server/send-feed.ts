@@ -68,7 +68,10 @@ function chooseEncoding(header: string | undefined): Encoding {
     accepted.set(name!.trim(), q ? Number(q.slice(2)) : 1);
   }
   const quality = (name: string) => accepted.get(name) ?? accepted.get('*') ?? 0;
-  if (quality('br') > 0) return 'br';
-  if (quality('gzip') > 0) return 'gzip';
+  const br = quality('br');
+  const gzip = quality('gzip');
+  // The client's preference decides; on a tie brotli wins, being smaller.
+  if (br > 0 && br >= gzip) return 'br';
+  if (gzip > 0) return 'gzip';
   return 'identity';
 }

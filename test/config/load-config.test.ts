@@ -103,6 +103,9 @@ describe('resolveConfigPath', () => {
     { argv: ['--config=c.json'], env: {}, expected: path.resolve('c.json') },
     { argv: [], env: { BANTIN_CONFIG: 'b.json' }, expected: path.resolve('b.json') },
     { argv: [], env: {}, expected: DEFAULT_CONFIG_PATH },
+    { argv: ['--config', 'site/bantin.json'], env: { INIT_CWD: '/srv/tin' }, expected: '/srv/tin/site/bantin.json' },
+    { argv: [], env: { BANTIN_CONFIG: 'bantin.json', INIT_CWD: '/srv/tin' }, expected: '/srv/tin/bantin.json' },
+    { argv: ['--config', '/etc/bantin.json'], env: { INIT_CWD: '/srv/tin' }, expected: '/etc/bantin.json' },
   ])('picks $expected from $argv and $env', ({ argv, env, expected }) => {
     expect(resolveConfigPath(argv, env)).toBe(expected);
   });

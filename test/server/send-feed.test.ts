@@ -54,6 +54,8 @@ describe('sendFeed', () => {
     { acceptEncoding: 'gzip, deflate', encoding: 'gzip', etag: '"abc123-gzip"' },
     { acceptEncoding: 'gzip, deflate, br', encoding: 'br', etag: '"abc123-br"' },
     { acceptEncoding: 'br;q=0, gzip', encoding: 'gzip', etag: '"abc123-gzip"' },
+    { acceptEncoding: 'gzip;q=1, br;q=0.1', encoding: 'gzip', etag: '"abc123-gzip"' },
+    { acceptEncoding: '*', encoding: 'br', etag: '"abc123-br"' },
     { acceptEncoding: 'identity', encoding: undefined, etag: '"abc123"' },
   ])('answers Accept-Encoding "$acceptEncoding" with $encoding', async ({ acceptEncoding, encoding, etag }) => {
     const response = await rawGet(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {});
