@@ -26,7 +26,13 @@ async function main(argv: readonly string[]): Promise<void> {
   const service = await startService(config, store, logger);
   const shutdown = () => {
     logger.info({ stage: 'serve' }, 'shutting down');
-    void service.stop().then(() => process.exit(0));
+    service.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ stage: 'serve', err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -43,7 +43,8 @@ export async function startService(config: Config, store: Store, logger: Logger)
     store
       .load()
       .then((data) => {
-        state = stateFrom(config, data);
+        // A reload that started before our own ingestion finished must not put older data back.
+        if ((data.lastRun?.finishedAt ?? '') >= (state.health.lastRun?.finishedAt ?? '')) state = stateFrom(config, data);
       })
       .catch((error: unknown) => logger.warn({ stage: 'serve', err: error }, 'could not reload the store'));
   };

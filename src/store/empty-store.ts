@@ -15,6 +15,12 @@ export function checkStoreData(value: unknown, location: string): StoreData {
   if (typeof data.schemaVersion !== 'number' || !Array.isArray(data.stories)) {
     throw new StoreError('CORRUPT', `store: ${location} does not hold a bantin store (no schemaVersion or stories)`);
   }
+  for (const key of ['sources', 'tombstones', 'feeds', 'aliases'] as const) {
+    const container: unknown = data[key];
+    if (container !== undefined && (container === null || typeof container !== 'object' || Array.isArray(container))) {
+      throw new StoreError('CORRUPT', `store: ${location} does not hold a bantin store (${key} is not an object)`);
+    }
+  }
   if (data.schemaVersion > STORE_SCHEMA_VERSION) {
     throw new StoreError(
       'SCHEMA',

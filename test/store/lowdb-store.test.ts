@@ -69,6 +69,13 @@ describe('lowdb store', () => {
     expect(error.message).toMatch(/schema version 99/);
   });
 
+  it.each(['sources', 'tombstones', 'feeds'])('refuses a store whose %s is not an object', async (key) => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    await writeFile(file, JSON.stringify({ ...createEmptyStoreData(), [key]: null }));
+    const error = await expectStoreError(createLowdbStore(file).load(), 'CORRUPT');
+    expect(error.message).toContain(`${key} is not an object`);
+  });
+
   it('refuses JSON that is not a bantin store', async () => {
     const file = path.join(await makeTempDir(), 'db.json');
     await writeFile(file, '[1,2,3]');
