@@ -165,6 +165,8 @@ export interface StoreData {
   feeds: Record<string, PublishedFeedState>;
   /** Keyed by absorbed story id; optional so stores written before it still load unchanged. */
   aliases?: Record<string, StoryAlias>;
+  /** When retention last dropped stories: later feed pages may have changed then. */
+  prunedAt?: string;
   /** Fingerprint of the category rules (keywords, categoryMaps) the stored categories were computed with. */
   categoryRules?: string;
   lastRun?: RunSummary;

@@ -110,6 +110,7 @@ function applyOutcomes(data: StoreData, sources: readonly SourceConfig[], outcom
   for (const story of toCategorize) story.categories = categorize(story);
   data.categoryRules = rules;
   const { kept, pruned } = pruneStories(data.stories, data.tombstones, { now, retentionDays: config.retentionDays, feedSize: config.feedSize });
+  if (pruned > 0) data.prunedAt = now.toISOString();
   data.stories = kept;
   return {
     startedAt: now.toISOString(),

@@ -88,13 +88,25 @@ export function buildFeedCatalog(data: StoreData, config: Config, now: Date): Fe
       const key = `${categoryId}.${format}?page=${page}`;
       let feed = pages.get(key);
       if (!feed) {
-        const first = feeds.get(`${categoryId}.${format}`)!;
-        feed = packFeed(key, CONTENT_TYPES[format], renderFeed(format, viewOf(listing, page)), first.lastModified);
+        const view = viewOf(listing, page);
+        feed = packFeed(key, CONTENT_TYPES[format], renderFeed(format, view), pageLastModified(feeds.get(`${categoryId}.${format}`)!, view, data.prunedAt));
         pages.set(key, feed);
       }
       return feed;
     },
   };
+}
+
+/**
+ * Later pages have no stored validators; their bytes change only when page 1 changes (stories
+ * shift down), when a story on the page changes (its date_modified moves) or when retention drops
+ * old stories, so the latest of those three is a Last-Modified that never lags the bytes.
+ */
+function pageLastModified(first: PublishedFeed, view: FeedView, prunedAt: string | undefined): Date {
+  let latest = first.lastModified.getTime();
+  for (const story of view.stories) latest = Math.max(latest, Date.parse(story.dateModified) || 0);
+  if (prunedAt) latest = Math.max(latest, Date.parse(prunedAt) || 0);
+  return new Date(Math.floor(latest / 1000) * 1000);
 }
 
 function listCategories(stories: readonly Story[], config: Config): CategoryListing[] {

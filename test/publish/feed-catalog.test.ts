@@ -58,6 +58,30 @@ describe('buildFeedCatalog', () => {
     expect(pageOf(2)).toBe(pageOf(2));
   });
 
+  it('moves a later page’s Last-Modified when a story on it changes while page 1 stays the same', () => {
+    const data = storeWith([story(20), story(21), story(22), story(23)]);
+    const before = buildFeedCatalog(data, config, new Date('2026-11-25T00:00:00Z'));
+    const pageBefore = before.page('an-ninh-trat-tu', 'rss', 2)!;
+    const edited = data.stories.find((candidate) => candidate.id.endsWith('21'))!;
+    edited.copies[0]!.title = 'Tin an ninh ngày 21/11 (đã cập nhật)';
+    edited.dateModified = '2026-11-26T08:00:00.000Z';
+    const after = buildFeedCatalog(data, config, new Date('2026-11-26T09:00:00Z'));
+    expect(after.feeds.get('an-ninh-trat-tu.rss')!.etag).toBe(before.feeds.get('an-ninh-trat-tu.rss')!.etag);
+    const pageAfter = after.page('an-ninh-trat-tu', 'rss', 2)!;
+    expect(pageAfter.etag).not.toBe(pageBefore.etag);
+    expect(pageAfter.lastModified.getTime()).toBeGreaterThan(pageBefore.lastModified.getTime());
+  });
+
+  it('moves later pages’ Last-Modified when retention has dropped stories', () => {
+    const data = storeWith([story(20), story(21), story(22), story(23)]);
+    const before = buildFeedCatalog(data, config, new Date('2026-11-25T00:00:00Z')).page('an-ninh-trat-tu', 'json', 2)!;
+    data.stories = data.stories.filter((candidate) => !candidate.id.endsWith('20'));
+    data.prunedAt = '2026-11-27T00:00:00.000Z';
+    const after = buildFeedCatalog(data, config, new Date('2026-11-27T00:00:00Z')).page('an-ninh-trat-tu', 'json', 2)!;
+    expect(after.etag).not.toBe(before.etag);
+    expect(after.lastModified.toISOString()).toBe('2026-11-27T00:00:00.000Z');
+  });
+
   it('keeps ETag and Last-Modified while the bytes stay, and moves Last-Modified forward when they change', () => {
     const data = storeWith([story(20), story(21)]);
     const first = buildFeedCatalog(data, config, new Date('2026-11-25T00:00:00Z')).feeds.get('an-ninh-trat-tu.rss')!;
