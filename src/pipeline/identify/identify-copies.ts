@@ -29,7 +29,7 @@ export function identifyCopies(
 }
 
 /**
- * `link` when a guid is blank, when one guid names two links in this fetch, when every copy at an
+ * `link` when at least half the guids are blank, when one guid names two links in this fetch, when every copy at an
  * already-known link arrives under a guid never seen before (a feed that mints guids per fetch), or
  * when the source was already on links: once on links it stays, so identities do not flap.
  */
@@ -39,7 +39,9 @@ export function chooseIdentity(
   known: KnownCopies,
 ): { identity: CopyIdentity; reason?: IdentityReason } {
   if (previous === 'link') return { identity: 'link', reason: 'was-link' };
-  if (copies.some((copy) => copy.key.startsWith('link:'))) return { identity: 'link', reason: 'blank-guid' };
+  // One item without a guid is already known by its link; only a source that mostly omits guids switches.
+  const blank = copies.filter((copy) => copy.key.startsWith('link:')).length;
+  if (blank > 0 && blank * 2 >= copies.length) return { identity: 'link', reason: 'blank-guid' };
   const linkOf = new Map<string, string>();
   for (const copy of copies) {
     const url = linkOf.get(copy.key);
