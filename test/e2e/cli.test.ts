@@ -46,6 +46,28 @@ describe('npm run ingest', () => {
     }
   });
 
+  it('waits for another writer holding the store, then succeeds', async () => {
+    const dir = await makeTempDir();
+    const demo = await setUpDemo(dir);
+    const storeFile = path.join(dir, 'data', 'db.json');
+    // Another process (as npm start during its ingestion) holds the writer lock for a while.
+    const holder = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test/helpers/hold-store-lock.ts'), storeFile, '4000'], { cwd: REPO_ROOT });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.once('data', () => resolve());
+        holder.once('exit', (code) => reject(new Error(`lock holder exited early (${code})`)));
+      });
+      const started = Date.now();
+      const result = await runCli(['ingest', '--config', demo.configFile]);
+      expect(result.code).toBe(0);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+      expect(result.stdout).toMatch(/^cong-an-tinh\s+ok/m);
+    } finally {
+      holder.kill('SIGKILL');
+      await demo.server.close();
+    }
+  });
+
   it('exits 2 for an invalid config, naming the field, and writes nothing', async () => {
     const dir = await makeTempDir();
     const configFile = path.join(dir, 'bantin.json');

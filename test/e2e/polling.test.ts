@@ -65,6 +65,7 @@ describe('the feeds', () => {
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
     for (const name of ['content-type', 'content-length', 'etag', 'last-modified', 'cache-control', 'vary', 'access-control-allow-origin']) {
+      expect(get.headers[name], name).toBeDefined();
       expect(head.headers[name], name).toBe(get.headers[name]);
     }
     expect(Number(head.headers['content-length'])).toBe(get.body.length);
