@@ -1,6 +1,6 @@
 /** Assigns categories: the union of every copy's categoryMap hits and keyword matches (SPEC.md "Stories"). */
 import type { CategoryConfig, Copy, SourceConfig, Story } from '../../model/types.ts';
-import { comparisonKey, containsPhrase } from '../normalize/vietnamese-text.ts';
+import { comparisonKey } from '../normalize/vietnamese-text.ts';
 
 export type Categorizer = (story: Story) => string[];
 
@@ -8,15 +8,19 @@ export type Categorizer = (story: Story) => string[];
 export function createCategorizer(categories: readonly CategoryConfig[], sources: readonly SourceConfig[]): Categorizer {
   const order = new Map(categories.map((category, index) => [category.id, index]));
   const mapsBySource = new Map(sources.map((source) => [source.id, keyedCategoryMap(source)]));
-  const keywords = categories.map((category) => ({ id: category.id, phrases: category.keywords.map(comparisonKey).filter(Boolean) }));
+  // Keyed and padded once: a phrase matches whole syllables when ` phrase ` occurs in ` text `.
+  const keywords = categories.map((category) => ({
+    id: category.id,
+    phrases: category.keywords.map(comparisonKey).filter(Boolean).map((phrase) => ` ${phrase} `),
+  }));
 
   return (story) => {
     const ids = new Set<string>();
     for (const copy of story.copies) {
       for (const id of mappedCategories(copy, mapsBySource.get(copy.sourceId))) ids.add(id);
-      const text = comparisonKey(`${copy.title} ${copy.text}`);
+      const text = ` ${comparisonKey(`${copy.title} ${copy.text}`)} `;
       for (const { id, phrases } of keywords) {
-        if (!ids.has(id) && phrases.some((phrase) => containsPhrase(text, phrase))) ids.add(id);
+        if (!ids.has(id) && phrases.some((phrase) => text.includes(phrase))) ids.add(id);
       }
     }
     return [...ids].filter((id) => order.has(id)).sort((a, b) => order.get(a)! - order.get(b)!);
