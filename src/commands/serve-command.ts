@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { Logger } from '../logger.ts';
 import type { Config, StoreData } from '../model/types.ts';
+import { createMergeCache } from '../pipeline/merge/merge-cache.ts';
 import { runIngestion } from '../pipeline/run-ingestion.ts';
 import { buildFeedCatalog } from '../publish/feed-catalog.ts';
 import { startScheduler, type RunTrigger } from '../scheduler/start-scheduler.ts';
@@ -27,8 +28,10 @@ export async function startService(config: Config, store: Store, logger: Logger)
   logger.info({ stage: 'serve', port: addressPort(server), base_url: config.baseUrl }, 'serving');
 
   let ownWriteMtimeMs = 0;
+  // Shingles and index of the stories near the last cycle, so each cycle merges at the cost of what is new.
+  const mergeCache = createMergeCache();
   const ingest = async (trigger: RunTrigger) => {
-    const result = await runIngestion({ config, store, logger, mode: trigger === 'startup' ? 'all' : 'due' });
+    const result = await runIngestion({ config, store, logger, mode: trigger === 'startup' ? 'all' : 'due', mergeCache });
     state = { config, catalog: result.catalog, health: healthFromStore(result.data) };
     ownWriteMtimeMs = await stat(config.store).then((stats) => stats.mtimeMs, () => 0);
   };

@@ -10,6 +10,7 @@ import { userAgent } from '../version.ts';
 import { createCategorizer } from './categorize/categorize-story.ts';
 import { collectSource, type SourceOutcome } from './collect-source.ts';
 import { identifyCopies, knownCopiesOf } from './identify/identify-copies.ts';
+import type { MergeCache } from './merge/merge-cache.ts';
 import { mergeCopies } from './merge/merge-copies.ts';
 import { isDue, recordSourceHealth } from './record-source-health.ts';
 import { pruneStories } from './retain/prune-stories.ts';
@@ -24,6 +25,8 @@ export interface IngestionOptions {
   /** `all` fetches every enabled source (CLI, start-up); `due` skips sources still backing off (schedule). */
   mode: 'all' | 'due';
   now?: () => Date;
+  /** Kept by a long-running process (createMergeCache), so each cycle shingles and indexes only new text. */
+  mergeCache?: MergeCache;
 }
 
 export interface IngestionResult {
@@ -43,7 +46,7 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
   const result = await store.withWriteLock(async () => {
     // Reload under the lock: another writer may have saved while we were fetching.
     const data = await store.load();
-    const summary = applyOutcomes(data, chosen, outcomes, config, startedAt);
+    const summary = applyOutcomes(data, chosen, outcomes, config, startedAt, options.mergeCache);
     summary.finishedAt = now().toISOString();
     data.lastRun = summary;
     const etagsBefore = new Map(Object.entries(data.feeds).map(([name, state]) => [name, state.etag]));
@@ -81,9 +84,16 @@ async function collectAll(sources: readonly SourceConfig[], data: StoreData, con
   return outcomes;
 }
 
-function applyOutcomes(data: StoreData, sources: readonly SourceConfig[], outcomes: readonly SourceOutcome[], config: Config, now: Date): RunSummary {
+function applyOutcomes(
+  data: StoreData,
+  sources: readonly SourceConfig[],
+  outcomes: readonly SourceOutcome[],
+  config: Config,
+  now: Date,
+  cache: MergeCache | undefined,
+): RunSummary {
   const aliases = data.aliases ?? {};
-  const context = { now, sources: new Map(config.sources.map((source) => [source.id, source])), tombstones: data.tombstones, aliases };
+  const context = { now, sources: new Map(config.sources.map((source) => [source.id, source])), tombstones: data.tombstones, aliases, cache };
   const categorize = createCategorizer(config.categories, config.sources);
   const known = knownCopiesOf(data.stories, data.tombstones);
   const copies: Copy[] = [];

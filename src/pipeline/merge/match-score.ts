@@ -39,16 +39,50 @@ export interface MatchVerdict {
 /** Weighs the shared text of a copy and a candidate story and decides whether they are one story. */
 export function judgeMatch(input: MatchInput): MatchVerdict {
   const { copy, story, storiesWith } = input;
+  let storyTotal = 0;
+  for (const shingle of story.shingles) storyTotal += shingleWeight(Math.max(0, storiesWith(shingle) - 1));
+  return judgeCounted({ copy, story, copyCounts: Array.from(copy.shingles, storiesWith), storyTotal, gapMs: input.gapMs });
+}
+
+export interface CountedMatchInput {
+  copy: MatchProfile;
+  story: MatchProfile;
+  /** storiesWith of each of the copy's shingles, in the order of `copy.shingles`. */
+  copyCounts: ArrayLike<number>;
+  /** The story's shingles weighed: Σ shingleWeight(storiesWith − 1), in the order of `story.shingles`. */
+  storyTotal: number;
+  gapMs: number;
+}
+
+/**
+ * judgeMatch with the document frequencies looked up by the caller, which the similarity index
+ * does once per copy rather than once per candidate; the arithmetic, and its order, is the same.
+ */
+export function judgeCounted(input: CountedMatchInput): MatchVerdict {
+  const { shared, copyTotal } = weighCopySide(input.copy, input.story, input.copyCounts);
+  return decideMatch(input, shared, copyTotal, input.storyTotal);
+}
+
+/**
+ * The copy's side of judgeCounted: the weight of its shingles the story holds, and of all of them.
+ * A `shared` below MIN_SHARED_WEIGHT is already a "not the same story", whatever the story's side.
+ */
+export function weighCopySide(copy: MatchProfile, story: MatchProfile, copyCounts: ArrayLike<number>): { shared: number; copyTotal: number } {
   let shared = 0;
   let copyTotal = 0;
+  let index = 0;
   for (const shingle of copy.shingles) {
     const inStory = story.shingles.has(shingle);
-    const weight = shingleWeight(storiesWith(shingle) - (inStory ? 1 : 0));
+    const weight = shingleWeight(copyCounts[index++]! - (inStory ? 1 : 0));
     copyTotal += weight;
     if (inStory) shared += weight;
   }
-  let storyTotal = 0;
-  for (const shingle of story.shingles) storyTotal += shingleWeight(Math.max(0, storiesWith(shingle) - 1));
+  return { shared, copyTotal };
+}
+
+/** The rule itself, once both sides are weighed. */
+export function decideMatch(input: Pick<CountedMatchInput, 'copy' | 'story' | 'gapMs'>, shared: number, copyTotal: number, storyTotal: number): MatchVerdict {
+  const { copy, story } = input;
   const copyInStory = copyTotal > 0 ? shared / copyTotal : 0;
   const storyInCopy = storyTotal > 0 ? shared / storyTotal : 0;
   // The shorter side (a brief, a teaser) is the one contained; its figures must be in the longer.

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { copyStoreKey, representativeCopy, urlStoreKey } from '../../model/story.ts';
 import type { Copy, SourceConfig, Story, StoryAlias, Tombstone } from '../../model/types.ts';
 import { absorbStory, isOlderStory } from './join-stories.ts';
-import { MERGE_WINDOW_MS, SimilarityIndex } from './similarity-index.ts';
+import { MergeCache } from './merge-cache.ts';
+import { MERGE_WINDOW_MS, type SimilarityIndex } from './similarity-index.ts';
 
 export interface MergeContext {
   now: Date;
@@ -16,6 +17,11 @@ export interface MergeContext {
   /** Published ids absorbed into older stories; joins made here are added. */
   aliases?: Record<string, StoryAlias>;
   newStoryId?: () => string;
+  /**
+   * Kept by a long-running process across cycles (createMergeCache), so each cycle shingles only
+   * new text; without it every call starts from nothing, with the same results.
+   */
+  cache?: MergeCache;
 }
 
 export interface MergeResult {
@@ -33,15 +39,20 @@ export interface MergeResult {
 
 /** Applies copies to `stories` in place (new stories are appended) and reports what changed. */
 export function mergeCopies(stories: Story[], copies: readonly Copy[], context: MergeContext): MergeResult {
-  const state = new MergeState(stories, copies, context);
+  if (copies.length === 0) return { added: [], updated: [], unchanged: 0, absorbed: [], bySource: new Map() };
+  const cache = context.cache ?? new MergeCache();
+  const state = new MergeState(stories, copies, context, cache);
   for (const copy of copies) state.apply(copy);
-  return state.finish();
+  const result = state.finish();
+  cache.endBatch();
+  return result;
 }
 
 class MergeState {
+  // Only the keys and links of this batch's copies: nothing else is ever looked up.
   private readonly byCopyKey = new Map<string, Story>();
   private readonly byUrl = new Map<string, Story>();
-  private readonly similar = new SimilarityIndex();
+  private readonly similar: SimilarityIndex;
   private readonly before = new Map<Story, string>();
   private readonly created = new Set<Story>();
   private readonly removed = new Set<Story>();
@@ -54,18 +65,23 @@ class MergeState {
     private readonly stories: Story[],
     copies: readonly Copy[],
     private readonly context: MergeContext,
+    cache: MergeCache,
   ) {
     this.aliases = context.aliases ?? {};
     const window = copyTimeWindow(copies);
+    const wanted = wantedLookups(copies);
+    const nearby: Story[] = [];
+    // One pass over the store with set lookups and string comparisons only: the part of a batch's
+    // work that grows with the store, kept to what a large store can afford every cycle.
     for (const story of stories) {
       for (const copy of story.copies) {
-        this.byCopyKey.set(copyStoreKey(copy), story);
-        this.byUrl.set(copy.url, story);
+        if (wanted.keysBySource.get(copy.sourceId)?.has(copy.key)) this.byCopyKey.set(copyStoreKey(copy), story);
+        if (wanted.urls.has(copy.url)) this.byUrl.set(copy.url, story);
       }
-      const time = Date.parse(story.datePublished);
       // Only stories near the batch in time can match by text, so only they are indexed.
-      if (time >= window.from && time <= window.to) this.similar.addStory(story);
+      if (window.includes(story.datePublished)) nearby.push(story);
     }
+    this.similar = cache.startBatch(nearby);
   }
 
   apply(copy: Copy): void {
@@ -229,7 +245,23 @@ function sameCopy(a: Copy, b: Copy): boolean {
   );
 }
 
-function copyTimeWindow(copies: readonly Copy[]): { from: number; to: number } {
+/** The keys (by source) and links of a batch's copies. */
+function wantedLookups(copies: readonly Copy[]): { keysBySource: Map<string, Set<string>>; urls: Set<string> } {
+  const keysBySource = new Map<string, Set<string>>();
+  const urls = new Set<string>();
+  for (const copy of copies) {
+    let keys = keysBySource.get(copy.sourceId);
+    if (!keys) keysBySource.set(copy.sourceId, (keys = new Set()));
+    keys.add(copy.key);
+    urls.add(copy.url);
+  }
+  return { keysBySource, urls };
+}
+
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/** Whether a story date lies within MERGE_WINDOW_MS of the batch's copies. */
+function copyTimeWindow(copies: readonly Copy[]): { includes(date: string): boolean } {
   let from = Infinity;
   let to = -Infinity;
   for (const copy of copies) {
@@ -237,7 +269,18 @@ function copyTimeWindow(copies: readonly Copy[]): { from: number; to: number } {
     from = Math.min(from, time);
     to = Math.max(to, time);
   }
-  return { from: from - MERGE_WINDOW_MS, to: to + MERGE_WINDOW_MS };
+  from -= MERGE_WINDOW_MS;
+  to += MERGE_WINDOW_MS;
+  const byNumber = (date: string) => {
+    const time = Date.parse(date);
+    return time >= from && time <= to;
+  };
+  if (!Number.isFinite(from) || !Number.isFinite(to) || Math.abs(from) > 8.64e15 || Math.abs(to) > 8.64e15) return { includes: byNumber };
+  // Stored dates are toISOString() output, whose string order is time order: no parsing per story.
+  const fromIso = new Date(from).toISOString();
+  const toIso = new Date(to).toISOString();
+  if (!ISO_UTC.test(fromIso) || !ISO_UTC.test(toIso)) return { includes: byNumber };
+  return { includes: (date) => (ISO_UTC.test(date) ? date >= fromIso && date <= toIso : byNumber(date)) };
 }
 
 function maxIso(a: string, b: string): string {

@@ -1,0 +1,39 @@
+/** How big a bench run is: `full` for the report, `tiny` (BENCH_SIZE=tiny or --size tiny) to check the bench itself in seconds. */
+
+export interface BenchSize {
+  name: 'full' | 'tiny';
+  ingest: { sources: number; itemsPerSource: number; coldRuns: number; parseRuns: number; warmRuns: number };
+  merge: { storeSizes: number[]; copies: number; runs: number };
+  store: { sizes: number[] };
+  /**
+   * `requests`: a fixed number per measurement instead of `durationSeconds` (tiny runs); `repeat`:
+   * measure bantin and the express route a second time, in the other order, and take medians.
+   */
+  serve: { connections: number; durationSeconds: number; requests?: number; repeat: boolean };
+}
+
+export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
+  full: {
+    name: 'full',
+    ingest: { sources: 100, itemsPerSource: 100, coldRuns: 2, parseRuns: 3, warmRuns: 3 },
+    merge: { storeSizes: [1_000, 10_000, 100_000], copies: 1_000, runs: 5 },
+    store: { sizes: [20_000, 100_000] },
+    serve: { connections: 32, durationSeconds: 10, repeat: true },
+  },
+  tiny: {
+    name: 'tiny',
+    ingest: { sources: 6, itemsPerSource: 15, coldRuns: 1, parseRuns: 1, warmRuns: 1 },
+    merge: { storeSizes: [100, 400], copies: 60, runs: 2 },
+    store: { sizes: [300] },
+    serve: { connections: 4, durationSeconds: 1, requests: 400, repeat: false },
+  },
+};
+
+/** `--size tiny` or `--size=tiny` wins over BENCH_SIZE; `full` by default. */
+export function resolveBenchSize(argv: readonly string[], env: NodeJS.ProcessEnv): BenchSize {
+  const flag = argv.indexOf('--size');
+  const inline = argv.find((arg) => arg.startsWith('--size='));
+  const name = (flag !== -1 ? argv[flag + 1] : inline?.slice('--size='.length)) ?? env.BENCH_SIZE ?? 'full';
+  if (name !== 'full' && name !== 'tiny') throw new Error(`bench: unknown size "${name}" (full or tiny)`);
+  return BENCH_SIZES[name];
+}

@@ -1,0 +1,203 @@
+/** The bench's report: machine, figures, goals met or not; written as bench/report.json and bench/report.md. */
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { IngestColdResult, IngestWarmResult } from './sections/ingest.ts';
+import type { MergeScalingResult } from './sections/merge-scaling.ts';
+import type { ServeResult } from './sections/serve.ts';
+import type { StoreRow } from './sections/store-size.ts';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+}
+
+export interface Goal {
+  section: string;
+  goal: string;
+  figure: string;
+  met: boolean;
+}
+
+export interface BenchReport {
+  date: string;
+  size: string;
+  durationSeconds: number;
+  machine: Machine;
+  sections: {
+    ingestCold?: IngestColdResult;
+    ingestWarm?: IngestWarmResult;
+    mergeScaling?: MergeScalingResult;
+    store?: StoreRow[];
+    serve?: ServeResult;
+  };
+  goals: Goal[];
+}
+
+export function describeMachine(): Machine {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: os.availableParallelism?.() ?? cpus.length,
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+/** Each goal of issue 6 against the figures measured; a section not run has no goals. */
+export function judgeGoals(sections: BenchReport['sections']): Goal[] {
+  const goals: Goal[] = [];
+  const add = (section: string, goal: string, figure: string, met: boolean) => goals.push({ section, goal, figure, met });
+  const { ingestCold: cold, ingestWarm: warm, mergeScaling: merge, store, serve } = sections;
+  if (cold) add('1 ingest cold', 'items/s ≥ 0.25 × rss-parser alone', `${cold.ratioToParse} ×`, cold.ratioToParse >= 0.25);
+  if (warm) {
+    add('2 ingest warm', 'CPU < 10 ms per source (all 304)', `${warm.cpuMsPerSource} ms`, warm.cpuMsPerSource < 10);
+    add('2 ingest warm', 'no store write when nothing changed', warm.storeWritten ? 'store written' : 'not written', !warm.storeWritten);
+    add('2 ingest warm', 'no feed re-render when nothing changed', warm.feedsRerendered ? 're-rendered' : 'not re-rendered', !warm.feedsRerendered);
+  }
+  if (merge) add('3 merge scaling', 'largest store ≤ 2 × smallest', `${merge.ratioLargestToSmallest} ×`, merge.ratioLargestToSmallest <= 2);
+  if (store) {
+    const [small, ...larger] = store;
+    if (small) {
+      const label = `4 store ${small.stories}`;
+      add(label, 'write ≤ 500 ms', small.ok ? `${small.writeMs} ms` : 'fails', small.ok && small.writeMs! <= 500);
+      add(label, 'event-loop stall ≤ 100 ms', small.ok ? `${small.stallMs} ms` : 'fails', small.ok && small.stallMs! <= 100);
+      add(label, 'peak RSS ≤ 500 MB', `${small.peakRssMB} MB`, small.ok && small.peakRssMB <= 500);
+    }
+    for (const row of larger) add(`4 store ${row.stories}`, 'loads and writes', row.ok ? 'runs' : `fails: ${row.error}`, row.ok);
+  }
+  if (serve) {
+    add('5 serve', 'full body ≥ 0.8 × express route', `${serve.ratioFull} ×`, serve.ratioFull >= 0.8);
+    add('5 serve', '304 ≥ 0.8 × express route', `${serve.ratioNotModified} ×`, serve.ratioNotModified >= 0.8);
+    add('5 serve', 'p99 ≤ 250 ms while ingesting', `${serve.duringIngestion.p99Ms} ms`, serve.duringIngestion.p99Ms <= 250);
+  }
+  return goals;
+}
+
+export async function writeReport(report: BenchReport, outDir: string): Promise<void> {
+  await writeFile(path.join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(path.join(outDir, 'report.md'), renderMarkdown(report));
+}
+
+/** The short table printed at the end of a run. */
+export function renderGoalTable(goals: readonly Goal[]): string {
+  const rows = goals.map((goal) => [goal.section, goal.goal, goal.figure, goal.met ? 'met' : 'NOT MET']);
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]!.length), 4));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')).join('\n');
+}
+
+function table(header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {
+  const line = (cells: readonly (string | number | undefined)[]) => `| ${cells.map((cell) => String(cell ?? '—')).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function renderMarkdown(report: BenchReport): string {
+  const { machine, sections } = report;
+  const parts: string[] = [
+    '# bantin benchmark report',
+    '',
+    `Written by \`npm run bench\` (size \`${report.size}\`) on ${report.date}, in ${report.durationSeconds} s.`,
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}.`,
+    'Figures are medians of the runs stated; goals compare figures taken side by side in this run.',
+    '',
+    '## Goals',
+    '',
+    table(['section', 'goal', 'figure', 'met'], report.goals.map((goal) => [goal.section, goal.goal, goal.figure, goal.met ? 'yes' : '**no**'])),
+  ];
+  if (sections.ingestCold) {
+    const cold = sections.ingestCold;
+    parts.push(
+      '',
+      '## 1. Ingest, cold',
+      '',
+      `${cold.sources} synthetic portals × ${cold.items / cold.sources} items served over loopback by a separate process; \`runIngestion\` (fetch, decode, parse, normalise, sanitise, identify, merge, categorise, prune, render, store write, static files) into an empty store, ${cold.runs} run(s).`,
+      '',
+      table(
+        ['items', 'stories stored', 'cycle ms', 'items/s', 'rss-parser alone ms', 'rss-parser items/s', 'ratio'],
+        [[cold.items, cold.storiesStored, cold.cycleMs, cold.itemsPerSecond, cold.parseOnlyMs, cold.parseOnlyItemsPerSecond, cold.ratioToParse]],
+      ),
+    );
+  }
+  if (sections.ingestWarm) {
+    const warm = sections.ingestWarm;
+    parts.push(
+      '',
+      '## 2. Ingest, warm',
+      '',
+      `The same portals, every one answering 304 (${warm.notModifiedSources} of them in the last run), ${warm.runs} run(s). CPU is this process's user + system time; the portals run in another process.`,
+      '',
+      table(
+        ['CPU ms / source', 'cycle wall ms', 'store written', 'feeds re-rendered', 'static files written', 'store MB'],
+        [[warm.cpuMsPerSource, warm.cycleWallMs, yesNo(warm.storeWritten), yesNo(warm.feedsRerendered), yesNo(warm.staticFilesWritten), round1(warm.storeBytes / 1e6)]],
+      ),
+      '',
+      `Where a warm cycle's CPU goes, each step timed alone on the same store: load ${warm.breakdownCpuMs.loadStore} ms (a cycle loads twice: before fetching and again under the lock), render the catalog ${warm.breakdownCpuMs.renderCatalog} ms, save ${warm.breakdownCpuMs.saveStore} ms.`,
+    );
+  }
+  if (sections.mergeScaling) {
+    const merge = sections.mergeScaling;
+    parts.push(
+      '',
+      '## 3. Merge scaling',
+      '',
+      `${merge.copies} new copies (${merge.shape.fresh} new stories, ${merge.shape.repostsOfFresh} other portals' copies of those, ${merge.shape.repostsOfStored} copies of stored stories from the last 72 h) merged into stores whose stories are dated uniformly over 90 days. ` +
+        `Timed: \`mergeCopies\` only, with the process's \`MergeCache\` warmed by one earlier cycle over the same stored stories (what \`npm start\` does from its second cycle on), on a fresh copy of the stories each run (as a reload gives), median of ${merge.runs} runs. ` +
+        'Not timed: fetching, normalising, identifying, categorising, pruning, rendering, saving. "first cycle" is the same merge with an empty cache (a process\'s first cycle, and every `npm run ingest`).',
+      '',
+      table(
+        ['stored stories', 'in the 72 h window', 'merge ms', 'first cycle ms', 'new stories', 'joined', 'knownCopiesOf + prune ms'],
+        merge.rows.map((row) => [row.stories, row.storiesInWindow, row.mergeMs, row.firstCycleMs, row.storiesAdded, row.storiesJoined, row.otherWholeStoreMs]),
+      ),
+      '',
+      `Largest ÷ smallest: ${merge.ratioLargestToSmallest} ×.`,
+    );
+  }
+  if (sections.store) {
+    parts.push(
+      '',
+      '## 4. Store',
+      '',
+      'Synthetic stories (full-text copies, about 1.3 per story) written by one process; a second process loads the file and saves it, as `npm start` does, and reports its own figures. Stall: the longest event-loop delay (`monitorEventLoopDelay`) during the save.',
+      '',
+      table(
+        ['stories', 'file MB', 'load ms', 'write ms', 'stall ms', 'peak RSS MB', 'result'],
+        sections.store.map((row) => [row.stories, row.fileMB, row.loadMs, row.writeMs, row.stallMs, row.peakRssMB, row.ok ? 'ok' : row.error]),
+      ),
+    );
+  }
+  if (sections.serve) {
+    const serve = sections.serve;
+    const rows = (['bantin', 'express', 'node-http'] as const).map((kind) => [
+      kind,
+      serve.full[kind].requestsPerSecond,
+      serve.full[kind].p99Ms,
+      serve.notModified[kind].requestsPerSecond,
+      serve.notModified[kind].p99Ms,
+    ]);
+    parts.push(
+      '',
+      '## 5. Serve',
+      '',
+      `\`/feeds/${serve.feed}\` (${serve.bodyBytes} bytes, identity) with autocannon, ${serve.connections} connections, ${report.size === 'tiny' ? 'a fixed number of requests' : `${serve.durationSeconds} s`} each, loopback; each server in its own process${serve.repeated ? '; bantin and express twice in alternating order (medians)' : ''}. express and node-http answer the same bytes from memory (\`res.end(buffer)\`) and 304 to any If-None-Match.`,
+      '',
+      table(['server', 'full req/s', 'full p99 ms', '304 req/s', '304 p99 ms'], rows),
+      '',
+      `bantin ÷ express: ${serve.ratioFull} × (full), ${serve.ratioNotModified} × (304).`,
+      '',
+      `While ingesting (in the serving process, as \`npm start\` does): ${serve.duringIngestion.cycles} cycle(s) back to back, 10 portals publishing 5 stories before each, after a first cycle of ${serve.duringIngestion.firstCycleMs} ms that warmed the merge cache; full body p50 ${serve.duringIngestion.p50Ms} ms, p99 ${serve.duringIngestion.p99Ms} ms, ${serve.duringIngestion.requestsPerSecond} req/s; cycle ms: ${serve.duringIngestion.cycleMs.join(', ')}.`,
+    );
+  }
+  return `${parts.join('\n')}\n`;
+}
+
+function yesNo(value: boolean): string {
+  return value ? 'yes' : 'no';
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
