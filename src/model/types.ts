@@ -117,7 +117,7 @@ export type CopyIdentity = 'guid' | 'link';
 
 export interface SourceRunSummary {
   id: string;
-  status: SourceStatus | 'not-modified' | 'skipped';
+  status: SourceStatus | 'not-modified';
   items: number;
   added: number;
   updated: number;

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 /** One ingestion cycle, read as its stages: collect each source → merge → categorise → retain → store → publish. */
+import { createHash } from 'node:crypto';
 import type { Logger } from '../logger.ts';
 import type { Config, Copy, RunSummary, SourceConfig, SourceRunSummary, StoreData, Story } from '../model/types.ts';
 import { announceToHub } from '../publish/announce-websub.ts';

@@ -89,7 +89,8 @@ export function buildFeedCatalog(data: StoreData, config: Config, now: Date): Fe
       let feed = pages.get(key);
       if (!feed) {
         const view = viewOf(listing, page);
-        feed = packFeed(key, CONTENT_TYPES[format], renderFeed(format, view), pageLastModified(feeds.get(`${categoryId}.${format}`)!, view, data.prunedAt));
+        const lastModified = pageLastModified(feeds.get(`${categoryId}.${format}`)!, view, data.prunedAt);
+        feed = packFeed(key, CONTENT_TYPES[format], renderFeed(format, view), () => lastModified);
         pages.set(key, feed);
       }
       return feed;
@@ -121,18 +122,19 @@ function listCategories(stories: readonly Story[], config: Config): CategoryList
   return [...perCategory, all];
 }
 
+/** Packs a page-1 feed with validators kept in `states`: Last-Modified moves only when the ETag does. */
 function publish(name: string, contentType: string, text: string, states: Record<string, PublishedFeedState>, now: Date): PublishedFeed {
-  const body = Buffer.from(text, 'utf8');
-  const etag = etagOf(body);
   const previous = states[name];
-  const lastModified = previous?.etag === etag ? new Date(previous.lastModified) : nextLastModified(previous, now);
-  states[name] = { etag, lastModified: lastModified.toISOString() };
-  return { name, contentType, body, etag, lastModified, gzip: gzipSync(body, { level: 9 }), br: brotli(body) };
+  const feed = packFeed(name, contentType, text, (etag) => (previous?.etag === etag ? new Date(previous.lastModified) : nextLastModified(previous, now)));
+  states[name] = { etag: feed.etag, lastModified: feed.lastModified.toISOString() };
+  return feed;
 }
 
-function packFeed(name: string, contentType: string, text: string, lastModified: Date): PublishedFeed {
+/** The bytes, their compressed forms and validators; `lastModifiedFor` sees the new ETag. */
+function packFeed(name: string, contentType: string, text: string, lastModifiedFor: (etag: string) => Date): PublishedFeed {
   const body = Buffer.from(text, 'utf8');
-  return { name, contentType, body, etag: etagOf(body), lastModified, gzip: gzipSync(body), br: brotli(body) };
+  const etag = etagOf(body);
+  return { name, contentType, body, etag, lastModified: lastModifiedFor(etag), gzip: gzipSync(body, { level: 9 }), br: brotli(body) };
 }
 
 /** HTTP dates have whole seconds: a change within the same second still moves Last-Modified forward. */

@@ -1,7 +1,8 @@
 /** The home page, in Vietnamese: each category with its newest headlines and subscribe links, source health, last run. */
 import { representativeCopy } from '../model/story.ts';
 import type { SourceConfig, Story } from '../model/types.ts';
-import { FEED_FORMATS, type CategoryListing } from '../publish/feed-catalog.ts';
+import { CONTENT_TYPES, FEED_FORMATS, type CategoryListing } from '../publish/feed-catalog.ts';
+import { feedUrl } from '../publish/feed-links.ts';
 import { VERSION } from '../version.ts';
 import { buildHealthReport, type SourceHealth } from './health-report.ts';
 import { html, safe, type SafeHtml } from './html.ts';
@@ -10,7 +11,6 @@ import type { ServeState } from './serve-state.ts';
 
 const HEADLINES_PER_CATEGORY = 5;
 const FORMAT_LABELS = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' } as const;
-const FORMAT_TYPES = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' } as const;
 
 export function renderHome(state: ServeState): string {
   const { config, catalog } = state;
@@ -50,7 +50,8 @@ ${renderSources(report.sources, formatTime)}
 /** One `<link rel="alternate">` per category and format, so readers and browsers find every feed from the page. */
 function renderAutodiscovery(category: CategoryListing, baseUrl: string): SafeHtml {
   return html`${FEED_FORMATS.map(
-    (format) => html`<link rel="alternate" type="${FORMAT_TYPES[format]}" title="${category.title} (${FORMAT_LABELS[format]})" href="${baseUrl}/feeds/${category.id}.${format}">\n`,
+    // The media type without its charset parameter, as autodiscovery links conventionally give it.
+    (format) => html`<link rel="alternate" type="${CONTENT_TYPES[format].split(';')[0]}" title="${category.title} (${FORMAT_LABELS[format]})" href="${feedUrl(baseUrl, category.id, format)}">\n`,
   )}`;
 }
 
@@ -60,7 +61,7 @@ function renderCategory(category: CategoryListing, baseUrl: string, sources: Map
 <h3>${category.title} <span class="count">${category.stories.length} tin</span></h3>
 ${category.description ? html`<p class="desc">${category.description}</p>` : ''}
 <ul class="subscribe">${FEED_FORMATS.map((format) => {
-    const url = `${baseUrl}/feeds/${category.id}.${format}`;
+    const url = feedUrl(baseUrl, category.id, format);
     return html`<li><a href="${url}">${FORMAT_LABELS[format]}</a> <button type="button" class="copy" data-url="${url}" aria-label="Sao chép địa chỉ ${FORMAT_LABELS[format]}">Sao chép</button></li>`;
   })}</ul>
 ${headlines.length === 0 ? html`<p class="empty">Chưa có tin.</p>` : html`<ol class="headlines">${headlines.map((story) => renderHeadline(story, sources, formatTime))}</ol>`}
