@@ -144,11 +144,11 @@ describe.skipIf(!hasChromium)('the home page in headless Chromium (Debian packag
     const { page, consoleErrors } = await visitHome(desktop);
     const buttons = page.locator('#cm-an-ninh-trat-tu button.copy');
     expect(await buttons.count()).toBe(3);
-    for (const index of [0, 1, 2]) {
+    for (const [index, format] of (['rss', 'atom', 'json'] as const).entries()) {
       const button = buttons.nth(index);
       await button.click();
       await expect.poll(() => button.textContent()).toBe('Đã chép');
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await button.getAttribute('data-url'));
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${running.base}/feeds/an-ninh-trat-tu.${format}`);
     }
     // Plain http on a LAN address has no navigator.clipboard.writeText: the textarea fallback copies.
     await page.evaluate(() => {

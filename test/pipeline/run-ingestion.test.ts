@@ -129,6 +129,8 @@ describe('runIngestion', () => {
     expect(first.data.stories).toHaveLength(2);
     portal.items = [DRUG_BUST, TRAFFIC, { ...old, title: 'Tin cũ về ma túy (cập nhật)' }];
     const second = await run();
+    // Nothing added and nothing pruned: the tombstone kept it out, not a second prune.
+    expect(second.summary).toMatchObject({ storiesAdded: 0, storiesPruned: 0 });
     expect(second.data.stories).toHaveLength(2);
     expect(second.data.tombstones['cong-an-tinh guid:ca-001']).toBeDefined();
   });

@@ -7,6 +7,7 @@ import type { StoreData } from '../../src/model/types.ts';
 import { createEmptyStoreData } from '../../src/store/empty-store.ts';
 import { createLowdbStore } from '../../src/store/lowdb-store.ts';
 import { processIdentity } from '../../src/store/process-alive.ts';
+import { rejectionOf } from '../helpers/rejection.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 function sampleData(title: string): StoreData {
@@ -27,10 +28,9 @@ function sampleData(title: string): StoreData {
 }
 
 async function expectStoreError(promise: Promise<unknown>, code: string): Promise<StoreError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(StoreError);
-  expect((error as StoreError).code).toBe(code);
-  return error as StoreError;
+  const error = await rejectionOf(promise, StoreError);
+  expect(error.code).toBe(code);
+  return error;
 }
 
 describe('lowdb store', () => {

@@ -1,5 +1,5 @@
 // fetchSource against a real local server: bodies, validators, conditional GET, statuses, compression, files.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
@@ -10,6 +10,7 @@ import { networkWords } from '../../../src/pipeline/fetch/fetch-errors.ts';
 import { fetchSource, type FetchOptions } from '../../../src/pipeline/fetch/fetch-source.ts';
 import { startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.ts';
 import { rejectionOf } from '../../helpers/rejection.ts';
+import { makeTempDir } from '../../helpers/temp-dir.ts';
 
 const RSS = '<rss version="2.0"><channel><title>Báo Hòa Bình</title></channel></rss>';
 const OPTIONS: FetchOptions = { timeoutMs: 5_000, maxBytes: 100_000, userAgent: 'bantin/0.1.0 (+http://localhost:8080)' };
@@ -170,14 +171,8 @@ describe('fetchSource failure wording', () => {
 });
 
 describe('fetchSource from a file', () => {
-  let dir: string | undefined;
-  afterEach(async () => {
-    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
-    dir = undefined;
-  });
-
   it('returns the file as the body, without content type', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'bantin-fetch-'));
+    const dir = await makeTempDir('bantin-fetch-');
     const file = join(dir, 'feed.xml');
     await writeFile(file, RSS);
     expect(await fetchSource({ file }, OPTIONS)).toEqual({ kind: 'body', body: Buffer.from(RSS) });
@@ -190,7 +185,7 @@ describe('fetchSource from a file', () => {
   });
 
   it('fails with TOO_LARGE for a file over the cap', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'bantin-fetch-'));
+    const dir = await makeTempDir('bantin-fetch-');
     const file = join(dir, 'big.xml');
     await writeFile(file, Buffer.alloc(2_000, 0x20));
     const error = await failureOf(fetchSource({ file }, { ...OPTIONS, maxBytes: 1_000 }));

@@ -32,7 +32,7 @@ describe('mergeCopies', () => {
       stories,
       [
         makeCopy({ sourceId: 'bao', title: 'Bắt nhóm buôn ma túy xuyên tỉnh', text: BUST_TEXT, datePublished: '2026-11-24T05:00:00.000Z' }),
-        makeCopy({ sourceId: 'cong-an', title: 'Triệt phá đường dây ma túy do Bùi Văn Tâm cầm đầu', text: BUST_TEXT.normalize('NFD').normalize('NFC'), datePublished: '2026-11-24T03:00:00.000Z' }),
+        makeCopy({ sourceId: 'cong-an', title: 'Triệt phá đường dây ma túy do Bùi Văn Tâm cầm đầu', text: BUST_TEXT, datePublished: '2026-11-24T03:00:00.000Z' }),
         makeCopy({ sourceId: 'cong-tt', title: 'Thu giữ 3,2 kg ma túy', text: BUST_TEXT.slice(0, 200), datePublished: '2026-11-24T04:00:00.000Z' }),
       ],
       context(),

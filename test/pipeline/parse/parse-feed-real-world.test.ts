@@ -2,8 +2,10 @@
 // Ids: RW-<suite>-<n>, after the corpus file that showed the problem.
 import { describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../../src/model/types.ts';
+import { ParseError } from '../../../src/errors.ts';
 import { normalizeItem } from '../../../src/pipeline/normalize/normalize-item.ts';
 import { parseFeed } from '../../../src/pipeline/parse/parse-feed.ts';
+import { rejectionOf } from '../../helpers/rejection.ts';
 
 const SOURCE: SourceConfig = { id: 'tin', name: 'Tin', priority: 0, categoryMap: {}, timezone: 'Asia/Ho_Chi_Minh', enabled: true };
 const atom = (entry: string, ns = 'http://www.w3.org/2005/Atom'): string => `<feed xmlns="${ns}"><title>Báo Hà Giang</title><entry>${entry}</entry></feed>`;
@@ -62,7 +64,7 @@ describe('parseFeed real-world repairs', () => {
   });
 
   it('RW-FP-5: says so when an <rss> has no channel', async () => {
-    const error = await parseFeed('<?xml version="1.0" encoding="big5"?>\n<rss>\n</rss>').then(() => undefined, (e: unknown) => e);
+    const error = await rejectionOf(parseFeed('<?xml version="1.0" encoding="big5"?>\n<rss>\n</rss>'), ParseError);
     expect(error).toMatchObject({ code: 'NOT_A_FEED', message: 'not a feed: rss document without a channel' });
   });
 
