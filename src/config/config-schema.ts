@@ -27,14 +27,14 @@ function isHttpUrl(value: string): boolean {
 
 const httpUrl = z.string().refine(isHttpUrl, 'must be an http(s) URL');
 
-export const categorySchema = z.strictObject({
+const categorySchema = z.strictObject({
   id: slug.refine((id) => id !== 'all', '"all" is reserved for the feed of every story'),
   title: z.string().trim().min(1, 'required'),
   description: z.string().optional(),
   keywords: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
 });
 
-export const sourceSchema = z
+const sourceSchema = z
   .strictObject({
     id: slug,
     name: z.string().trim().min(1, 'required'),

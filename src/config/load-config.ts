@@ -122,7 +122,7 @@ function buildConfig(
     retentionDays: input.retentionDays,
     fetchTimeoutSeconds: input.fetchTimeoutSeconds,
     maxFeedBytes: input.maxFeedBytes,
-    categories: parts.categories.map((category) => ({ ...category, keywords: category.keywords ?? [] })),
+    categories: parts.categories,
     websubHub: input.websubHub,
     sources: parts.sources,
   };

@@ -8,7 +8,7 @@ import { checkStoreData, createEmptyStoreData } from './empty-store.ts';
 import type { Store } from './store.ts';
 import { acquireWriteLock } from './write-lock.ts';
 
-export const LOCK_TIMEOUT_MS = 60_000;
+const LOCK_TIMEOUT_MS = 60_000;
 
 export interface LowdbStoreOptions {
   lockTimeoutMs?: number;

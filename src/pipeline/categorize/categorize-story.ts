@@ -1,6 +1,6 @@
 /** Assigns categories: the union of every copy's categoryMap hits and keyword matches (SPEC.md "Stories"). */
 import type { CategoryConfig, Copy, SourceConfig, Story } from '../../model/types.ts';
-import { comparisonKey } from '../normalize/vietnamese-text.ts';
+import { comparisonKey, padKey, phrasePattern } from '../normalize/vietnamese-text.ts';
 
 export type Categorizer = (story: Story) => string[];
 
@@ -8,17 +8,17 @@ export type Categorizer = (story: Story) => string[];
 export function createCategorizer(categories: readonly CategoryConfig[], sources: readonly SourceConfig[]): Categorizer {
   const order = new Map(categories.map((category, index) => [category.id, index]));
   const mapsBySource = new Map(sources.map((source) => [source.id, keyedCategoryMap(source)]));
-  // Keyed and padded once: a phrase matches whole syllables when ` phrase ` occurs in ` text `.
+  // Prepared once per cycle, not once per story.
   const keywords = categories.map((category) => ({
     id: category.id,
-    phrases: category.keywords.map(comparisonKey).filter(Boolean).map((phrase) => ` ${phrase} `),
+    phrases: category.keywords.map(phrasePattern).filter((pattern): pattern is string => pattern !== undefined),
   }));
 
   return (story) => {
     const ids = new Set<string>();
     for (const copy of story.copies) {
       for (const id of mappedCategories(copy, mapsBySource.get(copy.sourceId))) ids.add(id);
-      const text = ` ${comparisonKey(`${copy.title} ${copy.text}`)} `;
+      const text = padKey(comparisonKey(`${copy.title} ${copy.text}`));
       for (const { id, phrases } of keywords) {
         if (!ids.has(id) && phrases.some((phrase) => text.includes(phrase))) ids.add(id);
       }

@@ -25,7 +25,7 @@ export function decodeBody(body: Buffer, contentType?: string): { text: string; 
     knownCharset(charsetFromXmlDeclaration(body)) ??
     DEFAULT_CHARSET;
   const payload = body.subarray(bom?.bytes.length ?? 0);
-  const text = iconv.decode(payload, charset, { stripBOM: true }).replace(/^\uFEFF/, '');
+  const text = iconv.decode(payload, charset).replace(/^\uFEFF/, '');
   // windows-1258 writes tone marks as combining characters; NFC joins them to their letters.
   return { text: text.normalize('NFC'), charset };
 }

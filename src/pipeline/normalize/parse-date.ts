@@ -3,7 +3,7 @@
 import { parseZoneMinutes } from './date-zones.ts';
 import { toNfc } from './vietnamese-text.ts';
 import { parseVietnameseDate } from './vietnamese-date.ts';
-import { fieldsToDate, type DateFields } from './zoned-time.ts';
+import { applyMeridiem, expandYear, fieldsToDate, type DateFields } from './zoned-time.ts';
 
 const MONTH_NAMES = [
   'january', 'february', 'march', 'april', 'may', 'june',
@@ -26,14 +26,6 @@ const RFC_DATE = new RegExp(
     '(?:\\s*((?:gmt|utc|ut)?\\s*[+-]\\d{1,2}(?::?\\d{2})?|[a-z]{1,5}))?(?:\\s*\\([^)]*\\))?$',
 );
 
-/** RFC 2822 §4.3: two-digit years 00–49 are 20xx, 50–99 are 19xx; three digits add 1900. */
-function expandYear(text: string): number {
-  const year = Number(text);
-  if (text.length === 2) return year < 50 ? 2000 + year : 1900 + year;
-  if (text.length === 3) return 1900 + year;
-  return year;
-}
-
 function monthFromName(name: string): number | undefined {
   if (name.length < 3) return undefined;
   const index = MONTH_NAMES.findIndex((full) => full.startsWith(name));
@@ -43,13 +35,6 @@ function monthFromName(name: string): number | undefined {
 /** Fraction digits ("5", "123456") as whole milliseconds. */
 function fractionToMs(digits: string | undefined): number {
   return digits ? Math.round(Number(`0.${digits}`) * 1000) % 1000 : 0;
-}
-
-/** 12-hour clock to 24-hour; NaN for an hour that cannot carry am/pm. */
-function applyMeridiem(hour: number, meridiem: string | undefined): number {
-  if (!meridiem) return hour;
-  if (hour < 1 || hour > 12) return Number.NaN;
-  return (hour % 12) + (meridiem === 'pm' ? 12 : 0);
 }
 
 function parseIso(s: string): DateFields | undefined {

@@ -1,7 +1,7 @@
 /** Reads the free-form dates Vietnamese portals print ("Thứ Ba, 19/11/2024 - 19:40 (GMT+7)", "19h40 ngày 19/11/2024"). */
 
 import { parseZoneMinutes } from './date-zones.ts';
-import type { DateFields } from './zoned-time.ts';
+import { applyMeridiem, expandYear, type DateFields } from './zoned-time.ts';
 
 // Portals put the parts in any order, so each part is found on its own and removed; what
 // is left must be filler (weekday, "ngày", separators). Input is NFC and lower case.
@@ -38,11 +38,6 @@ function take(s: string, pattern: RegExp): Found<RegExpExecArray> | undefined {
   return { value: match, rest: `${s.slice(0, match.index)} ${s.slice(match.index + match[0].length)}` };
 }
 
-function expandShortYear(text: string): number {
-  const year = Number(text);
-  return text.length === 2 ? (year < 50 ? 2000 + year : 1900 + year) : year;
-}
-
 function takeDate(s: string): Found<{ year: number; month: number; day: number }> | undefined {
   const long = take(s, LONG_DATE);
   if (long) {
@@ -52,19 +47,16 @@ function takeDate(s: string): Found<{ year: number; month: number; day: number }
   const numeric = take(s, NUMERIC_DATE);
   if (!numeric) return undefined;
   const [, day, , month, year = ''] = numeric.value;
-  return { value: { year: expandShortYear(year), month: Number(month), day: Number(day) }, rest: numeric.rest };
+  return { value: { year: expandYear(year), month: Number(month), day: Number(day) }, rest: numeric.rest };
 }
 
 function takeTime(s: string): Found<{ hour: number; minute: number; second: number }> {
   const found = take(s, TIME);
   if (!found) return { value: { hour: 0, minute: 0, second: 0 }, rest: s };
   const [, hourText, colonMinute, second, hMinute, meridiem] = found.value;
-  let hour = Number(hourText);
-  if (meridiem) {
-    // "sa" (sáng) is morning, "ch" (chiều) afternoon, as Vietnamese locales print AM/PM.
-    const pm = meridiem === 'pm' || meridiem === 'ch';
-    hour = hour >= 1 && hour <= 12 ? (hour % 12) + (pm ? 12 : 0) : Number.NaN;
-  }
+  // "sa" (sáng) is morning, "ch" (chiều) afternoon, as Vietnamese locales print AM/PM.
+  const half = meridiem === 'pm' || meridiem === 'ch' ? 'pm' : meridiem ? 'am' : undefined;
+  const hour = applyMeridiem(Number(hourText), half);
   const minute = Number(colonMinute ?? hMinute ?? 0);
   return { value: { hour, minute, second: Number(second ?? 0) }, rest: found.rest };
 }

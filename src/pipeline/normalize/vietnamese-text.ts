@@ -56,8 +56,20 @@ export function syllables(s: string): string[] {
 
 /** Whether the phrase occurs in an already-computed comparison key as whole syllables. */
 export function containsPhrase(haystackKey: string, phrase: string): boolean {
+  const pattern = phrasePattern(phrase);
+  return pattern !== undefined && padKey(haystackKey).includes(pattern);
+}
+
+/**
+ * A phrase prepared once for many `padKey(text).includes(pattern)` tests (keyword matching):
+ * padding both sides with spaces makes a match start and end on syllable boundaries.
+ */
+export function phrasePattern(phrase: string): string | undefined {
   const needle = comparisonKey(phrase);
-  if (needle === '') return false;
-  // Padding with spaces makes the match start and end on syllable boundaries.
-  return ` ${haystackKey} `.includes(` ${needle} `);
+  return needle === '' ? undefined : ` ${needle} `;
+}
+
+/** A comparison key padded for `phrasePattern` matching. */
+export function padKey(key: string): string {
+  return ` ${key} `;
 }

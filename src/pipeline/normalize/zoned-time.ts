@@ -89,3 +89,18 @@ export function fieldsToDate(f: DateFields, timeZone: string): Date | undefined 
   const date = new Date(ms);
   return Number.isFinite(date.getTime()) ? date : undefined;
 }
+
+/** RFC 2822 §4.3: two-digit years 00–49 are 20xx, 50–99 are 19xx; three digits add 1900. */
+export function expandYear(text: string): number {
+  const year = Number(text);
+  if (text.length === 2) return year < 50 ? 2000 + year : 1900 + year;
+  if (text.length === 3) return 1900 + year;
+  return year;
+}
+
+/** 12-hour clock to 24-hour; NaN for an hour that cannot carry am/pm. */
+export function applyMeridiem(hour: number, meridiem: string | undefined): number {
+  if (!meridiem) return hour;
+  if (hour < 1 || hour > 12) return Number.NaN;
+  return (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+}
