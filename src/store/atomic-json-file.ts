@@ -72,9 +72,8 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     await rename(temp, this.backupFilename);
   }
 
-  /** Unique per write, so two saves in one process never share a temp file. */
   private tempName(suffix: string): string {
-    return path.join(this.dir, `${this.tempPrefix}${process.pid}.${randomBytes(4).toString('hex')}.${suffix}`);
+    return tempNameBeside(this.filename, suffix);
   }
 
   /** Temp files of a writer killed mid-write; they would otherwise pile up beside the store. */
@@ -110,4 +109,13 @@ async function syncDir(dir: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A hidden temp name beside `file`, `.db.json.<pid>.<hex>.<suffix>`: unique per call, so two
+ * writes in one process never share one, and carrying the pid so a dead writer's leftovers can
+ * be swept. The lock (`.db.json.lock.<pid>.…`) names its temp files the same way.
+ */
+export function tempNameBeside(file: string, suffix: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.${suffix}`);
 }

@@ -1,8 +1,7 @@
 /** A cross-process writer lock: a `<store>.lock` file holding the owner's pid, taken over when that process is dead. */
-import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import path from 'node:path';
 import { StoreError } from '../errors.ts';
+import { tempNameBeside } from './atomic-json-file.ts';
 import { isOwnerGone, isProcessAlive, processIdentity } from './process-alive.ts';
 
 const POLL_MS = 100;
@@ -55,7 +54,7 @@ export async function acquireWriteLock(lockFile: string, options: LockOptions): 
  * never leaves an empty lock that nobody could tell is dead.
  */
 async function tryCreate(lockFile: string): Promise<boolean> {
-  const temp = tempName(lockFile, 'tmp');
+  const temp = tempNameBeside(lockFile, 'tmp');
   try {
     const handle = await open(temp, 'w');
     try {
@@ -79,7 +78,7 @@ async function tryCreate(lockFile: string): Promise<boolean> {
  * between by the other) puts it back.
  */
 async function takeOver(lockFile: string, deadHolder: number | undefined): Promise<void> {
-  const aside = tempName(lockFile, 'stale.tmp');
+  const aside = tempNameBeside(lockFile, 'stale.tmp');
   try {
     await rename(lockFile, aside);
   } catch {
@@ -90,11 +89,6 @@ async function takeOver(lockFile: string, deadHolder: number | undefined): Promi
     await link(aside, lockFile).catch(() => undefined);
   }
   await unlink(aside).catch(() => undefined);
-}
-
-/** Hidden temp names beside the lock, `.db.json.lock.<pid>.<n>.tmp`, which the store's stale-temp sweep knows. */
-function tempName(lockFile: string, suffix: string): string {
-  return path.join(path.dirname(lockFile), `.${path.basename(lockFile)}.${process.pid}.${randomBytes(4).toString('hex')}.${suffix}`);
 }
 
 async function isAbandoned(lockFile: string): Promise<boolean> {
