@@ -3,10 +3,16 @@ import type { NextFunction, Request, Response } from 'express';
 
 const PREFLIGHT_MAX_AGE_SECONDS = 86_400;
 
+/** What every cross-origin answer carries; ETag is not CORS-safelisted, and a script polling conditionally needs it. */
+export const CORS_HEADERS = Object.freeze({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag' });
+
 /** `Access-Control-Allow-Origin: *` on every answer, 404s included, so a script can tell them apart. */
-export function allowAnyOrigin(_req: Request, res: Response, next: NextFunction): void {
-  // ETag is not a CORS-safelisted response header; a script polling conditionally needs it.
-  res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag' });
+export function allowAnyOrigin(res: Response): Response {
+  return res.set(CORS_HEADERS);
+}
+
+export function allowAnyOriginMiddleware(_req: Request, res: Response, next: NextFunction): void {
+  allowAnyOrigin(res);
   next();
 }
 

@@ -3,11 +3,11 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from '../logger.ts';
 import type { FeedFormat } from '../publish/feed-view.ts';
 import { feedMaxAgeSeconds } from './cache-policy.ts';
-import { allowAnyOrigin, answerPreflight } from './cors.ts';
+import { allowAnyOrigin, allowAnyOriginMiddleware, answerPreflight } from './cors.ts';
 import { buildHealthReport } from './health-report.ts';
 import { HOME_CONTENT_SECURITY_POLICY } from './home-assets.ts';
 import { renderHome } from './render-home.ts';
-import { sendFeed } from './send-feed.ts';
+import { createFeedSender } from './send-feed.ts';
 import type { ServeState } from './serve-state.ts';
 
 const FEED_PATH = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(rss|atom|json)$/;
@@ -24,12 +24,24 @@ export interface AppDependencies {
 
 export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge }: AppDependencies): express.Express {
   const { schedule, timezone } = getState().config;
-  const feedMaxAge = maxAge ?? feedMaxAgeSeconds(schedule, timezone);
+  const sendFeed = createFeedSender(maxAge ?? feedMaxAgeSeconds(schedule, timezone));
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  app.use(CROSS_ORIGIN_PATHS, allowAnyOrigin);
+  // Feeds first: their precomputed headers carry CORS, so the hot path skips the middleware below.
+  app.get('/feeds.opml', (req, res) => sendFeed(req, res, getState().catalog.opml));
+  app.get('/feeds/:file', (req, res) => {
+    const match = FEED_PATH.exec(req.params.file);
+    if (!match) return notFound(allowAnyOrigin(res), `no feed named ${req.params.file}`);
+    const page = parsePage(req.query.page);
+    if (page === undefined) return badRequest(allowAnyOrigin(res), 'page: must be a whole number from 1');
+    const feed = getState().catalog.page(match[1]!, match[2] as FeedFormat, page);
+    if (!feed) return notFound(allowAnyOrigin(res), page === 1 ? `no category "${match[1]}"` : `no page ${page} of ${req.params.file}`);
+    sendFeed(req, res, feed);
+  });
+
+  app.use(CROSS_ORIGIN_PATHS, allowAnyOriginMiddleware);
   app.options(['/feeds/:file', '/feeds.opml', '/healthz'], answerPreflight);
 
   app.get('/', (_req, res) => {
@@ -41,18 +53,6 @@ export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge }: AppDe
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json(buildHealthReport(getState()));
-  });
-
-  app.get('/feeds.opml', (req, res) => sendFeed(req, res, getState().catalog.opml, feedMaxAge));
-
-  app.get('/feeds/:file', (req, res) => {
-    const match = FEED_PATH.exec(req.params.file);
-    if (!match) return notFound(res, `no feed named ${req.params.file}`);
-    const page = parsePage(req.query.page);
-    if (page === undefined) return badRequest(res, 'page: must be a whole number from 1');
-    const feed = getState().catalog.page(match[1]!, match[2] as FeedFormat, page);
-    if (!feed) return notFound(res, page === 1 ? `no category "${match[1]}"` : `no page ${page} of ${req.params.file}`);
-    sendFeed(req, res, feed, feedMaxAge);
   });
 
   app.use((_req: Request, res: Response) => notFound(res, 'not found'));

@@ -1,37 +1,92 @@
-/** Answers a feed request from pre-built bytes: conditional GET, HEAD, pre-compressed bodies; no per-request work. */
+/**
+ * Answers a feed request from pre-built bytes: conditional GET, HEAD, pre-compressed bodies. Each
+ * feed's headers are built once, on its first request, so a request costs a lookup and a write.
+ */
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { Request, Response } from 'express';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import { feedCacheControl } from './cache-policy.ts';
+import { CORS_HEADERS } from './cors.ts';
 
 type Encoding = 'br' | 'gzip' | 'identity';
+const ENCODINGS: readonly Encoding[] = ['br', 'gzip', 'identity'];
+// Clients send a handful of distinct Accept-Encoding values; more than this means someone is varying them on purpose.
+const ENCODING_CACHE_LIMIT = 64;
 
-/** Sends the feed or a 304; `maxAgeSeconds` lets caches hold it until the next ingestion may change it. */
-export function sendFeed(req: Request, res: Response, feed: PublishedFeed, maxAgeSeconds: number): void {
-  const encoding = chooseEncoding(req.get('accept-encoding'));
-  res.set({
-    'Content-Type': feed.contentType,
-    'Cache-Control': feedCacheControl(maxAgeSeconds),
-    'Last-Modified': lastModifiedHeader(feed.lastModified, new Date()),
-    ETag: etagFor(feed.etag, encoding),
-    Vary: 'Accept-Encoding',
-    'Access-Control-Allow-Origin': '*',
-  });
-  if (isNotModified(req, feed)) {
-    res.status(304).end();
-    return;
-  }
-  const body = encoding === 'br' ? feed.br : encoding === 'gzip' ? feed.gzip : feed.body;
-  if (encoding !== 'identity') res.set('Content-Encoding', encoding);
-  res.set('Content-Length', String(body.length));
-  res.status(200).end(body);
+interface PreparedFeed {
+  /** Per encoding: the 200's headers (with Content-Encoding and Content-Length) and the 304's. */
+  full: Record<Encoding, OutgoingHttpHeaders>;
+  notModified: Record<Encoding, OutgoingHttpHeaders>;
+  /** If-None-Match values that match exactly, the common case of a client echoing our ETag. */
+  exactTags: ReadonlySet<string>;
+  /** Last-Modified in whole milliseconds since the epoch, for the future-date rule and If-Modified-Since. */
+  lastModifiedMs: number;
 }
 
-/**
- * A feed changed twice within one second is stamped a second ahead (feed-catalog), so its
- * Last-Modified can lie in the future; RFC 9110 §8.8.2.1 says to send the current time then.
- */
-function lastModifiedHeader(lastModified: Date, now: Date): string {
-  return (lastModified > now ? now : lastModified).toUTCString();
+export type FeedSender = (req: Request, res: Response, feed: PublishedFeed) => void;
+
+/** A sender whose caches may keep feeds until the next ingestion may change them (`maxAgeSeconds`). */
+export function createFeedSender(maxAgeSeconds: number): FeedSender {
+  const prepared = new WeakMap<PublishedFeed, PreparedFeed>();
+  const encodings = new Map<string, Encoding>();
+  const prepare = (feed: PublishedFeed) => {
+    let ready = prepared.get(feed);
+    if (ready === undefined) {
+      ready = prepareFeed(feed, feedCacheControl(maxAgeSeconds));
+      prepared.set(feed, ready);
+    }
+    return ready;
+  };
+  const encodingOf = (header: string | undefined) => {
+    if (!header) return 'identity';
+    let encoding = encodings.get(header);
+    if (encoding === undefined) {
+      encoding = chooseEncoding(header);
+      if (encodings.size >= ENCODING_CACHE_LIMIT) encodings.clear();
+      encodings.set(header, encoding);
+    }
+    return encoding;
+  };
+  return (req, res, feed) => {
+    const ready = prepare(feed);
+    const encoding = encodingOf(req.headers['accept-encoding']);
+    const now = Date.now();
+    const notModified = isNotModified(req, ready);
+    const headers = notModified ? ready.notModified[encoding] : ready.full[encoding];
+    // A feed changed twice within one second is stamped a second ahead (feed-catalog); RFC 9110
+    // §8.8.2.1 says to send the current time then.
+    const sent = ready.lastModifiedMs > now ? { ...headers, 'Last-Modified': new Date(now).toUTCString() } : headers;
+    res.writeHead(notModified ? 304 : 200, sent);
+    res.end(notModified ? undefined : bodyFor(feed, encoding));
+  };
+}
+
+function prepareFeed(feed: PublishedFeed, cacheControl: string): PreparedFeed {
+  const full = {} as Record<Encoding, OutgoingHttpHeaders>;
+  const notModified = {} as Record<Encoding, OutgoingHttpHeaders>;
+  for (const encoding of ENCODINGS) {
+    const common: OutgoingHttpHeaders = {
+      'Content-Type': feed.contentType,
+      'Cache-Control': cacheControl,
+      'Last-Modified': feed.lastModified.toUTCString(),
+      ETag: etagFor(feed.etag, encoding),
+      Vary: 'Accept-Encoding',
+      ...CORS_HEADERS,
+    };
+    notModified[encoding] = Object.freeze(common);
+    const body = bodyFor(feed, encoding);
+    full[encoding] = Object.freeze({
+      ...common,
+      ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+      'Content-Length': String(body.length),
+    });
+  }
+  const exactTags = new Set(ENCODINGS.flatMap((encoding) => [etagFor(feed.etag, encoding), `W/${etagFor(feed.etag, encoding)}`]));
+  return { full, notModified, exactTags, lastModifiedMs: feed.lastModified.getTime() };
+}
+
+function bodyFor(feed: PublishedFeed, encoding: Encoding): Buffer {
+  return encoding === 'br' ? feed.br : encoding === 'gzip' ? feed.gzip : feed.body;
 }
 
 /** Each encoding is its own representation, so its ETag differs; all share the content hash. */
@@ -39,28 +94,25 @@ function etagFor(etag: string, encoding: Encoding): string {
   return encoding === 'identity' ? etag : `${etag.slice(0, -1)}-${encoding}"`;
 }
 
-function isNotModified(req: Request, feed: PublishedFeed): boolean {
-  const ifNoneMatch = req.get('if-none-match');
+function isNotModified(req: Request, feed: PreparedFeed): boolean {
+  const ifNoneMatch = req.headers['if-none-match'];
   // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).
-  if (ifNoneMatch !== undefined) return matchesEtag(ifNoneMatch, feed.etag);
-  const ifModifiedSince = req.get('if-modified-since');
+  if (ifNoneMatch !== undefined) return feed.exactTags.has(ifNoneMatch) || matchesEtag(ifNoneMatch, feed.exactTags);
+  const ifModifiedSince = req.headers['if-modified-since'];
   if (ifModifiedSince === undefined) return false;
   const since = Date.parse(ifModifiedSince);
-  return !Number.isNaN(since) && Math.floor(feed.lastModified.getTime() / 1000) * 1000 <= since;
+  return !Number.isNaN(since) && Math.floor(feed.lastModifiedMs / 1000) * 1000 <= since;
 }
 
-function matchesEtag(header: string, etag: string): boolean {
-  const hash = etag.slice(1, -1);
+/** A list of tags, weak or strong, or `*`. */
+function matchesEtag(header: string, tags: ReadonlySet<string>): boolean {
   return header.split(',').some((candidate) => {
-    const tag = candidate.trim().replace(/^W\//, '');
-    if (tag === '*') return true;
-    const inner = tag.slice(1, -1).replace(/-(?:gzip|br)$/, '');
-    return inner === hash;
+    const tag = candidate.trim();
+    return tag === '*' || tags.has(tag);
   });
 }
 
-function chooseEncoding(header: string | undefined): Encoding {
-  if (!header) return 'identity';
+function chooseEncoding(header: string): Encoding {
   const accepted = new Map<string, number>();
   for (const part of header.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');

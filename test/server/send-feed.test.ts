@@ -4,7 +4,7 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from '
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishedFeed } from '../../src/publish/feed-catalog.ts';
-import { sendFeed } from '../../src/server/send-feed.ts';
+import { createFeedSender } from '../../src/server/send-feed.ts';
 
 
 const body = Buffer.from('<rss version="2.0"><channel><title>An ninh trật tự</title></channel></rss>');
@@ -21,13 +21,20 @@ const feed: PublishedFeed = {
 // Changed twice within one second, so stamped a second ahead (feed-catalog).
 const future: PublishedFeed = { ...feed, lastModified: new Date(Date.now() + 60_000) };
 
+const otherBody = Buffer.from('<rss version="2.0"><channel><title>Giao thông</title></channel></rss>');
+const other: PublishedFeed = { ...feed, name: 'giao-thong.rss', body: otherBody, gzip: gzipSync(otherBody), br: brotliCompressSync(otherBody), etag: '"def456"' };
+
 let server: Server;
 let base: string;
 
 beforeAll(async () => {
   const app = express();
-  app.get('/feed', (req, res) => sendFeed(req, res, feed, 60));
-  app.get('/future', (req, res) => sendFeed(req, res, future, 900));
+  // One sender per max-age, each answering many requests, as createApp uses them.
+  const sendShort = createFeedSender(60);
+  const sendLong = createFeedSender(900);
+  app.get('/feed', (req, res) => sendShort(req, res, feed));
+  app.get('/future', (req, res) => sendLong(req, res, future));
+  app.get('/other', (req, res) => sendShort(req, res, other));
   server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -48,7 +55,7 @@ function rawGet(headers: Record<string, string>, path = '/feed'): Promise<{ stat
   });
 }
 
-describe('sendFeed', () => {
+describe('createFeedSender', () => {
   it.each([
     { acceptEncoding: '', encoding: undefined, etag: '"abc123"' },
     { acceptEncoding: 'gzip, deflate', encoding: 'gzip', etag: '"abc123-gzip"' },
@@ -93,5 +100,14 @@ describe('sendFeed', () => {
     expect(response.headers['cache-control']).toBe('public, max-age=900');
     const again = await rawGet({ 'if-modified-since': String(response.headers['last-modified']) }, '/future');
     expect(again.status).toBe(200);
+  });
+
+  it('keeps each feed\'s headers apart when one sender serves several feeds', async () => {
+    await rawGet({}, '/feed');
+    const response = await rawGet({ 'accept-encoding': 'gzip' }, '/other');
+    expect(response.headers.etag).toBe('"def456-gzip"');
+    expect(gunzipSync(response.body).equals(otherBody)).toBe(true);
+    expect((await rawGet({ 'if-none-match': '"abc123"' }, '/other')).status).toBe(200);
+    expect((await rawGet({ 'if-none-match': '"def456-gzip"' }, '/other')).status).toBe(304);
   });
 });
