@@ -47,7 +47,7 @@ const config = loadConfig(argument.configPath);
 const store = createLowdbStore(config.store);
 const data = await store.load();
 // As serve-command's stateFrom: validators of a copy, so building the view never moves Last-Modified.
-let state: ServeState = { config, catalog: buildFeedCatalog({ ...data, feeds: structuredClone(data.feeds) }, config, new Date()), health: healthFromStore(data) };
+let state: ServeState = { config, catalog: await buildFeedCatalog({ ...data, feeds: structuredClone(data.feeds) }, config, new Date()), health: healthFromStore(data) };
 const feed = state.catalog.feeds.get(argument.feedName)!;
 
 /** The baselines' whole work: a 304 for a conditional request, else the bytes. */
@@ -100,7 +100,7 @@ async function ingestLoop(publishUrl: string): Promise<void> {
   const cycle = async () => {
     await fetch(publishUrl, { method: 'POST' });
     const start = performance.now();
-    const result = await runIngestion({ config, store, logger: createSilentLogger(), mode: 'due', mergeCache });
+    const result = await runIngestion({ config, store, logger: createSilentLogger(), mode: 'due', mergeCache, previousCatalog: state.catalog, saveWhenOnlyHealthChanged: false });
     state = { config, catalog: result.catalog, health: healthFromStore(result.data) };
     return performance.now() - start;
   };

@@ -22,7 +22,7 @@ export interface RunningService {
 }
 
 export async function startService(config: Config, store: Store, logger: Logger): Promise<RunningService> {
-  let state = stateFrom(config, await store.load());
+  let state = await stateFrom(config, await store.load());
   const app = createApp({ getState: () => state, logger });
   const server = await listen(app, config.port);
   logger.info({ stage: 'serve', port: addressPort(server), base_url: config.baseUrl }, 'serving');
@@ -31,7 +31,8 @@ export async function startService(config: Config, store: Store, logger: Logger)
   // Shingles and index of the stories near the last cycle, so each cycle merges at the cost of what is new.
   const mergeCache = createMergeCache();
   const ingest = async (trigger: RunTrigger) => {
-    const result = await runIngestion({ config, store, logger, mode: trigger === 'startup' ? 'all' : 'due', mergeCache });
+    const mode = trigger === 'startup' ? 'all' : 'due';
+    const result = await runIngestion({ config, store, logger, mode, mergeCache, previousCatalog: state.catalog, saveWhenOnlyHealthChanged: false });
     state = { config, catalog: result.catalog, health: healthFromStore(result.data) };
     ownWriteMtimeMs = await stat(config.store).then((stats) => stats.mtimeMs, () => 0);
   };
@@ -45,9 +46,11 @@ export async function startService(config: Config, store: Store, logger: Logger)
     if (current.mtimeMs === previous.mtimeMs || current.mtimeMs === ownWriteMtimeMs) return;
     store
       .load()
-      .then((data) => {
+      .then(async (data) => {
         // A reload that started before our own ingestion finished must not put older data back.
-        if ((data.lastRun?.finishedAt ?? '') >= (state.health.lastRun?.finishedAt ?? '')) state = stateFrom(config, data);
+        if ((data.lastRun?.finishedAt ?? '') < (state.health.lastRun?.finishedAt ?? '')) return;
+        const next = await stateFrom(config, data);
+        if ((data.lastRun?.finishedAt ?? '') >= (state.health.lastRun?.finishedAt ?? '')) state = next;
       })
       .catch((error: unknown) => logger.warn({ stage: 'serve', err: error }, 'could not reload the store'));
   };
@@ -69,9 +72,9 @@ export async function startService(config: Config, store: Store, logger: Logger)
  * it is given; this view works on a copy of them, so a catalog that was never published by an
  * ingestion (the empty store at first start) cannot push the next Last-Modified a second ahead.
  */
-function stateFrom(config: Config, data: StoreData): ServeState {
+async function stateFrom(config: Config, data: StoreData): Promise<ServeState> {
   const view = { ...data, feeds: structuredClone(data.feeds) };
-  return { config, catalog: buildFeedCatalog(view, config, new Date()), health: healthFromStore(data) };
+  return { config, catalog: await buildFeedCatalog(view, config, new Date()), health: healthFromStore(data) };
 }
 
 function listen(app: ReturnType<typeof createApp>, port: number): Promise<Server> {

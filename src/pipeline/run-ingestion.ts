@@ -27,6 +27,14 @@ export interface IngestionOptions {
   now?: () => Date;
   /** Kept by a long-running process (createMergeCache), so each cycle shingles and indexes only new text. */
   mergeCache?: MergeCache;
+  /** The catalog being served: feeds no story of this cycle changed keep its bytes instead of being rendered again. */
+  previousCatalog?: FeedCatalog;
+  /**
+   * `false` in a long-running process: a cycle that changed nothing but fetch times and the run
+   * summary keeps them in memory (for /healthz) and leaves the store file alone; they go out with
+   * the next write. The CLI writes always, as SPEC's `npm run ingest` says.
+   */
+  saveWhenOnlyHealthChanged?: boolean;
 }
 
 export interface IngestionResult {
@@ -46,12 +54,15 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
   const result = await store.withWriteLock(async () => {
     // Reload under the lock: another writer may have saved while we were fetching.
     const data = await store.load();
-    const summary = applyOutcomes(data, chosen, outcomes, config, startedAt, options.mergeCache);
+    const durableBefore = durableFingerprint(data);
+    const { summary, touched, refiled } = applyOutcomes(data, chosen, outcomes, config, startedAt, options.mergeCache);
     summary.finishedAt = now().toISOString();
     data.lastRun = summary;
     const etagsBefore = new Map(Object.entries(data.feeds).map(([name, state]) => [name, state.etag]));
-    const catalog = buildFeedCatalog(data, config, now());
-    await store.save(data);
+    const reuse = options.previousCatalog && { previous: options.previousCatalog, touched };
+    const catalog = await buildFeedCatalog(data, config, now(), reuse);
+    const storiesChanged = touched.size > 0 || summary.storiesPruned > 0 || refiled;
+    if (storiesChanged || options.saveWhenOnlyHealthChanged !== false || durableFingerprint(data) !== durableBefore) await store.save(data);
     await writeStaticFeeds(catalog, config.outDir);
     const changed = [...catalog.feeds.values()].filter((feed) => etagsBefore.get(feed.name) !== feed.etag).map((feed) => feed.name);
     return { summary, data, catalog, changed };
@@ -91,7 +102,7 @@ function applyOutcomes(
   config: Config,
   now: Date,
   cache: MergeCache | undefined,
-): RunSummary {
+): { summary: RunSummary; touched: ReadonlySet<Story>; refiled: boolean } {
   const aliases = data.aliases ?? {};
   const context = { now, sources: new Map(config.sources.map((source) => [source.id, source])), tombstones: data.tombstones, aliases, cache };
   const categorize = createCategorizer(config.categories, config.sources);
@@ -116,13 +127,13 @@ function applyOutcomes(
 
   // Changed keywords or categoryMaps re-file every stored story, not only the ones this cycle touched.
   const rules = categoryRulesFingerprint(config);
-  const toCategorize = data.categoryRules === rules ? touched : data.stories;
-  for (const story of toCategorize) story.categories = categorize(story);
+  const refiled = data.categoryRules !== rules;
+  for (const story of refiled ? data.stories : touched) story.categories = categorize(story);
   data.categoryRules = rules;
   const { kept, pruned } = pruneStories(data.stories, data.tombstones, { now, retentionDays: config.retentionDays, feedSize: config.feedSize });
   if (pruned > 0) data.prunedAt = now.toISOString();
   data.stories = kept;
-  return {
+  const summary: RunSummary = {
     startedAt: now.toISOString(),
     finishedAt: now.toISOString(),
     sources: perSource,
@@ -130,6 +141,16 @@ function applyOutcomes(
     storiesUpdated: touched.size - storiesAdded,
     storiesPruned: pruned,
   };
+  return { summary, touched, refiled };
+}
+
+/**
+ * Everything stored besides the stories that must survive a restart: validators, backoff, identity,
+ * published feed validators, aliases. Fetch times and tombstones' seenAt only refresh what is there.
+ */
+function durableFingerprint(data: StoreData): string {
+  const sources = Object.values(data.sources).map(({ lastFetchAt: _fetch, lastSuccessAt: _success, ...durable }) => durable);
+  return JSON.stringify([sources, data.feeds, Object.keys(data.aliases ?? {}).length, Object.keys(data.tombstones).length, data.prunedAt, data.categoryRules]);
 }
 
 function summarizeSource(id: string, outcome: SourceOutcome, counts = { added: 0, updated: 0 }): SourceRunSummary {

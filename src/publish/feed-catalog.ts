@@ -1,6 +1,7 @@
 /** Every published feed, rendered once per ingestion: bytes, compressed bytes and validators, ready to serve. */
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import { compareStoriesNewestFirst } from '../model/story.ts';
 import type { Config, PublishedFeedState, SourceConfig, Story, StoreData } from '../model/types.ts';
 import type { FeedFormat, FeedView } from './feed-view.ts';
@@ -45,11 +46,20 @@ export interface FeedCatalog {
   page(categoryId: string, format: FeedFormat, page: number): PublishedFeed | undefined;
 }
 
+/** What a new catalog may take over from the one it replaces. */
+export interface CatalogReuse {
+  previous: FeedCatalog;
+  /** Stories this cycle added or changed in place; every other story object is as the previous catalog saw it. */
+  touched: ReadonlySet<Story>;
+}
+
 /**
  * Renders every feed from the store. Validators come from `data.feeds`, which this updates:
- * Last-Modified moves exactly when a feed's bytes change, and never backwards.
+ * Last-Modified moves exactly when a feed's bytes change, and never backwards. With `reuse`, a
+ * feed whose page shows the same story objects, none touched, keeps its bytes and compressed
+ * forms: a cycle that changed nothing renders and compresses nothing.
  */
-export function buildFeedCatalog(data: StoreData, config: Config, now: Date): FeedCatalog {
+export async function buildFeedCatalog(data: StoreData, config: Config, now: Date, reuse?: CatalogReuse): Promise<FeedCatalog> {
   const sources = new Map<string, SourceConfig>(config.sources.map((source) => [source.id, source]));
   const categoryTitles = new Map(config.categories.map((category) => [category.id, category.title]));
   const categories = listCategories(data.stories, config);
@@ -70,11 +80,21 @@ export function buildFeedCatalog(data: StoreData, config: Config, now: Date): Fe
   for (const listing of categories) {
     for (const format of FEED_FORMATS) {
       const name = `${listing.id}.${format}`;
-      feeds.set(name, publish(name, CONTENT_TYPES[format], renderFeed(format, viewOf(listing, 1)), data.feeds, now));
+      const view = viewOf(listing, 1);
+      const inputs = inputsOf(view);
+      const kept = reuse?.previous.feeds.get(name);
+      const feed = kept && canReuse(kept, inputs, reuse!.touched) ? keep(kept, data.feeds) : await publish(name, CONTENT_TYPES[format], renderFeed(format, view), data.feeds, now);
+      renderedFrom.set(feed, inputs);
+      feeds.set(name, feed);
     }
   }
-  const opmlText = renderOpml({ baseUrl: config.baseUrl, title: 'bantin — tin các cổng thông tin tỉnh', categories, dateModified: updatedWhenEmpty });
-  const opml = publish('feeds.opml', CONTENT_TYPES.opml, opmlText, data.feeds, now);
+  const opmlInputs: FeedInputs = { stories: [], categories: [], lastPage: 1, updatedWhenEmpty };
+  const keptOpml = reuse?.previous.opml;
+  const opml =
+    keptOpml && canReuse(keptOpml, opmlInputs, reuse!.touched)
+      ? keep(keptOpml, data.feeds)
+      : await publish('feeds.opml', CONTENT_TYPES.opml, renderOpml({ baseUrl: config.baseUrl, title: 'bantin — tin các cổng thông tin tỉnh', categories, dateModified: updatedWhenEmpty }), data.feeds, now);
+  renderedFrom.set(opml, opmlInputs);
 
   const pages = new Map<string, PublishedFeed>();
   return {
@@ -90,7 +110,7 @@ export function buildFeedCatalog(data: StoreData, config: Config, now: Date): Fe
       if (!feed) {
         const view = viewOf(listing, page);
         const lastModified = pageLastModified(feeds.get(`${categoryId}.${format}`)!, view, data.prunedAt);
-        feed = packFeed(key, CONTENT_TYPES[format], renderFeed(format, view), () => lastModified);
+        feed = packFeedSync(key, CONTENT_TYPES[format], renderFeed(format, view), lastModified);
         pages.set(key, feed);
       }
       return feed;
@@ -122,19 +142,56 @@ function listCategories(stories: readonly Story[], config: Config): CategoryList
   return [...perCategory, all];
 }
 
-/** Packs a page-1 feed with validators kept in `states`: Last-Modified moves only when the ETag does. */
-function publish(name: string, contentType: string, text: string, states: Record<string, PublishedFeedState>, now: Date): PublishedFeed {
-  const previous = states[name];
-  const feed = packFeed(name, contentType, text, (etag) => (previous?.etag === etag ? new Date(previous.lastModified) : nextLastModified(previous, now)));
-  states[name] = { etag: feed.etag, lastModified: feed.lastModified.toISOString() };
+/** What a page-1 feed (or the OPML list) was rendered from; the renderers read nothing else that can change within a process. */
+interface FeedInputs {
+  stories: readonly Story[];
+  /** Each story's categories as rendered: re-filing changes them in place without touching the story. */
+  categories: readonly string[];
+  lastPage: number;
+  updatedWhenEmpty: string | undefined;
+}
+
+const renderedFrom = new WeakMap<PublishedFeed, FeedInputs>();
+
+function inputsOf(view: FeedView): FeedInputs {
+  return {
+    stories: view.stories,
+    categories: view.stories.map((story) => story.categories.join(' ')),
+    lastPage: view.lastPage,
+    // Only a feed without stories shows it (feedUpdated); others would re-render whenever any story changes.
+    updatedWhenEmpty: view.stories.length === 0 ? view.updatedWhenEmpty : undefined,
+  };
+}
+
+function canReuse(feed: PublishedFeed, inputs: FeedInputs, touched: ReadonlySet<Story>): boolean {
+  const before = renderedFrom.get(feed);
+  if (!before || before.lastPage !== inputs.lastPage || before.updatedWhenEmpty !== inputs.updatedWhenEmpty) return false;
+  if (before.stories.length !== inputs.stories.length) return false;
+  return inputs.stories.every((story, index) => story === before.stories[index] && !touched.has(story) && inputs.categories[index] === before.categories[index]);
+}
+
+/** A feed taken over unchanged; its validators were served already, so they are the ones to keep. */
+function keep(feed: PublishedFeed, states: Record<string, PublishedFeedState>): PublishedFeed {
+  states[feed.name] = { etag: feed.etag, lastModified: feed.lastModified.toISOString() };
   return feed;
 }
 
-/** The bytes, their compressed forms and validators; `lastModifiedFor` sees the new ETag. */
-function packFeed(name: string, contentType: string, text: string, lastModifiedFor: (etag: string) => Date): PublishedFeed {
+/** Packs a page-1 feed with validators kept in `states`: Last-Modified moves only when the ETag does. */
+async function publish(name: string, contentType: string, text: string, states: Record<string, PublishedFeedState>, now: Date): Promise<PublishedFeed> {
   const body = Buffer.from(text, 'utf8');
   const etag = etagOf(body);
-  return { name, contentType, body, etag, lastModified: lastModifiedFor(etag), gzip: gzipSync(body, { level: 9 }), br: brotli(body) };
+  const previous = states[name];
+  const lastModified = previous?.etag === etag ? new Date(previous.lastModified) : nextLastModified(previous, now);
+  states[name] = { etag, lastModified: lastModified.toISOString() };
+  // On the thread pool: compressing every feed at once would hold the event loop for the whole catalog.
+  const [gzipped, br] = await Promise.all([gzipAsync(body, GZIP_OPTIONS), brotliAsync(body, brotliOptions(body))]);
+  return { name, contentType, body, etag, lastModified, gzip: gzipped, br };
+}
+
+/** A later page, rendered on its first request: one feed, small enough to pack where it is asked for. */
+function packFeedSync(name: string, contentType: string, text: string, lastModified: Date): PublishedFeed {
+  const body = Buffer.from(text, 'utf8');
+  return { name, contentType, body, etag: etagOf(body), lastModified, gzip: gzipSync(body, GZIP_OPTIONS), br: brotliCompressSync(body, brotliOptions(body)) };
 }
 
 /** HTTP dates have whole seconds: a change within the same second still moves Last-Modified forward. */
@@ -148,8 +205,12 @@ function etagOf(body: Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
-function brotli(body: Buffer): Buffer {
-  return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+const gzipAsync = promisify<Buffer, ZlibOptions, Buffer>(gzip);
+const brotliAsync = promisify<Buffer, BrotliOptions, Buffer>(brotliCompress);
+const GZIP_OPTIONS: ZlibOptions = { level: 9 };
+
+function brotliOptions(body: Buffer): BrotliOptions {
+  return { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } };
 }
 
 function newestModified(stories: readonly Story[]): string | undefined {

@@ -1,9 +1,10 @@
+import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSilentLogger } from '../../src/logger.ts';
 import type { Config } from '../../src/model/types.ts';
-import { runIngestion } from '../../src/pipeline/run-ingestion.ts';
+import { runIngestion, type IngestionResult } from '../../src/pipeline/run-ingestion.ts';
 import { createLowdbStore } from '../../src/store/lowdb-store.ts';
 import { buildRss, type TestItem } from '../helpers/build-rss.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
@@ -71,7 +72,7 @@ async function setUp(overrides: Partial<Config> = {}) {
   let clock = new Date('2026-11-25T03:00:00.000Z');
   const run = (mode: 'all' | 'due' = 'all') => runIngestion({ config, store, logger: createSilentLogger(), mode, now: () => clock });
   const advance = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000));
-  return { config, portal, server, store, run, advance };
+  return { config, portal, server, store, run, advance, clock: () => clock };
 }
 
 describe('runIngestion', () => {
@@ -161,6 +162,81 @@ describe('runIngestion', () => {
     const result = await run();
     expect(result.summary.storiesAdded).toBe(1);
     expect(pings.length).toBeGreaterThan(0);
+  });
+});
+
+describe('runIngestion in a long-running process (previous catalog, health kept in memory)', () => {
+  async function setUpServing() {
+    const setup = await setUp();
+    let previous: IngestionResult | undefined;
+    const serve = async () => {
+      previous = await runIngestion({
+        config: setup.config,
+        store: setup.store,
+        logger: createSilentLogger(),
+        mode: 'all',
+        now: () => setup.clock(),
+        previousCatalog: previous?.catalog,
+        saveWhenOnlyHealthChanged: false,
+      });
+      return previous;
+    };
+    const fileState = async () => {
+      const info = await stat(setup.config.store);
+      return { ino: info.ino, mtimeMs: info.mtimeMs, size: info.size };
+    };
+    return { ...setup, serve, fileState };
+  }
+
+  it('neither writes the store nor renders a feed when every portal answers 304, yet shows the new fetch time', async () => {
+    const { serve, advance, fileState, config } = await setUpServing();
+    const first = await serve();
+    const fileBefore = await fileState();
+    advance(15);
+    const second = await serve();
+    expect(second.summary.sources[0]).toMatchObject({ status: 'not-modified' });
+    expect(await fileState()).toEqual(fileBefore);
+    for (const [name, feed] of first.catalog.feeds) expect(second.catalog.feeds.get(name)!.body, name).toBe(feed.body);
+    expect(second.catalog.opml.gzip).toBe(first.catalog.opml.gzip);
+    expect(second.data.sources['cong-an-tinh']!.lastFetchAt).toBe('2026-11-25T03:15:00.000Z');
+    expect(second.data.lastRun!.startedAt).toBe('2026-11-25T03:15:00.000Z');
+    // The file still holds the first cycle's fetch time; the next real write carries the new one.
+    const onDisk = await createLowdbStore(config.store).load();
+    expect(onDisk.sources['cong-an-tinh']!.lastFetchAt).toBe('2026-11-25T03:00:00.000Z');
+  });
+
+  it('writes the store when a portal fails, so the backoff survives a restart', async () => {
+    const { serve, advance, portal, config } = await setUpServing();
+    await serve();
+    portal.status = 503;
+    advance(15);
+    await serve();
+    const onDisk = await createLowdbStore(config.store).load();
+    expect(onDisk.sources['cong-an-tinh']).toMatchObject({ lastError: 'HTTP 503', consecutiveFailures: 1 });
+  });
+
+  it('writes the store and renders the changed feeds when a portal posts a story', async () => {
+    const { serve, advance, portal, fileState, config } = await setUpServing();
+    const first = await serve();
+    const fileBefore = await fileState();
+    portal.items = [...portal.items, { guid: 'ca-103', title: 'Triệt phá ổ nhóm trộm cắp xe máy ở Lương Sơn', body: 'Công an huyện Lương Sơn bắt giữ 3 đối tượng trộm cắp xe máy.', category: 'An ninh trật tự' }];
+    advance(15);
+    const second = await serve();
+    expect(await fileState()).not.toEqual(fileBefore);
+    expect(second.catalog.feeds.get('all.rss')!.body.toString()).toContain('Triệt phá ổ nhóm trộm cắp xe máy ở Lương Sơn');
+    expect(second.catalog.feeds.get('all.rss')!.etag).not.toBe(first.catalog.feeds.get('all.rss')!.etag);
+    const onDisk = await createLowdbStore(config.store).load();
+    expect(onDisk.stories).toHaveLength(3);
+    expect(onDisk.sources['cong-an-tinh']!.lastFetchAt).toBe('2026-11-25T03:15:00.000Z');
+  });
+
+  it('writes the store on every cycle when run from the command line', async () => {
+    const { run, advance, config } = await setUp();
+    await run();
+    const before = await stat(config.store);
+    advance(15);
+    await run();
+    expect((await stat(config.store)).ino).not.toBe(before.ino);
   });
 });
 
