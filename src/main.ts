@@ -18,12 +18,11 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const config = loadConfig(resolveConfigPath(rest, process.env), process.env);
   const logger = createLogger(process.env.LOG_LEVEL ?? (command === 'ingest' ? 'warn' : 'info'));
-  const store = createLowdbStore(config.store);
   if (command === 'ingest') {
-    await runIngestCommand(config, store, logger, (line) => process.stdout.write(`${line}\n`));
+    await runIngestCommand(config, createLowdbStore(config.store), logger, (line) => process.stdout.write(`${line}\n`));
     return;
   }
-  const service = await startService(config, store, logger);
+  const service = await startService(config, logger);
   const shutdown = () => {
     logger.info({ stage: 'serve' }, 'shutting down');
     service.stop().then(

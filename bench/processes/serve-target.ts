@@ -1,6 +1,6 @@
 /**
  * Section 5's servers, one per child process so the load generator never shares their event loop:
- * bantin's own app (createApp, state built as `npm start` builds it), and two baselines answering the
+ * bantin as `npm start` runs it (startService: HTTP on this thread, ingestion on its own), and two baselines answering the
  * same feed bytes from memory with nothing else: an express 5 route and a bare node:http server.
  * `bantin` can also run ingestion cycles back to back, as the schedule would, while it is measured.
  */
@@ -9,15 +9,14 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { createSilentLogger } from '../../src/logger.ts';
-import { createMergeCache } from '../../src/pipeline/merge/merge-cache.ts';
-import { runIngestion } from '../../src/pipeline/run-ingestion.ts';
-import { buildFeedCatalog } from '../../src/publish/feed-catalog.ts';
-import { createApp } from '../../src/server/create-app.ts';
-import { healthFromStore, type ServeState } from '../../src/server/serve-state.ts';
+import { startService } from '../../src/commands/serve-command.ts';
+import { buildFeedCatalog, type PublishedFeed } from '../../src/publish/feed-catalog.ts';
 import { createLowdbStore } from '../../src/store/lowdb-store.ts';
 import { childArgument, tellParent } from './child-process.ts';
 
 export type ServeTargetKind = 'bantin' | 'express' | 'node-http';
+/** A schedule that does not come round during a bench (New Year's midnight): cycles run when the bench asks. */
+const YEARLY = '0 0 1 1 *';
 
 export interface ServeTargetArgument {
   kind: ServeTargetKind;
@@ -44,11 +43,10 @@ export interface IngestingReport {
 
 const argument = childArgument<ServeTargetArgument>();
 const config = loadConfig(argument.configPath);
-const store = createLowdbStore(config.store);
-const data = await store.load();
-// As serve-command's stateFrom: validators of a copy, so building the view never moves Last-Modified.
-let state: ServeState = { config, catalog: await buildFeedCatalog({ ...data, feeds: structuredClone(data.feeds) }, config, new Date()), health: healthFromStore(data) };
-const feed = state.catalog.feeds.get(argument.feedName)!;
+const service = argument.kind === 'bantin' ? await startService({ ...config, port: 0, schedule: YEARLY }, createSilentLogger()) : undefined;
+// The start-up cycle (portals mostly answering 304) must not run while a load is measured.
+await service?.firstIngestion;
+const feed = service ? await fetchServed(service.server, argument.feedName) : await storedFeed(argument.feedName);
 
 /** The baselines' whole work: a 304 for a conditional request, else the bytes. */
 function answer(ifNoneMatch: string | undefined, end: (status: number, body?: Buffer) => void): void {
@@ -57,8 +55,8 @@ function answer(ifNoneMatch: string | undefined, end: (status: number, body?: Bu
 }
 
 let server: Server;
-if (argument.kind === 'bantin') {
-  server = createApp({ getState: () => state, logger: createSilentLogger() }).listen(0, '127.0.0.1');
+if (service) {
+  server = service.server;
 } else if (argument.kind === 'express') {
   const app = express();
   app.get(`/feeds/${argument.feedName}`, (req, res) =>
@@ -79,10 +77,26 @@ if (argument.kind === 'bantin') {
   ).listen(0, '127.0.0.1');
 }
 
-server.on('listening', () => {
+const tellReady = () => {
   const { port } = server.address() as AddressInfo;
   tellParent({ url: `http://127.0.0.1:${port}/feeds/${argument.feedName}`, etag: feed.etag, bytes: feed.body.length } satisfies ServeTargetReady);
-});
+};
+if (server.listening) tellReady();
+else server.on('listening', tellReady);
+
+/** The feed as bantin would publish it from the stored data, for the baselines to serve. */
+async function storedFeed(name: string): Promise<Pick<PublishedFeed, 'body' | 'etag' | 'contentType'>> {
+  const data = await createLowdbStore(config.store).load();
+  const catalog = await buildFeedCatalog({ ...data, feeds: structuredClone(data.feeds) }, config, new Date());
+  return catalog.feeds.get(name)!;
+}
+
+/** The feed as the running service answers it (identity encoding), with its ETag. */
+async function fetchServed(running: Server, name: string): Promise<Pick<PublishedFeed, 'body' | 'etag' | 'contentType'>> {
+  const { port } = running.address() as AddressInfo;
+  const response = await fetch(`http://127.0.0.1:${port}/feeds/${name}`, { headers: { 'accept-encoding': 'identity' } });
+  return { body: Buffer.from(await response.arrayBuffer()), etag: response.headers.get('etag')!, contentType: response.headers.get('content-type')! };
+}
 
 let ingesting = false;
 process.on('message', (command: ServeTargetCommand) => {
@@ -93,15 +107,16 @@ process.on('message', (command: ServeTargetCommand) => {
   void ingestLoop(command.publishUrl);
 });
 
-/** Cycles as the schedule runs them, one after another: portals publish a few stories, bantin ingests, the state is swapped. */
+/**
+ * Cycles as the schedule runs them, one after another, through `npm start`'s own service (its
+ * ingestion thread): portals publish a few stories, the service ingests and swaps what it serves.
+ */
 async function ingestLoop(publishUrl: string): Promise<void> {
   ingesting = true;
-  const mergeCache = createMergeCache();
   const cycle = async () => {
     await fetch(publishUrl, { method: 'POST' });
     const start = performance.now();
-    const result = await runIngestion({ config, store, logger: createSilentLogger(), mode: 'due', mergeCache, previousCatalog: state.catalog, saveWhenOnlyHealthChanged: false });
-    state = { config, catalog: result.catalog, health: healthFromStore(result.data) };
+    await service!.ingestNow();
     return performance.now() - start;
   };
   const firstCycleMs = await cycle();

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
-import { compareStoriesNewestFirst } from '../model/story.ts';
+import { compareStoriesNewestFirst, representativeCopy } from '../model/story.ts';
 import type { Config, PublishedFeedState, SourceConfig, Story, StoreData } from '../model/types.ts';
 import type { FeedFormat, FeedView } from './feed-view.ts';
 import { renderFeed } from './render-feed.ts';
@@ -37,8 +37,29 @@ export interface CategoryListing {
   stories: readonly Story[];
 }
 
+/** The newest stories of a category as the home page lists them: shown title and link, date, portals. */
+export interface Headline {
+  title: string;
+  url: string;
+  datePublished: string;
+  sourceNames: string[];
+}
+
+/** What the home page shows of a category: small, so it can cross from the ingestion thread each cycle. */
+export interface CategorySummary {
+  id: string;
+  title: string;
+  description?: string;
+  storyCount: number;
+  /** The newest few, newest first. */
+  headlines: Headline[];
+}
+
+const HEADLINES_PER_CATEGORY = 5;
+
 export interface FeedCatalog {
   readonly categories: readonly CategoryListing[];
+  readonly summaries: readonly CategorySummary[];
   readonly opml: PublishedFeed;
   /** Page 1 of each feed by file name, e.g. `an-ninh-trat-tu.rss`. */
   readonly feeds: ReadonlyMap<string, PublishedFeed>;
@@ -99,6 +120,7 @@ export async function buildFeedCatalog(data: StoreData, config: Config, now: Dat
   const pages = new Map<string, PublishedFeed>();
   return {
     categories,
+    summaries: categories.map((listing) => summarize(listing, sources)),
     opml,
     feeds,
     page(categoryId, format, page) {
@@ -128,6 +150,16 @@ function pageLastModified(first: PublishedFeed, view: FeedView, prunedAt: string
   for (const story of view.stories) latest = Math.max(latest, Date.parse(story.dateModified) || 0);
   if (prunedAt) latest = Math.max(latest, Date.parse(prunedAt) || 0);
   return new Date(Math.floor(latest / 1000) * 1000);
+}
+
+function summarize(listing: CategoryListing, sources: ReadonlyMap<string, SourceConfig>): CategorySummary {
+  const headline = (story: Story): Headline => {
+    const shown = representativeCopy(story, sources)!;
+    const sourceNames = [...new Set(story.copies.map((copy) => sources.get(copy.sourceId)?.name ?? copy.sourceId))];
+    return { title: shown.title, url: shown.url, datePublished: story.datePublished, sourceNames };
+  };
+  const { id, title, description } = listing;
+  return { id, title, description, storyCount: listing.stories.length, headlines: listing.stories.slice(0, HEADLINES_PER_CATEGORY).map(headline) };
 }
 
 function listCategories(stories: readonly Story[], config: Config): CategoryListing[] {

@@ -7,7 +7,7 @@ import type { FeedCatalog, PublishedFeed } from './feed-catalog.ts';
 const TEMP_NAME = /^\..+\.(\d+)\.tmp$/;
 
 /** Writes each feed whose bytes differ from the file on disk; returns the names written. */
-export async function writeStaticFeeds(catalog: FeedCatalog, outDir: string): Promise<string[]> {
+export async function writeStaticFeeds(catalog: Pick<FeedCatalog, 'feeds' | 'opml'>, outDir: string): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   await sweepDeadTemps(outDir);
   const written: string[] = [];

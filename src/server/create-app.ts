@@ -1,6 +1,7 @@
 /** The express app factory: every route of SPEC.md "HTTP", serving whatever state it is handed. */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../logger.ts';
+import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import type { FeedFormat } from '../publish/feed-view.ts';
 import { feedMaxAgeSeconds } from './cache-policy.ts';
 import { allowAnyOrigin, allowAnyOriginMiddleware, answerPreflight } from './cors.ts';
@@ -36,9 +37,14 @@ export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge }: AppDe
     if (!match) return notFound(allowAnyOrigin(res), `no feed named ${req.params.file}`);
     const page = parsePage(req.query.page);
     if (page === undefined) return badRequest(allowAnyOrigin(res), 'page: must be a whole number from 1');
-    const feed = getState().catalog.page(match[1]!, match[2] as FeedFormat, page);
-    if (!feed) return notFound(allowAnyOrigin(res), page === 1 ? `no category "${match[1]}"` : `no page ${page} of ${req.params.file}`);
-    sendFeed(req, res, feed);
+    const catalog = getState().catalog;
+    const answer = (feed: PublishedFeed | undefined) => {
+      if (feed) return sendFeed(req, res, feed);
+      notFound(allowAnyOrigin(res), page === 1 ? `no category "${match[1]}"` : `no page ${page} of ${req.params.file}`);
+    };
+    // Page 1 is answered synchronously from the map; later pages may come from the ingestion thread.
+    if (page === 1) return answer(catalog.feeds.get(req.params.file));
+    return Promise.resolve(catalog.page(match[1]!, match[2] as FeedFormat, page)).then(answer);
   });
 
   app.use(CROSS_ORIGIN_PATHS, allowAnyOriginMiddleware);

@@ -1,7 +1,5 @@
 /** The home page, in Vietnamese: each category with its newest headlines and subscribe links, source health, last run. */
-import { representativeCopy } from '../model/story.ts';
-import type { SourceConfig, Story } from '../model/types.ts';
-import { CONTENT_TYPES, FEED_FORMATS, type CategoryListing } from '../publish/feed-catalog.ts';
+import { CONTENT_TYPES, FEED_FORMATS, type CategorySummary, type Headline } from '../publish/feed-catalog.ts';
 import { feedUrl } from '../publish/feed-links.ts';
 import { VERSION } from '../version.ts';
 import { buildHealthReport, type SourceHealth } from './health-report.ts';
@@ -9,12 +7,10 @@ import { html, safe, type SafeHtml } from './html.ts';
 import { HOME_SCRIPT, HOME_STYLE } from './home-assets.ts';
 import type { ServeState } from './serve-state.ts';
 
-const HEADLINES_PER_CATEGORY = 5;
 const FORMAT_LABELS = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' } as const;
 
 export function renderHome(state: ServeState): string {
   const { config, catalog } = state;
-  const sources = new Map(config.sources.map((source) => [source.id, source]));
   const formatTime = timeFormatter(config.timezone);
   const report = buildHealthReport(state);
   const page = html`<!doctype html>
@@ -24,14 +20,14 @@ export function renderHome(state: ServeState): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>bantin — Bản tin các cổng thông tin tỉnh</title>
 <link rel="icon" href="data:,">
-${catalog.categories.map((category) => renderAutodiscovery(category, config.baseUrl))}
+${catalog.summaries.map((category) => renderAutodiscovery(category, config.baseUrl))}
 <style>${safe(HOME_STYLE)}</style>
 </head>
 <body>
 <header><h1>bantin</h1><p>Tin tức từ các cổng thông tin của tỉnh, gộp mỗi sự việc thành một tin, kèm danh sách nguồn đã đăng.</p></header>
 <main>
 <section aria-labelledby="chuyen-muc"><h2 id="chuyen-muc">Chuyên mục</h2>
-${catalog.categories.map((category) => renderCategory(category, config.baseUrl, sources, formatTime))}
+${catalog.summaries.map((category) => renderCategory(category, config.baseUrl, formatTime))}
 <p><a href="${config.baseUrl}/feeds.opml">Tải danh sách mọi chuyên mục (OPML)</a></p>
 </section>
 <section aria-labelledby="nguon-tin"><h2 id="nguon-tin">Nguồn tin</h2>
@@ -48,31 +44,29 @@ ${renderSources(report.sources, formatTime)}
 }
 
 /** One `<link rel="alternate">` per category and format, so readers and browsers find every feed from the page. */
-function renderAutodiscovery(category: CategoryListing, baseUrl: string): SafeHtml {
+function renderAutodiscovery(category: CategorySummary, baseUrl: string): SafeHtml {
   return html`${FEED_FORMATS.map(
     // The media type without its charset parameter, as autodiscovery links conventionally give it.
     (format) => html`<link rel="alternate" type="${CONTENT_TYPES[format].split(';')[0]}" title="${category.title} (${FORMAT_LABELS[format]})" href="${feedUrl(baseUrl, category.id, format)}">\n`,
   )}`;
 }
 
-function renderCategory(category: CategoryListing, baseUrl: string, sources: Map<string, SourceConfig>, formatTime: (iso: string) => string): SafeHtml {
-  const headlines = category.stories.slice(0, HEADLINES_PER_CATEGORY);
+function renderCategory(category: CategorySummary, baseUrl: string, formatTime: (iso: string) => string): SafeHtml {
+  const { headlines } = category;
   return html`<article class="category" id="cm-${category.id}">
-<h3>${category.title} <span class="count">${category.stories.length} tin</span></h3>
+<h3>${category.title} <span class="count">${category.storyCount} tin</span></h3>
 ${category.description ? html`<p class="desc">${category.description}</p>` : ''}
 <ul class="subscribe">${FEED_FORMATS.map((format) => {
     const url = feedUrl(baseUrl, category.id, format);
     return html`<li><a href="${url}">${FORMAT_LABELS[format]}</a> <button type="button" class="copy" data-url="${url}" aria-label="Sao chép địa chỉ ${FORMAT_LABELS[format]}">Sao chép</button></li>`;
   })}</ul>
-${headlines.length === 0 ? html`<p class="empty">Chưa có tin.</p>` : html`<ol class="headlines">${headlines.map((story) => renderHeadline(story, sources, formatTime))}</ol>`}
+${headlines.length === 0 ? html`<p class="empty">Chưa có tin.</p>` : html`<ol class="headlines">${headlines.map((headline) => renderHeadline(headline, formatTime))}</ol>`}
 </article>
 `;
 }
 
-function renderHeadline(story: Story, sources: Map<string, SourceConfig>, formatTime: (iso: string) => string): SafeHtml {
-  const shown = representativeCopy(story, sources)!;
-  const portals = [...new Set(story.copies.map((copy) => sources.get(copy.sourceId)?.name ?? copy.sourceId))];
-  return html`<li><a href="${shown.url}">${shown.title}</a><br><small><time datetime="${story.datePublished}">${formatTime(story.datePublished)}</time> · ${portals.join(', ')}</small></li>`;
+function renderHeadline(headline: Headline, formatTime: (iso: string) => string): SafeHtml {
+  return html`<li><a href="${headline.url}">${headline.title}</a><br><small><time datetime="${headline.datePublished}">${formatTime(headline.datePublished)}</time> · ${headline.sourceNames.join(', ')}</small></li>`;
 }
 
 function renderSources(sources: readonly SourceHealth[], formatTime: (iso: string) => string): SafeHtml {

@@ -1,10 +1,19 @@
 /** What the HTTP layer serves: the latest published catalog and health, swapped whole after each ingestion. */
 import type { Config, StoreData } from '../model/types.ts';
-import type { FeedCatalog } from '../publish/feed-catalog.ts';
+import type { FeedCatalog, PublishedFeed } from '../publish/feed-catalog.ts';
+import type { FeedFormat } from '../publish/feed-view.ts';
+
+/**
+ * The feeds as the HTTP layer sees them: a catalog built in this thread, or one whose later pages
+ * are rendered on request by the ingestion thread that holds the stories.
+ */
+export interface ServedCatalog extends Pick<FeedCatalog, 'summaries' | 'opml' | 'feeds'> {
+  page(categoryId: string, format: FeedFormat, page: number): PublishedFeed | undefined | Promise<PublishedFeed | undefined>;
+}
 
 export interface ServeState {
   config: Config;
-  catalog: FeedCatalog;
+  catalog: ServedCatalog;
   /** Source health and the last run, as stored. */
   health: Pick<StoreData, 'sources' | 'lastRun'> & { storyCountsBySource: ReadonlyMap<string, number> };
 }

@@ -49,7 +49,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'bantin-e2e-'));
   demo = await setUpDemo(dir, { baseUrl: 'http://bantin.test' });
   config = loadConfig(demo.configFile);
-  service = await startService(config, createLowdbStore(config.store), createSilentLogger());
+  service = await startService(config, createSilentLogger());
   await service.firstIngestion;
   base = `http://127.0.0.1:${(service.server.address() as AddressInfo).port}`;
 });

@@ -47,7 +47,7 @@ export async function startDemoService(options: DemoServiceOptions = {}): Promis
   }
   const config = loadConfig(demo.configFile);
   const start = async () => {
-    const service = await startService(config, createLowdbStore(config.store), createSilentLogger());
+    const service = await startService(config, createSilentLogger());
     await service.firstIngestion;
     return service;
   };

@@ -10,8 +10,8 @@ function feed(name: string, text: string): PublishedFeed {
   return { name, contentType: 'text/plain', body, gzip: body, br: body, etag: '"x"', lastModified: new Date(0) };
 }
 
-function catalogOf(...feeds: PublishedFeed[]): FeedCatalog {
-  return { categories: [], feeds: new Map(feeds.map((one) => [one.name, one])), opml: feed('feeds.opml', '<opml/>'), page: () => undefined };
+function catalogOf(...feeds: PublishedFeed[]): Pick<FeedCatalog, 'feeds' | 'opml'> {
+  return { feeds: new Map(feeds.map((one) => [one.name, one])), opml: feed('feeds.opml', '<opml/>') };
 }
 
 describe('writeStaticFeeds', () => {

@@ -1,0 +1,89 @@
+/**
+ * `npm start`'s ingestion thread. It owns the store, the merge cache and the full catalog, so
+ * merging, rendering and store writes never hold up the thread that answers HTTP requests.
+ */
+import { stat } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { pino } from 'pino';
+import type { StoreData } from '../model/types.ts';
+import { createMergeCache } from '../pipeline/merge/merge-cache.ts';
+import { runIngestion } from '../pipeline/run-ingestion.ts';
+import { buildFeedCatalog, type FeedCatalog, type PublishedFeed } from '../publish/feed-catalog.ts';
+import { healthFromStore } from '../server/serve-state.ts';
+import { createLowdbStore } from '../store/lowdb-store.ts';
+import { serializeError, type IngestionWorkerData, type ThreadMessage, type ThreadRequest, type ThreadSnapshot } from './ingestion-protocol.ts';
+
+const port = parentPort!;
+const { config, logLevel } = workerData as IngestionWorkerData;
+const post = (message: ThreadMessage) => port.postMessage(message);
+const logger = pino({ level: logLevel, base: { service: 'bantin' } }, { write: (line: string) => post({ type: 'log', line }) });
+const store = createLowdbStore(config.store);
+// Shingles and index of the stories near the last cycle, so each cycle merges at the cost of what is new.
+const mergeCache = createMergeCache();
+
+let data: StoreData;
+let catalog: FeedCatalog;
+/** What the serving thread holds, by name: a feed object sent once is not sent again. */
+const sent = new Map<string, PublishedFeed>();
+// Ingestions and reloads one after another; page requests are answered between them.
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * The catalog of the store as it is. buildFeedCatalog records validators in the data it is
+ * given; this works on a copy of them, so a catalog that was never published by an ingestion
+ * (the empty store at first start) cannot push the next Last-Modified a second ahead.
+ */
+function catalogOf(stored: StoreData): Promise<FeedCatalog> {
+  return buildFeedCatalog({ ...stored, feeds: structuredClone(stored.feeds) }, config, new Date());
+}
+
+async function snapshot(): Promise<ThreadSnapshot> {
+  const feeds = [...catalog.feeds.values(), catalog.opml];
+  const changed = feeds.filter((feed) => sent.get(feed.name) !== feed);
+  sent.clear();
+  for (const feed of feeds) sent.set(feed.name, feed);
+  const storeMtimeMs = await stat(config.store).then((stats) => stats.mtimeMs, () => 0);
+  return { catalog: { summaries: [...catalog.summaries], names: [...catalog.feeds.keys()], changed }, health: healthFromStore(data), storeMtimeMs };
+}
+
+async function ingest(mode: 'all' | 'due'): Promise<ThreadSnapshot> {
+  const result = await runIngestion({ config, store, logger, mode, mergeCache, previousCatalog: catalog, saveWhenOnlyHealthChanged: false });
+  data = result.data;
+  catalog = result.catalog;
+  return snapshot();
+}
+
+async function reload(): Promise<ThreadSnapshot | undefined> {
+  const fresh = await store.load();
+  // Our own last write (the store hands back the same data), or a reader that lost a race with it.
+  if (fresh === data || (fresh.lastRun?.finishedAt ?? '') < (data.lastRun?.finishedAt ?? '')) return undefined;
+  data = fresh;
+  catalog = await catalogOf(fresh);
+  return snapshot();
+}
+
+function answer(request: ThreadRequest): void {
+  if (request.type === 'page') {
+    post({ type: 'page', id: request.id, feed: catalog.page(request.categoryId, request.format, request.page) });
+    return;
+  }
+  const work = request.type === 'ingest' ? () => ingest(request.mode) : reload;
+  queue = queue
+    .then(work)
+    .then(
+      (result) => post({ type: 'done', id: request.id, snapshot: result }),
+      (error: unknown) => post({ type: 'failed', id: request.id, error: serializeError(error) }),
+    );
+}
+
+async function start(): Promise<ThreadSnapshot> {
+  data = await store.load();
+  catalog = await catalogOf(data);
+  return snapshot();
+}
+
+port.on('message', answer);
+queue = start().then(
+  (ready) => post({ type: 'ready', snapshot: ready }),
+  (error: unknown) => post({ type: 'start-failed', error: serializeError(error) }),
+);

@@ -1,0 +1,7 @@
+// Entry of every worker thread. Node 20 hands a worker none of its parent's module hooks, so the
+// TypeScript loader the parent runs under (tsx) is registered here before the real entry is loaded.
+import { workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+await import(workerData.entry);
