@@ -6,9 +6,9 @@ import { firstLine } from './line-layout.ts';
 const CHUNK_BYTES = 1 << 20;
 
 /**
- * Serialises `data` a line at a time. Each chunk's write is awaited, and the write's completion
- * comes back through the event loop, so timers and requests run between chunks. Do not change
- * `data` until this settles: unlike one `JSON.stringify`, the file is taken from it over time.
+ * Serialises `data` a line at a time; between buffers it waits for a write, whose completion comes
+ * back through the event loop, so timers and requests run between chunks. Do not change `data`
+ * until this settles: unlike one `JSON.stringify`, the file is taken from it over time.
  */
 export async function writeLineLayout(handle: FileHandle, data: Record<string, unknown>): Promise<void> {
   const out = new ChunkedOutput(handle);
