@@ -1,16 +1,25 @@
-/** A lowdb adapter that never leaves a half-written file: temp file, fsync, backup, rename. */
+/**
+ * A lowdb adapter that never leaves a half-written file (temp file, fsync, backup, rename) and
+ * never builds one string as big as the store: it writes and reads the line layout of
+ * line-layout.ts, and still reads any other JSON file, such as a store written before that layout.
+ */
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { copyFile, link, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { StoreError } from '../errors.ts';
+import { identityOf, type FileIdentity } from './file-identity.ts';
 import { isProcessAlive } from './process-alive.ts';
+import { LineLayoutError, readLineLayout } from './read-line-layout.ts';
+import { writeLineLayout } from './write-line-layout.ts';
 
-export class AtomicJsonFile<T> implements Adapter<T> {
+export class AtomicJsonFile<T extends object> implements Adapter<T> {
   readonly filename: string;
   readonly backupFilename: string;
   private readonly dir: string;
   private readonly tempPrefix: string;
+  // Which file each object read or written corresponds to; lets the store skip reading a file it already holds.
+  private readonly identities = new WeakMap<object, FileIdentity>();
 
   constructor(filename: string) {
     this.filename = filename;
@@ -19,26 +28,69 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     this.tempPrefix = `.${path.basename(filename)}.`;
   }
 
+  /** The file `data` was last read from or written to by this adapter (its identity then), if any. */
+  identityOf(data: T): FileIdentity | undefined {
+    return this.identities.get(data);
+  }
+
   /** Parsed content, or null when the file does not exist yet. */
   async read(): Promise<T | null> {
-    let text: string;
+    let handle: FileHandle;
     try {
-      text = await readFile(this.filename, 'utf8');
+      handle = await open(this.filename, 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw new StoreError('UNREADABLE', `store: cannot read ${this.filename} (${code})`, { cause: error });
+      throw this.unreadable(error);
+    }
+    try {
+      // Taken from the open file, so it names exactly the content parsed below even if the file is replaced meanwhile.
+      const identity = identityOf(await handle.stat());
+      const data = await this.parse(handle);
+      if (typeof data === 'object' && data !== null) this.identities.set(data, identity);
+      return data;
+    } catch (error) {
+      throw error instanceof StoreError ? error : this.unreadable(error);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async parse(handle: FileHandle): Promise<T> {
+    let layoutError: LineLayoutError | undefined;
+    try {
+      const data = await readLineLayout(handle);
+      if (data !== undefined) return data as T;
+    } catch (error) {
+      if (!(error instanceof LineLayoutError)) throw error;
+      layoutError = error;
+    }
+    // Not the line layout: a store from before it, or one edited by hand — still valid JSON, maybe.
+    let text: string;
+    try {
+      text = await handle.readFile('utf8');
+    } catch (error) {
+      if (layoutError) throw this.corrupt(layoutError.message, layoutError); // too big for one string
+      throw error;
     }
     try {
       return JSON.parse(text) as T;
     } catch (error) {
-      throw new StoreError(
-        'CORRUPT',
-        `store: ${this.filename} is not valid JSON (${(error as Error).message}); it was left untouched. ` +
-          `Restore the last good copy with: cp ${this.backupFilename} ${this.filename}`,
-        { cause: error },
-      );
+      throw this.corrupt(layoutError?.message ?? (error as Error).message, layoutError ?? error);
     }
+  }
+
+  private corrupt(detail: string, cause: unknown): StoreError {
+    return new StoreError(
+      'CORRUPT',
+      `store: ${this.filename} is not valid JSON (${detail}); it was left untouched. ` +
+        `Restore the last good copy with: cp ${this.backupFilename} ${this.filename}`,
+      { cause },
+    );
+  }
+
+  private unreadable(error: unknown): StoreError {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return new StoreError('UNREADABLE', `store: cannot read ${this.filename} (${code})`, { cause: error });
   }
 
   /**
@@ -49,10 +101,11 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     const temp = this.tempName('tmp');
     try {
       await this.removeStaleTemps();
-      await writeSynced(temp, JSON.stringify(data));
+      const identity = await writeSynced(temp, data);
       await this.backupCurrent();
       await rename(temp, this.filename);
       await syncDir(this.dir);
+      this.identities.set(data, identity);
     } catch (error) {
       await unlink(temp).catch(() => undefined);
       throw new StoreError('WRITE', `store: cannot write ${this.filename} (${(error as Error).message})`, { cause: error });
@@ -90,11 +143,13 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   }
 }
 
-async function writeSynced(file: string, text: string): Promise<void> {
+/** Writes and fsyncs `file`; its identity, which the rename into place keeps. */
+async function writeSynced(file: string, data: object): Promise<FileIdentity> {
   const handle = await open(file, 'w');
   try {
-    await handle.writeFile(text, 'utf8');
+    await writeLineLayout(handle, data as Record<string, unknown>);
     await handle.sync();
+    return identityOf(await handle.stat());
   } finally {
     await handle.close();
   }

@@ -1,10 +1,11 @@
-/** The lowdb JSON-file store: one file, atomic writes, one writer at a time. */
+/** The lowdb JSON-file store: one file, atomic writes, one writer at a time, and no re-reading of a file it already holds. */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { StoreData } from '../model/types.ts';
 import { AtomicJsonFile } from './atomic-json-file.ts';
 import { checkStoreData, createEmptyStoreData } from './empty-store.ts';
+import { currentIdentity, isSameFile, type FileIdentity } from './file-identity.ts';
 import type { Store } from './store.ts';
 import { acquireWriteLock } from './write-lock.ts';
 
@@ -14,27 +15,62 @@ export interface LowdbStoreOptions {
   lockTimeoutMs?: number;
 }
 
+/** The data this process last read or wrote, and the file that held it then. */
+interface Held {
+  data: StoreData;
+  file: FileIdentity;
+}
+
 export function createLowdbStore(file: string, options: LowdbStoreOptions = {}): Store {
+  const adapter = new AtomicJsonFile<StoreData>(file);
   // Not JSONFilePreset: it silently keeps data in memory when NODE_ENV=test.
-  const db = new Low<StoreData>(new AtomicJsonFile<StoreData>(file), createEmptyStoreData());
+  const db = new Low<StoreData>(adapter, createEmptyStoreData());
   const lockTimeoutMs = options.lockTimeoutMs ?? LOCK_TIMEOUT_MS;
+  let held: Held | undefined;
+
+  /** Remembers `data` as the content of the file the adapter last read it from or wrote it to. */
+  const hold = (data: StoreData, raw: StoreData): void => {
+    const identity = adapter.identityOf(raw);
+    held = identity === undefined ? undefined : { data, file: identity };
+  };
+
   return {
     location: file,
     async load() {
+      // A stat instead of reading and parsing the whole file, when nobody has replaced it since.
+      if (held !== undefined) {
+        const now = await currentIdentity(file);
+        if (now !== undefined && held !== undefined && isSameFile(now, held.file)) return held.data;
+      }
+      // Fresh before each read: lowdb keeps the previous data when the file is missing.
+      db.data = createEmptyStoreData();
       await db.read();
-      db.data = checkStoreData(db.data, file);
-      return db.data;
+      const raw = db.data;
+      const data = checkStoreData(raw, file);
+      hold(data, raw);
+      db.data = data;
+      return data;
     },
     async save(data) {
       await mkdir(path.dirname(file), { recursive: true });
       db.data = data;
-      await db.write();
+      try {
+        await db.write();
+      } catch (error) {
+        held = undefined;
+        throw error;
+      }
+      hold(data, data);
     },
     async withWriteLock(work) {
       await mkdir(path.dirname(file), { recursive: true });
       const release = await acquireWriteLock(`${file}.lock`, { timeoutMs: lockTimeoutMs, storeLocation: file });
       try {
         return await work();
+      } catch (error) {
+        // `work` may have changed the data it loaded and not saved it: never hand that object out again.
+        held = undefined;
+        throw error;
       } finally {
         await release();
       }

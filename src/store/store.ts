@@ -4,9 +4,16 @@ import type { StoreData } from '../model/types.ts';
 export interface Store {
   /** Where the data lives, for messages (a file path or a connection name). */
   readonly location: string;
-  /** Current data; a fresh empty store when none exists. Throws StoreError when unreadable, corrupt or too new. */
+  /**
+   * Current data; a fresh empty store when none exists. Throws StoreError when unreadable, corrupt or too new.
+   * While nobody else has saved, this is the very object last loaded or saved, not a copy: change it only
+   * inside `withWriteLock`, then `save` it (a `work` that throws makes the next load read the store again).
+   */
   load(): Promise<StoreData>;
-  /** Replaces the stored data atomically: a crash leaves either the old or the new data. */
+  /**
+   * Replaces the stored data atomically: a crash leaves either the old or the new data. `data` is
+   * written out over several turns of the event loop: leave it unchanged until this settles.
+   */
   save(data: StoreData): Promise<void>;
   /**
    * Runs `work` as the only writer across processes; waits for another writer up to the
