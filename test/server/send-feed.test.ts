@@ -94,6 +94,14 @@ describe('createFeedSender', () => {
     if (status === 304) expect(response.body.length).toBe(0);
   });
 
+  it('answers 304 with what a cache needs to update its copy, and no representation headers', async () => {
+    const response = await rawGet({ 'if-none-match': '"abc123-br"', 'accept-encoding': 'br' });
+    expect(response.status).toBe(304);
+    expect(response.headers).toMatchObject({ etag: '"abc123-br"', 'cache-control': 'public, max-age=60', vary: 'Accept-Encoding', 'last-modified': 'Wed, 25 Nov 2026 03:00:00 GMT', 'access-control-allow-origin': '*' });
+    expect(response.headers['content-type']).toBeUndefined();
+    expect(response.headers['content-encoding']).toBeUndefined();
+  });
+
   it('never sends a Last-Modified later than its Date (RFC 9110 8.8.2.1), nor answers 304 to that date', async () => {
     const response = await rawGet({}, '/future');
     expect(response.headers['last-modified']).toBe(response.headers.date);
