@@ -128,14 +128,14 @@ function renderMarkdown(report: BenchReport): string {
       '',
       '## 2. Ingest, warm',
       '',
-      `The same portals, every one answering 304 (${warm.notModifiedSources} of them in the last run), ${warm.runs} run(s). CPU is this process's user + system time; the portals run in another process.`,
+      `The same portals, every one answering 304 (${warm.notModifiedSources} of them in the last run), ${warm.runs} run(s), each as \`npm start\`'s ingestion thread runs it: the cold cycle's store object, merge cache and catalog, fetch times kept in memory. CPU is this process's user + system time; the portals run in another process.`,
       '',
       table(
         ['CPU ms / source', 'cycle wall ms', 'store written', 'feeds re-rendered', 'static files written', 'store MB'],
         [[warm.cpuMsPerSource, warm.cycleWallMs, yesNo(warm.storeWritten), yesNo(warm.feedsRerendered), yesNo(warm.staticFilesWritten), round1(warm.storeBytes / 1e6)]],
       ),
       '',
-      `Where a warm cycle's CPU goes, each step timed alone on the same store: load ${warm.breakdownCpuMs.loadStore} ms (a cycle loads twice: before fetching and again under the lock), render the catalog ${warm.breakdownCpuMs.renderCatalog} ms, save ${warm.breakdownCpuMs.saveStore} ms.`,
+      `What a warm cycle no longer does, each step timed alone on the same store: read the file afresh ${warm.breakdownCpuMs.loadStore} ms (a process starting up; cycles get the data they last read or wrote), render the whole catalog ${warm.breakdownCpuMs.renderCatalog} ms, save ${warm.breakdownCpuMs.saveStore} ms.`,
     );
   }
   if (sections.mergeScaling) {
@@ -188,7 +188,7 @@ function renderMarkdown(report: BenchReport): string {
       '',
       `bantin ÷ express: ${serve.ratioFull} × (full), ${serve.ratioNotModified} × (304).`,
       '',
-      `While ingesting (in the serving process, as \`npm start\` does): ${serve.duringIngestion.cycles} cycle(s) back to back, 10 portals publishing 5 stories before each, after a first cycle of ${serve.duringIngestion.firstCycleMs} ms that warmed the merge cache; full body p50 ${serve.duringIngestion.p50Ms} ms, p99 ${serve.duringIngestion.p99Ms} ms, ${serve.duringIngestion.requestsPerSecond} req/s; cycle ms: ${serve.duringIngestion.cycleMs.join(', ')}.`,
+      `While ingesting (\`npm start\`'s service: requests on the main thread, ingestion on its own thread): ${serve.duringIngestion.cycles} cycle(s) back to back, 10 portals publishing 5 stories before each, after a first cycle of ${serve.duringIngestion.firstCycleMs} ms that warmed the merge cache; full body p50 ${serve.duringIngestion.p50Ms} ms, p99 ${serve.duringIngestion.p99Ms} ms, ${serve.duringIngestion.requestsPerSecond} req/s; cycle ms: ${serve.duringIngestion.cycleMs.join(', ')}.`,
     );
   }
   return `${parts.join('\n')}\n`;
