@@ -3,7 +3,7 @@
 import type { Copy, RawItem, SourceConfig } from '../../model/types.ts';
 import { absolutizeUrl, canonicalizeUrl } from './canonical-url.ts';
 import { parseFeedDate } from './parse-date.ts';
-import { htmlToText, sanitizeContent } from './sanitize-content.ts';
+import { htmlToText, sanitizedHtmlToText, sanitizeContent } from './sanitize-content.ts';
 import { comparisonKey, toNfc } from './vietnamese-text.ts';
 
 export interface NormalizeContext {
@@ -80,7 +80,7 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): Copy | undef
   const url = pickUrl(raw, guid, ctx.feedLink);
   if (url === undefined) return undefined;
   const contentHtml = sanitizeContent(firstNonBlank(raw.contentHtml, raw.summary), url);
-  const text = htmlToText(contentHtml);
+  const text = sanitizedHtmlToText(contentHtml);
   const title = pickTitle(raw.title, text);
   if (title === undefined) return undefined;
   return {
