@@ -1,4 +1,5 @@
 /** What the matcher keeps of a copy: its shingles and the figures its body states. */
+import { copyText } from '../normalize/copy-text.ts';
 import { syllables, toNfc } from '../normalize/vietnamese-text.ts';
 import type { Copy } from '../../model/types.ts';
 import { stripTextBoilerplate, stripTitleBoilerplate } from './strip-boilerplate.ts';
@@ -12,8 +13,8 @@ export interface MatchProfile {
 }
 
 /** The profile of one copy. */
-export function profileCopy(copy: Pick<Copy, 'title' | 'text'>): MatchProfile {
-  const body = stripTextBoilerplate(copy.text);
+export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchProfile {
+  const body = stripTextBoilerplate(copyText(copy));
   return {
     shingles: shingleWords(syllables(`${stripTitleBoilerplate(copy.title)}\n${body}`)),
     figures: copyFigures(body),
