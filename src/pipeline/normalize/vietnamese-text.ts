@@ -15,6 +15,12 @@ const OLD_STYLE_DIPHTHONG = new RegExp(
   'gu',
 );
 
+// What OLD_STYLE_DIPHTHONG needs, seen in NFC: o/u plus a tone (nothing between) always composes to
+// one of these letters, and the plain a/e/y after it stays plain. Text without such a pair, most
+// text, has nothing to fold, so foldToneMarks skips the decompose-recompose round trip for it.
+const OLD_STYLE_CANDIDATE =
+  /[\u00F2\u00F3\u1ECF\u00F5\u1ECD\u00D2\u00D3\u1ECE\u00D5\u1ECC][aAeE]|[\u00F9\u00FA\u1EE7\u0169\u1EE5\u00D9\u00DA\u1EE6\u0168\u1EE4][yY]/;
+
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{M}\p{N}]+/gu;
 
 /** NFC with control characters and zero-width characters removed; the form all stored text takes. */
@@ -28,6 +34,12 @@ export function toNfc(s: string): string {
  * khoẻ, thuỷ), so hòa and hoà compare equal. "qúy" becomes "quý" by the same rule. Returns NFC.
  */
 export function foldToneMarks(s: string): string {
+  const nfc = s.normalize('NFC');
+  return OLD_STYLE_CANDIDATE.test(nfc) ? moveOldStyleTones(nfc) : nfc;
+}
+
+/** foldToneMarks the long way, over any text: decomposed, tones moved, composed again. */
+export function moveOldStyleTones(s: string): string {
   return s
     .normalize('NFD')
     .replace(

@@ -1,10 +1,13 @@
 // Vietnamese headlines as portals write them: mixed tone-mark styles, decomposed Unicode, stray controls.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import {
-  comparisonKey, containsPhrase, foldToneMarks, syllables, toNfc,
+  comparisonKey, containsPhrase, foldToneMarks, moveOldStyleTones, syllables, toNfc,
 } from '../../../src/pipeline/normalize/vietnamese-text.ts';
 
 const nfd = (s: string) => s.normalize('NFD');
+const REPO = path.resolve(import.meta.dirname, '../../..');
 
 describe('toNfc', () => {
   it.each([
@@ -38,6 +41,75 @@ describe('foldToneMarks', () => {
     { input: nfd('Hòa Bình'), expected: 'Hoà Bình' },
   ])('rewrites $input as $expected', ({ input, expected }) => {
     expect(foldToneMarks(input)).toBe(expected);
+  });
+});
+
+// Every Vietnamese rhyme (vowel nucleus) with each tone on each of its vowels, after several initials
+// and before every final, in lower, upper and title case, NFC and NFD, then a space, a letter, a mark,
+// punctuation or nothing: foldToneMarks' shortcut must agree with the full fold on all of them.
+const INITIALS = ['', 'h', 'kh', 'qu', 'th', 'ng', 'gi', 'đ'];
+const NUCLEI = [
+  'a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y', 'oa', 'oă', 'oe', 'uy', 'uê', 'uơ', 'ươ', 'iê', 'yê', 'ua', 'uô',
+  'ia', 'ưa', 'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'iu', 'oi', 'ôi', 'ơi', 'ui', 'ưi', 'uya', 'uyê', 'oai', 'oay',
+  'oao', 'oeo', 'uây', 'uôi', 'ươi', 'ươu', 'iêu', 'yêu', 'uyu',
+];
+const TONES = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+const FINALS = ['', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't'];
+const AFTER = ['', ' ', 'n', ',', '\u0301'];
+
+/** The syllable with the tone on the vowel at `position` of its nucleus (in NFD, after the vowel's own mark). */
+function syllable(initial: string, nucleus: string, tone: string, position: number, final: string): string {
+  const vowels = [...nucleus.normalize('NFD').matchAll(/\p{L}\p{M}*/gu)].map(([vowel]) => vowel);
+  vowels[position] += tone;
+  return `${initial}${vowels.join('')}${final}`.normalize('NFC');
+}
+
+function* generatedSyllables(): Generator<string> {
+  let turn = 0;
+  for (const nucleus of NUCLEI) {
+    const length = [...nucleus].length;
+    for (const tone of TONES) {
+      for (let position = 0; position < length; position++) {
+        for (const final of FINALS) {
+          const base = syllable(INITIALS[turn++ % INITIALS.length]!, nucleus, tone, position, final);
+          for (const cased of [base, base.toUpperCase(), base[0]!.toUpperCase() + base.slice(1)]) {
+            for (const after of AFTER) {
+              yield `${cased}${after}`;
+              yield nfd(`${cased}${after}`);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+describe('foldToneMarks, shortcut against the full fold', () => {
+  it('agrees with moveOldStyleTones on every rhyme × tone × tone position, in every case and form', () => {
+    let changed = 0;
+    let total = 0;
+    for (const text of generatedSyllables()) {
+      const full = moveOldStyleTones(text);
+      expect(foldToneMarks(text), JSON.stringify(text)).toBe(full);
+      total++;
+      if (full !== text.normalize('NFC')) changed++;
+    }
+    expect(total).toBeGreaterThan(100_000);
+    // Old-style oa, oe and uy with each tone, in each case and form, ending the word: the fold had work to do.
+    expect(changed).toBe(3 * 5 * 3 * 3 * 2);
+  });
+
+  it('agrees with moveOldStyleTones on the demo feeds and the merge-eval texts', () => {
+    const texts = [
+      ...['bao-tinh.xml', 'cong-an-tinh.xml', 'cong-thong-tin-tinh.xml'].map((name) => readFileSync(path.join(REPO, 'data/demo', name), 'utf8')),
+      readFileSync(path.join(REPO, 'test/fixtures/merge-eval/pairs.json'), 'utf8'),
+    ];
+    for (const text of texts) {
+      for (const line of text.split('\n')) {
+        expect(foldToneMarks(line)).toBe(moveOldStyleTones(line));
+        expect(foldToneMarks(line.toUpperCase())).toBe(moveOldStyleTones(line.toUpperCase()));
+      }
+    }
   });
 });
 
