@@ -4,22 +4,17 @@
 // zero-width space/joiners, word joiner, BOM, soft hyphen.
 const INVISIBLE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
-const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323'; // huyền, sắc, ngã, hỏi, nặng
-
-// In NFD a toned vowel is base + tone mark, so "old style" oa/oe/uy (tone on the first vowel)
-// is o|u + tone + a|e|y. Only a syllable-final diphthong differs between the styles: with a
-// final consonant (hoàn, toán, quyết) both styles already put the tone on the second vowel.
-// The lookahead rejects a following letter or mark, so ô/ơ/ư/ă/ê (base + mark) never match.
+// Old style oa/oe/uy puts the tone on the first vowel: a toned o or u (either case) right before a
+// plain a/e/y. Only a syllable-final diphthong differs between the styles: with a final consonant
+// (hoàn, toán, quyết) both already put the tone on the second vowel. The lookahead rejects a following
+// letter or mark, so neither a longer syllable nor an a/e/y with a mark NFC left uncomposed matches.
+// Matched in NFC, the form all text is in here, so most text (nothing to fold) costs one scan.
+const TONED_O = '\u00F2\u00F3\u1ECF\u00F5\u1ECD\u00D2\u00D3\u1ECE\u00D5\u1ECC'; // ò ó ỏ õ ọ Ò Ó Ỏ Õ Ọ
+const TONED_U = '\u00F9\u00FA\u1EE7\u0169\u1EE5\u00D9\u00DA\u1EE6\u0168\u1EE4'; // ù ú ủ ũ ụ Ù Ú Ủ Ũ Ụ
 const OLD_STYLE_DIPHTHONG = new RegExp(
-  `([oO])([${TONE_MARKS}])([aAeE])(?![\\p{L}\\p{M}])|([uU])([${TONE_MARKS}])([yY])(?![\\p{L}\\p{M}])`,
+  `([${TONED_O}])([aAeE])(?![\\p{L}\\p{M}])|([${TONED_U}])([yY])(?![\\p{L}\\p{M}])`,
   'gu',
 );
-
-// What OLD_STYLE_DIPHTHONG needs, seen in NFC: o/u plus a tone (nothing between) always composes to
-// one of these letters, and the plain a/e/y after it stays plain. Text without such a pair, most
-// text, has nothing to fold, so foldToneMarks skips the decompose-recompose round trip for it.
-const OLD_STYLE_CANDIDATE =
-  /[\u00F2\u00F3\u1ECF\u00F5\u1ECD\u00D2\u00D3\u1ECE\u00D5\u1ECC][aAeE]|[\u00F9\u00FA\u1EE7\u0169\u1EE5\u00D9\u00DA\u1EE6\u0168\u1EE4][yY]/;
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{M}\p{N}]+/gu;
 
@@ -34,20 +29,15 @@ export function toNfc(s: string): string {
  * khoẻ, thuỷ), so hòa and hoà compare equal. "qúy" becomes "quý" by the same rule. Returns NFC.
  */
 export function foldToneMarks(s: string): string {
-  const nfc = s.normalize('NFC');
-  return OLD_STYLE_CANDIDATE.test(nfc) ? moveOldStyleTones(nfc) : nfc;
+  return s
+    .normalize('NFC')
+    .replace(OLD_STYLE_DIPHTHONG, (_m, o?: string, ae?: string, u?: string, y?: string) => moveTone((o ?? u)!, (ae ?? y)!));
 }
 
-/** foldToneMarks the long way, over any text: decomposed, tones moved, composed again. */
-export function moveOldStyleTones(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(
-      OLD_STYLE_DIPHTHONG,
-      (_m, o?: string, oTone?: string, ae?: string, u?: string, uTone?: string, y?: string) =>
-        o !== undefined ? `${o}${ae}${oTone}` : `${u}${y}${uTone}`,
-    )
-    .normalize('NFC');
+/** ò + a → oà: the tone leaves the first vowel for the second. */
+function moveTone(toned: string, plain: string): string {
+  const [base, tone] = toned.normalize('NFD');
+  return `${base}${`${plain}${tone}`.normalize('NFC')}`;
 }
 
 /**
