@@ -6,7 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, listCorpusFiles, runPipeline, type CorpusOutcome } from './corpus-files.ts';
+import { copyComparisonKey, copyText } from '../../src/pipeline/normalize/copy-text.ts';
 import { htmlToText, readSanitizedText } from '../../src/pipeline/normalize/sanitize-content.ts';
+import { comparisonKey } from '../../src/pipeline/normalize/vietnamese-text.ts';
 import { compareCheck, loadFeedparserCases, PUBLISHED_FIELDS, type ExpectField, type FeedparserCase } from './feedparser-expect.ts';
 
 const PRESENT = existsSync(path.join(CORPUS_DIR, 'README.md'));
@@ -86,6 +88,17 @@ describe.skipIf(!PRESENT)(`real-world corpus in ${PRESENT ? CORPUS_DIR : `${CORP
     }
     expect(differing).toEqual([]);
     expect(read).toBeGreaterThan(1000);
+  });
+
+  it('keys every copy from its title and text lines as from the two as one string', () => {
+    const differing: string[] = [];
+    for (const { file, outcome } of results) {
+      if (outcome.kind !== 'feed') continue;
+      for (const copy of outcome.copies) {
+        if (copy !== undefined && copyComparisonKey(copy) !== comparisonKey(`${copy.title} ${copyText(copy)}`)) differing.push(`${file} ${copy.key}`);
+      }
+    }
+    expect(differing).toEqual([]);
   });
 
   it('agrees with feedparser on at least 90 % of the published fields it checks', () => {

@@ -1,6 +1,6 @@
 /** Assigns categories: the union of every copy's categoryMap hits and keyword matches (SPEC.md "Stories"). */
 import type { CategoryConfig, Copy, SourceConfig, Story } from '../../model/types.ts';
-import { copyText } from '../normalize/copy-text.ts';
+import { copyComparisonKey } from '../normalize/copy-text.ts';
 import { comparisonKey, padKey, phrasePattern } from '../normalize/vietnamese-text.ts';
 
 export type Categorizer = (story: Story) => string[];
@@ -19,7 +19,7 @@ export function createCategorizer(categories: readonly CategoryConfig[], sources
     const ids = new Set<string>();
     for (const copy of story.copies) {
       for (const id of mappedCategories(copy, mapsBySource.get(copy.sourceId))) ids.add(id);
-      const text = padKey(comparisonKey(`${copy.title} ${copyText(copy)}`));
+      const text = padKey(copyComparisonKey(copy));
       for (const { id, phrases } of keywords) {
         if (!ids.has(id) && phrases.some((phrase) => text.includes(phrase))) ids.add(id);
       }

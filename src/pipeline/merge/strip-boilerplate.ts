@@ -40,8 +40,20 @@ export function stripTitleBoilerplate(title: string): string {
 
 /** The text without site tags, photo captions and credits, related-story lists, source and byline trailers. */
 export function stripTextBoilerplate(text: string): string {
+  return keptTextLines(text).map(({ line }) => line).join('\n');
+}
+
+export interface KeptLine {
+  /** The line as kept: trimmed, an inline credit or (first line) a site tag taken out. */
+  line: string;
+  /** Its place among the text's lines, so work already done on that line can be reused. */
+  index: number;
+}
+
+/** The lines stripTextBoilerplate keeps, in order. */
+export function keptTextLines(text: string): KeptLine[] {
   const lines = toNfc(text).split('\n');
-  const kept: string[] = [];
+  const kept: KeptLine[] = [];
   for (const [index, raw] of lines.entries()) {
     if (TRAILER_HEADING.test(raw)) break;
     if (isCaption(raw.trim())) continue;
@@ -49,10 +61,10 @@ export function stripTextBoilerplate(text: string): string {
     if (index === 0) line = line.replace(SITE_TAG_START, '');
     line = line.trim();
     if (line === '' || isCredit(line)) continue;
-    kept.push(line);
+    kept.push({ line, index });
   }
-  while (kept.length > 1 && isByline(kept[kept.length - 1]!)) kept.pop();
-  return kept.join('\n');
+  while (kept.length > 1 && isByline(kept[kept.length - 1]!.line)) kept.pop();
+  return kept;
 }
 
 function wordCount(line: string): number {

@@ -50,6 +50,14 @@ export function comparisonKey(s: string): string {
   return folded.replace(NOT_LETTER_OR_DIGIT, ' ').trim();
 }
 
+/**
+ * The comparison key of texts joined by spaces or line breaks, from each text's own key: such a
+ * separator composes with nothing, changes no letter's case, and becomes the one space between words.
+ */
+export function joinKeys(keys: readonly string[]): string {
+  return keys.filter((key) => key !== '').join(' ');
+}
+
 /** The syllables (or other words) of a string, in comparison form. */
 export function syllables(s: string): string[] {
   const key = comparisonKey(s);
