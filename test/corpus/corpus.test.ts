@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, listCorpusFiles, runPipeline, type CorpusOutcome } from './corpus-files.ts';
-import { copyComparisonKey, copyText } from '../../src/pipeline/normalize/copy-text.ts';
+import { copyComparisonKey, copyKeys, copyText } from '../../src/pipeline/normalize/copy-text.ts';
 import { htmlToText, readSanitizedText } from '../../src/pipeline/normalize/sanitize-content.ts';
 import { comparisonKey } from '../../src/pipeline/normalize/vietnamese-text.ts';
 import { compareCheck, loadFeedparserCases, PUBLISHED_FIELDS, type ExpectField, type FeedparserCase } from './feedparser-expect.ts';
@@ -95,7 +95,10 @@ describe.skipIf(!PRESENT)(`real-world corpus in ${PRESENT ? CORPUS_DIR : `${CORP
     for (const { file, outcome } of results) {
       if (outcome.kind !== 'feed') continue;
       for (const copy of outcome.copies) {
-        if (copy !== undefined && copyComparisonKey(copy) !== comparisonKey(`${copy.title} ${copyText(copy)}`)) differing.push(`${file} ${copy.key}`);
+        if (copy === undefined) continue;
+        const whole = comparisonKey(`${copy.title} ${copyText(copy)}`);
+        const lines = copyText(copy).split('\n').map(comparisonKey);
+        if (copyComparisonKey(copy) !== whole || copyKeys(copy).lines.join('\n') !== lines.join('\n')) differing.push(`${file} ${copy.key}`);
       }
     }
     expect(differing).toEqual([]);

@@ -5,7 +5,7 @@
  */
 import type { Copy } from '../../model/types.ts';
 import { sanitizedHtmlToText } from './sanitize-content.ts';
-import { comparisonKey, joinKeys } from './vietnamese-text.ts';
+import { comparisonKey, joinKeys, lineComparisonKeys } from './vietnamese-text.ts';
 
 /** Comparison keys of a copy's title and of each line of its text, in order. */
 export interface CopyKeys {
@@ -46,7 +46,7 @@ export function rememberCopyText(copy: Pick<Copy, 'contentHtml'>, text: string):
 export function copyKeys(copy: Pick<Copy, 'title' | 'contentHtml'>): CopyKeys {
   const entry = rememberedFor(copy);
   if (entry.keys === undefined || entry.keys.title !== copy.title) {
-    const keys = { title: comparisonKey(copy.title), lines: entry.text.split('\n').map(comparisonKey) };
+    const keys = { title: comparisonKey(copy.title), lines: lineComparisonKeys(entry.text) };
     entry.keys = { title: copy.title, keys };
   }
   return entry.keys.keys;

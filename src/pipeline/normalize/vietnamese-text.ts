@@ -17,6 +17,7 @@ const OLD_STYLE_DIPHTHONG = new RegExp(
 );
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{M}\p{N}]+/gu;
+const NOT_LETTER_DIGIT_OR_NEWLINE = /[^\p{L}\p{M}\p{N}\n]+/gu;
 
 /** NFC with control characters and zero-width characters removed; the form all stored text takes. */
 export function toNfc(s: string): string {
@@ -48,6 +49,15 @@ export function comparisonKey(s: string): string {
   // toLowerCase is locale-independent in JS (unlike toLocaleLowerCase) and maps Đ to đ.
   const folded = foldToneMarks(toNfc(s).toLowerCase());
   return folded.replace(NOT_LETTER_OR_DIGIT, ' ').trim();
+}
+
+/**
+ * comparisonKey of each line of a text, in one pass over all of it rather than one per line: no step
+ * of the key (NFC, lower case, tone folding, punctuation) reaches across a line break.
+ */
+export function lineComparisonKeys(s: string): string[] {
+  const folded = foldToneMarks(toNfc(s).toLowerCase());
+  return folded.replace(NOT_LETTER_DIGIT_OR_NEWLINE, ' ').split('\n').map((line) => line.trim());
 }
 
 /**

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyComparisonKey, copyKeys, copyText } from '../../../src/pipeline/normalize/copy-text.ts';
 import { sanitizeContent } from '../../../src/pipeline/normalize/sanitize-content.ts';
-import { comparisonKey, joinKeys } from '../../../src/pipeline/normalize/vietnamese-text.ts';
+import { comparisonKey, joinKeys, lineComparisonKeys } from '../../../src/pipeline/normalize/vietnamese-text.ts';
 import { parseFeed } from '../../../src/pipeline/parse/parse-feed.ts';
 import { randomHtml, seededRandom, type Random } from '../../helpers/random-html.ts';
 
@@ -25,7 +25,7 @@ async function demoCopies(): Promise<{ title: string; contentHtml: string }[]> {
 
 // Pieces whose edges test the join: marks and punctuation at either end, a Greek final sigma, a toned
 // o that would fold were it followed by a, a lone a, Đ, digits.
-const PIECES = ['Hòa', 'a', 'ΟΔΟΣ', 'Σ', '\u0301ma', 'túy.', '– 24/11 –', '', ' ', '"Đắk Lắk"', 'ủy', 'y', 'HOÀ', 'khỏe', '3,2 kg', '…', 'x\u200b'];
+const PIECES = ['Hòa', 'a', 'ΟΔΟΣ', 'Σ', 'İ', '\r', '.\u0301', '\u0301ma', 'túy.', '– 24/11 –', '', ' ', '"Đắk Lắk"', 'ủy', 'y', 'HOÀ', 'khỏe', '3,2 kg', '…', 'x\u200b'];
 
 function randomPieces(random: Random): string[] {
   return Array.from({ length: 1 + Math.floor(random() * 5) }, () => PIECES[Math.floor(random() * PIECES.length)]!);
@@ -51,7 +51,10 @@ describe('copyKeys', () => {
 
 describe('copyComparisonKey', () => {
   it('equals the key of title and text as one string, for every demo item', async () => {
-    for (const copy of await demoCopies()) expect(copyComparisonKey(copy)).toBe(comparisonKey(`${copy.title} ${copyText(copy)}`));
+    for (const copy of await demoCopies()) {
+      expect(copyComparisonKey(copy)).toBe(comparisonKey(`${copy.title} ${copyText(copy)}`));
+      expect(copyKeys(copy).lines).toEqual(copyText(copy).split('\n').map(comparisonKey));
+    }
   });
 
   it('equals the key of title and text as one string, for 2,000 generated items', () => {
@@ -59,6 +62,18 @@ describe('copyComparisonKey', () => {
     for (let index = 0; index < 2000; index++) {
       const copy = { title: randomPieces(random).join(''), contentHtml: sanitizeContent(randomHtml(random), BASE) };
       expect(copyComparisonKey(copy)).toBe(comparisonKey(`${copy.title} ${copyText(copy)}`));
+      expect(copyKeys(copy).lines).toEqual(copyText(copy).split('\n').map(comparisonKey));
+    }
+  });
+});
+
+describe('lineComparisonKeys', () => {
+  it('keys each line as comparisonKey does, over lines of awkward pieces', () => {
+    const random = seededRandom(13);
+    for (let index = 0; index < 3000; index++) {
+      const lines = Array.from({ length: 1 + Math.floor(random() * 4) }, () => randomPieces(random).join(random() < 0.5 ? ' ' : ''));
+      const text = lines.join('\n');
+      expect(lineComparisonKeys(text), JSON.stringify(text)).toEqual(lines.map(comparisonKey));
     }
   });
 });
