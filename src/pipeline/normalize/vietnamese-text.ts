@@ -70,26 +70,51 @@ export function joinKeys(keys: readonly string[]): string {
 
 /** The syllables (or other words) of a string, in comparison form. */
 export function syllables(s: string): string[] {
-  const key = comparisonKey(s);
-  return key === '' ? [] : key.split(' ');
+  return syllablesOf(comparisonKey(s));
+}
+
+/** Phrases in comparison form, by first syllable, each with what finding it stands for. */
+export type PhraseIndex<T> = ReadonlyMap<string, readonly { syllables: readonly string[]; value: T }[]>;
+
+/** Prepares phrases once for many findPhrases calls; phrases with no letter or digit are left out. */
+export function indexPhrases<T>(phrases: Iterable<readonly [phrase: string, value: T]>): PhraseIndex<T> {
+  const index = new Map<string, { syllables: string[]; value: T }[]>();
+  for (const [phrase, value] of phrases) {
+    const syllables = syllablesOf(comparisonKey(phrase));
+    if (syllables.length === 0) continue;
+    const list = index.get(syllables[0]!) ?? [];
+    list.push({ syllables, value });
+    index.set(syllables[0]!, list);
+  }
+  return index;
+}
+
+/**
+ * The values of the phrases that occur in an already-computed comparison key as whole syllable
+ * sequences, in one walk over its syllables (keyword matching tries every keyword on every copy).
+ */
+export function findPhrases<T>(haystackKey: string, index: PhraseIndex<T>): Set<T> {
+  const found = new Set<T>();
+  const words = syllablesOf(haystackKey);
+  for (let start = 0; start < words.length; start++) {
+    for (const { syllables, value } of index.get(words[start]!) ?? []) {
+      if (!found.has(value) && occursAt(words, start, syllables)) found.add(value);
+    }
+  }
+  return found;
 }
 
 /** Whether the phrase occurs in an already-computed comparison key as whole syllables. */
 export function containsPhrase(haystackKey: string, phrase: string): boolean {
-  const pattern = phrasePattern(phrase);
-  return pattern !== undefined && padKey(haystackKey).includes(pattern);
+  return findPhrases(haystackKey, indexPhrases([[phrase, true]])).size > 0;
 }
 
-/**
- * A phrase prepared once for many `padKey(text).includes(pattern)` tests (keyword matching):
- * padding both sides with spaces makes a match start and end on syllable boundaries.
- */
-export function phrasePattern(phrase: string): string | undefined {
-  const needle = comparisonKey(phrase);
-  return needle === '' ? undefined : ` ${needle} `;
+function syllablesOf(key: string): string[] {
+  return key === '' ? [] : key.split(' ');
 }
 
-/** A comparison key padded for `phrasePattern` matching. */
-export function padKey(key: string): string {
-  return ` ${key} `;
+function occursAt(words: readonly string[], start: number, syllables: readonly string[]): boolean {
+  if (start + syllables.length > words.length) return false;
+  for (let offset = 1; offset < syllables.length; offset++) if (words[start + offset] !== syllables[offset]) return false;
+  return true;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import {
-  comparisonKey, containsPhrase, foldToneMarks, syllables, toNfc,
+  comparisonKey, containsPhrase, findPhrases, foldToneMarks, indexPhrases, syllables, toNfc,
 } from '../../../src/pipeline/normalize/vietnamese-text.ts';
 
 const nfd = (s: string) => s.normalize('NFD');
@@ -162,6 +162,28 @@ describe('syllables', () => {
     { input: ' – ', expected: [] },
   ])('splits $input', ({ input, expected }) => {
     expect(syllables(input)).toEqual(expected);
+  });
+});
+
+describe('findPhrases', () => {
+  // The rule as first written: the phrase's key, padded with spaces, inside the padded text key.
+  const byScan = (key: string, phrases: readonly string[]) =>
+    new Set(phrases.filter((phrase) => comparisonKey(phrase) !== '' && ` ${key} `.includes(` ${comparisonKey(phrase)} `)));
+  const VOCABULARY = ['ma', 'túy', 'tuý', 'mà', 'tùy', 'cháy', 'chạy', 'nhà', 'dân', 'phòng', 'chữa', 'giao', 'thông', 'tai', 'nạn', 'Hòa', 'Bình', '3', '2026', '!', ','];
+
+  it('finds exactly the phrases a padded scan finds, over generated texts and keyword lists', () => {
+    let random = 7;
+    const next = () => (random = (Math.imul(random, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const words = (count: number) => Array.from({ length: count }, () => VOCABULARY[Math.floor(next() * VOCABULARY.length)]!).join(' ');
+    let hits = 0;
+    for (let round = 0; round < 2000; round++) {
+      const key = comparisonKey(words(Math.floor(next() * 30)));
+      const phrases = Array.from({ length: 1 + Math.floor(next() * 6) }, () => words(1 + Math.floor(next() * 3)));
+      const found = findPhrases(key, indexPhrases(phrases.map((phrase) => [phrase, phrase] as const)));
+      expect(found, `${key} / ${JSON.stringify(phrases)}`).toEqual(byScan(key, phrases));
+      hits += found.size;
+    }
+    expect(hits).toBeGreaterThan(1000);
   });
 });
 
