@@ -3,6 +3,7 @@
  * and store sections, which start after fetching and normalising.
  */
 import type { Copy, Story } from '../../src/model/types.ts';
+import { copyText } from '../../src/pipeline/normalize/copy-text.ts';
 import { createRandom, type Random } from './random.ts';
 import { CATEGORIES } from './vietnamese-words.ts';
 import { createArticleWriter, type ArticleText, type ArticleWriter, type SyntheticEvent } from './write-article.ts';
@@ -90,7 +91,7 @@ export function makeMergeBatch(corpus: StoryCorpus, stored: readonly Story[], no
 /** A stored copy as an event again, so another portal can re-post it (its slots are gone: re-titles reuse the title). */
 function eventOfCopy(copy: Copy): SyntheticEvent {
   const category = CATEGORIES.find((candidate) => candidate.sections.includes(copy.sourceCategories[0] ?? '')) ?? CATEGORIES[0]!;
-  return { category: { ...category, titles: [copy.title], leads: [copy.text.split('\n')[0]!] }, title: copy.title, paragraphs: copy.text.split('\n'), time: Date.parse(copy.datePublished), slots: new Map() };
+  return { category: { ...category, titles: [copy.title], leads: [copyText(copy).split('\n')[0]!] }, title: copy.title, paragraphs: copyText(copy).split('\n'), time: Date.parse(copy.datePublished), slots: new Map() };
 }
 
 /** A normalised copy, as normalizeItem would make it from the portal's item. */
@@ -105,7 +106,6 @@ export function toCopy(corpus: StoryCorpus, sourceId: string, event: SyntheticEv
     url,
     title: text.title.normalize('NFC'),
     contentHtml: paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join(''),
-    text: paragraphs.join('\n'),
     datePublished: date,
     sourceCategories: [corpus.random.pick(event.category.sections)],
     firstSeenAt: new Date(time + 10 * 60_000).toISOString(),

@@ -60,3 +60,18 @@ export function copyStoreKey(copy: Pick<Copy, 'sourceId' | 'key'>): string {
 export function urlStoreKey(url: string): string {
   return `url ${url}`;
 }
+
+/**
+ * Drops from a story read from the store what earlier versions kept on each copy beside its HTML: the
+ * plain `text`, now derived from `contentHtml` when needed. Without this a store written before keeps
+ * carrying it, since copies are saved back as loaded. Call once per story as the store is read.
+ */
+export function dropLegacyCopyFields(story: Story): void {
+  for (let index = 0; index < story.copies.length; index++) {
+    const copy = story.copies[index]!;
+    if (!('text' in copy)) continue;
+    // Rebuilt rather than `delete`d: V8 turns an object that lost a property into a slower dictionary.
+    const { text: _legacy, ...current } = copy as Copy & { text?: unknown };
+    story.copies[index] = current;
+  }
+}

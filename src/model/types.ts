@@ -69,10 +69,8 @@ export interface Copy {
   key: string;
   url: string;
   title: string;
-  /** Sanitised HTML with absolute links. */
+  /** Sanitised HTML with absolute links; its plain text is derived when needed (normalize/copy-text.ts), never stored. */
   contentHtml: string;
-  /** Plain text of the content, for matching and summaries. */
-  text: string;
   /** ISO 8601 UTC. Falls back to first-seen time when the feed gave no usable date. */
   datePublished: string;
   sourceCategories: string[];

@@ -5,6 +5,7 @@ import { entryImage, provenanceHtml, summarize, type EntryImage, type EntrySourc
 import { storyDates, toRfc3339 } from './feed-dates.ts';
 import type { FeedView } from './feed-view.ts';
 import { copiesByDate, representativeCopy } from '../model/story.ts';
+import { copyText } from '../pipeline/normalize/copy-text.ts';
 
 export type { EntryImage, EntrySource } from './entry-content.ts';
 
@@ -34,7 +35,7 @@ export function buildStoryEntry(story: Story, context: EntryContext): StoryEntry
   const shown = representativeCopy(story, context.sources);
   const sources = copiesByDate(story.copies).map((copy) => entrySource(copy, context));
   const { published, modified } = storyDates(story);
-  const summary = shown === undefined ? '' : summarize(shown.text);
+  const summary = shown === undefined ? '' : summarize(copyText(shown));
   return {
     id: cleanText(story.id),
     url: shown?.url ? cleanText(shown.url) : undefined,

@@ -6,6 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, listCorpusFiles, runPipeline, type CorpusOutcome } from './corpus-files.ts';
+import { copyComparisonKey, copyKeys, copyText } from '../../src/pipeline/normalize/copy-text.ts';
+import { htmlToText, readSanitizedText } from '../../src/pipeline/normalize/sanitize-content.ts';
+import { comparisonKey } from '../../src/pipeline/normalize/vietnamese-text.ts';
 import { compareCheck, loadFeedparserCases, PUBLISHED_FIELDS, type ExpectField, type FeedparserCase } from './feedparser-expect.ts';
 
 const PRESENT = existsSync(path.join(CORPUS_DIR, 'README.md'));
@@ -69,6 +72,36 @@ describe.skipIf(!PRESENT)(`real-world corpus in ${PRESENT ? CORPUS_DIR : `${CORP
     });
     // One sample feed really is malformed (a duplicated </media:content>): a clear XML error is right there.
     expect(mismatches).toEqual(['rowanmanning-feed-parser/feeds/examples/b9a3aa1b3f1d9c9446bf7166ef1f1aa8/feed.xml: parse-error items, reference 1']);
+  });
+
+  it('reads the text of every stored contentHtml without a second parse, as the full parse reads it', () => {
+    const differing: string[] = [];
+    let read = 0;
+    for (const { file, outcome } of results) {
+      if (outcome.kind !== 'feed') continue;
+      for (const copy of outcome.copies) {
+        if (copy === undefined) continue;
+        const text = readSanitizedText(copy.contentHtml);
+        if (text !== undefined) read++;
+        if (text !== htmlToText(copy.contentHtml)) differing.push(`${file} ${copy.key}: ${JSON.stringify(copy.contentHtml.slice(0, 200))}`);
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(read).toBeGreaterThan(1000);
+  });
+
+  it('keys every copy from its title and text lines as from the two as one string', () => {
+    const differing: string[] = [];
+    for (const { file, outcome } of results) {
+      if (outcome.kind !== 'feed') continue;
+      for (const copy of outcome.copies) {
+        if (copy === undefined) continue;
+        const whole = comparisonKey(`${copy.title} ${copyText(copy)}`);
+        const lines = copyText(copy).split('\n').map(comparisonKey);
+        if (copyComparisonKey(copy) !== whole || copyKeys(copy).lines.join('\n') !== lines.join('\n')) differing.push(`${file} ${copy.key}`);
+      }
+    }
+    expect(differing).toEqual([]);
   });
 
   it('agrees with feedparser on at least 90 % of the published fields it checks', () => {

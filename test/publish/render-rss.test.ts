@@ -91,8 +91,7 @@ describe('renderFeed rss', () => {
   });
 
   it('writes the plain-text summary as escaped HTML in <description>, as readers take it', async () => {
-    const text = 'Giá xăng < 20.000 đồng & "ổn định"';
-    const story = { ...drugRingStory, copies: [makeCopy({ sourceId: 'bao-hoabinh', text })] };
+    const story = { ...drugRingStory, copies: [makeCopy({ sourceId: 'bao-hoabinh', contentHtml: '<p>Giá xăng &lt; 20.000 đồng &amp; "ổn định"</p>' })] };
     const [item] = (await channelOf(renderFeed('rss', makeView({ stories: [story] })))).item;
     expect(item.description[0]).toBe('Giá xăng &lt; 20.000 đồng &amp; &quot;ổn định&quot;');
   });

@@ -21,7 +21,7 @@ function sampleData(title: string): StoreData {
     copies: [],
   });
   data.stories[0]!.copies.push({
-    sourceId: 'cong-an', key: 'guid:1', url: 'https://congan.example.vn/1', title, contentHtml: '<p>Nội dung</p>', text: 'Nội dung',
+    sourceId: 'cong-an', key: 'guid:1', url: 'https://congan.example.vn/1', title, contentHtml: '<p>Nội dung</p>',
     datePublished: '2026-11-20T01:00:00.000Z', sourceCategories: ['An ninh trật tự'], firstSeenAt: '2026-11-20T01:05:00.000Z',
   });
   return data;

@@ -24,7 +24,7 @@ export function storyFor(id: string, generation: number): Story {
       sourceId: 'cong-an', key: `guid:${id}`, url: `https://congan.example.vn/tin/${id}`,
       title: `Tin số ${generation}: Công an tỉnh Hòa Bình triệt phá đường dây ma túy`,
       contentHtml: `<p>${'Nội dung bản tin dài, có dấu tiếng Việt đầy đủ. '.repeat(20)}</p>`,
-      text: 'Nội dung', datePublished: date, sourceCategories: [], firstSeenAt: date,
+      datePublished: date, sourceCategories: [], firstSeenAt: date,
     }],
   };
 }

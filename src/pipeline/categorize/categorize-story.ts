@@ -1,6 +1,7 @@
 /** Assigns categories: the union of every copy's categoryMap hits and keyword matches (SPEC.md "Stories"). */
 import type { CategoryConfig, Copy, SourceConfig, Story } from '../../model/types.ts';
-import { comparisonKey, padKey, phrasePattern } from '../normalize/vietnamese-text.ts';
+import { copyComparisonKey } from '../normalize/copy-text.ts';
+import { comparisonKey, findPhrases, indexPhrases } from '../normalize/vietnamese-text.ts';
 
 export type Categorizer = (story: Story) => string[];
 
@@ -9,19 +10,13 @@ export function createCategorizer(categories: readonly CategoryConfig[], sources
   const order = new Map(categories.map((category, index) => [category.id, index]));
   const mapsBySource = new Map(sources.map((source) => [source.id, keyedCategoryMap(source)]));
   // Prepared once per cycle, not once per story.
-  const keywords = categories.map((category) => ({
-    id: category.id,
-    phrases: category.keywords.map(phrasePattern).filter((pattern): pattern is string => pattern !== undefined),
-  }));
+  const keywords = indexPhrases(categories.flatMap((category) => category.keywords.map((phrase) => [phrase, category.id] as const)));
 
   return (story) => {
     const ids = new Set<string>();
     for (const copy of story.copies) {
       for (const id of mappedCategories(copy, mapsBySource.get(copy.sourceId))) ids.add(id);
-      const text = padKey(comparisonKey(`${copy.title} ${copy.text}`));
-      for (const { id, phrases } of keywords) {
-        if (!ids.has(id) && phrases.some((phrase) => text.includes(phrase))) ids.add(id);
-      }
+      for (const id of findPhrases(copyComparisonKey(copy), keywords)) ids.add(id);
     }
     return [...ids].filter((id) => order.has(id)).sort((a, b) => order.get(a)! - order.get(b)!);
   };

@@ -1,7 +1,8 @@
 /** What the matcher keeps of a copy: its shingles and the figures its body states. */
-import { syllables, toNfc } from '../normalize/vietnamese-text.ts';
+import { copyKeys, copyText } from '../normalize/copy-text.ts';
+import { comparisonKey, joinKeys, toNfc } from '../normalize/vietnamese-text.ts';
 import type { Copy } from '../../model/types.ts';
-import { stripTextBoilerplate, stripTitleBoilerplate } from './strip-boilerplate.ts';
+import { keptTextLines, stripTitleBoilerplate } from './strip-boilerplate.ts';
 import { shingleWords } from './text-shingles.ts';
 
 export interface MatchProfile {
@@ -12,12 +13,26 @@ export interface MatchProfile {
 }
 
 /** The profile of one copy. */
-export function profileCopy(copy: Pick<Copy, 'title' | 'text'>): MatchProfile {
-  const body = stripTextBoilerplate(copy.text);
+export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchProfile {
+  const kept = keptTextLines(copyText(copy));
+  const key = joinKeys([titleKey(copy), ...keptLineKeys(copy, kept)]);
   return {
-    shingles: shingleWords(syllables(`${stripTitleBoilerplate(copy.title)}\n${body}`)),
-    figures: copyFigures(body),
+    shingles: shingleWords(key === '' ? [] : key.split(' ')),
+    figures: copyFigures(kept.map(({ line }) => line).join('\n')),
   };
+}
+
+// Most titles and lines come through boilerplate stripping untouched: their keys, which categorising
+// needs too, are the copy's own; only the few changed ones are keyed here.
+function titleKey(copy: Pick<Copy, 'title' | 'contentHtml'>): string {
+  const title = stripTitleBoilerplate(copy.title);
+  return title === copy.title ? copyKeys(copy).title : comparisonKey(title);
+}
+
+function keptLineKeys(copy: Pick<Copy, 'title' | 'contentHtml'>, kept: ReturnType<typeof keptTextLines>): string[] {
+  const lines = copyText(copy).split('\n');
+  const keys = copyKeys(copy).lines;
+  return kept.map(({ line, index }) => (line === lines[index] ? keys[index]! : comparisonKey(line)));
 }
 
 const NUMBER = /\d+(?:[.,/]\d+)*/g;

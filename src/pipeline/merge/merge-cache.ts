@@ -9,10 +9,10 @@ import { profileCopy, type MatchProfile } from './match-profile.ts';
 import { SimilarityIndex } from './similarity-index.ts';
 
 interface CachedProfile {
-  // A profile depends on nothing but these two; they are compared on every hit, so a copy that
-  // another writer changed in the store is profiled again rather than matched on stale text.
+  // A profile depends on nothing but these two (the text derives from the HTML); they are compared on
+  // every hit, so a copy that another writer changed in the store is profiled again rather than matched on stale text.
   title: string;
-  text: string;
+  contentHtml: string;
   profile: MatchProfile;
   usedInBatch: number;
 }
@@ -49,12 +49,12 @@ export class MergeCache {
     return this.profiles.size;
   }
 
-  /** The profile of a copy, computed once per distinct title and text. */
+  /** The profile of a copy, computed once per distinct title and content. */
   private profileOf(copy: Copy): MatchProfile {
     const key = copyStoreKey(copy);
     let cached = this.profiles.get(key);
-    if (cached === undefined || cached.title !== copy.title || cached.text !== copy.text) {
-      cached = { title: copy.title, text: copy.text, profile: profileCopy(copy), usedInBatch: this.batch };
+    if (cached === undefined || cached.title !== copy.title || cached.contentHtml !== copy.contentHtml) {
+      cached = { title: copy.title, contentHtml: copy.contentHtml, profile: profileCopy(copy), usedInBatch: this.batch };
       this.profiles.set(key, cached);
     }
     cached.usedInBatch = this.batch;

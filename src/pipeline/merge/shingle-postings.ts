@@ -26,6 +26,7 @@ export class ShinglePostings {
   private shared = new Int32Array(256);
   /** Slots met by the current search, reused from one search to the next. */
   private touched: Int32Array = new Int32Array(1024);
+  private sorted: Int32Array = new Int32Array(1024);
   private nextSlot = 0;
   private freeSlots: number[] = [];
   /** Slots removed since the last compaction: still referenced by posting lists, so not reusable yet. */
@@ -100,22 +101,34 @@ export class ShinglePostings {
       }
     }
     if (most < minShared) return [];
-    // A stable counting sort by shared count, walked from the top until `limit` slots are accepted.
-    const starts = new Int32Array(most + 2);
-    for (let index = 0; index < count; index++) starts[most - shared[touched[index]!]! + 1]!++;
-    for (let level = 1; level <= most + 1; level++) starts[level]! += starts[level - 1]!;
-    const sorted = new Int32Array(count);
+    // Most slots met share a shingle or two: only those sharing minShared can be chosen, so only they
+    // are sorted, in the order met (a stable counting sort by shared count, walked from the top).
+    let eligible = 0;
     for (let index = 0; index < count; index++) {
+      const slot = touched[index]!;
+      if (shared[slot]! >= minShared) touched[eligible++] = slot;
+    }
+    const levels = most - minShared + 1;
+    const starts = new Int32Array(levels + 1);
+    for (let index = 0; index < eligible; index++) starts[most - shared[touched[index]!]! + 1]!++;
+    for (let level = 1; level <= levels; level++) starts[level]! += starts[level - 1]!;
+    const sorted = this.sortBuffer(eligible);
+    for (let index = 0; index < eligible; index++) {
       const slot = touched[index]!;
       sorted[starts[most - shared[slot]!]!++] = slot;
     }
     const chosen: number[] = [];
-    for (let index = 0; index < count && chosen.length < limit; index++) {
+    for (let index = 0; index < eligible && chosen.length < limit; index++) {
       const slot = sorted[index]!;
-      if (shared[slot]! < minShared) break;
       if (accept(slot)) chosen.push(slot);
     }
     return chosen;
+  }
+
+  /** A scratch array of at least `length`, reused by every search. */
+  private sortBuffer(length: number): Int32Array {
+    if (this.sorted.length < length) this.sorted = new Int32Array(Math.max(length, this.sorted.length * 2));
+    return this.sorted;
   }
 
   private growTouched(): Int32Array {

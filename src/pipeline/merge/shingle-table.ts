@@ -1,5 +1,5 @@
 /**
- * A hash table from 32-bit shingle hashes to values, on typed arrays (open addressing, linear
+ * A hash table from 32-bit (signed) shingle hashes to values, on typed arrays (open addressing, linear
  * probing): the similarity index looks shingles up millions of times a cycle, and a Map keyed by
  * numbers above 2^30 is several times slower and larger. Values are never removed one by one;
  * `retain` rebuilds the table with the values still wanted.
@@ -10,7 +10,7 @@ const GOLDEN = 0x9e3779b1;
 
 export class ShingleTable<T> {
   private bits = 12;
-  private keys = new Uint32Array(INITIAL_CAPACITY);
+  private keys = new Int32Array(INITIAL_CAPACITY);
   /** 0 = empty slot, else 1 + the value's position in `values`. */
   private positions = new Int32Array(INITIAL_CAPACITY);
   private values: T[] = [];
@@ -67,7 +67,7 @@ export class ShingleTable<T> {
 
   private reset(bits: number): void {
     this.bits = bits;
-    this.keys = new Uint32Array(1 << bits);
+    this.keys = new Int32Array(1 << bits);
     this.positions = new Int32Array(1 << bits);
     this.values = [];
   }

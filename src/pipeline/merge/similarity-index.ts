@@ -186,7 +186,7 @@ function sameCopies(indexed: readonly Copy[], current: readonly Copy[]): boolean
     const a = indexed[index]!;
     const b = current[index]!;
     if (a === b) continue;
-    if (a.sourceId !== b.sourceId || a.datePublished !== b.datePublished || a.title !== b.title || a.text !== b.text) return false;
+    if (a.sourceId !== b.sourceId || a.datePublished !== b.datePublished || a.title !== b.title || a.contentHtml !== b.contentHtml) return false;
   }
   return true;
 }

@@ -3,8 +3,9 @@
 import type { Copy, RawItem, SourceConfig } from '../../model/types.ts';
 import { absolutizeUrl, canonicalizeUrl } from './canonical-url.ts';
 import { parseFeedDate } from './parse-date.ts';
-import { htmlToText, sanitizeContent } from './sanitize-content.ts';
+import { htmlToText, sanitizedHtmlToText, sanitizeContent } from './sanitize-content.ts';
 import { comparisonKey, toNfc } from './vietnamese-text.ts';
+import { rememberCopyText } from './copy-text.ts';
 
 export interface NormalizeContext {
   source: SourceConfig;
@@ -80,20 +81,21 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): Copy | undef
   const url = pickUrl(raw, guid, ctx.feedLink);
   if (url === undefined) return undefined;
   const contentHtml = sanitizeContent(firstNonBlank(raw.contentHtml, raw.summary), url);
-  const text = htmlToText(contentHtml);
+  const text = sanitizedHtmlToText(contentHtml);
   const title = pickTitle(raw.title, text);
   if (title === undefined) return undefined;
-  return {
+  const copy: Copy = {
     sourceId: ctx.source.id,
     key: guid !== undefined ? `guid:${guid}` : `link:${url}`,
     url,
     title,
     contentHtml,
-    text,
     datePublished: pickDate(raw.date, ctx.source.timezone, ctx.now),
     sourceCategories: cleanCategories(raw.categories),
     author: cleanAuthor(raw.author),
     imageUrl: pickImage(raw.imageUrl, url),
     firstSeenAt: ctx.now.toISOString(),
   };
+  rememberCopyText(copy, text);
+  return copy;
 }

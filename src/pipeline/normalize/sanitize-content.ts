@@ -103,10 +103,50 @@ export function htmlToText(html: string): string {
     allowedAttributes: {},
     nonTextTags: DROPPED_WITH_CONTENT,
   });
-  const text = decodeSanitizedText(skeleton.replace(BLOCK_TAG, '\n').replace(CELL_TAG, ' '));
+  return plainLines(decodeSanitizedText(skeleton.replace(BLOCK_TAG, '\n').replace(CELL_TAG, ' ')));
+}
+
+function plainLines(text: string): string {
   return toNfc(text)
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line !== '')
     .join('\n');
+}
+
+const ALLOWED_TAG_SET = new Set(ALLOWED_TAGS);
+const BLOCK_TAG_SET = new Set(BLOCK_TAGS);
+const CELL_TAG_SET = new Set(CELL_TAGS);
+
+// A tag exactly as sanitize-html writes one: a lower-case name, attributes as ` name` or ` name="…"`
+// with & < > " escaped in the value (its escapeHtml), ` />` closing a void element. So no `>` ends a
+// tag early and no `<` is left in text.
+const WRITTEN_TAG = /<\/([a-z][a-z0-9]*)>|<([a-z][a-z0-9]*)(?: [a-z][a-z0-9-]*(?:="[^"<>]*")?)*(?: \/)?>/g;
+// Left over after the tags: markup a parser would read otherwise than as escaped text (a comment, a
+// stray bracket, &nbsp; or a numeric reference), so the HTML did not come from sanitizeContent.
+const NOT_ESCAPED_TEXT = /[<>]|&(?!(?:amp|lt|gt|quot);)/;
+
+/**
+ * htmlToText of HTML that sanitizeContent wrote (a stored `contentHtml`), without parsing it a second
+ * time; HTML of any other shape takes the full parse.
+ */
+export function sanitizedHtmlToText(html: string): string {
+  return readSanitizedText(html) ?? htmlToText(html);
+}
+
+/**
+ * The text of HTML in the shape sanitizeContent writes, by regexes alone; undefined for HTML of any
+ * other shape. Equal to htmlToText wherever it answers (test/pipeline/normalize/sanitized-html-to-text.test.ts).
+ */
+export function readSanitizedText(html: string): string | undefined {
+  let foreign = false;
+  const stripped = html.replace(WRITTEN_TAG, (_tag, closing: string | undefined, opening: string | undefined) => {
+    const name = (closing ?? opening)!;
+    if (BLOCK_TAG_SET.has(name)) return '\n';
+    if (CELL_TAG_SET.has(name)) return ' ';
+    if (!ALLOWED_TAG_SET.has(name)) foreign = true;
+    return '';
+  });
+  if (foreign || NOT_ESCAPED_TEXT.test(stripped)) return undefined;
+  return plainLines(decodeSanitizedText(stripped));
 }

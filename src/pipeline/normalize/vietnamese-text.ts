@@ -4,18 +4,20 @@
 // zero-width space/joiners, word joiner, BOM, soft hyphen.
 const INVISIBLE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
-const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323'; // huyền, sắc, ngã, hỏi, nặng
-
-// In NFD a toned vowel is base + tone mark, so "old style" oa/oe/uy (tone on the first vowel)
-// is o|u + tone + a|e|y. Only a syllable-final diphthong differs between the styles: with a
-// final consonant (hoàn, toán, quyết) both styles already put the tone on the second vowel.
-// The lookahead rejects a following letter or mark, so ô/ơ/ư/ă/ê (base + mark) never match.
+// Old style oa/oe/uy puts the tone on the first vowel: a toned o or u (either case) right before a
+// plain a/e/y. Only a syllable-final diphthong differs between the styles: with a final consonant
+// (hoàn, toán, quyết) both already put the tone on the second vowel. The lookahead rejects a following
+// letter or mark, so neither a longer syllable nor an a/e/y with a mark NFC left uncomposed matches.
+// Matched in NFC, the form all text is in here, so most text (nothing to fold) costs one scan.
+const TONED_O = '\u00F2\u00F3\u1ECF\u00F5\u1ECD\u00D2\u00D3\u1ECE\u00D5\u1ECC'; // ò ó ỏ õ ọ Ò Ó Ỏ Õ Ọ
+const TONED_U = '\u00F9\u00FA\u1EE7\u0169\u1EE5\u00D9\u00DA\u1EE6\u0168\u1EE4'; // ù ú ủ ũ ụ Ù Ú Ủ Ũ Ụ
 const OLD_STYLE_DIPHTHONG = new RegExp(
-  `([oO])([${TONE_MARKS}])([aAeE])(?![\\p{L}\\p{M}])|([uU])([${TONE_MARKS}])([yY])(?![\\p{L}\\p{M}])`,
+  `([${TONED_O}])([aAeE])(?![\\p{L}\\p{M}])|([${TONED_U}])([yY])(?![\\p{L}\\p{M}])`,
   'gu',
 );
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{M}\p{N}]+/gu;
+const NOT_LETTER_DIGIT_OR_NEWLINE = /[^\p{L}\p{M}\p{N}\n]+/gu;
 
 /** NFC with control characters and zero-width characters removed; the form all stored text takes. */
 export function toNfc(s: string): string {
@@ -29,13 +31,14 @@ export function toNfc(s: string): string {
  */
 export function foldToneMarks(s: string): string {
   return s
-    .normalize('NFD')
-    .replace(
-      OLD_STYLE_DIPHTHONG,
-      (_m, o?: string, oTone?: string, ae?: string, u?: string, uTone?: string, y?: string) =>
-        o !== undefined ? `${o}${ae}${oTone}` : `${u}${y}${uTone}`,
-    )
-    .normalize('NFC');
+    .normalize('NFC')
+    .replace(OLD_STYLE_DIPHTHONG, (_m, o?: string, ae?: string, u?: string, y?: string) => moveTone((o ?? u)!, (ae ?? y)!));
+}
+
+/** ò + a → oà: the tone leaves the first vowel for the second. */
+function moveTone(toned: string, plain: string): string {
+  const [base, tone] = toned.normalize('NFD');
+  return `${base}${`${plain}${tone}`.normalize('NFC')}`;
 }
 
 /**
@@ -48,28 +51,70 @@ export function comparisonKey(s: string): string {
   return folded.replace(NOT_LETTER_OR_DIGIT, ' ').trim();
 }
 
+/**
+ * comparisonKey of each line of a text, in one pass over all of it rather than one per line: no step
+ * of the key (NFC, lower case, tone folding, punctuation) reaches across a line break.
+ */
+export function lineComparisonKeys(s: string): string[] {
+  const folded = foldToneMarks(toNfc(s).toLowerCase());
+  return folded.replace(NOT_LETTER_DIGIT_OR_NEWLINE, ' ').split('\n').map((line) => line.trim());
+}
+
+/**
+ * The comparison key of texts joined by spaces or line breaks, from each text's own key: such a
+ * separator composes with nothing, changes no letter's case, and becomes the one space between words.
+ */
+export function joinKeys(keys: readonly string[]): string {
+  return keys.filter((key) => key !== '').join(' ');
+}
+
 /** The syllables (or other words) of a string, in comparison form. */
 export function syllables(s: string): string[] {
-  const key = comparisonKey(s);
-  return key === '' ? [] : key.split(' ');
+  return syllablesOf(comparisonKey(s));
+}
+
+/** Phrases in comparison form, by first syllable, each with what finding it stands for. */
+export type PhraseIndex<T> = ReadonlyMap<string, readonly { syllables: readonly string[]; value: T }[]>;
+
+/** Prepares phrases once for many findPhrases calls; phrases with no letter or digit are left out. */
+export function indexPhrases<T>(phrases: Iterable<readonly [phrase: string, value: T]>): PhraseIndex<T> {
+  const index = new Map<string, { syllables: string[]; value: T }[]>();
+  for (const [phrase, value] of phrases) {
+    const syllables = syllablesOf(comparisonKey(phrase));
+    if (syllables.length === 0) continue;
+    const list = index.get(syllables[0]!) ?? [];
+    list.push({ syllables, value });
+    index.set(syllables[0]!, list);
+  }
+  return index;
+}
+
+/**
+ * The values of the phrases that occur in an already-computed comparison key as whole syllable
+ * sequences, in one walk over its syllables (keyword matching tries every keyword on every copy).
+ */
+export function findPhrases<T>(haystackKey: string, index: PhraseIndex<T>): Set<T> {
+  const found = new Set<T>();
+  const words = syllablesOf(haystackKey);
+  for (let start = 0; start < words.length; start++) {
+    for (const { syllables, value } of index.get(words[start]!) ?? []) {
+      if (!found.has(value) && occursAt(words, start, syllables)) found.add(value);
+    }
+  }
+  return found;
 }
 
 /** Whether the phrase occurs in an already-computed comparison key as whole syllables. */
 export function containsPhrase(haystackKey: string, phrase: string): boolean {
-  const pattern = phrasePattern(phrase);
-  return pattern !== undefined && padKey(haystackKey).includes(pattern);
+  return findPhrases(haystackKey, indexPhrases([[phrase, true]])).size > 0;
 }
 
-/**
- * A phrase prepared once for many `padKey(text).includes(pattern)` tests (keyword matching):
- * padding both sides with spaces makes a match start and end on syllable boundaries.
- */
-export function phrasePattern(phrase: string): string | undefined {
-  const needle = comparisonKey(phrase);
-  return needle === '' ? undefined : ` ${needle} `;
+function syllablesOf(key: string): string[] {
+  return key === '' ? [] : key.split(' ');
 }
 
-/** A comparison key padded for `phrasePattern` matching. */
-export function padKey(key: string): string {
-  return ` ${key} `;
+function occursAt(words: readonly string[], start: number, syllables: readonly string[]): boolean {
+  if (start + syllables.length > words.length) return false;
+  for (let offset = 1; offset < syllables.length; offset++) if (words[start + offset] !== syllables[offset]) return false;
+  return true;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { copyFigures, profileCopy } from '../../../src/pipeline/merge/match-profile.ts';
+import { htmlOfText } from '../../helpers/make-copy.ts';
 import { figuresContained, judgeMatch, requiredContainment } from '../../../src/pipeline/merge/match-score.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -43,13 +44,14 @@ describe('requiredContainment', () => {
 describe('judgeMatch', () => {
   const full = profileCopy({
     title: 'Bắt 2 đối tượng vận chuyển 12 bánh heroin qua biên giới',
-    text:
+    contentHtml: htmlOfText(
       'Lực lượng Đồn Biên phòng Nậm Cắn phối hợp với Công an huyện Kỳ Sơn vừa bắt quả tang 2 đối tượng vận chuyển trái phép 12 bánh heroin.\n' +
       'Kiểm tra, tổ công tác thu giữ trong ba lô 12 bánh heroin, 2 điện thoại di động và 3,5 triệu đồng.',
+    ),
   });
   const brief = profileCopy({
     title: 'Thu giữ 12 bánh heroin tại Kỳ Sơn',
-    text: 'Lực lượng Đồn Biên phòng Nậm Cắn phối hợp với Công an huyện Kỳ Sơn vừa bắt quả tang 2 đối tượng vận chuyển trái phép 12 bánh heroin.',
+    contentHtml: htmlOfText('Lực lượng Đồn Biên phòng Nậm Cắn phối hợp với Công an huyện Kỳ Sơn vừa bắt quả tang 2 đối tượng vận chuyển trái phép 12 bánh heroin.'),
   });
   const alone = (shingle: number) => (full.shingles.has(shingle) ? 1 : 0);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Copy, Story } from '../../../src/model/types.ts';
 import { createMergeCache, type MergeCache } from '../../../src/pipeline/merge/merge-cache.ts';
 import { mergeCopies, type MergeContext } from '../../../src/pipeline/merge/merge-copies.ts';
-import { makeCopy, makeSource } from '../../helpers/make-copy.ts';
+import { htmlOfText, makeCopy, makeSource } from '../../helpers/make-copy.ts';
 
 const BUST_TEXT =
   'Ngày 24/11, Công an tỉnh Hòa Bình cho biết đã triệt phá thành công đường dây mua bán trái phép chất ma túy ' +
@@ -45,7 +45,7 @@ describe('mergeCopies with a cache kept across cycles', () => {
     mergeCopies(stories, [copyOf('bao', BUST_TEXT, '2026-11-24T05:00:00.000Z')], context('2026-11-24T06:00:00.000Z', cache));
     // `npm run ingest` beside the server replaced the copy's text with another report.
     stories = reload(stories);
-    stories[0]!.copies[0]!.text = FLOOD_TEXT;
+    stories[0]!.copies[0]!.contentHtml = htmlOfText(FLOOD_TEXT);
     mergeCopies(stories, [copyOf('cong-an', BUST_TEXT, '2026-11-24T07:00:00.000Z')], context('2026-11-24T08:00:00.000Z', cache));
     expect(stories).toHaveLength(2);
     const joined = mergeCopies(stories, [copyOf('cong-tt', FLOOD_TEXT, '2026-11-24T07:30:00.000Z')], context('2026-11-24T08:00:00.000Z', cache));

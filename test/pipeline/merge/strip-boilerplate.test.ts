@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripTextBoilerplate, stripTitleBoilerplate } from '../../../src/pipeline/merge/strip-boilerplate.ts';
+import { stripTextBoilerplate, stripTitleBoilerplate, wordCount } from '../../../src/pipeline/merge/strip-boilerplate.ts';
 
 describe('stripTitleBoilerplate', () => {
   it.each([
@@ -42,5 +42,22 @@ describe('stripTextBoilerplate', () => {
     { name: 'a sentence mentioning a photo', input: 'Hình ảnh: vụ cháy được người dân ghi lại và đăng lên mạng xã hội, thu hút hàng nghìn lượt xem trong buổi sáng.', expected: 'Hình ảnh: vụ cháy được người dân ghi lại và đăng lên mạng xã hội, thu hút hàng nghìn lượt xem trong buổi sáng.' },
   ])('removes $name', ({ input, expected }) => {
     expect(stripTextBoilerplate(input)).toBe(expected);
+  });
+});
+
+describe('wordCount', () => {
+  it('counts as split(/\\s+/) does, for every BMP character as a separator and as a letter', () => {
+    const differing: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      for (const line of [`Ảnh${char}Công an`, `${char}${char}tỉnh`, `cung cấp${char}`]) {
+        if (wordCount(line) !== line.split(/\s+/).length) differing.push(`U+${code.toString(16)} in ${JSON.stringify(line)}`);
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it.each(['', ' ', 'Minh Anh (TTXVN)', '  Tang vật\tthu giữ.\u00a0Ảnh: T.L  ', '\u3000Hà\u2028Nội'])('counts %j as split does', (line) => {
+    expect(wordCount(line)).toBe(line.split(/\s+/).length);
   });
 });

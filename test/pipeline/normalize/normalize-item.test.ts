@@ -1,6 +1,7 @@
 // Raw items shaped like those the parse stage hands over from provincial portals.
 import { describe, it, expect } from 'vitest';
 import type { RawItem, SourceConfig } from '../../../src/model/types.ts';
+import { copyText } from '../../../src/pipeline/normalize/copy-text.ts';
 import { normalizeItem } from '../../../src/pipeline/normalize/normalize-item.ts';
 
 const source: SourceConfig = {
@@ -29,17 +30,20 @@ function rawItem(overrides: Partial<RawItem> = {}): RawItem {
 
 describe('normalizeItem', () => {
   it('builds a copy with a canonical link, guid key, safe content and a UTC date', () => {
-    expect(normalizeItem(rawItem(), ctx)).toEqual({
+    const copy = normalizeItem(rawItem(), ctx);
+    expect(copy).toStrictEqual({
       sourceId: 'bao-hoa-binh',
       key: 'guid:bhb-12345',
       url: 'https://baohoabinh.com.vn/thoi-su/202411/tai-nan-giao-thong.htm',
       title: 'Tai nạn giao thông trên QL6',
       contentHtml: '<p>Sáng 19/11, tại <a href="https://baohoabinh.com.vn/xa-lam-son">xã Lâm Sơn</a>...</p>',
-      text: 'Sáng 19/11, tại xã Lâm Sơn...',
       datePublished: '2024-11-19T12:40:00.000Z',
       sourceCategories: ['Thời sự'],
+      author: undefined,
+      imageUrl: undefined,
       firstSeenAt: '2024-11-20T00:00:00.000Z',
     });
+    expect(copyText(copy!)).toBe('Sáng 19/11, tại xã Lâm Sơn...');
   });
 
   it.each([
@@ -65,7 +69,8 @@ describe('normalizeItem', () => {
   it('uses the summary when there is no full content', () => {
     const copy = normalizeItem(rawItem({ contentHtml: '', summary: 'Tóm tắt <i>tin</i>' }), ctx);
     expect(copy?.contentHtml).toBe('Tóm tắt <i>tin</i>');
-    expect(copy?.text).toBe('Tóm tắt tin');
+    expect(copyText(copy!)).toBe('Tóm tắt tin');
+    expect(copy).not.toHaveProperty('text');
   });
 
   it('keys by canonical link when there is no guid', () => {

@@ -1,10 +1,13 @@
 // Vietnamese headlines as portals write them: mixed tone-mark styles, decomposed Unicode, stray controls.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import {
-  comparisonKey, containsPhrase, foldToneMarks, syllables, toNfc,
+  comparisonKey, containsPhrase, findPhrases, foldToneMarks, indexPhrases, syllables, toNfc,
 } from '../../../src/pipeline/normalize/vietnamese-text.ts';
 
 const nfd = (s: string) => s.normalize('NFD');
+const REPO = path.resolve(import.meta.dirname, '../../..');
 
 describe('toNfc', () => {
   it.each([
@@ -38,6 +41,87 @@ describe('foldToneMarks', () => {
     { input: nfd('Hòa Bình'), expected: 'Hoà Bình' },
   ])('rewrites $input as $expected', ({ input, expected }) => {
     expect(foldToneMarks(input)).toBe(expected);
+  });
+});
+
+// The rule as first written, in NFD, where a toned vowel is base + tone mark: o|u + tone + a|e|y,
+// then no letter or mark. foldToneMarks matches it in NFC instead and must give the same text.
+const NFD_TONE = '[\u0300\u0301\u0303\u0309\u0323]';
+const NFD_OLD_STYLE = new RegExp(`([oO])(${NFD_TONE})([aAeE])(?![\\p{L}\\p{M}])|([uU])(${NFD_TONE})([yY])(?![\\p{L}\\p{M}])`, 'gu');
+function moveOldStyleTones(s: string): string {
+  return nfd(s)
+    .replace(NFD_OLD_STYLE, (_m, o?: string, oTone?: string, ae?: string, u?: string, uTone?: string, y?: string) =>
+      o !== undefined ? `${o}${ae}${oTone}` : `${u}${y}${uTone}`)
+    .normalize('NFC');
+}
+
+// Every Vietnamese rhyme (vowel nucleus) with each tone on each of its vowels, after several initials
+// and before every final, in lower, upper and title case, NFC and NFD, then nothing, a space, a letter,
+// punctuation, a digit, a Greek letter or a mark (one NFC composes, one it cannot): foldToneMarks must
+// agree with the rule in NFD on all of them.
+const INITIALS = ['', 'h', 'kh', 'qu', 'th', 'ng', 'gi', 'đ'];
+const NUCLEI = [
+  'a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y', 'oa', 'oă', 'oe', 'uy', 'uê', 'uơ', 'ươ', 'iê', 'yê', 'ua', 'uô',
+  'ia', 'ưa', 'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'iu', 'oi', 'ôi', 'ơi', 'ui', 'ưi', 'uya', 'uyê', 'oai', 'oay',
+  'oao', 'oeo', 'uây', 'uôi', 'ươi', 'ươu', 'iêu', 'yêu', 'uyu',
+];
+const TONES = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+const FINALS = ['', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't'];
+const AFTER = ['', ' ', 'n', ',', '1', 'α', '\u0301', '\u0327'];
+
+/** The syllable with the tone on the vowel at `position` of its nucleus (in NFD, after the vowel's own mark). */
+function syllable(initial: string, nucleus: string, tone: string, position: number, final: string): string {
+  const vowels = [...nucleus.normalize('NFD').matchAll(/\p{L}\p{M}*/gu)].map(([vowel]) => vowel);
+  vowels[position] += tone;
+  return `${initial}${vowels.join('')}${final}`.normalize('NFC');
+}
+
+function* generatedSyllables(): Generator<string> {
+  let turn = 0;
+  for (const nucleus of NUCLEI) {
+    const length = [...nucleus].length;
+    for (const tone of TONES) {
+      for (let position = 0; position < length; position++) {
+        for (const final of FINALS) {
+          const base = syllable(INITIALS[turn++ % INITIALS.length]!, nucleus, tone, position, final);
+          for (const cased of [base, base.toUpperCase(), base[0]!.toUpperCase() + base.slice(1)]) {
+            for (const after of AFTER) {
+              yield `${cased}${after}`;
+              yield nfd(`${cased}${after}`);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+describe('foldToneMarks against the rule in NFD', () => {
+  it('agrees on every rhyme × tone × tone position, in every case and form', () => {
+    let changed = 0;
+    let total = 0;
+    for (const text of generatedSyllables()) {
+      const full = moveOldStyleTones(text);
+      expect(foldToneMarks(text), JSON.stringify(text)).toBe(full);
+      total++;
+      if (full !== text.normalize('NFC')) changed++;
+    }
+    expect(total).toBeGreaterThan(100_000);
+    // Old-style oa, oe and uy with each tone, in each case and form, ending the syllable: the fold had work to do.
+    expect(changed).toBe(3 * 5 * 3 * 4 * 2);
+  });
+
+  it('agrees on the demo feeds and the merge-eval texts', () => {
+    const texts = [
+      ...['bao-tinh.xml', 'cong-an-tinh.xml', 'cong-thong-tin-tinh.xml'].map((name) => readFileSync(path.join(REPO, 'data/demo', name), 'utf8')),
+      readFileSync(path.join(REPO, 'test/fixtures/merge-eval/pairs.json'), 'utf8'),
+    ];
+    for (const text of texts) {
+      for (const line of text.split('\n')) {
+        expect(foldToneMarks(line)).toBe(moveOldStyleTones(line));
+        expect(foldToneMarks(line.toUpperCase())).toBe(moveOldStyleTones(line.toUpperCase()));
+      }
+    }
   });
 });
 
@@ -78,6 +162,28 @@ describe('syllables', () => {
     { input: ' – ', expected: [] },
   ])('splits $input', ({ input, expected }) => {
     expect(syllables(input)).toEqual(expected);
+  });
+});
+
+describe('findPhrases', () => {
+  // The rule as first written: the phrase's key, padded with spaces, inside the padded text key.
+  const byScan = (key: string, phrases: readonly string[]) =>
+    new Set(phrases.filter((phrase) => comparisonKey(phrase) !== '' && ` ${key} `.includes(` ${comparisonKey(phrase)} `)));
+  const VOCABULARY = ['ma', 'túy', 'tuý', 'mà', 'tùy', 'cháy', 'chạy', 'nhà', 'dân', 'phòng', 'chữa', 'giao', 'thông', 'tai', 'nạn', 'Hòa', 'Bình', '3', '2026', '!', ','];
+
+  it('finds exactly the phrases a padded scan finds, over generated texts and keyword lists', () => {
+    let random = 7;
+    const next = () => (random = (Math.imul(random, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const words = (count: number) => Array.from({ length: count }, () => VOCABULARY[Math.floor(next() * VOCABULARY.length)]!).join(' ');
+    let hits = 0;
+    for (let round = 0; round < 2000; round++) {
+      const key = comparisonKey(words(Math.floor(next() * 30)));
+      const phrases = Array.from({ length: 1 + Math.floor(next() * 6) }, () => words(1 + Math.floor(next() * 3)));
+      const found = findPhrases(key, indexPhrases(phrases.map((phrase) => [phrase, phrase] as const)));
+      expect(found, `${key} / ${JSON.stringify(phrases)}`).toEqual(byScan(key, phrases));
+      hits += found.size;
+    }
+    expect(hits).toBeGreaterThan(1000);
   });
 });
 
