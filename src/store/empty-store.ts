@@ -1,6 +1,7 @@
 /** The shape of a store nobody has written yet, and the check every loaded store passes. */
 import { StoreError } from '../errors.ts';
-import { STORE_SCHEMA_VERSION, type StoreData } from '../model/types.ts';
+import { dropLegacyCopyFields } from '../model/story.ts';
+import { STORE_SCHEMA_VERSION, type Story, type StoreData } from '../model/types.ts';
 
 export function createEmptyStoreData(): StoreData {
   return { schemaVersion: STORE_SCHEMA_VERSION, stories: [], sources: {}, tombstones: {}, feeds: {} };
@@ -27,5 +28,16 @@ export function checkStoreData(value: unknown, location: string): StoreData {
       `store: ${location} has schema version ${data.schemaVersion}, newer than this bantin knows (${STORE_SCHEMA_VERSION}); upgrade bantin`,
     );
   }
+  dropLegacyFields(data.stories);
   return { ...createEmptyStoreData(), ...data, schemaVersion: STORE_SCHEMA_VERSION } as StoreData;
+}
+
+/** Copies of stores written before their plain text was derived from contentHtml carry a `text`; it is not written back. */
+function dropLegacyFields(stories: readonly unknown[]): void {
+  for (const story of stories) {
+    const copies = (story as Partial<Story> | null)?.copies;
+    if (Array.isArray(copies) && copies.some((copy) => typeof copy === 'object' && copy !== null && 'text' in copy)) {
+      dropLegacyCopyFields(story as Story);
+    }
+  }
 }

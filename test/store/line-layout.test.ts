@@ -20,7 +20,7 @@ function storyAbout(n: number, title: string, contentHtml: string): Story {
     dateModified: date,
     copies: [{
       sourceId: 'hoa-binh', key: `guid:${n}`, url: `https://hoabinh.example.vn/tin/${n}`, title, contentHtml,
-      text: contentHtml.replace(/<[^>]*>/g, ''), datePublished: date, sourceCategories: ['An ninh – Trật tự'], firstSeenAt: date,
+      datePublished: date, sourceCategories: ['An ninh – Trật tự'], firstSeenAt: date,
     }],
   };
 }
@@ -87,6 +87,19 @@ describe('store line layout', () => {
     const data = awkwardStore();
     await writeFile(file, write(data));
     expect(await createLowdbStore(file).load()).toEqual(data);
+  });
+
+  it('drops the plain text older versions stored beside each copy\'s HTML, and does not write it back', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    const data = awkwardStore();
+    const legacy = structuredClone(data);
+    for (const story of legacy.stories) for (const copy of story.copies) Object.assign(copy, { text: copy.contentHtml.replace(/<[^>]*>/g, '') });
+    await writeFile(file, JSON.stringify(legacy));
+    const loaded = await createLowdbStore(file).load();
+    expect(loaded).toEqual(data);
+    expect(loaded.stories.every((story) => story.copies.every((copy) => !('text' in copy)))).toBe(true);
+    await createLowdbStore(file).save(loaded);
+    expect(await readFile(file, 'utf8')).not.toContain('"text":');
   });
 
   it('loads a line-layout file edited by hand into other valid JSON (a story spread over lines)', async () => {
