@@ -11,6 +11,7 @@ import { StoreError } from '../errors.ts';
 import { identityOf, type FileIdentity } from './file-identity.ts';
 import { isProcessAlive } from './process-alive.ts';
 import { LineLayoutError, readLineLayout } from './read-line-layout.ts';
+import { StoryLines } from './story-lines.ts';
 import { writeLineLayout } from './write-line-layout.ts';
 
 export class AtomicJsonFile<T extends object> implements Adapter<T> {
@@ -20,6 +21,8 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
   private readonly tempPrefix: string;
   // Which file each object read or written corresponds to; lets the store skip reading a file it already holds.
   private readonly identities = new WeakMap<object, FileIdentity>();
+  // Stories' lines as read or written, so a write serialises only the stories that changed.
+  private readonly storyLines = new StoryLines();
 
   constructor(filename: string) {
     this.filename = filename;
@@ -58,7 +61,7 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
   private async parse(handle: FileHandle): Promise<T> {
     let layoutError: LineLayoutError | undefined;
     try {
-      const data = await readLineLayout(handle);
+      const data = await readLineLayout(handle, this.storyLines);
       if (data !== undefined) return data as T;
     } catch (error) {
       if (!(error instanceof LineLayoutError)) throw error;
@@ -101,7 +104,7 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
     const temp = this.tempName('tmp');
     try {
       await this.removeStaleTemps();
-      const identity = await writeSynced(temp, data);
+      const identity = await writeSynced(temp, data, this.storyLines);
       await this.backupCurrent();
       await rename(temp, this.filename);
       await syncDir(this.dir);
@@ -144,10 +147,10 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
 }
 
 /** Writes and fsyncs `file`; its identity, which the rename into place keeps. */
-async function writeSynced(file: string, data: object): Promise<FileIdentity> {
+async function writeSynced(file: string, data: object, storyLines: StoryLines): Promise<FileIdentity> {
   const handle = await open(file, 'w');
   try {
-    await writeLineLayout(handle, data as Record<string, unknown>);
+    await writeLineLayout(handle, data as Record<string, unknown>, storyLines);
     await handle.sync();
     return identityOf(await handle.stat());
   } finally {

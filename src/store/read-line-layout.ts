@@ -1,6 +1,7 @@
 /** Reads a store written in the line layout (see line-layout.ts) a line at a time, never holding the file as one string. */
 import type { FileHandle } from 'node:fs/promises';
 import { FIRST_LINE_MAX_BYTES, lineLayoutVersion } from './line-layout.ts';
+import type { StoryLines } from './story-lines.ts';
 
 const READ_CHUNK_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
@@ -20,12 +21,12 @@ export class LineLayoutError extends Error {
  * line. Throws LineLayoutError when it does but a later line breaks the layout or the file ends
  * before the document does; read errors pass through.
  */
-export async function readLineLayout(handle: FileHandle): Promise<Record<string, unknown> | undefined> {
+export async function readLineLayout(handle: FileHandle, storyLines?: StoryLines): Promise<Record<string, unknown> | undefined> {
   const start = Buffer.alloc(FIRST_LINE_MAX_BYTES);
   const { bytesRead } = await handle.read(start, 0, start.length, 0);
   const schemaVersion = lineLayoutVersion(start.subarray(0, bytesRead));
   if (schemaVersion === undefined) return undefined;
-  const parser = new LineLayoutParser(schemaVersion);
+  const parser = new LineLayoutParser(schemaVersion, storyLines);
   let number = 0;
   for await (const line of linesOf(handle)) {
     number++;
@@ -34,8 +35,8 @@ export async function readLineLayout(handle: FileHandle): Promise<Record<string,
   return parser.finish(number);
 }
 
-/** The file's lines, decoded, read with positioned reads so the handle's own offset stays at 0. */
-async function* linesOf(handle: FileHandle): AsyncGenerator<string> {
+/** The file's lines as bytes, read with positioned reads so the handle's own offset stays at 0. */
+async function* linesOf(handle: FileHandle): AsyncGenerator<Buffer> {
   let position = 0;
   let carried: Buffer[] = [];
   for (;;) {
@@ -47,17 +48,18 @@ async function* linesOf(handle: FileHandle): AsyncGenerator<string> {
     const chunk = buffer.subarray(0, bytesRead);
     let from = 0;
     for (let end = chunk.indexOf(NEWLINE, from); end !== -1; end = chunk.indexOf(NEWLINE, from)) {
-      yield decode(carried, chunk.subarray(from, end));
+      yield joined(carried, chunk.subarray(from, end));
       carried = [];
       from = end + 1;
     }
     if (from < chunk.length) carried.push(chunk.subarray(from));
   }
-  if (carried.length > 0) yield decode(carried, Buffer.alloc(0));
+  if (carried.length > 0) yield joined(carried, Buffer.alloc(0));
 }
 
-function decode(carried: readonly Buffer[], rest: Buffer): string {
-  return (carried.length === 0 ? rest : Buffer.concat([...carried, rest])).toString('utf8');
+/** A line that began in an earlier read; views of fresh buffers otherwise, which story lines may keep. */
+function joined(carried: readonly Buffer[], rest: Buffer): Buffer {
+  return carried.length === 0 ? rest : Buffer.concat([...carried, rest]);
 }
 
 /**
@@ -69,15 +71,20 @@ type Expect = 'member' | 'end' | 'entry-or-close' | 'entry' | 'close' | 'nothing
 class LineLayoutParser {
   private readonly root: Record<string, unknown>;
   private container: unknown[] | Record<string, unknown> | undefined;
+  /** Where the lines of the open container's elements go, when it is the stories. */
+  private containerLines: StoryLines | undefined;
   private expect: Expect = 'member';
 
-  constructor(schemaVersion: number) {
+  constructor(
+    schemaVersion: number,
+    private readonly storyLines: StoryLines | undefined,
+  ) {
     this.root = { schemaVersion };
   }
 
-  accept(line: string, number: number): void {
+  accept(bytes: Buffer, number: number): void {
     try {
-      this.acceptLine(line);
+      this.acceptLine(bytes.toString('utf8'), bytes);
     } catch (error) {
       throw new LineLayoutError(number, (error as Error).message);
     }
@@ -88,7 +95,7 @@ class LineLayoutParser {
     return this.root;
   }
 
-  private acceptLine(line: string): void {
+  private acceptLine(line: string, bytes: Buffer): void {
     switch (this.expect) {
       case 'nothing':
         if (line.trim() !== '') throw new Error('text after the end of the store');
@@ -100,7 +107,7 @@ class LineLayoutParser {
       case 'member':
         return this.acceptMember(line);
       default:
-        return this.acceptInContainer(line);
+        return this.acceptInContainer(line, bytes);
     }
   }
 
@@ -111,6 +118,7 @@ class LineLayoutParser {
       if (typeof key !== 'string') throw new Error('expected a "key": before [ or {');
       setOwn(this.root, key, opens);
       this.container = opens;
+      this.containerLines = key === 'stories' && Array.isArray(opens) ? this.storyLines : undefined;
       this.expect = 'entry-or-close';
       return;
     }
@@ -119,7 +127,7 @@ class LineLayoutParser {
     this.expect = comma ? 'member' : 'end';
   }
 
-  private acceptInContainer(line: string): void {
+  private acceptInContainer(line: string, bytes: Buffer): void {
     const container = this.container!;
     const closer = Array.isArray(container) ? ']' : '}';
     if (line === closer || line === `${closer},`) {
@@ -130,8 +138,11 @@ class LineLayoutParser {
     }
     if (this.expect === 'close') throw new Error(`expected ${closer} or a comma at the end of the line before`);
     const { body, comma } = splitComma(line);
-    if (Array.isArray(container)) container.push(JSON.parse(body));
-    else assignEntries(container, body);
+    if (Array.isArray(container)) {
+      const element: unknown = JSON.parse(body);
+      container.push(element);
+      this.containerLines?.keep(element, comma ? bytes.subarray(0, -1) : bytes);
+    } else assignEntries(container, body);
     this.expect = comma ? 'entry' : 'close';
   }
 }

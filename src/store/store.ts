@@ -8,6 +8,7 @@ export interface Store {
    * Current data; a fresh empty store when none exists. Throws StoreError when unreadable, corrupt or too new.
    * While nobody else has saved, this is the very object last loaded or saved, not a copy: change it only
    * inside `withWriteLock`, then `save` it (a `work` that throws makes the next load read the store again).
+   * Stories may be changed in place, but a copy is changed by replacing it: stored copies may be frozen.
    */
   load(): Promise<StoreData>;
   /**

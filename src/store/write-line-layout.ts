@@ -1,16 +1,18 @@
 /** Writes a store in the line layout (see line-layout.ts) to an open file, about a megabyte per write. */
 import type { FileHandle } from 'node:fs/promises';
 import { firstLine } from './line-layout.ts';
+import type { StoryLines } from './story-lines.ts';
 
 /** Bytes gathered before each write: serialising one chunk is the longest block of the event loop. */
 const CHUNK_BYTES = 1 << 20;
+const encoder = new TextEncoder();
 
 /**
  * Serialises `data` a line at a time; between buffers it waits for a write, whose completion comes
  * back through the event loop, so timers and requests run between chunks. Do not change `data`
  * until this settles: unlike one `JSON.stringify`, the file is taken from it over time.
  */
-export async function writeLineLayout(handle: FileHandle, data: Record<string, unknown>): Promise<void> {
+export async function writeLineLayout(handle: FileHandle, data: Record<string, unknown>, storyLines?: StoryLines): Promise<void> {
   const out = new ChunkedOutput(handle);
   const { schemaVersion } = data;
   const members = Object.entries(data).filter(([key, value]) => key !== 'schemaVersion' && isJsonVisible(value));
@@ -22,20 +24,26 @@ export async function writeLineLayout(handle: FileHandle, data: Record<string, u
   out.append(firstLine(schemaVersion).slice(0, -1));
   for (const [key, value] of members) {
     out.append(',\n');
-    await writeMember(out, key, value);
+    await writeMember(out, key, value, key === 'stories' ? storyLines : undefined);
   }
   out.append('\n}\n');
   await out.end();
 }
 
-async function writeMember(out: ChunkedOutput, key: string, value: unknown): Promise<void> {
+async function writeMember(out: ChunkedOutput, key: string, value: unknown, lines: StoryLines | undefined): Promise<void> {
   const name = JSON.stringify(key);
   if (Array.isArray(value) && value.length > 0) {
     out.append(`${name}:[`);
     let separator = '\n';
     for (const element of value) {
-      // JSON.stringify writes null for undefined, functions and symbols in arrays.
-      out.append(separator + (JSON.stringify(element) ?? 'null'));
+      out.append(separator);
+      const kept = lines?.lineOf(element);
+      if (kept !== undefined) out.appendBytes(kept);
+      else {
+        // JSON.stringify writes null for undefined, functions and symbols in arrays.
+        const bytes = out.append(JSON.stringify(element) ?? 'null');
+        lines?.keep(element, bytes);
+      }
       separator = ',\n';
       await out.flushWhenFull();
     }
@@ -78,16 +86,33 @@ class ChunkedOutput {
 
   constructor(private readonly handle: FileHandle) {}
 
-  append(text: string): void {
+  /** Encodes `text` into the output; returns its bytes there (a view: buffers are never reused). */
+  append(text: string): Buffer {
     // UTF-8 takes at most 3 bytes per UTF-16 unit; a text that might not fit starts a new buffer.
     if (text.length * 3 > this.buffer.length - this.used) {
       this.retireBuffer();
       if (text.length * 3 > this.buffer.length) {
-        this.full.push(Buffer.from(text, 'utf8'));
+        const own = Buffer.from(text, 'utf8');
+        this.full.push(own);
+        return own;
+      }
+    }
+    const start = this.used;
+    // encodeInto, not buffer.write: Node 20's utf8 write is slow on non-Latin-1 text (Vietnamese) until warmed up.
+    this.used += encoder.encodeInto(text, this.buffer.subarray(start)).written;
+    return this.buffer.subarray(start, this.used);
+  }
+
+  /** Bytes already encoded (a kept story line): copied into the current buffer, or written as they are when large. */
+  appendBytes(bytes: Buffer): void {
+    if (bytes.length > this.buffer.length - this.used) {
+      this.retireBuffer();
+      if (bytes.length > this.buffer.length) {
+        this.full.push(bytes);
         return;
       }
     }
-    this.used += this.buffer.write(text, this.used, 'utf8');
+    this.used += bytes.copy(this.buffer, this.used);
   }
 
   /**

@@ -197,7 +197,8 @@ describe('a fresh service over the demo portals', () => {
     const marker = 'Tin đính chính: số liệu được cập nhật';
     await other.withWriteLock(async () => {
       const data = await other.load();
-      for (const copy of data.stories[0]!.copies) copy.title = marker;
+      // Copies are replaced, never edited in place (the store freezes the ones whose line it keeps).
+      data.stories[0]!.copies = data.stories[0]!.copies.map((copy) => ({ ...copy, title: marker }));
       await other.save(data);
     });
     let titles: string[] = [];

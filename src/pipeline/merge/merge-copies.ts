@@ -143,8 +143,10 @@ class MergeState {
     if (sameCopy(stored, next)) {
       // Only the key moved (the source's guids changed, or it now goes by links): nothing a reader sees.
       if (stored.key !== copy.key) {
-        stored.key = copy.key;
-        this.byCopyKey.set(copyStoreKey(stored), story);
+        // Replaced, not edited: stored copies are frozen once the store has kept their line (store/story-lines.ts).
+        const rekeyed: Copy = { ...stored, key: copy.key };
+        story.copies[index] = rekeyed;
+        this.byCopyKey.set(copyStoreKey(rekeyed), story);
       }
       this.unchanged++;
       return false;

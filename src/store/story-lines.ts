@@ -1,0 +1,59 @@
+/**
+ * Each story's line of the store file as last read or written, for the next write to reuse while the
+ * story is unchanged: a cycle that touched 50 stories of 20,000 serialises and encodes those 50, and
+ * copies the bytes of the rest. It memoises JSON.stringify and UTF-8 encoding, nothing else, so it
+ * holds whether or not the bytes ever reached the disk.
+ *
+ * A story is unchanged while it holds the very same copy objects and its other fields (id, dates,
+ * categories) have the same values. Copies are frozen when their story's line is kept, so a copy is
+ * changed by replacing it: editing one in place throws instead of leaving a stale line behind.
+ */
+
+interface KeptLine {
+  bytes: Buffer;
+  copies: readonly unknown[];
+  fields: string;
+}
+
+export class StoryLines {
+  private readonly lines = new WeakMap<object, KeptLine>();
+
+  /** Remembers `bytes` (the story's JSON, UTF-8, without separators) as the line of `story` as it is now. */
+  keep(story: unknown, bytes: Buffer): void {
+    const copies = copiesOf(story);
+    if (copies === undefined) return;
+    for (const copy of copies) freezeCopy(copy);
+    this.lines.set(story as object, { bytes, copies: [...copies], fields: otherFields(story as Record<string, unknown>) });
+  }
+
+  /** The kept line of `story`, or undefined when there is none or the story changed since. */
+  lineOf(story: unknown): Buffer | undefined {
+    if (typeof story !== 'object' || story === null) return undefined;
+    const kept = this.lines.get(story);
+    const copies = copiesOf(story);
+    if (kept === undefined || copies === undefined || copies.length !== kept.copies.length) return undefined;
+    for (let index = 0; index < copies.length; index++) if (copies[index] !== kept.copies[index]) return undefined;
+    return otherFields(story as Record<string, unknown>) === kept.fields ? kept.bytes : undefined;
+  }
+}
+
+function copiesOf(story: unknown): readonly unknown[] | undefined {
+  const copies = typeof story === 'object' && story !== null ? (story as { copies?: unknown }).copies : undefined;
+  return Array.isArray(copies) ? copies : undefined;
+}
+
+/** Every field but the copies, as one string: small values (id, dates, category ids), so cheap to compare. */
+function otherFields(story: Record<string, unknown>): string {
+  let fields = '';
+  for (const key of Object.keys(story)) {
+    if (key !== 'copies') fields += `${JSON.stringify(key)}:${JSON.stringify(story[key])},`;
+  }
+  return fields;
+}
+
+/** The copy and the arrays and objects inside it (its source categories). */
+function freezeCopy(copy: unknown): void {
+  if (typeof copy !== 'object' || copy === null || Object.isFrozen(copy)) return;
+  for (const value of Object.values(copy)) if (typeof value === 'object' && value !== null) Object.freeze(value);
+  Object.freeze(copy);
+}
