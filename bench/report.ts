@@ -64,8 +64,11 @@ export function judgeGoals(sections: BenchReport['sections']): Goal[] {
     const [small, ...larger] = store;
     if (small) {
       const label = `4 store ${small.stories}`;
-      add(label, 'write ≤ 500 ms', small.ok ? `${small.writeMs} ms` : 'fails', small.ok && small.writeMs! <= 500);
-      add(label, 'event-loop stall ≤ 100 ms', small.ok ? `${small.stallMs} ms` : 'fails', small.ok && small.stallMs! <= 100);
+      add(label, 'write ≤ 500 ms (a cycle: 1 % changed)', small.ok ? `${small.writeMs} ms` : 'fails', small.ok && small.writeMs! <= 500);
+      const full = small.fullWriteMs !== undefined;
+      add(label, 'write ≤ 500 ms (every story afresh)', full ? `${small.fullWriteMs} ms` : 'fails', full && small.fullWriteMs! <= 500);
+      const stall = Math.max(small.stallMs ?? Infinity, small.fullStallMs ?? Infinity);
+      add(label, 'event-loop stall ≤ 100 ms', Number.isFinite(stall) ? `${stall} ms` : 'fails', stall <= 100);
       add(label, 'peak RSS ≤ 500 MB', `${small.peakRssMB} MB`, small.ok && small.peakRssMB <= 500);
     }
     for (const row of larger) add(`4 store ${row.stories}`, 'loads and writes', row.ok ? 'runs' : `fails: ${row.error}`, row.ok);
@@ -161,11 +164,11 @@ function renderMarkdown(report: BenchReport): string {
       '',
       '## 4. Store',
       '',
-      'Synthetic stories (full-text copies, about 1.3 per story) written by one process; a second process loads the file and saves it, as `npm start` does, and reports its own figures. Stall: the longest event-loop delay (`monitorEventLoopDelay`) during the save.',
+      'Synthetic stories (full-text copies, about 1.3 per story) written by one process; a second process loads the file, gives 1 % of the stories an edited copy and a later date_modified, and saves it, as `npm start`\'s ingestion thread does in a busy cycle (the cycle write: unchanged stories are written as the bytes they were read as), and reports its own figures; a third loads the file and writes every story afresh, as the first save after an upgrade does (the full write). Stall: the longest event-loop delay (`monitorEventLoopDelay`) during the save.',
       '',
       table(
-        ['stories', 'file MB', 'load ms', 'write ms', 'stall ms', 'peak RSS MB', 'result'],
-        sections.store.map((row) => [row.stories, row.fileMB, row.loadMs, row.writeMs, row.stallMs, row.peakRssMB, row.ok ? 'ok' : row.error]),
+        ['stories', 'file MB', 'load ms', 'cycle write ms', 'stall ms', 'full write ms', 'stall ms', 'peak RSS MB (load + cycle write)', 'result'],
+        sections.store.map((row) => [row.stories, row.fileMB, row.loadMs, row.writeMs, row.stallMs, row.fullWriteMs, row.fullStallMs, row.peakRssMB, row.ok ? 'ok' : row.error]),
       ),
     );
   }

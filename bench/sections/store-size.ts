@@ -14,9 +14,12 @@ export interface StoreRow {
   error?: string;
   fileMB?: number;
   loadMs?: number;
-  /** Load, then save, as a running service does: the figures of that process. */
+  /** Load, change 1 % of the stories, save, as a running service's cycle does: the figures of that process. */
   writeMs?: number;
   stallMs?: number;
+  /** Loading, then writing every story afresh (the first save after an upgrade), in a third process; undefined if that failed. */
+  fullWriteMs?: number;
+  fullStallMs?: number;
   peakRssMB: number;
 }
 
@@ -40,6 +43,7 @@ export async function benchStore(size: BenchSize, log: (line: string) => void): 
         log(`  ${stories} stories: cannot be loaded and written (${served.error})`);
         continue;
       }
+      const full = await runChild({ mode: 'load-full-write', file, stories });
       const row: StoreRow = {
         stories,
         ok: true,
@@ -47,10 +51,12 @@ export async function benchStore(size: BenchSize, log: (line: string) => void): 
         loadMs: round(served.loadMs ?? NaN),
         writeMs: round(served.writeMs),
         stallMs: round(served.stallMs),
+        fullWriteMs: full.ok ? round(full.writeMs) : undefined,
+        fullStallMs: full.ok ? round(full.stallMs) : undefined,
         peakRssMB: round(served.peakRssMB),
       };
       rows.push(row);
-      log(`  ${stories} stories: ${row.fileMB} MB, load ${row.loadMs} ms, write ${row.writeMs} ms, stall ${row.stallMs} ms, peak RSS ${row.peakRssMB} MB`);
+      log(`  ${stories} stories: ${row.fileMB} MB, load ${row.loadMs} ms, write ${row.writeMs} ms (full ${row.fullWriteMs} ms), stall ${row.stallMs} ms, peak RSS ${row.peakRssMB} MB`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -10,6 +10,7 @@
  */
 
 interface KeptLine {
+  /** A view into the buffers the file was read with (never reused), or a copy made at a write. */
   bytes: Buffer;
   copies: readonly unknown[];
   fields: string;

@@ -42,7 +42,8 @@ async function writeMember(out: ChunkedOutput, key: string, value: unknown, line
       else {
         // JSON.stringify writes null for undefined, functions and symbols in arrays.
         const bytes = out.append(JSON.stringify(element) ?? 'null');
-        lines?.keep(element, bytes);
+        // A copy: a view would keep this write's whole megabyte buffer alive for one story's line.
+        lines?.keep(element, Buffer.from(bytes));
       }
       separator = ',\n';
       await out.flushWhenFull();
