@@ -185,7 +185,7 @@ function renderMarkdown(report: BenchReport): string {
       '',
       '## 5. Serve',
       '',
-      `\`/feeds/${serve.feed}\` (${serve.bodyBytes} bytes, identity) with autocannon, ${serve.connections} connections, ${report.size === 'tiny' ? 'a fixed number of requests' : `${serve.durationSeconds} s`} each, loopback; each server in its own process${serve.repeated ? '; bantin and express twice in alternating order (medians)' : ''}. express and node-http answer the same bytes from memory (\`res.end(buffer)\`) and 304 to any If-None-Match.`,
+      `\`/feeds/${serve.feed}\` (${serve.bodyBytes} bytes, identity) with autocannon, ${serve.connections} connections, ${report.size === 'tiny' ? 'a fixed number of requests' : `${serve.durationSeconds} s`} each, loopback; each server in its own process${report.size === 'tiny' ? '' : ', warmed first by a discarded second of each load'}${serve.repeated ? '; bantin and express twice in alternating order (medians)' : ''}. express and node-http answer the same bytes from memory (\`res.end(buffer)\`) and 304 to any If-None-Match.`,
       '',
       table(['server', 'full req/s', 'full p99 ms', '304 req/s', '304 p99 ms'], rows),
       '',

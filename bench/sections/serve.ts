@@ -48,6 +48,8 @@ export async function benchServe(size: BenchSize, config: Config, feeds: FeedSer
   for (const kind of [...KINDS, ...(size.serve.repeat ? COMPARED_AGAIN : [])]) {
     await withTarget(kind, config, async (ready) => {
       bodyBytes = ready.bytes;
+      // Discarded: warms the server's and autocannon's JIT alike, so the first target measured is not the slowest for that alone.
+      await warmUp(ready, size);
       const full = await load(ready.url, {}, 200, size);
       const notModified = await load(ready.url, { 'if-none-match': ready.etag }, 304, size);
       runs.full.set(kind, [...(runs.full.get(kind) ?? []), full]);
@@ -78,6 +80,15 @@ export async function benchServe(size: BenchSize, config: Config, feeds: FeedSer
     ratioNotModified: round(notModified.bantin.requestsPerSecond / notModified.express.requestsPerSecond, 3),
     duringIngestion,
   };
+}
+
+const WARM_UP_SECONDS = 1;
+
+async function warmUp(ready: ServeTargetReady, size: BenchSize): Promise<void> {
+  if (size.serve.requests !== undefined) return; // tiny runs check the bench works, not its figures
+  for (const headers of [{}, { 'if-none-match': ready.etag }]) {
+    await autocannon({ url: ready.url, connections: size.serve.connections, headers, duration: WARM_UP_SECONDS });
+  }
 }
 
 /** Per server, the median of each figure over its runs. */

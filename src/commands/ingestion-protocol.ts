@@ -15,6 +15,8 @@ export type ThreadRequest =
   | { type: 'ingest'; id: number; mode: 'all' | 'due' }
   /** The store file changed under another writer (`npm run ingest`): read it and publish what it holds. */
   | { type: 'reload'; id: number }
+  /** Answered once the steps queued before it are done, so stopping never cuts a store write short. */
+  | { type: 'drain'; id: number }
   | { type: 'page'; id: number; categoryId: string; format: FeedFormat; page: number };
 
 /** A catalog as it crosses threads: only the feeds that are new objects since the last update travel. */

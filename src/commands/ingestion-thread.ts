@@ -94,8 +94,7 @@ export function startIngestionThread(config: Config, logger: Logger): IngestionT
     reload: () => request<ThreadSnapshot | undefined>({ type: 'reload' }),
     page: (categoryId, format, page) => request<PublishedFeed | undefined>({ type: 'page', categoryId, format, page }),
     async stop() {
-      // A request queued behind the steps under way, so stopping never cuts a store write short.
-      const drained = request<unknown>({ type: 'reload' }).catch(() => undefined);
+      const drained = request<unknown>({ type: 'drain' }).catch(() => undefined);
       stopped = true;
       await drained;
       await worker.terminate();

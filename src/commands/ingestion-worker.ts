@@ -67,7 +67,7 @@ function answer(request: ThreadRequest): void {
     post({ type: 'page', id: request.id, feed: catalog.page(request.categoryId, request.format, request.page) });
     return;
   }
-  const work = request.type === 'ingest' ? () => ingest(request.mode) : reload;
+  const work = request.type === 'ingest' ? () => ingest(request.mode) : request.type === 'reload' ? reload : async () => undefined;
   queue = queue
     .then(work)
     .then(
