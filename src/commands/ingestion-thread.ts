@@ -77,7 +77,11 @@ export function startIngestionThread(config: Config, logger: Logger): IngestionT
     logger.error({ stage: 'ingest', err: error }, 'ingestion thread failed');
     failAll(error);
   });
-  worker.on('exit', (code) => failAll(new Error(`the ingestion thread ended (exit code ${code})`)));
+  worker.on('exit', (code) => {
+    // A message to an ended worker is never answered: refuse every later request at once instead.
+    stopped = true;
+    failAll(new Error(`the ingestion thread ended (exit code ${code})`));
+  });
 
   const request = <T>(message: Request): Promise<T> => {
     if (stopped) return Promise.reject(new Error('the ingestion thread is stopped'));
@@ -94,6 +98,7 @@ export function startIngestionThread(config: Config, logger: Logger): IngestionT
     reload: () => request<ThreadSnapshot | undefined>({ type: 'reload' }),
     page: (categoryId, format, page) => request<PublishedFeed | undefined>({ type: 'page', categoryId, format, page }),
     async stop() {
+      if (stopped) return;
       const drained = request<unknown>({ type: 'drain' }).catch(() => undefined);
       stopped = true;
       await drained;

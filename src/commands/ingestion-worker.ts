@@ -64,7 +64,12 @@ async function reload(): Promise<ThreadSnapshot | undefined> {
 
 function answer(request: ThreadRequest): void {
   if (request.type === 'page') {
-    post({ type: 'page', id: request.id, feed: catalog.page(request.categoryId, request.format, request.page) });
+    // Answered as an error, never thrown: an exception here would end the thread and with it every later cycle.
+    try {
+      post({ type: 'page', id: request.id, feed: catalog.page(request.categoryId, request.format, request.page) });
+    } catch (error) {
+      post({ type: 'failed', id: request.id, error: serializeError(error) });
+    }
     return;
   }
   const work = request.type === 'ingest' ? () => ingest(request.mode) : request.type === 'reload' ? reload : async () => undefined;

@@ -64,7 +64,10 @@ export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge }: AppDe
   app.use((_req: Request, res: Response) => notFound(res, 'not found'));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     logger.error({ stage: 'serve', err: error, path: req.path }, 'request failed');
-    if (!res.headersSent) res.status(500).type('text').send('internal error');
+    if (res.headersSent) return;
+    // Feed routes run before the CORS middleware; their failures must stay readable to a partner's script.
+    if (CROSS_ORIGIN_PATHS.some((prefix) => req.path.startsWith(prefix))) allowAnyOrigin(res);
+    res.status(500).type('text').send('internal error');
   });
   return app;
 }
