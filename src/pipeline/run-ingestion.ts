@@ -54,7 +54,9 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
   const result = await store.withWriteLock(async () => {
     // Reload under the lock: another writer may have saved while we were fetching.
     const data = await store.load();
-    const durableBefore = durableFingerprint(data);
+    // Only a process that may skip the save needs to know whether anything durable changed.
+    const keepsHealthInMemory = options.saveWhenOnlyHealthChanged === false;
+    const durableBefore = keepsHealthInMemory ? durableFingerprint(data) : undefined;
     const { summary, touched, refiled } = applyOutcomes(data, chosen, outcomes, config, startedAt, options.mergeCache);
     summary.finishedAt = now().toISOString();
     data.lastRun = summary;
@@ -62,7 +64,7 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
     const reuse = options.previousCatalog && { previous: options.previousCatalog, touched };
     const catalog = await buildFeedCatalog(data, config, now(), reuse);
     const storiesChanged = touched.size > 0 || summary.storiesPruned > 0 || refiled;
-    if (storiesChanged || options.saveWhenOnlyHealthChanged !== false || durableFingerprint(data) !== durableBefore) await store.save(data);
+    if (storiesChanged || !keepsHealthInMemory || durableFingerprint(data) !== durableBefore) await store.save(data);
     await writeStaticFeeds(catalog, config.outDir);
     const changed = [...catalog.feeds.values()].filter((feed) => etagsBefore.get(feed.name) !== feed.etag).map((feed) => feed.name);
     return { summary, data, catalog, changed };
