@@ -39,6 +39,14 @@ export class StoreError extends AppError {
   }
 }
 
+/** `npm start`'s ingestion thread cannot take a request: it ended and is being started again. */
+export class IngestionUnavailableError extends AppError {
+  declare readonly code: 'UNAVAILABLE';
+  constructor(message: string) {
+    super('UNAVAILABLE', message);
+  }
+}
+
 export class ConfigError extends AppError {
   /** One line per problem, each naming its field (`sources[3].url: required`). */
   readonly problems: readonly string[];

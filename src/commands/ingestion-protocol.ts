@@ -68,3 +68,7 @@ export function reviveFeed(feed: PublishedFeed): PublishedFeed {
   const buffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return { ...feed, body: buffer(feed.body), gzip: buffer(feed.gzip), br: buffer(feed.br) };
 }
+
+export function reviveSnapshot(snapshot: ThreadSnapshot): ThreadSnapshot {
+  return { ...snapshot, catalog: { ...snapshot.catalog, changed: snapshot.catalog.changed.map(reviveFeed) } };
+}

@@ -1,21 +1,33 @@
-/** The serving thread's handle on the ingestion thread (ingestion-worker.ts): requests as promises, logs passed on. */
-import { Worker } from 'node:worker_threads';
-import { pino } from 'pino';
+/**
+ * The serving thread's handle on the ingestion thread (ingestion-worker.ts), and its supervisor: a
+ * thread that ends by itself (an uncaught error, its heap exhausted) is started again after a backoff,
+ * with the store lock it held released, so one bad cycle never stops ingestion for good.
+ */
+import { IngestionUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Config } from '../model/types.ts';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import type { FeedFormat } from '../publish/feed-view.ts';
-import {
-  reviveError,
-  reviveFeed,
-  type IngestionWorkerData,
-  type ThreadMessage,
-  type ThreadRequest,
-  type ThreadSnapshot,
-} from './ingestion-protocol.ts';
+import { releaseWhatAnEndedWriterHeld } from '../store/lowdb-store.ts';
+import type { ThreadSnapshot } from './ingestion-protocol.ts';
+import { connectWorker, type Request, type WorkerConnection } from './worker-connection.ts';
 
 const WORKER_BOOT = new URL('./typescript-worker.mjs', import.meta.url);
 const WORKER_ENTRY = new URL('./ingestion-worker.ts', import.meta.url).href;
+
+/** The first restart waits this long; each further crash without a good cycle between doubles it. */
+export const RESTART_DELAY_MS = 1_000;
+export const RESTART_DELAY_MAX_MS = 5 * 60_000;
+
+export interface ThreadStatus {
+  state: 'running' | 'restarting' | 'stopped';
+  /** Times the thread was started again after ending by itself. */
+  restarts: number;
+  /** The last time it ended by itself, and why, in plain words. */
+  lastEnd: { at: string; reason: string } | null;
+  /** When the next start is due, while restarting. */
+  nextStartAt: string | null;
+}
 
 export interface IngestionThread {
   /** The store as loaded at start; rejects with the store's error (corrupt, unreadable, too new). */
@@ -24,96 +36,87 @@ export interface IngestionThread {
   /** Reads a store another process wrote; undefined when it holds nothing newer than what is served. */
   reload(): Promise<ThreadSnapshot | undefined>;
   page(categoryId: string, format: FeedFormat, page: number): Promise<PublishedFeed | undefined>;
-  /** Waits for a step under way, then ends the thread. */
+  status(): ThreadStatus;
+  /** Waits for a step under way, then ends the thread; no restart follows. */
   stop(): Promise<void>;
 }
 
-type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };
-type Request = ThreadRequest extends infer R ? (R extends ThreadRequest ? Omit<R, 'id'> : never) : never;
+export interface IngestionThreadOptions {
+  /** The worker's module; tests pass one that runs the real worker and ends it mid-cycle. */
+  entry?: string;
+  restartDelayMs?: number;
+  /** The store as a restarted thread loaded it, for the serving thread to publish. */
+  onRestart?: (snapshot: ThreadSnapshot) => void;
+}
 
-export function startIngestionThread(config: Config, logger: Logger): IngestionThread {
-  const workerData: IngestionWorkerData & { entry: string } = { entry: WORKER_ENTRY, config, logLevel: logger.level };
-  const worker = new Worker(WORKER_BOOT, { workerData });
-  const pending = new Map<number, Pending>();
-  let nextId = 1;
-  let stopped = false;
-  let resolveStart!: (snapshot: ThreadSnapshot) => void;
-  let rejectStart!: (error: Error) => void;
-  const started = new Promise<ThreadSnapshot>((resolve, reject) => {
-    resolveStart = resolve;
-    rejectStart = reject;
-  });
+export function startIngestionThread(config: Config, logger: Logger, options: IngestionThreadOptions = {}): IngestionThread {
+  const baseDelayMs = options.restartDelayMs ?? RESTART_DELAY_MS;
+  const status: ThreadStatus = { state: 'running', restarts: 0, lastEnd: null, nextStartAt: null };
+  // Crashes since the last cycle that succeeded: the backoff grows with them.
+  let crashesInARow = 0;
+  let restartTimer: NodeJS.Timeout | undefined;
+  // A thread that never loaded the store at start is not restarted: startService reports why and gives up.
+  let startedOnce = false;
 
-  const failAll = (error: Error) => {
-    rejectStart(error);
-    for (const waiting of pending.values()) waiting.reject(error);
-    pending.clear();
-  };
-  const settle = (id: number, outcome: { value?: unknown; error?: Error }) => {
-    const waiting = pending.get(id);
-    pending.delete(id);
-    if (outcome.error) waiting?.reject(outcome.error);
-    else waiting?.resolve(outcome.value as never);
-  };
-
-  worker.on('message', (message: ThreadMessage) => {
-    switch (message.type) {
-      case 'log':
-        return passOnLog(logger, message.line);
-      case 'ready':
-        return resolveStart(reviveSnapshot(message.snapshot));
-      case 'start-failed':
-        rejectStart(reviveError(message.error));
-        return void worker.terminate();
-      case 'done':
-        return settle(message.id, { value: message.snapshot && reviveSnapshot(message.snapshot) });
-      case 'failed':
-        return settle(message.id, { error: reviveError(message.error) });
-      case 'page':
-        return settle(message.id, { value: message.feed && reviveFeed(message.feed) });
-    }
-  });
-  worker.on('error', (error) => {
-    logger.error({ stage: 'ingest', err: error }, 'ingestion thread failed');
-    failAll(error);
-  });
-  worker.on('exit', (code) => {
-    // A message to an ended worker is never answered: refuse every later request at once instead.
-    stopped = true;
-    failAll(new Error(`the ingestion thread ended (exit code ${code})`));
-  });
-
-  const request = <T>(message: Request): Promise<T> => {
-    if (stopped) return Promise.reject(new Error('the ingestion thread is stopped'));
-    const id = nextId++;
-    return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: never) => void, reject });
-      worker.postMessage({ ...message, id } as ThreadRequest);
+  const connect = (): WorkerConnection =>
+    connectWorker({
+      boot: WORKER_BOOT,
+      workerData: { entry: options.entry ?? WORKER_ENTRY, config, logLevel: logger.level },
+      logger,
+      onEnd: (reason) => void scheduleRestart(reason),
     });
+
+  const scheduleRestart = async (reason: string) => {
+    if (!startedOnce) status.state = 'stopped';
+    if (status.state === 'stopped') return;
+    crashesInARow++;
+    const delayMs = Math.min(baseDelayMs * 2 ** (crashesInARow - 1), RESTART_DELAY_MAX_MS);
+    const now = Date.now();
+    Object.assign(status, { state: 'restarting', lastEnd: { at: new Date(now).toISOString(), reason }, nextStartAt: new Date(now + delayMs).toISOString() });
+    // The thread is gone, so nothing in this process writes the store: what it held is nobody's.
+    const released = await releaseWhatAnEndedWriterHeld(config.store).catch(() => false);
+    logger.error({ stage: 'ingest', reason, restart_in_ms: delayMs, lock_released: released }, 'ingestion thread ended; starting it again');
+    restartTimer = setTimeout(restart, delayMs);
+  };
+
+  const restart = () => {
+    if (status.state === 'stopped') return;
+    connection = connect();
+    status.restarts++;
+    connection.started.then(
+      (snapshot) => {
+        Object.assign(status, { state: 'running', nextStartAt: null });
+        logger.info({ stage: 'ingest', restarts: status.restarts }, 'ingestion thread started again');
+        options.onRestart?.(snapshot);
+      },
+      // A failed start ends the worker, whose end schedules the next attempt.
+      (error: unknown) => logger.error({ stage: 'ingest', err: error }, 'restarted ingestion thread could not load the store'),
+    );
+  };
+
+  let connection = connect();
+  connection.started.then(() => (startedOnce = true), () => undefined);
+  const request = <T>(message: Request): Promise<T> => {
+    if (status.state === 'restarting') {
+      return Promise.reject(new IngestionUnavailableError(`the ingestion thread is starting again after it ended (${status.lastEnd?.reason})`));
+    }
+    return connection.request<T>(message);
   };
 
   return {
-    started,
-    ingest: (mode) => request<ThreadSnapshot>({ type: 'ingest', mode }),
+    started: connection.started,
+    async ingest(mode) {
+      const snapshot = await request<ThreadSnapshot>({ type: 'ingest', mode });
+      crashesInARow = 0;
+      return snapshot;
+    },
     reload: () => request<ThreadSnapshot | undefined>({ type: 'reload' }),
     page: (categoryId, format, page) => request<PublishedFeed | undefined>({ type: 'page', categoryId, format, page }),
+    status: () => ({ ...status }),
     async stop() {
-      if (stopped) return;
-      const drained = request<unknown>({ type: 'drain' }).catch(() => undefined);
-      stopped = true;
-      await drained;
-      await worker.terminate();
+      status.state = 'stopped';
+      clearTimeout(restartTimer);
+      await connection.stop();
     },
   };
-}
-
-function reviveSnapshot(snapshot: ThreadSnapshot): ThreadSnapshot {
-  return { ...snapshot, catalog: { ...snapshot.catalog, changed: snapshot.catalog.changed.map(reviveFeed) } };
-}
-
-/** The worker's pino lines, logged again here so they reach whatever the serving thread logs to. */
-function passOnLog(logger: Logger, line: string): void {
-  const { level, time: _time, pid: _pid, hostname: _hostname, service: _service, msg, ...fields } = JSON.parse(line) as Record<string, unknown>;
-  const label = pino.levels.labels[level as number] as pino.Level | undefined;
-  if (label) logger[label]({ ...fields, thread: 'ingestion' }, msg as string);
 }

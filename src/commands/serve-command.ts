@@ -5,14 +5,15 @@
  */
 import { watchFile, unwatchFile, type Stats } from 'node:fs';
 import type { Server } from 'node:http';
+import { describeError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Config } from '../model/types.ts';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import { startScheduler, type RunTrigger } from '../scheduler/start-scheduler.ts';
 import { createApp } from '../server/create-app.ts';
-import type { ServeState, ServedCatalog } from '../server/serve-state.ts';
+import type { IngestionHealth, ServeState, ServedCatalog } from '../server/serve-state.ts';
 import type { CatalogUpdate, ThreadSnapshot } from './ingestion-protocol.ts';
-import { startIngestionThread, type IngestionThread } from './ingestion-thread.ts';
+import { startIngestionThread, type IngestionThread, type IngestionThreadOptions, type ThreadStatus } from './ingestion-thread.ts';
 
 const STORE_POLL_MS = 2000;
 
@@ -22,17 +23,28 @@ export interface RunningService {
   firstIngestion: Promise<void>;
   /** Runs a scheduled cycle now (or joins the one under way); resolves when the served state has it. */
   ingestNow(): Promise<void>;
+  /** What /healthz says of ingestion itself. */
+  ingestion(): IngestionHealth;
   stop(): Promise<void>;
 }
 
+export interface ServiceOptions {
+  /** Passed to the ingestion thread's supervisor (tests: a worker entry that crashes, a short restart delay). */
+  thread?: Omit<IngestionThreadOptions, 'onRestart'>;
+}
+
 /** Rejects, with the ingestion thread ended, when the store cannot be read (StoreError). */
-export async function startService(config: Config, logger: Logger): Promise<RunningService> {
-  const thread = startIngestionThread(config, logger);
+export async function startService(config: Config, logger: Logger, options: ServiceOptions = {}): Promise<RunningService> {
+  // Set once the scheduler runs; until then a restarted thread's store is only published.
+  let restarted = (snapshot: ThreadSnapshot) => apply(snapshot);
+  const thread = startIngestionThread(config, logger, { ...options.thread, onRestart: (snapshot) => restarted(snapshot) });
   const first = await thread.started;
-  let state: ServeState = { config, catalog: servedCatalog(first.catalog, undefined, thread), health: first.health };
+  const cycles = createCycleRecord(first.health.lastRun?.finishedAt ?? null);
+  const ingestion = () => ingestionHealth(thread.status(), cycles);
+  let state: ServeState = { config, catalog: servedCatalog(first.catalog, undefined, thread), health: first.health, ingestion };
   let ownWriteMtimeMs = first.storeMtimeMs;
   const apply = (snapshot: ThreadSnapshot) => {
-    state = { config, catalog: servedCatalog(snapshot.catalog, state.catalog, thread), health: snapshot.health };
+    state = { config, catalog: servedCatalog(snapshot.catalog, state.catalog, thread), health: snapshot.health, ingestion };
     ownWriteMtimeMs = snapshot.storeMtimeMs;
   };
 
@@ -43,10 +55,24 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   });
   logger.info({ stage: 'serve', port: addressPort(server), base_url: config.baseUrl }, 'serving');
 
-  const ingest = async (trigger: RunTrigger) => apply(await thread.ingest(trigger === 'startup' ? 'all' : 'due'));
-  const scheduler = startScheduler(config.schedule, config.timezone, ingest, logger);
+  const ingest = async (trigger: RunTrigger) => {
+    cycles.started();
+    try {
+      apply(await thread.ingest(trigger === 'startup' ? 'all' : 'due'));
+      cycles.succeeded();
+    } catch (error) {
+      cycles.failed(error);
+      throw error;
+    }
+  };
+  const scheduler = startScheduler(config.schedule, config.timezone, ingest, logger, { onTick: cycles.scheduledRunDue });
   // Start-up ingestion fetches every source, backing off or not (SPEC "Ingestion manners").
   const firstIngestion = scheduler.runNow('startup');
+  // After a restart, publish what the store holds and ingest again: the crash may have cut a cycle short.
+  restarted = (snapshot) => {
+    apply(snapshot);
+    void scheduler.runNow('schedule');
+  };
 
   // `npm run ingest` beside the server writes the store; pick its result up without waiting for the schedule.
   const onStoreChange = (current: Stats, previous: Stats) => {
@@ -63,6 +89,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     server,
     firstIngestion,
     ingestNow: () => scheduler.runNow('schedule'),
+    ingestion,
     async stop() {
       unwatchFile(config.store, onStoreChange);
       await scheduler.stop();
@@ -70,6 +97,35 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The serving thread's record of cycles, for /healthz: when one ran, how it ended, how long since a good one. */
+interface CycleRecord {
+  readonly view: Pick<IngestionHealth, 'cycleRunningSince' | 'lastCycle' | 'lastSuccessAt' | 'scheduledRunsSinceSuccess'>;
+  started(): void;
+  succeeded(): void;
+  failed(error: unknown): void;
+  scheduledRunDue(): void;
+}
+
+function createCycleRecord(lastSuccessAt: string | null): CycleRecord {
+  const view: CycleRecord['view'] = { cycleRunningSince: null, lastCycle: null, lastSuccessAt, scheduledRunsSinceSuccess: 0 };
+  const end = (error: string | null) => {
+    const finishedAt = new Date().toISOString();
+    Object.assign(view, { cycleRunningSince: null, lastCycle: { finishedAt, error } });
+    if (error === null) Object.assign(view, { lastSuccessAt: finishedAt, scheduledRunsSinceSuccess: 0 });
+  };
+  return {
+    view,
+    started: () => void (view.cycleRunningSince = new Date().toISOString()),
+    succeeded: () => end(null),
+    failed: (error) => end(describeError(error)),
+    scheduledRunDue: () => void view.scheduledRunsSinceSuccess++,
+  };
+}
+
+function ingestionHealth(thread: ThreadStatus, cycles: CycleRecord): IngestionHealth {
+  return { thread: thread.state, restarts: thread.restarts, lastThreadEnd: thread.lastEnd, nextStartAt: thread.nextStartAt, ...cycles.view };
 }
 
 /**

@@ -12,7 +12,18 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(schedule: string, timezone: string, job: (trigger: RunTrigger) => Promise<void>, logger: Logger): Scheduler {
+export interface SchedulerOptions {
+  /** Called at every scheduled time, whether or not a run starts then (one may still be under way). */
+  onTick?: () => void;
+}
+
+export function startScheduler(
+  schedule: string,
+  timezone: string,
+  job: (trigger: RunTrigger) => Promise<void>,
+  logger: Logger,
+  options: SchedulerOptions = {},
+): Scheduler {
   let running: Promise<void> | undefined;
   const runOnce = (trigger: RunTrigger): Promise<void> => {
     if (running) {
@@ -26,7 +37,13 @@ export function startScheduler(schedule: string, timezone: string, job: (trigger
       });
     return running;
   };
-  const task = cron.schedule(schedule, () => runOnce('schedule'), { timezone, noOverlap: true, name: 'ingestion' });
+  // Returns at once, so node-cron calls it at every scheduled time, even while a long run goes on
+  // (onTick counts those); runOnce itself keeps runs from overlapping.
+  const onTime = () => {
+    options.onTick?.();
+    void runOnce('schedule');
+  };
+  const task = cron.schedule(schedule, onTime, { timezone, name: 'ingestion' });
   return {
     runNow: runOnce,
     async stop() {

@@ -1,5 +1,6 @@
 /** The express app factory: every route of SPEC.md "HTTP", serving whatever state it is handed. */
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { IngestionUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import type { FeedFormat } from '../publish/feed-view.ts';
@@ -11,6 +12,7 @@ import { renderHome } from './render-home.ts';
 import { createFeedSender } from './send-feed.ts';
 import type { ServeState } from './serve-state.ts';
 
+const RETRY_AFTER_RESTART_SECONDS = 30;
 const FEED_PATH = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(rss|atom|json)$/;
 // Everything a partner's script may fetch from another origin (issue 5 "Cheap to poll").
 const CROSS_ORIGIN_PATHS = ['/feeds', '/feeds.opml', '/healthz'];
@@ -63,10 +65,14 @@ export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge }: AppDe
 
   app.use((_req: Request, res: Response) => notFound(res, 'not found'));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    logger.error({ stage: 'serve', err: error, path: req.path }, 'request failed');
+    const unavailable = error instanceof IngestionUnavailableError;
+    if (unavailable) logger.warn({ stage: 'serve', path: req.path, reason: error.message }, 'request refused while ingestion restarts');
+    else logger.error({ stage: 'serve', err: error, path: req.path }, 'request failed');
     if (res.headersSent) return;
     // Feed routes run before the CORS middleware; their failures must stay readable to a partner's script.
     if (CROSS_ORIGIN_PATHS.some((prefix) => req.path.startsWith(prefix))) allowAnyOrigin(res);
+    // Later pages are rendered by the ingestion thread: while it starts again, ask the client to come back.
+    if (unavailable) return void res.status(503).set('Retry-After', String(RETRY_AFTER_RESTART_SECONDS)).type('text').send(error.message);
     res.status(500).type('text').send('internal error');
   });
   return app;

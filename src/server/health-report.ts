@@ -1,5 +1,8 @@
-/** The /healthz body (SPEC.md "HTTP"): overall status and one entry per configured source. */
-import type { ServeState } from './serve-state.ts';
+/** The /healthz body (SPEC.md "HTTP"): overall status and why, ingestion itself, and one entry per configured source. */
+import type { IngestionHealth, ServeState } from './serve-state.ts';
+
+// Two scheduled runs without a good cycle: one may be skipped while a long cycle ends, two are not normal.
+const STALE_AFTER_SCHEDULED_RUNS = 2;
 
 export interface SourceHealth {
   id: string;
@@ -20,7 +23,11 @@ export interface SourceHealth {
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
+  /** Why the status is `degraded`, one plain sentence each; empty when `ok`. */
+  reasons: string[];
   lastRun: string | null;
+  /** Absent where nothing ingests (a bare app in tests). */
+  ingestion?: IngestionHealth;
   sources: SourceHealth[];
 }
 
@@ -42,6 +49,29 @@ export function buildHealthReport(state: ServeState): HealthReport {
       items: state.health.storyCountsBySource.get(source.id) ?? 0,
     };
   });
-  const degraded = sources.some((source) => source.enabled && source.status === 'error');
-  return { status: degraded ? 'degraded' : 'ok', lastRun: state.health.lastRun?.finishedAt ?? null, sources };
+  const ingestion = state.ingestion?.();
+  const reasons = [...(ingestion ? ingestionProblems(ingestion) : []), ...sourceProblems(sources)];
+  const report: HealthReport = { status: reasons.length > 0 ? 'degraded' : 'ok', reasons, lastRun: state.health.lastRun?.finishedAt ?? null, sources };
+  if (ingestion) report.ingestion = ingestion;
+  return report;
+}
+
+/** What keeps ingestion from working: a thread that ended, a failing cycle, or no good cycle for too long. */
+export function ingestionProblems(ingestion: IngestionHealth): string[] {
+  const problems: string[] = [];
+  if (ingestion.thread !== 'running' && ingestion.lastThreadEnd) {
+    const restart = ingestion.nextStartAt ? `; starting it again at ${ingestion.nextStartAt}` : '';
+    problems.push(`the ingestion thread ended at ${ingestion.lastThreadEnd.at}: ${ingestion.lastThreadEnd.reason}${restart}`);
+  }
+  if (ingestion.lastCycle?.error) problems.push(`the last ingestion cycle failed at ${ingestion.lastCycle.finishedAt}: ${ingestion.lastCycle.error}`);
+  if (ingestion.scheduledRunsSinceSuccess >= STALE_AFTER_SCHEDULED_RUNS) {
+    const since = ingestion.lastSuccessAt ? `since ${ingestion.lastSuccessAt}` : 'since the service started';
+    const running = ingestion.cycleRunningSince ? `; a cycle has been running since ${ingestion.cycleRunningSince}` : '';
+    problems.push(`no ingestion cycle has succeeded ${since} (${ingestion.scheduledRunsSinceSuccess} scheduled runs due since)${running}`);
+  }
+  return problems;
+}
+
+function sourceProblems(sources: readonly SourceHealth[]): string[] {
+  return sources.filter((source) => source.enabled && source.status === 'error').map((source) => `source ${source.id} fails: ${source.lastError}`);
 }

@@ -2,7 +2,7 @@
 import { CONTENT_TYPES, FEED_FORMATS, type CategorySummary, type Headline } from '../publish/feed-catalog.ts';
 import { feedUrl } from '../publish/feed-links.ts';
 import { VERSION } from '../version.ts';
-import { buildHealthReport, type SourceHealth } from './health-report.ts';
+import { buildHealthReport, ingestionProblems, type HealthReport, type SourceHealth } from './health-report.ts';
 import { html, safe, type SafeHtml } from './html.ts';
 import { HOME_SCRIPT, HOME_STYLE } from './home-assets.ts';
 import type { ServeState } from './serve-state.ts';
@@ -33,7 +33,7 @@ ${catalog.summaries.map((category) => renderCategory(category, config.baseUrl, f
 <section aria-labelledby="nguon-tin"><h2 id="nguon-tin">Nguồn tin</h2>
 ${renderSources(report.sources, formatTime)}
 </section>
-<p class="run">Lần thu thập gần nhất: ${report.lastRun ? formatTime(report.lastRun) : 'chưa có'} · Trạng thái: ${report.status === 'ok' ? 'bình thường' : 'có nguồn lỗi'}</p>
+<p class="run">Lần thu thập gần nhất: ${report.lastRun ? formatTime(report.lastRun) : 'chưa có'} · Trạng thái: ${overallStatusText(report)}</p>
 </main>
 <footer><p>bantin ${VERSION} · <a href="${config.baseUrl}/healthz">/healthz</a></p></footer>
 <script>${safe(HOME_SCRIPT)}</script>
@@ -76,6 +76,16 @@ function renderSources(sources: readonly SourceHealth[], formatTime: (iso: strin
     (source) => html`<tr><td>${source.name}</td><td class="${source.status}">${statusText(source)}</td><td>${source.lastFetchAt ? formatTime(source.lastFetchAt) : '—'}</td><td>${source.items}</td></tr>`,
   )}</tbody>
 </table>`;
+}
+
+/** Ingestion trouble outranks a failing source: then no source is being read at all. */
+function overallStatusText(report: HealthReport): string {
+  if (report.status === 'ok') return 'bình thường';
+  const ingestion = report.ingestion;
+  if (ingestion && ingestionProblems(ingestion).length > 0) {
+    return ingestion.thread === 'running' ? 'việc thu thập đang gặp lỗi, xem /healthz' : 'luồng thu thập đã dừng và đang được khởi động lại';
+  }
+  return 'có nguồn lỗi';
 }
 
 function statusText(source: SourceHealth): string {

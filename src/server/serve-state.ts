@@ -16,6 +16,27 @@ export interface ServeState {
   catalog: ServedCatalog;
   /** Source health and the last run, as stored. */
   health: Pick<StoreData, 'sources' | 'lastRun'> & { storyCountsBySource: ReadonlyMap<string, number> };
+  /** How ingestion itself is going, read when asked (it changes between cycles); absent where nothing ingests. */
+  ingestion?: () => IngestionHealth;
+}
+
+/** The ingestion thread and its cycles as the serving thread sees them (`npm start`). */
+export interface IngestionHealth {
+  thread: 'running' | 'restarting' | 'stopped';
+  /** Times the thread was started again after ending by itself. */
+  restarts: number;
+  /** The last time the thread ended by itself, and why, in plain words. */
+  lastThreadEnd: { at: string; reason: string } | null;
+  /** When the restarting thread is due to start. */
+  nextStartAt: string | null;
+  /** The start of the cycle under way, if one is. */
+  cycleRunningSince: string | null;
+  /** The last cycle that ended, and its error in plain words if it failed. */
+  lastCycle: { finishedAt: string; error: string | null } | null;
+  /** When a cycle last succeeded, in this process or (at start) as the store says. */
+  lastSuccessAt: string | null;
+  /** Scheduled runs that have come since that success; two or more mean ingestion is stale. */
+  scheduledRunsSinceSuccess: number;
 }
 
 /** Health view of the store: how many stored stories have a copy from each source. */

@@ -18,7 +18,6 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
   readonly filename: string;
   readonly backupFilename: string;
   private readonly dir: string;
-  private readonly tempPrefix: string;
   // Which file each object read or written corresponds to; lets the store skip reading a file it already holds.
   private readonly identities = new WeakMap<object, FileIdentity>();
   // Stories' lines as read or written, so a write serialises only the stories that changed.
@@ -28,7 +27,6 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
     this.filename = filename;
     this.backupFilename = `${filename}.bak`;
     this.dir = path.dirname(filename);
-    this.tempPrefix = `.${path.basename(filename)}.`;
   }
 
   /** The file `data` was last read from or written to by this adapter (its identity then), if any. */
@@ -134,15 +132,22 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
 
   /** Temp files of a writer killed mid-write; they would otherwise pile up beside the store. */
   private async removeStaleTemps(): Promise<void> {
-    const names = await readdir(this.dir).catch(() => [] as string[]);
-    for (const name of names) {
-      if (!name.startsWith(this.tempPrefix)) continue;
-      // `.db.json.<pid>.<n>.tmp`, `.db.json.<pid>.<n>.bak.tmp`, and the lock's `.db.json.lock.<pid>.<n>[.stale].tmp`.
-      const pid = Number(/^(?:lock\.)?(\d+)\.(?:[a-z0-9]+\.)*tmp$/.exec(name.slice(this.tempPrefix.length))?.[1]);
-      if (Number.isInteger(pid) && pid !== process.pid && !isProcessAlive(pid)) {
-        await unlink(path.join(this.dir, name)).catch(() => undefined);
-      }
-    }
+    await removeTempsOf(this.filename, (pid) => pid !== process.pid && !isProcessAlive(pid));
+  }
+}
+
+/**
+ * Removes the temp files beside `file` whose writer's pid `isGone` says is gone:
+ * `.db.json.<pid>.<n>.tmp`, `.db.json.<pid>.<n>.bak.tmp`, and the lock's `.db.json.lock.<pid>.<n>[.stale].tmp`.
+ */
+export async function removeTempsOf(file: string, isGone: (pid: number) => boolean): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(?:lock\.)?(\d+)\.(?:[a-z0-9]+\.)*tmp$/.exec(name.slice(prefix.length))?.[1]);
+    if (Number.isInteger(pid) && isGone(pid)) await unlink(path.join(dir, name)).catch(() => undefined);
   }
 }
 

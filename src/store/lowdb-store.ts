@@ -3,11 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { StoreData } from '../model/types.ts';
-import { AtomicJsonFile } from './atomic-json-file.ts';
+import { AtomicJsonFile, removeTempsOf } from './atomic-json-file.ts';
 import { checkStoreData, createEmptyStoreData } from './empty-store.ts';
 import { currentIdentity, isSameFile, type FileIdentity } from './file-identity.ts';
 import type { Store } from './store.ts';
-import { acquireWriteLock } from './write-lock.ts';
+import { acquireWriteLock, releaseLockOfEndedThread } from './write-lock.ts';
 
 const LOCK_TIMEOUT_MS = 60_000;
 
@@ -64,7 +64,7 @@ export function createLowdbStore(file: string, options: LowdbStoreOptions = {}):
     },
     async withWriteLock(work) {
       await mkdir(path.dirname(file), { recursive: true });
-      const release = await acquireWriteLock(`${file}.lock`, { timeoutMs: lockTimeoutMs, storeLocation: file });
+      const release = await acquireWriteLock(lockFileOf(file), { timeoutMs: lockTimeoutMs, storeLocation: file });
       try {
         return await work();
       } catch (error) {
@@ -76,4 +76,19 @@ export function createLowdbStore(file: string, options: LowdbStoreOptions = {}):
       }
     },
   };
+}
+
+function lockFileOf(file: string): string {
+  return `${file}.lock`;
+}
+
+/**
+ * Frees what a writer thread of this process left when it ended mid-write (a crash of `npm start`'s
+ * ingestion thread): the lock naming this process, and its temp files. Only for when no writer of
+ * this process runs; returns whether a lock was released.
+ */
+export async function releaseWhatAnEndedWriterHeld(file: string): Promise<boolean> {
+  const released = await releaseLockOfEndedThread(lockFileOf(file));
+  await removeTempsOf(file, (pid) => pid === process.pid);
+  return released;
 }

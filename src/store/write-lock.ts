@@ -117,3 +117,15 @@ async function release(lockFile: string): Promise<void> {
   if (holder?.pid === process.pid) await unlink(lockFile).catch(() => undefined);
   heldHere.delete(lockFile);
 }
+
+/**
+ * Removes the lock when it names this process although nothing here holds it any more: the
+ * ingestion thread that took it ended without releasing it (a crash), and other writers would
+ * otherwise wait on a live pid for ever. Call only when no writer of this process is running.
+ */
+export async function releaseLockOfEndedThread(lockFile: string): Promise<boolean> {
+  const holder = await readHolder(lockFile);
+  if (holder?.pid !== process.pid) return false;
+  await unlink(lockFile).catch(() => undefined);
+  return true;
+}
