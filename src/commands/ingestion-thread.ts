@@ -37,8 +37,11 @@ export interface IngestionThread {
   reload(): Promise<ThreadSnapshot | undefined>;
   page(categoryId: string, format: FeedFormat, page: number): Promise<PublishedFeed | undefined>;
   status(): ThreadStatus;
-  /** Waits for a step under way, then ends the thread; no restart follows. */
-  stop(): Promise<void>;
+  /**
+   * Waits for a step under way, then ends the thread; no restart follows. After `abandonAfterMs` the
+   * step is cut short instead: the store keeps its last complete write, and the lock is released.
+   */
+  stop(abandonAfterMs?: number): Promise<void>;
 }
 
 export interface IngestionThreadOptions {
@@ -113,10 +116,13 @@ export function startIngestionThread(config: Config, logger: Logger, options: In
     reload: () => request<ThreadSnapshot | undefined>({ type: 'reload' }),
     page: (categoryId, format, page) => request<PublishedFeed | undefined>({ type: 'page', categoryId, format, page }),
     status: () => ({ ...status }),
-    async stop() {
+    async stop(abandonAfterMs) {
       status.state = 'stopped';
       clearTimeout(restartTimer);
-      await connection.stop();
+      if ((await connection.stop(abandonAfterMs)) === 'abandoned') {
+        const released = await releaseWhatAnEndedWriterHeld(config.store).catch(() => false);
+        logger.warn({ stage: 'ingest', abandon_after_ms: abandonAfterMs, lock_released: released }, 'ingestion step cut short to stop in time');
+      }
     },
   };
 }

@@ -16,6 +16,9 @@ import type { CatalogUpdate, ThreadSnapshot } from './ingestion-protocol.ts';
 import { startIngestionThread, type IngestionThread, type IngestionThreadOptions, type ThreadStatus } from './ingestion-thread.ts';
 
 const STORE_POLL_MS = 2000;
+// A stop must end within 10 s (a process manager's usual grace): a cycle still running after this is cut short.
+const CYCLE_ABANDON_AFTER_MS = 5000;
+const SERVER_CLOSE_GRACE_MS = 2000;
 
 export interface RunningService {
   server: Server;
@@ -92,9 +95,13 @@ export async function startService(config: Config, logger: Logger, options: Serv
     ingestion,
     async stop() {
       unwatchFile(config.store, onStoreChange);
-      await scheduler.stop();
-      await thread.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop taking connections at once; responses under way finish, idle keep-alive sockets close.
+      const closed = closeServer(server, SERVER_CLOSE_GRACE_MS);
+      // No new run from here on; the run under way ends with the thread (a cycle cut short fails).
+      const runEnded = scheduler.stop();
+      await thread.stop(CYCLE_ABANDON_AFTER_MS);
+      await runEnded;
+      await closed;
     },
   };
 }
@@ -160,6 +167,18 @@ function servedCatalog(update: CatalogUpdate, previous: ServedCatalog | undefine
 function listen(app: ReturnType<typeof createApp>, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}
+
+/** Closes the server; responses still under way after `graceMs` lose their connections. */
+function closeServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
   });
 }
 

@@ -11,8 +11,11 @@ export interface WorkerConnection {
   /** The store as this worker loaded it; rejects with the store's error (corrupt, unreadable, too new). */
   readonly started: Promise<ThreadSnapshot>;
   request<T>(message: Request): Promise<T>;
-  /** Waits for the steps queued before it, then ends the worker; `onEnd` is not called for this. */
-  stop(): Promise<void>;
+  /**
+   * Waits for the steps queued before it, then ends the worker; `onEnd` is not called for this.
+   * After `abandonAfterMs` it ends the worker anyway and resolves `'abandoned'`: the step under way is cut.
+   */
+  stop(abandonAfterMs?: number): Promise<'drained' | 'abandoned'>;
 }
 
 export interface WorkerSpec {
@@ -93,12 +96,21 @@ export function connectWorker({ boot, workerData, logger, onEnd }: WorkerSpec): 
         worker.postMessage({ ...message, id } as ThreadRequest);
       });
     },
-    async stop() {
-      if (ended || stopping) return;
-      const drained = this.request<unknown>({ type: 'drain' }).catch(() => undefined);
+    async stop(abandonAfterMs = Infinity) {
+      if (ended || stopping) return 'drained';
+      const drained = this.request<unknown>({ type: 'drain' }).then(
+        () => 'drained' as const,
+        () => 'drained' as const,
+      );
       stopping = true;
-      await drained;
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'abandoned'>((resolve) => {
+        if (Number.isFinite(abandonAfterMs)) timer = setTimeout(() => resolve('abandoned'), abandonAfterMs);
+      });
+      const outcome = await Promise.race([drained, deadline]);
+      clearTimeout(timer);
       await worker.terminate();
+      return outcome;
     },
   };
 }
