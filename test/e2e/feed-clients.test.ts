@@ -11,12 +11,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEBIAN_PYTHON } from '../helpers/debian-python.ts';
 import { categoryIds, heldStories, startDemoService, type DemoService, type HeldStory } from '../helpers/running-service.ts';
+import { skipWithout } from '../helpers/required-tool.ts';
 
 const FORMATS = ['rss', 'atom'] as const;
 const hasFeedparser = spawnSync(DEBIAN_PYTHON, ['-c', 'import feedparser'], { encoding: 'utf8' }).status === 0;
 const hasNewsboat = spawnSync('newsboat', ['--version'], { encoding: 'utf8' }).status === 0 && spawnSync(DEBIAN_PYTHON, ['-c', 'import sqlite3']).status === 0;
-if (!hasFeedparser) console.warn('feed-clients: skipping feedparser, install the Debian package python3-feedparser');
-if (!hasNewsboat) console.warn('feed-clients: skipping newsboat, install the Debian package newsboat');
 
 let running: DemoService;
 const held = new Map<string, HeldStory[]>();
@@ -63,7 +62,7 @@ for url in json.load(sys.stdin):
 print(json.dumps(out))
 `;
 
-describe.skipIf(!hasFeedparser)('python3-feedparser (Debian package python3-feedparser)', () => {
+describe.skipIf(skipWithout(hasFeedparser, 'python3-feedparser', 'feed-clients feedparser'))('python3-feedparser (Debian package python3-feedparser)', () => {
   it('reads every category in RSS and Atom without bozo, with the stories, titles and links bantin holds, and polls with 304', async () => {
     const feeds = feedUrls();
     const results: any[] = await runPython(FEEDPARSER_SCRIPT, feeds.map((feed) => feed.url));
@@ -116,7 +115,7 @@ function reloadWithNewsboat(dir: string): Promise<{ code: number | null; stderr:
   });
 }
 
-describe.skipIf(!hasNewsboat)('newsboat (Debian package newsboat)', () => {
+describe.skipIf(skipWithout(hasNewsboat, 'newsboat', 'feed-clients newsboat'))('newsboat (Debian package newsboat)', () => {
   it('reloads every category in RSS and Atom from the running service into its cache with the stories bantin holds', async () => {
     // One cache per feed: newsboat keys items by guid across feeds, and a story is in several feeds.
     const jobs = await Promise.all(

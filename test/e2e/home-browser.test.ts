@@ -15,6 +15,7 @@ import { categoryIds, heldStories, startDemoService, type DemoService } from '..
 import { checkAtom } from '../publish/feed-rules/atom-rules.ts';
 import { createJsonFeedValidator } from '../publish/feed-rules/json-feed-schema.ts';
 import { checkRss } from '../publish/feed-rules/rss-rules.ts';
+import { skipWithout } from '../helpers/required-tool.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
@@ -29,7 +30,6 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn('home-browser: skipping, install the Debian package chromium');
 
 interface Visit {
   page: Page;
@@ -77,7 +77,7 @@ function expectOnlyLoopback(urls: readonly string[]): void {
   for (const url of urls) if (!url.startsWith('data:')) expect(new URL(url).hostname, url).toBe('127.0.0.1');
 }
 
-describe.skipIf(!hasChromium)('the home page in headless Chromium (Debian package chromium)', () => {
+describe.skipIf(skipWithout(hasChromium, 'chromium', 'home-browser'))('the home page in headless Chromium (Debian package chromium)', () => {
   let desktop: BrowserContext;
 
   beforeAll(async () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeedFormat } from '../../src/publish/feed-view.ts';
 import { renderFeed } from '../../src/publish/render-feed.ts';
 import { DEBIAN_PYTHON } from '../helpers/debian-python.ts';
+import { skipWithout } from '../helpers/required-tool.ts';
 import { drugRingStory, makeView, roadAccidentStory } from './fixtures.ts';
 
 const SCRIPT = `
@@ -29,7 +30,7 @@ function parseWithFeedparser(output: string): any {
   return JSON.parse(result.stdout);
 }
 
-describe.skipIf(!hasFeedparser)('feedparser (skipped without the Debian package python3-feedparser)', () => {
+describe.skipIf(skipWithout(hasFeedparser, 'python3-feedparser', 'feedparser'))('feedparser (skipped without the Debian package python3-feedparser)', () => {
   it.each<{ format: FeedFormat; version: string }>([
     { format: 'rss', version: 'rss20' },
     { format: 'atom', version: 'atom10' },
