@@ -1,0 +1,131 @@
+/**
+ * Runs a blind event set (test/fixtures/merge-eval/blind/events.json: events told by 3–4 portals, and
+ * groups of hard negatives) through the real pipeline as a province would see it: every copy becomes a
+ * copy via normalizeItem, and all copies of the set are merged into one store in the order they were
+ * published, one cycle each. Every pair of copies is then scored: same story or not, against the labels.
+ */
+import { readFileSync } from 'node:fs';
+import type { Copy, SourceConfig, Story } from '../../src/model/types.ts';
+import { mergeCopies } from '../../src/pipeline/merge/merge-copies.ts';
+import { normalizeItem } from '../../src/pipeline/normalize/normalize-item.ts';
+
+export interface EventCopy {
+  sourceId: string;
+  title: string;
+  /** The portal's HTML, as its feed would carry it. */
+  html: string;
+  datePublished: string;
+  url: string;
+  /** The same portal posting the event a second time (a video story, a corrected re-post). */
+  repost?: boolean;
+}
+
+export interface EventGroup {
+  id: string;
+  kind: string;
+  note?: string;
+  copies: EventCopy[];
+}
+
+export interface EventSet {
+  events: EventGroup[];
+  negatives: EventGroup[];
+}
+
+/** One scored pair of copies; `where` says which labels it counts under. */
+export interface CopyPair {
+  a: string;
+  b: string;
+  label: 'same' | 'different';
+  predicted: 'same' | 'different';
+  where: 'event' | 'repost' | 'negative-group' | 'across-groups';
+}
+
+export interface EventReport {
+  pairs: CopyPair[];
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  precision: number;
+  recall: number;
+}
+
+export const BLIND_EVENTS_FILE = new URL('../../test/fixtures/merge-eval/blind/events.json', import.meta.url);
+
+export function loadEventSet(file: URL = BLIND_EVENTS_FILE): EventSet {
+  return JSON.parse(readFileSync(file, 'utf8')) as EventSet;
+}
+
+interface Entry {
+  key: string;
+  group: EventGroup;
+  label: 'event' | 'negative';
+  copy: EventCopy;
+}
+
+/** Merges the whole set into one store in publication order and scores every pair of copies. */
+export function evaluateEvents(set: EventSet): EventReport {
+  const entries: Entry[] = [
+    ...set.events.flatMap((group) => group.copies.map((copy, index) => ({ key: `${group.id}#${index + 1}`, group, label: 'event' as const, copy }))),
+    ...set.negatives.flatMap((group) => group.copies.map((copy, index) => ({ key: `${group.id}#${index + 1}`, group, label: 'negative' as const, copy }))),
+  ].sort((a, b) => Date.parse(a.copy.datePublished) - Date.parse(b.copy.datePublished) || a.key.localeCompare(b.key));
+
+  const storyOf = mergeInOrder(entries);
+  const pairs: CopyPair[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    for (let j = i + 1; j < entries.length; j++) pairs.push(scorePair(entries[i]!, entries[j]!, storyOf));
+  }
+  const count = (label: CopyPair['label'], predicted: CopyPair['predicted']) => pairs.filter((pair) => pair.label === label && pair.predicted === predicted).length;
+  const truePositives = count('same', 'same');
+  const falsePositives = count('different', 'same');
+  const falseNegatives = count('same', 'different');
+  return {
+    pairs,
+    truePositives,
+    falsePositives,
+    falseNegatives,
+    precision: truePositives + falsePositives === 0 ? 1 : truePositives / (truePositives + falsePositives),
+    recall: truePositives + falseNegatives === 0 ? 1 : truePositives / (truePositives + falseNegatives),
+  };
+}
+
+function scorePair(a: Entry, b: Entry, storyOf: ReadonlyMap<string, string>): CopyPair {
+  const sameGroup = a.group === b.group;
+  const label = sameGroup && a.label === 'event' ? 'same' : 'different';
+  const predicted = storyOf.get(a.key) === storyOf.get(b.key) ? 'same' : 'different';
+  const where = !sameGroup ? 'across-groups' : a.label === 'negative' ? 'negative-group' : a.copy.sourceId === b.copy.sourceId ? 'repost' : 'event';
+  return { a: a.key, b: b.key, label, predicted, where };
+}
+
+/** Each copy merged in its own cycle, seen an hour after it was published; returns copy key → story id. */
+function mergeInOrder(entries: readonly Entry[]): Map<string, string> {
+  const sources = new Map(entries.map((entry) => [entry.copy.sourceId, sourceConfig(entry.copy.sourceId)]));
+  const stories: Story[] = [];
+  const copies = new Map<string, Copy>();
+  for (const entry of entries) {
+    const seenAt = new Date(Date.parse(entry.copy.datePublished) + 3_600_000);
+    const copy = toCopy(entry, seenAt);
+    copies.set(entry.key, copy);
+    mergeCopies(stories, [copy], { now: seenAt, sources, tombstones: {} });
+  }
+  const storyOf = new Map<string, string>();
+  for (const story of stories) {
+    for (const held of story.copies) {
+      for (const [key, copy] of copies) if (copy.sourceId === held.sourceId && copy.key === held.key) storyOf.set(key, story.id);
+    }
+  }
+  return storyOf;
+}
+
+function toCopy(entry: Entry, seenAt: Date): Copy {
+  const copy = normalizeItem(
+    { guid: entry.key, link: entry.copy.url, title: entry.copy.title, contentHtml: entry.copy.html, date: entry.copy.datePublished, categories: [] },
+    { source: sourceConfig(entry.copy.sourceId), now: seenAt },
+  );
+  if (!copy) throw new Error(`merge-eval: copy ${entry.key} does not normalise to a copy`);
+  return copy;
+}
+
+function sourceConfig(id: string): SourceConfig {
+  return { id, name: id, url: `https://${id}.example.vn/rss`, priority: 0, categoryMap: {}, timezone: 'Asia/Ho_Chi_Minh', enabled: true };
+}
