@@ -21,3 +21,12 @@ export function escapeHtml(value: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 }
+
+/**
+ * Escapes text for HTML element content: `&` and `<` only. Enough that no reader can build an element
+ * from it, while quotes, common in Vietnamese headlines, stay as they are for readers that take the text
+ * as it comes (RSS titles are read as HTML by some readers and as plain text by others).
+ */
+export function escapeHtmlText(value: string): string {
+  return cleanText(value).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}

@@ -7,7 +7,7 @@
  * links, which feed lacks; `finishFeedXml` then repairs the `]]>` that xml-js cannot split.
  */
 import { Feed, type Extension, type Item } from 'feed';
-import { cleanText, escapeHtml } from './clean-text.ts';
+import { cleanText, escapeHtml, escapeHtmlText } from './clean-text.ts';
 import { feedUpdated } from './feed-dates.ts';
 import { feedLinks, feedUrl, homeUrl, type FeedLink } from './feed-links.ts';
 import { cdataInput, finishFeedXml, parseableUrl, toDate } from './feed-package.ts';
@@ -57,7 +57,8 @@ function atomLinks(links: readonly FeedLink[]): Extension {
 function toItem(entry: StoryEntry): Item {
   return {
     id: entry.id,
-    title: cdataInput(entry.title),
+    // Readers and partner scripts take an RSS title as HTML; ours is plain text (a source's `<img onerror>` included).
+    title: cdataInput(escapeHtmlText(entry.title)),
     // feed omits an empty link.
     link: parseableUrl(entry.url) ?? '',
     date: toDate(entry.modified),

@@ -49,6 +49,8 @@ export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge }: AppDe
     return Promise.resolve(catalog.page(match[1]!, match[2] as FeedFormat, page)).then(answer);
   });
 
+  // After the feed routes, which meet a malformed escape as a URIError (see the error handler), so polling pays nothing.
+  app.use(rejectMalformedPath);
   app.use(CROSS_ORIGIN_PATHS, allowAnyOriginMiddleware);
   app.options(['/feeds/:file', '/feeds.opml', '/healthz'], answerPreflight);
 
@@ -65,17 +67,44 @@ export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge }: AppDe
 
   app.use((_req: Request, res: Response) => notFound(res, 'not found'));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // express decodes route parameters and throws URIError (status 400) on a broken escape: the client's mistake.
+    if (error instanceof URIError && !res.headersSent) return answerMalformedPath(req, res);
     const unavailable = error instanceof IngestionUnavailableError;
     if (unavailable) logger.warn({ stage: 'serve', path: req.path, reason: error.message }, 'request refused while ingestion restarts');
     else logger.error({ stage: 'serve', err: error, path: req.path }, 'request failed');
     if (res.headersSent) return;
     // Feed routes run before the CORS middleware; their failures must stay readable to a partner's script.
-    if (CROSS_ORIGIN_PATHS.some((prefix) => req.path.startsWith(prefix))) allowAnyOrigin(res);
+    if (isCrossOriginPath(req.path)) allowAnyOrigin(res);
     // Later pages are rendered by the ingestion thread: while it starts again, ask the client to come back.
     if (unavailable) return void res.status(503).set('Retry-After', String(RETRY_AFTER_RESTART_SECONDS)).type('text').send(error.message);
     res.status(500).type('text').send('internal error');
   });
   return app;
+}
+
+function isCrossOriginPath(path: string): boolean {
+  return CROSS_ORIGIN_PATHS.some((prefix) => path.startsWith(prefix));
+}
+
+/** A path whose percent-encoding does not decode (a lone `%`, a cut-off or non-UTF-8 escape) is a 400, whatever route it aims at. */
+function rejectMalformedPath(req: Request, res: Response, next: NextFunction): void {
+  if (!req.path.includes('%') || decodes(req.path)) return next();
+  answerMalformedPath(req, res);
+}
+
+function decodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function answerMalformedPath(req: Request, res: Response): void {
+  // A partner's script polling a mistyped feed url should be able to read why.
+  if (isCrossOriginPath(req.path)) allowAnyOrigin(res);
+  badRequest(res, 'malformed percent-encoding in the path');
 }
 
 function parsePage(value: unknown): number | undefined {

@@ -22,8 +22,16 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
+/** Where to listen: another loopback address (127.0.0.2, ::1) or a given port; 127.0.0.1 and a free port by default. */
+export interface FixtureListen {
+  host?: string;
+  port?: number;
+}
+
 /** Starts the server; call close() in afterEach/afterAll so no socket outlives the test. */
-export async function startFixtureServer(handler: FixtureHandler | FixtureRoutes): Promise<FixtureServer> {
+export async function startFixtureServer(handler: FixtureHandler | FixtureRoutes, listen: FixtureListen = {}): Promise<FixtureServer> {
+  const host = listen.host ?? '127.0.0.1';
+  if (!/^(127\.\d+\.\d+\.\d+|::1)$/.test(host)) throw new Error(`fixture servers listen on loopback only, not ${host}`);
   const requests: RecordedRequest[] = [];
   const handle = typeof handler === 'function' ? handler : routeTable(handler);
   const server = createServer((req, res) => {
@@ -33,10 +41,13 @@ export async function startFixtureServer(handler: FixtureHandler | FixtureRoutes
       res.end(String(error));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port ?? 0, host, resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     requests,
     close: () =>
       new Promise<void>((resolve, reject) => {

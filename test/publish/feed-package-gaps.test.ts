@@ -84,6 +84,12 @@ describe('feed 6.0.0 gaps, each still present in feed and absent from bantin', (
     for (const format of ['rss', 'atom'] as const) expect(isWellFormed(render(format, [story]))).toBe(true);
   });
 
+  it('writes an RSS title into CDATA as given, which readers take as HTML; bantin escapes the plain-text title', () => {
+    expect(feedWith({ title: '<img src=x onerror=alert(1)> Cháy kho hàng' }).rss2()).toContain('<title><![CDATA[<img src=x onerror=alert(1)> Cháy kho hàng]]></title>');
+    const story = { ...drugRingStory, copies: [makeCopy({ sourceId: 'bao-hoabinh', title: '<img src=x onerror=alert(1)> Cháy kho hàng & "kho"' })] };
+    expect(render('rss', [story])).toContain('<title><![CDATA[&lt;img src=x onerror=alert(1)> Cháy kho hàng &amp; "kho"]]></title>');
+  });
+
   it('throws on an invalid date in Atom and writes "Invalid Date" in RSS; bantin falls back to a valid date', () => {
     const invalid = new Date('32/13/2024');
     expect(() => feedWith({ date: invalid }).atom1()).toThrow(RangeError);

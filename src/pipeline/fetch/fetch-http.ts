@@ -1,9 +1,14 @@
-/** HTTP(S) fetching: conditional GET, guarded manual redirects, one deadline for the whole exchange and a streaming size cap. */
+/**
+ * HTTP(S) fetching: conditional GET, guarded manual redirects, one deadline for the whole exchange and a
+ * streaming size cap. undici's own fetch and Agent (Node 20 bundles undici without exporting it): the
+ * Agent's sockets take their addresses from the redirect guard, so what was checked is what is connected to.
+ */
+import { Agent, fetch, type Response } from 'undici';
 import { FetchError } from '../../errors.ts';
 import { httpStatusError, networkError, timeoutError } from './fetch-errors.ts';
 import type { FetchOptions, FetchResult } from './fetch-source.ts';
 import { checkDeclaredLength, discardBody, readCappedBody } from './read-capped-body.ts';
-import { createRedirectGuard } from './redirect-guard.ts';
+import { createRedirectGuard, type RedirectGuard } from './redirect-guard.ts';
 import { retryAfterMs } from './retry-after.ts';
 
 const MAX_REDIRECTS = 5;
@@ -20,25 +25,35 @@ export async function fetchHttp(url: string, options: FetchOptions): Promise<Fet
     timedOut = true;
     controller.abort();
   }, options.timeoutMs);
+  const guard = createRedirectGuard(options);
+  // One Agent per fetch: its sockets answer to this fetch's guard, and none is kept once the body is read.
+  const agent = new Agent({ connect: { lookup: guard.lookup } });
   try {
-    return await followRedirects(toHttpUrl(url), options, controller.signal);
+    return await followRedirects(toHttpUrl(url), options, { guard, agent, signal: controller.signal });
   } catch (error) {
     controller.abort(); // closes the socket of a failed exchange now, not when the server gives up
     if (timedOut) throw timeoutError(options.timeoutMs, error);
     throw error instanceof FetchError ? error : networkError(error);
   } finally {
     clearTimeout(timer);
+    await agent.destroy().catch(() => undefined);
   }
 }
 
-async function followRedirects(start: URL, options: FetchOptions, signal: AbortSignal): Promise<FetchResult> {
-  const guard = createRedirectGuard(start, options);
+interface Exchange {
+  guard: RedirectGuard;
+  agent: Agent;
+  signal: AbortSignal;
+}
+
+async function followRedirects(start: URL, options: FetchOptions, { guard, agent, signal }: Exchange): Promise<FetchResult> {
+  await guard.admitStart(start, signal);
   let url = start;
   // The url after the leading run of permanent redirects: where the operator should point the config.
   let movedTo: URL | undefined;
   let onlyPermanent = true;
   for (let redirects = 0; ; redirects++) {
-    const response = await fetch(url, { headers: requestHeaders(options), redirect: 'manual', signal });
+    const response = await fetch(url, { headers: requestHeaders(options), redirect: 'manual', signal, dispatcher: agent });
     const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
     if (location === null) return readResponse(response, url, movedTo);
     await discardBody(response.body);
@@ -46,7 +61,7 @@ async function followRedirects(start: URL, options: FetchOptions, signal: AbortS
       throw new FetchError('REDIRECT', `too many redirects (more than ${MAX_REDIRECTS})`);
     }
     url = resolveRedirect(location, url);
-    await guard.check(url, signal);
+    await guard.admitRedirect(url, signal);
     onlyPermanent &&= PERMANENT_REDIRECT_STATUSES.has(response.status);
     if (onlyPermanent) movedTo = url;
   }

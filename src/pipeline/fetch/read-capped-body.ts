@@ -1,5 +1,9 @@
 /** Reads a response body while counting bytes, giving up as soon as it passes the cap so memory stays bounded. */
+import type { ReadableStream } from 'node:stream/web';
 import { tooLargeError } from './fetch-errors.ts';
+
+/** A response body as undici's fetch hands it over: a web stream of bytes. */
+type BodyStream = ReadableStream<Uint8Array>;
 
 /** Rejects before reading when Content-Length already announces more than maxBytes. */
 export function checkDeclaredLength(contentLength: string | null, maxBytes: number): void {
@@ -9,7 +13,7 @@ export function checkDeclaredLength(contentLength: string | null, maxBytes: numb
 
 /** Collects the (already decompressed) body, cancelling the stream once it exceeds maxBytes. */
 export async function readCappedBody(
-  body: ReadableStream<Uint8Array> | null,
+  body: BodyStream | null,
   maxBytes: number,
 ): Promise<Buffer> {
   if (body === null) return Buffer.alloc(0);
@@ -31,6 +35,6 @@ export async function readCappedBody(
 }
 
 /** Throws away a body we will not read, so the socket is released at once rather than at GC. */
-export async function discardBody(body: ReadableStream<Uint8Array> | null): Promise<void> {
+export async function discardBody(body: BodyStream | null): Promise<void> {
   await body?.cancel().catch(() => undefined);
 }

@@ -1,38 +1,18 @@
-/** Keeps redirects from leading a public source to a loopback, private or link-local address (SSRF). */
+/**
+ * Keeps redirects from leading a public source to a non-public address (SSRF), and pins every socket of
+ * a fetch to the addresses that were checked, so DNS answering differently a moment later (rebinding)
+ * cannot send it elsewhere.
+ */
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import type { LookupAddress } from 'node:dns';
+import { isIP, type LookupFunction } from 'node:net';
 import { FetchError } from '../../errors.ts';
+import { isPrivateAddress } from './address-ranges.ts';
 
 /** Every address a host name resolves to (an IP literal resolves to itself). */
 export type ResolveHost = (hostname: string) => Promise<string[]>;
 /** Whether an IP address is one a public source must not be sent to. */
 export type AddressClassifier = (address: string) => boolean;
-
-const PRIVATE_RANGES = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8], // "this network", 0.0.0.0 reaches the local host
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10], // carrier-grade NAT; some clouds put metadata services here
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16], // link-local, 169.254.169.254 is the cloud metadata service
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-] as const) PRIVATE_RANGES.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7], // unique local
-  ['fe80::', 10], // link-local
-] as const) PRIVATE_RANGES.addSubnet(network, prefix, 'ipv6');
-
-/** The real ranges: loopback, private, link-local, unspecified, CGNAT; IPv4-mapped IPv6 read as IPv4. */
-export function isPrivateAddress(address: string): boolean {
-  const mapped = mappedIpv4(address);
-  if (mapped !== undefined) return PRIVATE_RANGES.check(mapped, 'ipv4');
-  if (isIPv4(address)) return PRIVATE_RANGES.check(address, 'ipv4');
-  if (isIPv6(address)) return PRIVATE_RANGES.check(address, 'ipv6');
-  return true; // not an address at all: refuse rather than guess
-}
 
 /** Real DNS through the system resolver, as the HTTP client itself would resolve. */
 export const resolveHost: ResolveHost = async (hostname) => {
@@ -41,44 +21,66 @@ export const resolveHost: ResolveHost = async (hostname) => {
 };
 
 export interface RedirectGuard {
-  /** Throws FetchError REDIRECT when `target` resolves to a private address but the source did not. */
-  check(target: URL, signal: AbortSignal): Promise<void>;
+  /** Resolves the url the fetch starts at and notes whether it is private; a configured source may be anywhere. */
+  admitStart(url: URL, signal: AbortSignal): Promise<void>;
+  /** Resolves a redirect target; throws FetchError REDIRECT when a public start is led to a non-public address. */
+  admitRedirect(url: URL, signal: AbortSignal): Promise<void>;
+  /** The sockets' `lookup`: hands back the addresses admitted for the name, never resolving it again. */
+  lookup: LookupFunction;
 }
 
 /**
- * A guard for one fetch starting at `origin`. A source configured with a private address
- * (an intranet portal, a test server) may redirect within private space; a public one may not.
- * The check runs on the resolved addresses, so a public name pointing at 127.0.0.1 is caught too.
- * Known gap: fetch resolves the name again to connect, so a name that answers differently a moment
- * later (DNS rebinding) slips through; closing it means pinning the checked address in the HTTP
- * client (an undici Agent with `connect.lookup`), which needs the undici package: Node 20 bundles it unexported.
+ * A guard for one fetch. A source configured with a private address (an intranet portal, a test server)
+ * may redirect within private space; a public one may not. Each name is resolved once per fetch, the
+ * check runs on those addresses, and the socket connects to exactly those (an IP literal is its own address).
  */
-export function createRedirectGuard(
-  origin: URL,
-  options: { resolveHost?: ResolveHost; isPrivateAddress?: AddressClassifier },
-): RedirectGuard {
+export function createRedirectGuard(options: { resolveHost?: ResolveHost; isPrivateAddress?: AddressClassifier }): RedirectGuard {
   const resolve = options.resolveHost ?? resolveHost;
   const isPrivate = options.isPrivateAddress ?? isPrivateAddress;
-  let originIsPrivate: Promise<boolean> | undefined;
+  const admitted = new Map<string, string[]>();
+  let startIsPrivate = false;
+
+  async function addressesOf(url: URL, signal: AbortSignal): Promise<string[]> {
+    const host = hostOf(url);
+    const known = admitted.get(host);
+    if (known !== undefined) return known;
+    const addresses = isIP(host) === 0 ? await resolveWithin(resolve, host, signal) : [host];
+    if (addresses.length === 0) throw Object.assign(new Error(`no address for ${host}`), { code: 'ENOTFOUND' });
+    admitted.set(host, addresses);
+    return addresses;
+  }
+
   return {
-    async check(target, signal) {
-      // Resolved once, on the first redirect: most fetches never redirect.
-      originIsPrivate ??= resolveWithin(resolve, origin, signal).then(
-        (addresses) => addresses.length > 0 && addresses.every(isPrivate),
-        () => false, // unresolvable now: hold it to the public rule
-      );
-      if (await originIsPrivate) return;
-      const addresses = await resolveWithin(resolve, target, signal);
-      if (addresses.some(isPrivate)) {
-        throw new FetchError('REDIRECT', `redirect to a private address refused: ${withoutCredentials(target)}`);
+    async admitStart(url, signal) {
+      startIsPrivate = (await addressesOf(url, signal)).every(isPrivate);
+    },
+    async admitRedirect(url, signal) {
+      const addresses = await addressesOf(url, signal);
+      if (!startIsPrivate && addresses.some(isPrivate)) {
+        throw new FetchError('REDIRECT', `redirect to a private address refused: ${withoutCredentials(url)}`);
+      }
+    },
+    lookup: (hostname, lookupOptions, callback) => {
+      const addresses = (admitted.get(hostOf(hostname)) ?? []).map((address): LookupAddress => ({ address, family: isIP(address) }));
+      const usable = addresses.filter((entry) => !lookupOptions.family || entry.family === lookupOptions.family);
+      if (usable.length === 0) {
+        callback(Object.assign(new Error(`fetch: no admitted address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+      } else if (lookupOptions.all) {
+        callback(null, usable);
+      } else {
+        callback(null, usable[0]!.address, usable[0]!.family);
       }
     },
   };
 }
 
+/** A url's host as sockets name it: `[::1]` → `::1`. */
+function hostOf(url: URL | string): string {
+  return (typeof url === 'string' ? url : url.hostname).replace(/^\[(.*)\]$/, '$1');
+}
+
 /** DNS lookups take no AbortSignal; racing the signal keeps them inside the whole-request deadline. */
-function resolveWithin(resolve: ResolveHost, url: URL, signal: AbortSignal): Promise<string[]> {
-  const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
+function resolveWithin(resolve: ResolveHost, hostname: string, signal: AbortSignal): Promise<string[]> {
   return new Promise((fulfil, reject) => {
     const onAbort = (): void => reject(signal.reason);
     if (signal.aborted) return onAbort();
@@ -93,14 +95,4 @@ function withoutCredentials(url: URL): string {
   shown.username = '';
   shown.password = '';
   return shown.href;
-}
-
-/** `::ffff:127.0.0.1` or `::ffff:7f00:1` → `127.0.0.1`. */
-function mappedIpv4(address: string): string | undefined {
-  const match = /^::ffff:(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(address);
-  if (match === null) return undefined;
-  if (match[1] !== undefined) return match[1];
-  const high = parseInt(match[2]!, 16);
-  const low = parseInt(match[3]!, 16);
-  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
 }

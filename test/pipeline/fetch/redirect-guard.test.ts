@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../../../src/errors.ts';
 import { fetchSource, type FetchOptions } from '../../../src/pipeline/fetch/fetch-source.ts';
-import { isPrivateAddress, resolveHost } from '../../../src/pipeline/fetch/redirect-guard.ts';
+import { isPrivateAddress } from '../../../src/pipeline/fetch/address-ranges.ts';
+import { resolveHost } from '../../../src/pipeline/fetch/redirect-guard.ts';
 import { startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.ts';
 import { rejectionOf } from '../../helpers/rejection.ts';
 
@@ -39,9 +40,9 @@ describe('isPrivateAddress', () => {
     ['127.0.0.1', true], ['127.255.0.9', true], ['10.1.2.3', true], ['172.16.0.1', true], ['172.31.255.255', true],
     ['192.168.1.10', true], ['169.254.169.254', true], ['169.254.0.1', true], ['0.0.0.0', true], ['100.100.100.200', true],
     ['::1', true], ['::', true], ['fc00::1', true], ['fd12:3456::1', true], ['fe80::1', true],
-    ['::ffff:127.0.0.1', true], ['::ffff:7f00:1', true], ['::ffff:a9fe:a9fe', true],
+    ['::ffff:127.0.0.1', true], ['::ffff:7f00:1', true], ['::ffff:a9fe:a9fe', true], ['fec0::1', true],
     ['8.8.8.8', false], ['172.32.0.1', false], ['172.15.255.255', false], ['203.113.131.1', false], ['1.1.1.1', false],
-    ['2001:4860:4860::8888', false], ['::ffff:8.8.8.8', false], ['fec0::1', false],
+    ['2001:4860:4860::8888', false], ['::ffff:8.8.8.8', false],
     ['not-an-address', true],
   ])('classifies %s as private: %s', (address, expected) => {
     expect(isPrivateAddress(address)).toBe(expected);
