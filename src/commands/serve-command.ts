@@ -11,6 +11,7 @@ import type { Config } from '../model/types.ts';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import { startScheduler, type RunTrigger } from '../scheduler/start-scheduler.ts';
 import { createApp } from '../server/create-app.ts';
+import { createServiceMetrics } from '../server/metrics.ts';
 import type { IngestionHealth, ServeState, ServedCatalog } from '../server/serve-state.ts';
 import type { CatalogUpdate, ThreadSnapshot } from './ingestion-protocol.ts';
 import { startIngestionThread, type IngestionThread, type IngestionThreadOptions, type ThreadStatus } from './ingestion-thread.ts';
@@ -42,16 +43,21 @@ export async function startService(config: Config, logger: Logger, options: Serv
   let restarted = (snapshot: ThreadSnapshot) => apply(snapshot);
   const thread = startIngestionThread(config, logger, { ...options.thread, onRestart: (snapshot) => restarted(snapshot) });
   const first = await thread.started;
+  // The run already in the store was counted by the process that made it.
+  const metrics = createServiceMetrics({ countedRun: first.health.lastRun });
   const cycles = createCycleRecord(first.health.lastRun?.finishedAt ?? null);
   const ingestion = () => ingestionHealth(thread.status(), cycles);
-  let state: ServeState = { config, catalog: servedCatalog(first.catalog, undefined, thread), health: first.health, ingestion };
+  let state!: ServeState;
   let ownWriteMtimeMs = first.storeMtimeMs;
   const apply = (snapshot: ThreadSnapshot) => {
-    state = { config, catalog: servedCatalog(snapshot.catalog, state.catalog, thread), health: snapshot.health, ingestion };
+    state = { config, catalog: servedCatalog(snapshot.catalog, state?.catalog, thread), health: snapshot.health, ingestion };
     ownWriteMtimeMs = snapshot.storeMtimeMs;
+    metrics.recordRun(snapshot.health.lastRun);
+    if (snapshot.health.storyCount !== undefined) metrics.setStoriesStored(snapshot.health.storyCount);
   };
+  apply(first);
 
-  const app = createApp({ getState: () => state, logger });
+  const app = createApp({ getState: () => state, logger, metrics });
   const server = await listen(app, config.port).catch(async (error: unknown) => {
     await thread.stop();
     throw error;
@@ -60,11 +66,14 @@ export async function startService(config: Config, logger: Logger, options: Serv
 
   const ingest = async (trigger: RunTrigger) => {
     cycles.started();
+    const started = performance.now();
     try {
       apply(await thread.ingest(trigger === 'startup' ? 'all' : 'due'));
       cycles.succeeded();
+      metrics.recordCycle((performance.now() - started) / 1000, true);
     } catch (error) {
       cycles.failed(error);
+      metrics.recordCycle((performance.now() - started) / 1000, false);
       throw error;
     }
   };
@@ -73,6 +82,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
   const firstIngestion = scheduler.runNow('startup');
   // After a restart, publish what the store holds and ingest again: the crash may have cut a cycle short.
   restarted = (snapshot) => {
+    metrics.recordThreadRestart();
     apply(snapshot);
     void scheduler.runNow('schedule');
   };

@@ -120,6 +120,8 @@ export interface SourceRunSummary {
   added: number;
   updated: number;
   error?: string;
+  /** Time to fetch, decode, parse and normalise the source this run. */
+  durationMs?: number;
 }
 
 export interface RunSummary {

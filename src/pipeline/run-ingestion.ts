@@ -83,14 +83,19 @@ async function announceChanges(config: Config, changed: readonly string[], logge
   }
 }
 
-async function collectAll(sources: readonly SourceConfig[], data: StoreData, config: Config, now: Date): Promise<SourceOutcome[]> {
+/** Each source's outcome, and how long it took (for /metrics). */
+type TimedOutcome = SourceOutcome & { durationMs: number };
+
+async function collectAll(sources: readonly SourceConfig[], data: StoreData, config: Config, now: Date): Promise<TimedOutcome[]> {
   const options = { timeoutMs: config.fetchTimeoutSeconds * 1000, maxBytes: config.maxFeedBytes, userAgent: userAgent(config.baseUrl), now };
-  const outcomes: SourceOutcome[] = new Array(sources.length);
+  const outcomes: TimedOutcome[] = new Array(sources.length);
   let next = 0;
   const worker = async () => {
     while (next < sources.length) {
       const index = next++;
-      outcomes[index] = await collectSource(sources[index]!, data.sources[sources[index]!.id], options);
+      const started = performance.now();
+      const outcome = await collectSource(sources[index]!, data.sources[sources[index]!.id], options);
+      outcomes[index] = Object.assign(outcome, { durationMs: Math.round(performance.now() - started) });
     }
   };
   await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, sources.length) }, worker));
@@ -100,7 +105,7 @@ async function collectAll(sources: readonly SourceConfig[], data: StoreData, con
 function applyOutcomes(
   data: StoreData,
   sources: readonly SourceConfig[],
-  outcomes: readonly SourceOutcome[],
+  outcomes: readonly TimedOutcome[],
   config: Config,
   now: Date,
   cache: MergeCache | undefined,
@@ -155,10 +160,11 @@ function durableFingerprint(data: StoreData): string {
   return JSON.stringify([sources, data.feeds, Object.keys(data.aliases ?? {}).length, Object.keys(data.tombstones).length, data.prunedAt, data.categoryRules]);
 }
 
-function summarizeSource(id: string, outcome: SourceOutcome, counts = { added: 0, updated: 0 }): SourceRunSummary {
-  if (!outcome.ok) return { id, status: 'error', items: 0, added: 0, updated: 0, error: outcome.error };
-  if (outcome.notModified) return { id, status: 'not-modified', items: 0, added: 0, updated: 0 };
-  return { id, status: 'ok', items: outcome.copies.length, added: counts.added, updated: counts.updated };
+function summarizeSource(id: string, outcome: TimedOutcome, counts = { added: 0, updated: 0 }): SourceRunSummary {
+  const { durationMs } = outcome;
+  if (!outcome.ok) return { id, status: 'error', items: 0, added: 0, updated: 0, error: outcome.error, durationMs };
+  if (outcome.notModified) return { id, status: 'not-modified', items: 0, added: 0, updated: 0, durationMs };
+  return { id, status: 'ok', items: outcome.copies.length, added: counts.added, updated: counts.updated, durationMs };
 }
 
 function logSummary(logger: Logger, summary: RunSummary): void {

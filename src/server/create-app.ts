@@ -8,6 +8,7 @@ import { feedMaxAgeSeconds } from './cache-policy.ts';
 import { allowAnyOrigin, allowAnyOriginMiddleware, answerPreflight } from './cors.ts';
 import { buildHealthReport } from './health-report.ts';
 import { HOME_CONTENT_SECURITY_POLICY } from './home-assets.ts';
+import type { ServiceMetrics } from './metrics.ts';
 import { renderHome } from './render-home.ts';
 import { createFeedSender } from './send-feed.ts';
 import type { ServeState } from './serve-state.ts';
@@ -23,11 +24,18 @@ export interface AppDependencies {
   logger: Logger;
   /** Feed `max-age`; by default derived once from the config's schedule (cache-policy). */
   feedMaxAgeSeconds?: number;
+  /** Counts feed requests and answers `GET /metrics`; without it (bare app in tests) `/metrics` is 404. */
+  metrics?: ServiceMetrics;
 }
 
-export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge }: AppDependencies): express.Express {
+export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge, metrics }: AppDependencies): express.Express {
   const { schedule, timezone } = getState().config;
-  const sendFeed = createFeedSender(maxAge ?? feedMaxAgeSeconds(schedule, timezone));
+  const sendBytes = createFeedSender(maxAge ?? feedMaxAgeSeconds(schedule, timezone));
+  const count = metrics ? (res: Response) => metrics.countFeedRequest(res.statusCode) : () => undefined;
+  const sendFeed = (req: Request, res: Response, feed: PublishedFeed) => {
+    sendBytes(req, res, feed);
+    count(res);
+  };
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -36,13 +44,14 @@ export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge }: AppDe
   app.get('/feeds.opml', (req, res) => sendFeed(req, res, getState().catalog.opml));
   app.get('/feeds/:file', (req, res) => {
     const match = FEED_PATH.exec(req.params.file);
-    if (!match) return notFound(allowAnyOrigin(res), `no feed named ${req.params.file}`);
+    if (!match) return notFound(allowAnyOrigin(res), `no feed named ${req.params.file}`), count(res);
     const page = parsePage(req.query.page);
-    if (page === undefined) return badRequest(allowAnyOrigin(res), 'page: must be a whole number from 1');
+    if (page === undefined) return badRequest(allowAnyOrigin(res), 'page: must be a whole number from 1'), count(res);
     const catalog = getState().catalog;
     const answer = (feed: PublishedFeed | undefined) => {
       if (feed) return sendFeed(req, res, feed);
       notFound(allowAnyOrigin(res), page === 1 ? `no category "${match[1]}"` : `no page ${page} of ${req.params.file}`);
+      count(res);
     };
     // Page 1 is answered synchronously from the map; later pages may come from the ingestion thread.
     if (page === 1) return answer(catalog.feeds.get(req.params.file));
@@ -64,6 +73,12 @@ export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge }: AppDe
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json(buildHealthReport(getState()));
   });
+
+  if (metrics) {
+    app.get('/metrics', async (_req, res) => {
+      res.set({ 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' }).send(await metrics.registry.metrics());
+    });
+  }
 
   app.use((_req: Request, res: Response) => notFound(res, 'not found'));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

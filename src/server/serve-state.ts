@@ -15,7 +15,7 @@ export interface ServeState {
   config: Config;
   catalog: ServedCatalog;
   /** Source health and the last run, as stored. */
-  health: Pick<StoreData, 'sources' | 'lastRun'> & { storyCountsBySource: ReadonlyMap<string, number> };
+  health: Pick<StoreData, 'sources' | 'lastRun'> & { storyCountsBySource: ReadonlyMap<string, number>; storyCount?: number };
   /** How ingestion itself is going, read when asked (it changes between cycles); absent where nothing ingests. */
   ingestion?: () => IngestionHealth;
 }
@@ -45,5 +45,5 @@ export function healthFromStore(data: StoreData): ServeState['health'] {
   for (const story of data.stories) {
     for (const sourceId of new Set(story.copies.map((copy) => copy.sourceId))) counts.set(sourceId, (counts.get(sourceId) ?? 0) + 1);
   }
-  return { sources: data.sources, lastRun: data.lastRun, storyCountsBySource: counts };
+  return { sources: data.sources, lastRun: data.lastRun, storyCountsBySource: counts, storyCount: data.stories.length };
 }

@@ -107,6 +107,9 @@ describe('hostile: the ingestion thread ends, fails or hangs', () => {
     expect(recovered).toMatchObject({ status: 'ok', reasons: [], ingestion: { thread: 'running', restarts: 1, lastCycle: { error: null } } });
     const feed = (await (await fetch(`${base}/feeds/all.json`)).json()) as { items: { title: string }[] };
     expect(feed.items.map((item) => item.title)).toContain(story(2).title);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^bantin_ingestion_thread_restarts_total 1$/m);
+    expect(metrics).toMatch(/^bantin_ingestion_cycles_total\{outcome="failed"\} 1$/m);
   }, 40_000);
 
   it('is degraded with the cycle error while every cycle fails, and ok after the next good one', async () => {
