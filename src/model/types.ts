@@ -71,8 +71,13 @@ export interface Copy {
   title: string;
   /** Sanitised HTML with absolute links; its plain text is derived when needed (normalize/copy-text.ts), never stored. */
   contentHtml: string;
-  /** ISO 8601 UTC. Falls back to first-seen time when the feed gave no usable date. */
+  /** ISO 8601 UTC. Falls back to first-seen time when the feed gave no usable date (then `undated`). */
   datePublished: string;
+  /**
+   * True when the feed gave no usable date, so `datePublished` is the time the copy was first seen;
+   * an update that still brings none keeps the stored date. Absent (never false) otherwise.
+   */
+  undated?: true;
   sourceCategories: string[];
   author?: string;
   imageUrl?: string;
@@ -109,6 +114,8 @@ export interface SourceState {
   movedTo?: string;
   /** What identifies this source's copies: its guids, or (guids blank, repeated or unstable) its canonical links. */
   identity?: CopyIdentity;
+  /** Items of the last fetch with a body whose date could not be read (dated by the time first seen); absent when none. */
+  undatedItems?: number;
 }
 
 export type CopyIdentity = 'guid' | 'link';
@@ -120,6 +127,8 @@ export interface SourceRunSummary {
   added: number;
   updated: number;
   error?: string;
+  /** Items whose date could not be read; absent when none. */
+  undatedItems?: number;
 }
 
 export interface RunSummary {

@@ -158,7 +158,10 @@ function durableFingerprint(data: StoreData): string {
 function summarizeSource(id: string, outcome: SourceOutcome, counts = { added: 0, updated: 0 }): SourceRunSummary {
   if (!outcome.ok) return { id, status: 'error', items: 0, added: 0, updated: 0, error: outcome.error };
   if (outcome.notModified) return { id, status: 'not-modified', items: 0, added: 0, updated: 0 };
-  return { id, status: 'ok', items: outcome.copies.length, added: counts.added, updated: counts.updated };
+  const summary: SourceRunSummary = { id, status: 'ok', items: outcome.copies.length, added: counts.added, updated: counts.updated };
+  const undated = outcome.copies.filter((copy) => copy.undated).length;
+  if (undated > 0) summary.undatedItems = undated;
+  return summary;
 }
 
 function logSummary(logger: Logger, summary: RunSummary): void {
@@ -166,6 +169,10 @@ function logSummary(logger: Logger, summary: RunSummary): void {
     const fields = { stage: 'ingest', source_id: source.id, status: source.status, items: source.items, added: source.added, updated: source.updated };
     if (source.error) logger.warn({ ...fields, error: source.error }, 'source failed');
     else logger.info(fields, 'source ingested');
+    // SPEC "Text, dates, links": an item whose date cannot be read is logged; one line per source, not per item.
+    if (source.undatedItems) {
+      logger.info({ stage: 'normalize', source_id: source.id, undated_items: source.undatedItems }, 'items without a readable date keep the time they were first seen');
+    }
   }
   logger.info({ stage: 'ingest', stories_added: summary.storiesAdded, stories_updated: summary.storiesUpdated, stories_pruned: summary.storiesPruned }, 'ingestion finished');
 }

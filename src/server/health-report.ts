@@ -16,6 +16,8 @@ export interface SourceHealth {
   /** `link` when the source's guids proved unreliable and its copies are known by canonical link. */
   identity: 'guid' | 'link';
   items: number;
+  /** Items of the last fetch whose date could not be read, dated by the time they were first seen. */
+  undatedItems: number;
 }
 
 export interface HealthReport {
@@ -40,6 +42,7 @@ export function buildHealthReport(state: ServeState): HealthReport {
       movedTo: stored?.movedTo ?? null,
       identity: stored?.identity ?? 'guid',
       items: state.health.storyCountsBySource.get(source.id) ?? 0,
+      undatedItems: stored?.undatedItems ?? 0,
     };
   });
   const degraded = sources.some((source) => source.enabled && source.status === 'error');

@@ -17,6 +17,7 @@ const copySchema = z.looseObject({
   author: z.string().optional(),
   imageUrl: z.string().optional(),
   firstSeenAt: z.string(),
+  undated: z.boolean().optional(),
 });
 
 // A story without copies has nothing to show: every stage assumes at least one.
@@ -44,6 +45,7 @@ const sourceSchema = z.looseObject({
   nextAttemptAt: z.string().optional(),
   movedTo: z.string().optional(),
   identity: z.enum(['guid', 'link']).optional(),
+  undatedItems: z.number().optional(),
 });
 
 const RECORD_SCHEMAS = { sources: sourceSchema, tombstones: tombstoneSchema, feeds: feedSchema, aliases: aliasSchema } as const;
