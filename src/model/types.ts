@@ -34,6 +34,8 @@ export interface Config {
   readonly retentionDays: number;
   readonly fetchTimeoutSeconds: number;
   readonly maxFeedBytes: number;
+  /** Items taken from one fetch of one source, newest first; more is a warning in /healthz. */
+  readonly maxItemsPerFetch: number;
   readonly categories: readonly CategoryConfig[];
   readonly websubHub?: string;
   readonly sources: readonly SourceConfig[];
@@ -116,6 +118,10 @@ export interface SourceState {
   identity?: CopyIdentity;
   /** Items of the last fetch with a body whose date could not be read (dated by the time first seen); absent when none. */
   undatedItems?: number;
+  /** Items the last fetch with a body listed beyond maxItemsPerFetch and left out; absent when none. */
+  itemsDropped?: number;
+  /** What the operator should know of the last fetch with a body that is not an error (items left out), in plain words. */
+  warning?: string;
 }
 
 export type CopyIdentity = 'guid' | 'link';
@@ -129,6 +135,9 @@ export interface SourceRunSummary {
   error?: string;
   /** Items whose date could not be read; absent when none. */
   undatedItems?: number;
+  /** Items listed beyond maxItemsPerFetch and left out, and the warning that says so; absent when none. */
+  itemsDropped?: number;
+  warning?: string;
 }
 
 export interface RunSummary {

@@ -39,12 +39,15 @@ export function recordSourceHealth(
     next.etag = outcome.etag;
     next.lastModified = outcome.lastModified;
     setCount(next, 'undatedItems', outcome.copies.filter((copy) => copy.undated).length);
+    setCount(next, 'itemsDropped', outcome.itemsDropped ?? 0);
+    if (outcome.warning === undefined) delete next.warning;
+    else next.warning = outcome.warning;
   }
   return next;
 }
 
 /** Counts are kept only when there is something to count, so a healthy source's stored state stays as it was. */
-function setCount(state: SourceState, field: 'undatedItems', count: number): void {
+function setCount(state: SourceState, field: 'undatedItems' | 'itemsDropped', count: number): void {
   if (count > 0) state[field] = count;
   else delete state[field];
 }

@@ -84,7 +84,13 @@ async function announceChanges(config: Config, changed: readonly string[], logge
 }
 
 async function collectAll(sources: readonly SourceConfig[], data: StoreData, config: Config, now: Date): Promise<SourceOutcome[]> {
-  const options = { timeoutMs: config.fetchTimeoutSeconds * 1000, maxBytes: config.maxFeedBytes, userAgent: userAgent(config.baseUrl), now };
+  const options = {
+    timeoutMs: config.fetchTimeoutSeconds * 1000,
+    maxBytes: config.maxFeedBytes,
+    maxItems: config.maxItemsPerFetch,
+    userAgent: userAgent(config.baseUrl),
+    now,
+  };
   const outcomes: SourceOutcome[] = new Array(sources.length);
   let next = 0;
   const worker = async () => {
@@ -161,6 +167,8 @@ function summarizeSource(id: string, outcome: SourceOutcome, counts = { added: 0
   const summary: SourceRunSummary = { id, status: 'ok', items: outcome.copies.length, added: counts.added, updated: counts.updated };
   const undated = outcome.copies.filter((copy) => copy.undated).length;
   if (undated > 0) summary.undatedItems = undated;
+  if (outcome.itemsDropped) summary.itemsDropped = outcome.itemsDropped;
+  if (outcome.warning !== undefined) summary.warning = outcome.warning;
   return summary;
 }
 
@@ -169,6 +177,7 @@ function logSummary(logger: Logger, summary: RunSummary): void {
     const fields = { stage: 'ingest', source_id: source.id, status: source.status, items: source.items, added: source.added, updated: source.updated };
     if (source.error) logger.warn({ ...fields, error: source.error }, 'source failed');
     else logger.info(fields, 'source ingested');
+    if (source.warning) logger.warn({ stage: 'collect', source_id: source.id, items_dropped: source.itemsDropped, warning: source.warning }, 'items left out');
     // SPEC "Text, dates, links": an item whose date cannot be read is logged; one line per source, not per item.
     if (source.undatedItems) {
       logger.info({ stage: 'normalize', source_id: source.id, undated_items: source.undatedItems }, 'items without a readable date keep the time they were first seen');

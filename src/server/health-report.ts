@@ -18,6 +18,10 @@ export interface SourceHealth {
   items: number;
   /** Items of the last fetch whose date could not be read, dated by the time they were first seen. */
   undatedItems: number;
+  /** Items the last fetch listed beyond maxItemsPerFetch and left out. */
+  itemsDropped: number;
+  /** Not an error, but worth the operator's attention (items left out), in plain words; null when none. */
+  warning: string | null;
 }
 
 export interface HealthReport {
@@ -43,6 +47,8 @@ export function buildHealthReport(state: ServeState): HealthReport {
       identity: stored?.identity ?? 'guid',
       items: state.health.storyCountsBySource.get(source.id) ?? 0,
       undatedItems: stored?.undatedItems ?? 0,
+      itemsDropped: stored?.itemsDropped ?? 0,
+      warning: stored?.warning ?? null,
     };
   });
   const degraded = sources.some((source) => source.enabled && source.status === 'error');

@@ -46,6 +46,8 @@ const sourceSchema = z.looseObject({
   movedTo: z.string().optional(),
   identity: z.enum(['guid', 'link']).optional(),
   undatedItems: z.number().optional(),
+  itemsDropped: z.number().optional(),
+  warning: z.string().optional(),
 });
 
 const RECORD_SCHEMAS = { sources: sourceSchema, tombstones: tombstoneSchema, feeds: feedSchema, aliases: aliasSchema } as const;

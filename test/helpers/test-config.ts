@@ -14,6 +14,7 @@ export function makeTestConfig(dir: string, overrides: Partial<Config> = {}): Co
     retentionDays: 90,
     fetchTimeoutSeconds: 5,
     maxFeedBytes: 10_000_000,
+    maxItemsPerFetch: 500,
     categories: [{ id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['ma túy', 'lừa đảo', 'nồng độ cồn'] }],
     sources: [],
     ...overrides,
