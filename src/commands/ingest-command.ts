@@ -16,7 +16,8 @@ export function formatSummary(summary: RunSummary, storyCount: number): string[]
     const id = source.id.padEnd(width);
     if (source.status === 'error') return `${id}  error         ${source.error}`;
     if (source.status === 'not-modified') return `${id}  not modified  (304, stored stories kept)`;
-    return `${id}  ok            ${source.items} items, ${source.added} new stories, ${source.updated} joined or updated`;
+    const warning = source.warning ? `; warning: ${source.warning}` : '';
+    return `${id}  ok            ${source.items} items, ${source.added} new stories, ${source.updated} joined or updated${warning}`;
   });
   const failed = summary.sources.filter((source) => source.status === 'error').length;
   lines.push(

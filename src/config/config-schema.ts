@@ -68,6 +68,7 @@ export const configSchema = z.strictObject({
   retentionDays: z.number().min(1).default(90),
   fetchTimeoutSeconds: z.number().positive().max(600).default(20),
   maxFeedBytes: z.number().int().min(1024).default(10_000_000),
+  maxItemsPerFetch: z.number().int().min(1).default(500),
   categories: z.array(categorySchema).optional(),
   websubHub: httpUrl.optional(),
   sources: z.array(sourceSchema).optional(),

@@ -122,6 +122,7 @@ function buildConfig(
     retentionDays: input.retentionDays,
     fetchTimeoutSeconds: input.fetchTimeoutSeconds,
     maxFeedBytes: input.maxFeedBytes,
+    maxItemsPerFetch: input.maxItemsPerFetch,
     categories: parts.categories,
     websubHub: input.websubHub,
     sources: parts.sources,

@@ -34,6 +34,8 @@ export interface Config {
   readonly retentionDays: number;
   readonly fetchTimeoutSeconds: number;
   readonly maxFeedBytes: number;
+  /** Items taken from one fetch of one source, newest first; more is a warning in /healthz. */
+  readonly maxItemsPerFetch: number;
   readonly categories: readonly CategoryConfig[];
   readonly websubHub?: string;
   readonly sources: readonly SourceConfig[];
@@ -71,8 +73,13 @@ export interface Copy {
   title: string;
   /** Sanitised HTML with absolute links; its plain text is derived when needed (normalize/copy-text.ts), never stored. */
   contentHtml: string;
-  /** ISO 8601 UTC. Falls back to first-seen time when the feed gave no usable date. */
+  /** ISO 8601 UTC. Falls back to first-seen time when the feed gave no usable date (then `undated`). */
   datePublished: string;
+  /**
+   * True when the feed gave no usable date, so `datePublished` is the time the copy was first seen;
+   * an update that still brings none keeps the stored date. Absent (never false) otherwise.
+   */
+  undated?: true;
   sourceCategories: string[];
   author?: string;
   imageUrl?: string;
@@ -109,6 +116,12 @@ export interface SourceState {
   movedTo?: string;
   /** What identifies this source's copies: its guids, or (guids blank, repeated or unstable) its canonical links. */
   identity?: CopyIdentity;
+  /** Items of the last fetch with a body whose date could not be read (dated by the time first seen); absent when none. */
+  undatedItems?: number;
+  /** Items the last fetch with a body listed beyond maxItemsPerFetch and left out; absent when none. */
+  itemsDropped?: number;
+  /** What the operator should know of the last fetch with a body that is not an error (items left out), in plain words. */
+  warning?: string;
 }
 
 export type CopyIdentity = 'guid' | 'link';
@@ -122,6 +135,11 @@ export interface SourceRunSummary {
   error?: string;
   /** Time to fetch, decode, parse and normalise the source this run. */
   durationMs?: number;
+  /** Items whose date could not be read; absent when none. */
+  undatedItems?: number;
+  /** Items listed beyond maxItemsPerFetch and left out, and the warning that says so; absent when none. */
+  itemsDropped?: number;
+  warning?: string;
 }
 
 export interface RunSummary {

@@ -5,6 +5,7 @@ import { decodeBody } from './fetch/decode-body.ts';
 import { fetchSource } from './fetch/fetch-source.ts';
 import { absolutizeUrl } from './normalize/canonical-url.ts';
 import { normalizeItem } from './normalize/normalize-item.ts';
+import { takeNewestItems } from './normalize/take-newest-items.ts';
 import { parseFeed } from './parse/parse-feed.ts';
 
 export interface CollectOptions {
@@ -12,6 +13,8 @@ export interface CollectOptions {
   maxBytes: number;
   userAgent: string;
   now: Date;
+  /** maxItemsPerFetch: the newest this many items are taken, the rest left out with a warning. */
+  maxItems: number;
 }
 
 /**
@@ -20,7 +23,18 @@ export interface CollectOptions {
  */
 export type SourceOutcome =
   | { ok: true; notModified: true; movedTo?: string }
-  | { ok: true; notModified: false; copies: Copy[]; items: number; etag?: string; lastModified?: string; movedTo?: string }
+  | {
+      ok: true;
+      notModified: false;
+      copies: Copy[];
+      /** Items the feed listed, and how many of them were left out over maxItemsPerFetch (then `warning` says so; absent: none). */
+      items: number;
+      itemsDropped?: number;
+      warning?: string;
+      etag?: string;
+      lastModified?: string;
+      movedTo?: string;
+    }
   | { ok: false; error: string; code: string; retryAfterMs?: number };
 
 /** Fetches a source with the validators of its last success and normalises what it lists. */
@@ -38,15 +52,30 @@ export async function collectSource(source: SourceConfig, state: SourceState | u
     const { text } = decodeBody(fetched.body, fetched.contentType);
     const feed = await parseFeed(text);
     const feedLink = feedBaseUrl(feed.link, fetched.finalUrl ?? source.url);
-    const copies = feed.items
+    const taken = takeNewestItems(feed.items, options.maxItems, source.timezone, options.now);
+    const copies = taken.items
       .map((item) => normalizeItem(item, { source, feedLink, now: options.now }))
       .filter((copy): copy is Copy => copy !== undefined);
-    return { ok: true, notModified: false, copies, items: feed.items.length, etag: fetched.etag, lastModified: fetched.lastModified, ...moved };
+    const capped = taken.dropped > 0 ? { itemsDropped: taken.dropped, warning: tooManyItems(feed.items.length, options.maxItems) } : {};
+    return {
+      ok: true,
+      notModified: false,
+      copies,
+      items: feed.items.length,
+      ...capped,
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      ...moved,
+    };
   } catch (error) {
     const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'UNKNOWN';
     const retryAfterMs = error instanceof FetchError ? error.retryAfterMs : undefined;
     return { ok: false, error: describeError(error), code, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   }
+}
+
+function tooManyItems(listed: number, max: number): string {
+  return `the feed listed ${listed} items; only the newest ${max} were taken (maxItemsPerFetch)`;
 }
 
 /**

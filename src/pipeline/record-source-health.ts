@@ -34,12 +34,22 @@ export function recordSourceHealth(
   delete next.nextAttemptAt;
   if (outcome.movedTo === undefined) delete next.movedTo;
   else next.movedTo = outcome.movedTo;
-  // A 304 keeps the validators it was asked with; a new body brings its own (or none).
+  // A 304 keeps the validators it was asked with, and the counts of the body it confirms; a new body brings its own.
   if (!outcome.notModified) {
     next.etag = outcome.etag;
     next.lastModified = outcome.lastModified;
+    setCount(next, 'undatedItems', outcome.copies.filter((copy) => copy.undated).length);
+    setCount(next, 'itemsDropped', outcome.itemsDropped ?? 0);
+    if (outcome.warning === undefined) delete next.warning;
+    else next.warning = outcome.warning;
   }
   return next;
+}
+
+/** Counts are kept only when there is something to count, so a healthy source's stored state stays as it was. */
+function setCount(state: SourceState, field: 'undatedItems' | 'itemsDropped', count: number): void {
+  if (count > 0) state[field] = count;
+  else delete state[field];
 }
 
 /**

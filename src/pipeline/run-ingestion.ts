@@ -87,7 +87,13 @@ async function announceChanges(config: Config, changed: readonly string[], logge
 type TimedOutcome = SourceOutcome & { durationMs: number };
 
 async function collectAll(sources: readonly SourceConfig[], data: StoreData, config: Config, now: Date): Promise<TimedOutcome[]> {
-  const options = { timeoutMs: config.fetchTimeoutSeconds * 1000, maxBytes: config.maxFeedBytes, userAgent: userAgent(config.baseUrl), now };
+  const options = {
+    timeoutMs: config.fetchTimeoutSeconds * 1000,
+    maxBytes: config.maxFeedBytes,
+    maxItems: config.maxItemsPerFetch,
+    userAgent: userAgent(config.baseUrl),
+    now,
+  };
   const outcomes: TimedOutcome[] = new Array(sources.length);
   let next = 0;
   const worker = async () => {
@@ -164,7 +170,12 @@ function summarizeSource(id: string, outcome: TimedOutcome, counts = { added: 0,
   const { durationMs } = outcome;
   if (!outcome.ok) return { id, status: 'error', items: 0, added: 0, updated: 0, error: outcome.error, durationMs };
   if (outcome.notModified) return { id, status: 'not-modified', items: 0, added: 0, updated: 0, durationMs };
-  return { id, status: 'ok', items: outcome.copies.length, added: counts.added, updated: counts.updated, durationMs };
+  const summary: SourceRunSummary = { id, status: 'ok', items: outcome.copies.length, added: counts.added, updated: counts.updated, durationMs };
+  const undated = outcome.copies.filter((copy) => copy.undated).length;
+  if (undated > 0) summary.undatedItems = undated;
+  if (outcome.itemsDropped) summary.itemsDropped = outcome.itemsDropped;
+  if (outcome.warning !== undefined) summary.warning = outcome.warning;
+  return summary;
 }
 
 function logSummary(logger: Logger, summary: RunSummary): void {
@@ -172,6 +183,11 @@ function logSummary(logger: Logger, summary: RunSummary): void {
     const fields = { stage: 'ingest', source_id: source.id, status: source.status, items: source.items, added: source.added, updated: source.updated };
     if (source.error) logger.warn({ ...fields, error: source.error }, 'source failed');
     else logger.info(fields, 'source ingested');
+    if (source.warning) logger.warn({ stage: 'collect', source_id: source.id, items_dropped: source.itemsDropped, warning: source.warning }, 'items left out');
+    // SPEC "Text, dates, links": an item whose date cannot be read is logged; one line per source, not per item.
+    if (source.undatedItems) {
+      logger.info({ stage: 'normalize', source_id: source.id, undated_items: source.undatedItems }, 'items without a readable date keep the time they were first seen');
+    }
   }
   logger.info({ stage: 'ingest', stories_added: summary.storiesAdded, stories_updated: summary.storiesUpdated, stories_pruned: summary.storiesPruned }, 'ingestion finished');
 }

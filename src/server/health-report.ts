@@ -19,6 +19,12 @@ export interface SourceHealth {
   /** `link` when the source's guids proved unreliable and its copies are known by canonical link. */
   identity: 'guid' | 'link';
   items: number;
+  /** Items of the last fetch whose date could not be read, dated by the time they were first seen. */
+  undatedItems: number;
+  /** Items the last fetch listed beyond maxItemsPerFetch and left out. */
+  itemsDropped: number;
+  /** Not an error, but worth the operator's attention (items left out), in plain words; null when none. */
+  warning: string | null;
 }
 
 export interface HealthReport {
@@ -47,6 +53,9 @@ export function buildHealthReport(state: ServeState): HealthReport {
       movedTo: stored?.movedTo ?? null,
       identity: stored?.identity ?? 'guid',
       items: state.health.storyCountsBySource.get(source.id) ?? 0,
+      undatedItems: stored?.undatedItems ?? 0,
+      itemsDropped: stored?.itemsDropped ?? 0,
+      warning: stored?.warning ?? null,
     };
   });
   const ingestion = state.ingestion?.();

@@ -8,6 +8,7 @@ import { copyFile, link, open, readdir, rename, unlink, type FileHandle } from '
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { StoreError } from '../errors.ts';
+import type { EntryLine } from './check-entries.ts';
 import { identityOf, type FileIdentity } from './file-identity.ts';
 import { isProcessAlive } from './process-alive.ts';
 import { LineLayoutError, readLineLayout } from './read-line-layout.ts';
@@ -22,6 +23,8 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
   private readonly identities = new WeakMap<object, FileIdentity>();
   // Stories' lines as read or written, so a write serialises only the stories that changed.
   private readonly storyLines = new StoryLines();
+  // Where each top-level container of a document read in the line layout opened, to name an entry's line.
+  private readonly openedAt = new WeakMap<object, ReadonlyMap<string, number>>();
 
   constructor(filename: string) {
     this.filename = filename;
@@ -32,6 +35,22 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
   /** The file `data` was last read from or written to by this adapter (its identity then), if any. */
   identityOf(data: T): FileIdentity | undefined {
     return this.identities.get(data);
+  }
+
+  /** The line each element of a top-level array of `data` was read from; undefined for data not read in the line layout. */
+  entryLineOf(data: T): EntryLine | undefined {
+    const openedAt = this.openedAt.get(data);
+    if (openedAt === undefined) return undefined;
+    // The layout holds one array element per line, so the line follows from the index.
+    return (container, index) => {
+      const opened = openedAt.get(container);
+      return opened === undefined ? undefined : opened + 1 + index;
+    };
+  }
+
+  /** What to tell the operator about a store this adapter refused to read. */
+  restoreAdvice(): string {
+    return `it was left untouched. Restore the last good copy with: cp ${this.backupFilename} ${this.filename}`;
   }
 
   /** Parsed content, or null when the file does not exist yet. */
@@ -59,8 +78,11 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
   private async parse(handle: FileHandle): Promise<T> {
     let layoutError: LineLayoutError | undefined;
     try {
-      const data = await readLineLayout(handle, this.storyLines);
-      if (data !== undefined) return data as T;
+      const read = await readLineLayout(handle, this.storyLines);
+      if (read !== undefined) {
+        this.openedAt.set(read.document, read.openedAt);
+        return read.document as T;
+      }
     } catch (error) {
       if (!(error instanceof LineLayoutError)) throw error;
       layoutError = error;
@@ -83,8 +105,7 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
   private corrupt(detail: string, cause: unknown): StoreError {
     return new StoreError(
       'CORRUPT',
-      `store: ${this.filename} is not valid JSON (${detail}); it was left untouched. ` +
-        `Restore the last good copy with: cp ${this.backupFilename} ${this.filename}`,
+      `store: ${this.filename} is not valid JSON (${detail}); ${this.restoreAdvice()}`,
       { cause },
     );
   }

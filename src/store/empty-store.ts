@@ -2,13 +2,24 @@
 import { StoreError } from '../errors.ts';
 import { dropLegacyCopyFields } from '../model/story.ts';
 import { STORE_SCHEMA_VERSION, type Story, type StoreData } from '../model/types.ts';
+import { findBadEntry, type EntryLine } from './check-entries.ts';
 
 export function createEmptyStoreData(): StoreData {
   return { schemaVersion: STORE_SCHEMA_VERSION, stories: [], sources: {}, tombstones: {}, feeds: {} };
 }
 
-/** Refuses data this version cannot read; fills containers an older version did not write. */
-export function checkStoreData(value: unknown, location: string): StoreData {
+/** What the backend knows of the file a store was read from, for a refusal to point at the entry and the way back. */
+export interface StoreSourceHints {
+  entryLine?: EntryLine;
+  /** How to restore the last good store, e.g. from its `.bak`. */
+  advice?: string;
+}
+
+/**
+ * Refuses data this version cannot read — not a store, a newer schema, or an entry of the wrong
+ * shape (check-entries.ts) — and fills containers an older version did not write.
+ */
+export function checkStoreData(value: unknown, location: string, hints: StoreSourceHints = {}): StoreData {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new StoreError('CORRUPT', `store: ${location} does not hold a bantin store (not a JSON object)`);
   }
@@ -27,6 +38,10 @@ export function checkStoreData(value: unknown, location: string): StoreData {
       'SCHEMA',
       `store: ${location} has schema version ${data.schemaVersion}, newer than this bantin knows (${STORE_SCHEMA_VERSION}); upgrade bantin`,
     );
+  }
+  const bad = findBadEntry(data as Record<string, unknown>, hints.entryLine);
+  if (bad !== undefined) {
+    throw new StoreError('CORRUPT', `store: ${location} holds a bad entry (${bad})${hints.advice ? `; ${hints.advice}` : ''}`);
   }
   dropLegacyFields(data.stories);
   return { ...createEmptyStoreData(), ...data, schemaVersion: STORE_SCHEMA_VERSION } as StoreData;

@@ -46,7 +46,7 @@ export function createLowdbStore(file: string, options: LowdbStoreOptions = {}):
       db.data = createEmptyStoreData();
       await db.read();
       const raw = db.data;
-      const data = checkStoreData(raw, file);
+      const data = checkStoreData(raw, file, { entryLine: adapter.entryLineOf(raw), advice: adapter.restoreAdvice() });
       hold(data, raw);
       db.data = data;
       return data;

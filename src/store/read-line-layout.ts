@@ -16,12 +16,19 @@ export class LineLayoutError extends Error {
   }
 }
 
+/** A document read from the line layout, and the line each top-level container opened on. */
+export interface LineLayoutDocument {
+  document: Record<string, unknown>;
+  /** Container key → the number of its opening line; element `i` of an array is on the line `i + 1` after it. */
+  openedAt: ReadonlyMap<string, number>;
+}
+
 /**
  * The document in the file, or undefined when the file does not start with the layout's marker
  * line. Throws LineLayoutError when it does but a later line breaks the layout or the file ends
  * before the document does; read errors pass through.
  */
-export async function readLineLayout(handle: FileHandle, storyLines?: StoryLines): Promise<Record<string, unknown> | undefined> {
+export async function readLineLayout(handle: FileHandle, storyLines?: StoryLines): Promise<LineLayoutDocument | undefined> {
   const start = Buffer.alloc(FIRST_LINE_MAX_BYTES);
   const { bytesRead } = await handle.read(start, 0, start.length, 0);
   const schemaVersion = lineLayoutVersion(start.subarray(0, bytesRead));
@@ -74,6 +81,7 @@ class LineLayoutParser {
   /** Where the lines of the open container's elements go, when it is the stories. */
   private containerLines: StoryLines | undefined;
   private expect: Expect = 'member';
+  private readonly openedAt = new Map<string, number>();
 
   constructor(
     schemaVersion: number,
@@ -84,18 +92,18 @@ class LineLayoutParser {
 
   accept(bytes: Buffer, number: number): void {
     try {
-      this.acceptLine(bytes.toString('utf8'), bytes);
+      this.acceptLine(bytes.toString('utf8'), bytes, number);
     } catch (error) {
       throw new LineLayoutError(number, (error as Error).message);
     }
   }
 
-  finish(lines: number): Record<string, unknown> {
+  finish(lines: number): LineLayoutDocument {
     if (this.expect !== 'nothing') throw new LineLayoutError(lines, 'the file ends before the store does (cut short?)');
-    return this.root;
+    return { document: this.root, openedAt: this.openedAt };
   }
 
-  private acceptLine(line: string, bytes: Buffer): void {
+  private acceptLine(line: string, bytes: Buffer, number: number): void {
     switch (this.expect) {
       case 'nothing':
         if (line.trim() !== '') throw new Error('text after the end of the store');
@@ -105,18 +113,19 @@ class LineLayoutParser {
         this.expect = 'nothing';
         return;
       case 'member':
-        return this.acceptMember(line);
+        return this.acceptMember(line, number);
       default:
         return this.acceptInContainer(line, bytes);
     }
   }
 
-  private acceptMember(line: string): void {
+  private acceptMember(line: string, number: number): void {
     const opens = line.endsWith(':[') ? [] : line.endsWith(':{') ? {} : undefined;
     if (opens !== undefined) {
       const key: unknown = JSON.parse(line.slice(0, -2));
       if (typeof key !== 'string') throw new Error('expected a "key": before [ or {');
       setOwn(this.root, key, opens);
+      this.openedAt.set(key, number);
       this.container = opens;
       this.containerLines = key === 'stories' && Array.isArray(opens) ? this.storyLines : undefined;
       this.expect = 'entry-or-close';

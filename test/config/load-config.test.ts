@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       retentionDays: 90,
       fetchTimeoutSeconds: 20,
       maxFeedBytes: 10_000_000,
+      maxItemsPerFetch: 500,
     });
     expect(config.sources[0]).toMatchObject({ priority: 0, enabled: true, timezone: 'Asia/Ho_Chi_Minh', categoryMap: {} });
     expect(config.sources[1]!.file).toBe(path.join(dir, 'demo.xml'));
@@ -71,6 +72,7 @@ describe('loadConfig', () => {
     { name: 'a non-slug id', config: { sources: [{ ...SOURCE, id: 'Công An' }] }, problem: 'sources[0].id: must be a lowercase ASCII slug (a-z, 0-9, -)' },
     { name: 'the reserved id all', config: { categories: [{ ...CATEGORY, id: 'all' }] }, problem: 'categories[0].id: "all" is reserved for the feed of every story' },
     { name: 'a non-http url', config: { sources: [{ ...SOURCE, url: 'ftp://x.vn/rss' }] }, problem: 'sources[0].url: must be an http(s) URL' },
+    { name: 'no item allowed per fetch', config: { maxItemsPerFetch: 0 }, problem: 'maxItemsPerFetch: Too small: expected number to be >=1' },
     { name: 'a bad cron expression', config: { schedule: 'every 15 minutes' }, problem: 'schedule: not a valid cron expression' },
     { name: 'an unknown zone', config: { timezone: 'Asia/Hanoi_City' }, problem: 'timezone: not a known IANA time zone' },
     { name: 'a categoryMap to nowhere', config: { categories: [CATEGORY], sources: [{ ...SOURCE, categoryMap: { 'Pháp luật': 'phap-luat' } }] }, problem: 'sources[0].categoryMap.Pháp luật: no category "phap-luat"' },

@@ -1,8 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startService, type RunningService } from '../../src/commands/serve-command.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
@@ -10,6 +8,7 @@ import { StoreError } from '../../src/errors.ts';
 import { createSilentLogger } from '../../src/logger.ts';
 import { compareStoriesNewestFirst } from '../../src/model/story.ts';
 import { createLowdbStore } from '../../src/store/lowdb-store.ts';
+import { capturingLogger } from '../helpers/capturing-logger.ts';
 import { setUpDemo, type DemoSetup } from '../helpers/demo-config.ts';
 import { rejectionOf } from '../helpers/rejection.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
@@ -27,17 +26,6 @@ async function demoConfig(extra: Record<string, unknown> = {}) {
   const demo = await setUpDemo(dir, { baseUrl: 'http://bantin.test', ...extra });
   running.push({ demo });
   return loadConfig(demo.configFile);
-}
-
-/** A pino logger whose records land in `lines`, as the serving thread's logger would write them. */
-function capturingLogger(lines: Record<string, unknown>[]) {
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return pino({ level: 'info' }, sink);
 }
 
 describe('npm start with ingestion on its own thread', () => {

@@ -4,8 +4,8 @@ export interface TestItem {
   guid: string;
   title: string;
   body: string;
-  /** Any date form a portal writes; RFC 822 with +0700 by default. */
-  date?: string;
+  /** Any date form a portal writes; RFC 822 with +0700 by default; null leaves the item without a date. */
+  date?: string | null;
   category?: string;
   link?: string;
 }
@@ -16,7 +16,7 @@ export function buildRss(channelTitle: string, items: readonly TestItem[]): stri
   <guid isPermaLink="false">${item.guid}</guid>
   <title>${escapeXml(item.title)}</title>
   <link>${escapeXml(item.link ?? `https://congan.example.gov.vn/tin/${item.guid}.html`)}</link>
-  <pubDate>${item.date ?? 'Wed, 25 Nov 2026 09:30:00 +0700'}</pubDate>
+  ${item.date === null ? '' : `<pubDate>${item.date ?? 'Wed, 25 Nov 2026 09:30:00 +0700'}</pubDate>`}
   ${item.category ? `<category>${escapeXml(item.category)}</category>` : ''}
   <description>${escapeXml(`<p>${item.body}</p>`)}</description>
 </item>`,

@@ -22,6 +22,7 @@ const config: Config = {
   retentionDays: 90,
   fetchTimeoutSeconds: 20,
   maxFeedBytes: 10_000_000,
+  maxItemsPerFetch: 500,
   categories: [{ id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: [] }],
   sources: [makeSource('cong-an-tinh', { name: 'Công an tỉnh Hòa Bình' })],
 };

@@ -7,7 +7,7 @@ import { collectSource, feedBaseUrl, type CollectOptions } from '../../src/pipel
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { encodeWindows1258 } from '../helpers/encode-windows-1258.ts';
 
-const OPTIONS: CollectOptions = { timeoutMs: 2_000, maxBytes: 1_000_000, userAgent: 'bantin/test', now: new Date('2026-11-25T03:00:00Z') };
+const OPTIONS: CollectOptions = { timeoutMs: 2_000, maxBytes: 1_000_000, maxItems: 500, userAgent: 'bantin/test', now: new Date('2026-11-25T03:00:00Z') };
 const TITLE = 'Công an tỉnh Hòa Bình triệt phá đường dây ma túy';
 const RSS = `<?xml version="1.0" encoding="windows-1258"?><rss version="2.0"><channel><title>Công an</title>` +
   `<item><title>${TITLE}</title><link>https://congan.example.vn/tin/1</link></item></channel></rss>`;

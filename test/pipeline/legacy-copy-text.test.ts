@@ -16,7 +16,7 @@ const sources = new Map(config.sources.map((source) => [source.id, source]));
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 
 async function demoCopies(sourceId: string): Promise<Copy[]> {
-  const outcome = await collectSource(sources.get(sourceId)!, undefined, { timeoutMs: 5000, maxBytes: 1e7, userAgent: 'test', now: NOW });
+  const outcome = await collectSource(sources.get(sourceId)!, undefined, { timeoutMs: 5000, maxBytes: 1e7, maxItems: 500, userAgent: 'test', now: NOW });
   if (!outcome.ok || outcome.notModified) throw new Error(`demo source ${sourceId} did not load`);
   return outcome.copies;
 }

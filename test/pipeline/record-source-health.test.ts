@@ -51,6 +51,22 @@ describe('recordSourceHealth and permanent redirects', () => {
   });
 });
 
+describe('recordSourceHealth and what a fetch left out or could not date', () => {
+  const capped = { ok: true as const, notModified: false as const, copies: [], items: 2000, itemsDropped: 1500, warning: 'the feed listed 2000 items; only the newest 500 were taken (maxItemsPerFetch)' };
+  it('keeps the counts and warning of the last body through a 304 and a failure, and clears them with a body that has none', () => {
+    const warned = recordSourceHealth(undefined, 'a', capped, NOW);
+    expect(warned).toMatchObject({ itemsDropped: 1500, warning: capped.warning });
+    const confirmed = recordSourceHealth(warned, 'a', { ok: true, notModified: true }, NOW);
+    expect(confirmed).toMatchObject({ itemsDropped: 1500, warning: capped.warning });
+    const failed = recordSourceHealth(confirmed, 'a', { ok: false, error: 'HTTP 500', code: 'HTTP_STATUS' }, NOW);
+    expect(failed).toMatchObject({ itemsDropped: 1500, warning: capped.warning });
+    const calm = recordSourceHealth(failed, 'a', { ok: true, notModified: false, copies: [], items: 20 }, NOW);
+    expect(calm).not.toHaveProperty('itemsDropped');
+    expect(calm).not.toHaveProperty('warning');
+    expect(calm).not.toHaveProperty('undatedItems');
+  });
+});
+
 describe('backoffMs', () => {
   it.each([
     { failures: 1, random: 0.5, expected: 1 * MINUTE },

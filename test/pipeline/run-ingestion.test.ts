@@ -64,6 +64,7 @@ async function setUp(overrides: Partial<Config> = {}) {
     retentionDays: 90,
     fetchTimeoutSeconds: 5,
     maxFeedBytes: 1_000_000,
+    maxItemsPerFetch: 500,
     categories: [{ id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['ma túy', 'heroin', 'nồng độ cồn'] }],
     sources: [makeSource('cong-an-tinh', { url: `${server.url}/rss` })],
     ...overrides,

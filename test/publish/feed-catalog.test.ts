@@ -15,6 +15,7 @@ const config: Config = {
   retentionDays: 90,
   fetchTimeoutSeconds: 20,
   maxFeedBytes: 10_000_000,
+  maxItemsPerFetch: 500,
   categories: [
     { id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: [] },
     { id: 'y-te', title: 'Y tế', keywords: [] },

@@ -139,7 +139,7 @@ class MergeState {
     let index = findCopy(story, (stored) => stored.sourceId === copy.sourceId && stored.key === copy.key);
     if (index < 0) index = findCopy(story, (stored) => stored.sourceId === copy.sourceId && stored.url === copy.url);
     const stored = story.copies[index]!;
-    const next: Copy = { ...copy, firstSeenAt: stored.firstSeenAt };
+    const next = asUpdateOf(stored, copy);
     if (sameCopy(stored, next)) {
       // Only the key moved (the source's guids changed, or it now goes by links): nothing a reader sees.
       if (stored.key !== copy.key) {
@@ -231,6 +231,20 @@ function refreshDates(story: Story): void {
   if (wasUnmodified || story.dateModified < earliest) story.dateModified = earliest;
 }
 
+/**
+ * `copy` as the next version of `stored`: first seen when the stored one was, and, when the feed
+ * still gives no date it can read, dated as stored (SPEC "Text, dates, links": the time it was first
+ * seen), so an undated item neither moves to the top of the feeds nor changes them every cycle.
+ */
+function asUpdateOf(stored: Copy, copy: Copy): Copy {
+  if (!copy.undated) return { ...copy, firstSeenAt: stored.firstSeenAt };
+  const { undated: _undated, ...dated } = copy;
+  const next: Copy = { ...dated, datePublished: stored.datePublished, firstSeenAt: stored.firstSeenAt };
+  // A copy that once had a date keeps it, and is not called undated for losing it.
+  if (stored.undated) next.undated = true;
+  return next;
+}
+
 function findCopy(story: Story, test: (copy: Copy) => boolean): number {
   return story.copies.findIndex(test);
 }
@@ -241,6 +255,7 @@ function sameCopy(a: Copy, b: Copy): boolean {
     a.title === b.title &&
     a.contentHtml === b.contentHtml &&
     a.datePublished === b.datePublished &&
+    a.undated === b.undated &&
     a.author === b.author &&
     a.imageUrl === b.imageUrl &&
     a.sourceCategories.join('\n') === b.sourceCategories.join('\n')

@@ -38,10 +38,10 @@ function pickUrl(raw: RawItem, guid: string | undefined, feedLink: string | unde
   return canonicalizeUrl(raw.link, feedLink) ?? (guid ? canonicalizeUrl(guid) : undefined);
 }
 
-function pickDate(rawDate: string | undefined, timeZone: string, now: Date): string {
+/** The item's date, or undefined when it has none that can be read (or one too far ahead to believe). */
+export function readItemDate(rawDate: string | undefined, timeZone: string, now: Date): Date | undefined {
   const parsed = parseFeedDate(rawDate, timeZone);
-  if (!parsed || parsed.getTime() > now.getTime() + MAX_FUTURE_MS) return now.toISOString();
-  return parsed.toISOString();
+  return !parsed || parsed.getTime() > now.getTime() + MAX_FUTURE_MS ? undefined : parsed;
 }
 
 /** NFC, trimmed, without empties; duplicates (under comparison rules) keep their first spelling. */
@@ -84,17 +84,20 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): Copy | undef
   const text = sanitizedHtmlToText(contentHtml);
   const title = pickTitle(raw.title, text);
   if (title === undefined) return undefined;
+  const date = readItemDate(raw.date, ctx.source.timezone, ctx.now);
   const copy: Copy = {
     sourceId: ctx.source.id,
     key: guid !== undefined ? `guid:${guid}` : `link:${url}`,
     url,
     title,
     contentHtml,
-    datePublished: pickDate(raw.date, ctx.source.timezone, ctx.now),
+    // Without a date the copy is dated when first seen; merge keeps that date on later updates.
+    datePublished: (date ?? ctx.now).toISOString(),
     sourceCategories: cleanCategories(raw.categories),
     author: cleanAuthor(raw.author),
     imageUrl: pickImage(raw.imageUrl, url),
     firstSeenAt: ctx.now.toISOString(),
+    ...(date === undefined ? { undated: true as const } : {}),
   };
   rememberCopyText(copy, text);
   return copy;

@@ -33,7 +33,7 @@ async function setUp(items: (fetch: number) => TestItem[]) {
   const config: Config = {
     port: 0, baseUrl: 'http://bantin.test', schedule: '*/15 * * * *', timezone: 'Asia/Ho_Chi_Minh',
     store: path.join(dir, 'db.json'), outDir: path.join(dir, 'feeds'), feedSize: 50, retentionDays: 90,
-    fetchTimeoutSeconds: 5, maxFeedBytes: 1_000_000, categories: [],
+    fetchTimeoutSeconds: 5, maxFeedBytes: 1_000_000, maxItemsPerFetch: 500, categories: [],
     sources: [makeSource('cong-an-tinh', { url: `${server.url}/rss` })],
   };
   const store = createLowdbStore(config.store);

@@ -46,6 +46,27 @@ describe('mergeCopies', () => {
     expect(representativeCopy(story!, sources)?.sourceId).toBe('cong-an');
   });
 
+  it.each([
+    { name: 'first seen without one', stored: { datePublished: '2026-11-25T03:00:00.000Z', undated: true as const } },
+    { name: 'once dated by its feed', stored: { datePublished: '2026-11-24T23:15:00.000Z' } },
+  ])('keeps the stored date of a copy $name when an update brings no readable date', ({ stored }) => {
+    const stories: Story[] = [];
+    const first = makeCopy({ sourceId: 'cong-an', key: 'guid:77', title: 'Cảnh báo lừa đảo giả danh điện lực', text: 'Công an tỉnh cảnh báo cuộc gọi giả danh điện lực.', ...stored });
+    mergeCopies(stories, [first], context());
+    const before = { ...stories[0]! };
+    const later = '2026-11-25T09:00:00.000Z';
+    const again = { ...first, datePublished: later, firstSeenAt: later, undated: true as const };
+    const result = mergeCopies(stories, [again], context(later));
+    expect(result).toMatchObject({ updated: [], unchanged: 1 });
+    expect(stories[0]).toMatchObject({ datePublished: before.datePublished, dateModified: before.dateModified });
+    expect(stories[0]!.copies[0]).toBe(first);
+
+    mergeCopies(stories, [{ ...again, title: 'Cảnh báo thủ đoạn lừa đảo giả danh nhân viên điện lực' }], context(later));
+    expect(stories[0]!.copies[0]).toMatchObject({ datePublished: stored.datePublished, title: 'Cảnh báo thủ đoạn lừa đảo giả danh nhân viên điện lực' });
+    expect(stories[0]!.copies[0]!.undated).toBe(stored.undated);
+    expect(stories[0]!.datePublished).toBe(stored.datePublished);
+  });
+
   it('keeps apart stories that only share a headline template', () => {
     const stories: Story[] = [];
     mergeCopies(

@@ -96,13 +96,16 @@ describe('normalizeItem', () => {
   });
 
   it.each([
-    { name: 'reads a zone-less date in the source zone', date: '2024-11-19 19:40', expected: '2024-11-19T12:40:00.000Z' },
-    { name: 'uses now for a missing date', date: undefined, expected: now.toISOString() },
-    { name: 'uses now for an unreadable date', date: '31/02/2024', expected: now.toISOString() },
-    { name: 'keeps a date less than a day ahead', date: '2024-11-20T20:00:00Z', expected: '2024-11-20T20:00:00.000Z' },
-    { name: 'clamps a date more than a day ahead to now', date: '2025-01-01T00:00:00Z', expected: now.toISOString() },
-  ])('date: $name', ({ date, expected }) => {
-    expect(normalizeItem(rawItem({ date }), ctx)?.datePublished).toBe(expected);
+    { name: 'reads a zone-less date in the source zone', date: '2024-11-19 19:40', expected: '2024-11-19T12:40:00.000Z', undated: undefined },
+    { name: 'uses now for a missing date', date: undefined, expected: now.toISOString(), undated: true },
+    { name: 'uses now for an unreadable date', date: '31/02/2024', expected: now.toISOString(), undated: true },
+    { name: 'keeps a date less than a day ahead', date: '2024-11-20T20:00:00Z', expected: '2024-11-20T20:00:00.000Z', undated: undefined },
+    { name: 'clamps a date more than a day ahead to now', date: '2025-01-01T00:00:00Z', expected: now.toISOString(), undated: true },
+  ])('date: $name', ({ date, expected, undated }) => {
+    const copy = normalizeItem(rawItem({ date }), ctx);
+    expect(copy?.datePublished).toBe(expected);
+    expect(copy?.undated).toBe(undated);
+    if (undated === undefined) expect(copy).not.toHaveProperty('undated');
   });
 
   it('cleans categories: NFC, trimmed, empties dropped, duplicates once', () => {
