@@ -13,9 +13,9 @@ import {
   type ThreadRequest,
   type ThreadSnapshot,
 } from './ingestion-protocol.ts';
+import { workerModule } from './worker-module.ts';
 
-const WORKER_BOOT = new URL('./typescript-worker.mjs', import.meta.url);
-const WORKER_ENTRY = new URL('./ingestion-worker.ts', import.meta.url).href;
+const { boot: WORKER_BOOT, entry: WORKER_ENTRY } = workerModule(new URL('./ingestion-worker.ts', import.meta.url));
 
 export interface IngestionThread {
   /** The store as loaded at start; rejects with the store's error (corrupt, unreadable, too new). */
