@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BootstrapError } from './bootstrap/bootstrap-error.mjs';
+import { withBootstrapLock } from './bootstrap/bootstrap-lock.mjs';
 import { buildDist, buildProblem } from './bootstrap/compiled-build.mjs';
 import { dependencyProblem, installDependencies } from './bootstrap/dependencies.mjs';
 
@@ -27,15 +28,21 @@ const say = (line) => process.stderr.write(`${line}\n`);
 export async function bootstrap(command, args) {
   if (!COMMANDS.includes(command)) throw new BootstrapError(`usage: bootstrap.mjs ${COMMANDS.join('|')} [arguments]`, EXIT_USAGE);
   requireNodeVersion();
-  const missing = dependencyProblem(ROOT);
-  if (missing) await installDependencies(ROOT, missing, say);
-  if (command === 'build') return buildDist(ROOT, undefined, say);
-  const stale = buildProblem(ROOT);
-  if (stale) await buildDist(ROOT, stale, say);
+  if (command === 'build') return withBootstrapLock(ROOT, say, () => makeReady({ forceBuild: true }));
+  // The usual case, everything in place, takes no lock.
+  if (dependencyProblem(ROOT) || buildProblem(ROOT)) await withBootstrapLock(ROOT, say, () => makeReady({ forceBuild: false }));
   if (command === 'test') return handOver(path.join(ROOT, 'scripts', 'run-tests.mjs'), args);
   // Stack traces of the compiled code name the TypeScript lines (tsc writes the maps).
   process.setSourceMapsEnabled(true);
   return handOver(path.join(ROOT, 'dist', 'main.js'), [command, ...args]);
+}
+
+/** Installs and builds what is missing, looking again: a command that waited for the lock may find it done. */
+async function makeReady({ forceBuild }) {
+  const missing = dependencyProblem(ROOT);
+  if (missing) await installDependencies(ROOT, missing, say);
+  const stale = forceBuild ? undefined : buildProblem(ROOT);
+  if (forceBuild || stale) await buildDist(ROOT, stale, say);
 }
 
 /** Runs `script` as if node had been started on it with `args`. */

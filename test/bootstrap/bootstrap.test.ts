@@ -38,6 +38,7 @@ const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8'));
 const installed = Object.fromEntries(Object.entries(lock.packages).filter(([key, entry]) => key !== '' && !entry.optional));
 fs.writeFileSync('node_modules/.package-lock.json', JSON.stringify({ ...lock, packages: installed }));
 const mode = process.env.FAKE_NPM ?? 'install';
+if (process.env.FAKE_NPM_DELAY_MS) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.env.FAKE_NPM_DELAY_MS));
 if (mode === 'fail') {
   console.error('npm error code EAI_AGAIN');
   console.error('npm error request to the registry failed, reason: getaddrinfo EAI_AGAIN');
@@ -258,6 +259,31 @@ describe('scripts/bootstrap.mjs', () => {
     expect(build.stdout).toBe('');
     expect(bantinLines(build.stderr)).toEqual(['bantin: building dist/ (tsc -p tsconfig.build.json)']);
     expect(await project.calls()).toEqual([NPM_CI, TSC, TSC]);
+  });
+
+  it('a command started while another installs waits for it, then finds the work done: one npm ci, one build', async () => {
+    const project = await makeFakeProject();
+    const [first, second] = await Promise.all([
+      project.run(['serve'], { FAKE_NPM_DELAY_MS: '1500' }),
+      new Promise((resolve) => setTimeout(resolve, 300)).then(() => project.run(['ingest'], { FAKE_NPM_DELAY_MS: '1500' })),
+    ]);
+    expect(first.stdout).toMatch(/^main ran \["serve"\]/);
+    expect(second.stdout).toMatch(/^main ran \["ingest"\]/);
+    expect(await project.calls()).toEqual([NPM_CI, TSC]);
+    expect(bantinLines(second.stderr)).toEqual([expect.stringMatching(/^bantin: another command is installing or building in this folder \(pid \d+\); waiting for it$/)]);
+    expect(existsSync(path.join(project.root, '.bootstrap.lock'))).toBe(false);
+  });
+
+  it('takes over the lock of a process that died while installing', async () => {
+    const project = await makeFakeProject();
+    const dead = await runProcess(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    await writeFile(path.join(project.root, '.bootstrap.lock'), dead.stdout);
+    const result = await project.run(['serve']);
+    expect(result.code).toBe(0);
+    expect(bantinLines(result.stderr)).toEqual([
+      'bantin: node_modules is missing; running npm ci first',
+      'bantin: dist/ is missing; building it (tsc -p tsconfig.build.json)',
+    ]);
   });
 
   it('refuses a Node older than package.json asks for, saying which', async () => {

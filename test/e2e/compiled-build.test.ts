@@ -8,29 +8,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/load-config.ts';
+import { BUILD_MS, ensureCompiledBuild } from '../helpers/compiled-build.ts';
 import { handTypedEnv, processGroupAlive, runProcess, startProcess, waitForIngestedHealth, type WatchedProcess } from '../helpers/child-process.ts';
 import { setUpDemo, type DemoSetup } from '../helpers/demo-config.ts';
 import { findClosedPort } from '../helpers/fixture-server.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const BUILD_MS = 180_000;
-
-/**
- * dist/ as `npm test` leaves it (built before vitest starts); built here when vitest was started
- * directly on stale sources. node_modules is never reinstalled under a running vitest.
- */
-beforeAll(async () => {
-  const check = `
-    const root = ${JSON.stringify(REPO_ROOT)};
-    const { dependencyProblem } = await import(${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'scripts/bootstrap/dependencies.mjs')).href)});
-    const { buildProblem, buildDist } = await import(${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'scripts/bootstrap/compiled-build.mjs')).href)});
-    const missing = dependencyProblem(root);
-    if (missing) { console.error(missing + '; run npm test, which installs first'); process.exit(3); }
-    const stale = buildProblem(root);
-    if (stale) await buildDist(root, stale, console.error);`;
-  const result = await runProcess(process.execPath, ['--input-type=module', '-e', check], { cwd: REPO_ROOT }, BUILD_MS);
-  expect(result.code, result.stderr).toBe(0);
-}, BUILD_MS);
+beforeAll(ensureCompiledBuild, BUILD_MS);
 
 async function demoConfig(): Promise<{ demo: DemoSetup; base: string; port: number }> {
   const dir = await makeTempDir('bantin-compiled-');
@@ -39,12 +23,9 @@ async function demoConfig(): Promise<{ demo: DemoSetup; base: string; port: numb
   return { demo: await setUpDemo(dir, { port, baseUrl: base }), base, port };
 }
 
-/** `npm start -- --config <file>` (or, with `npm: false`, the command npm runs), in its own process group. */
-function start(configFile: string, { npm = true } = {}): WatchedProcess {
-  const [command, args] = npm
-    ? ['npm', ['start', '--', '--config', configFile]]
-    : [process.execPath, [path.join(REPO_ROOT, 'scripts', 'bootstrap.mjs'), 'serve', '--config', configFile]];
-  return startProcess(command as string, args as string[], { cwd: REPO_ROOT, env: handTypedEnv({ LOG_LEVEL: 'info' }), detached: true });
+/** `npm start -- --config <file>` as typed by hand, in its own process group. */
+function start(configFile: string): WatchedProcess {
+  return startProcess('npm', ['start', '--', '--config', configFile], { cwd: REPO_ROOT, env: handTypedEnv({ LOG_LEVEL: 'info' }), detached: true });
 }
 
 async function expectCategoryFeed(base: string): Promise<void> {
