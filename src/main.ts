@@ -12,7 +12,7 @@ const EXIT_FAILURE = 1;
 async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command !== 'serve' && command !== 'ingest') {
-    process.stderr.write('usage: main.ts serve|ingest [--config <path>]\n');
+    process.stderr.write('usage: bantin serve|ingest [--config <path>]\n');
     process.exitCode = EXIT_USAGE;
     return;
   }
@@ -23,7 +23,12 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const service = await startService(config, logger);
+  let stopping = false;
   const shutdown = () => {
+    // Ctrl-C under npm arrives twice (from the terminal, and passed on by npm): one stop, and the
+    // second signal must not kill the process halfway through it.
+    if (stopping) return;
+    stopping = true;
     logger.info({ stage: 'serve' }, 'shutting down');
     service.stop().then(
       () => process.exit(0),
@@ -33,8 +38,8 @@ async function main(argv: readonly string[]): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

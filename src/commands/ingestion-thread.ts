@@ -11,9 +11,9 @@ import type { FeedFormat } from '../publish/feed-view.ts';
 import { releaseWhatAnEndedWriterHeld } from '../store/lowdb-store.ts';
 import type { ThreadSnapshot } from './ingestion-protocol.ts';
 import { connectWorker, type Request, type WorkerConnection } from './worker-connection.ts';
+import { workerModule } from './worker-module.ts';
 
-const WORKER_BOOT = new URL('./typescript-worker.mjs', import.meta.url);
-const WORKER_ENTRY = new URL('./ingestion-worker.ts', import.meta.url).href;
+const { boot: WORKER_BOOT, entry: WORKER_ENTRY } = workerModule(new URL('./ingestion-worker.ts', import.meta.url));
 
 /** The first restart waits this long; each further crash without a good cycle between doubles it. */
 export const RESTART_DELAY_MS = 1_000;
