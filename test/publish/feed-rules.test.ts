@@ -53,6 +53,8 @@ describe('the W3C rules', () => {
     { rule: 'InvalidHttpGUID', broken: rss.replace(' isPermaLink="false"', '') },
     { rule: 'UndefinedElement', broken: rss.replace('<language>', '<lang>vi</lang><language>') },
     { rule: 'MissingNamespace', broken: rss.replace(' xmlns:dc="http://purl.org/dc/elements/1.1/"', '') },
+    { rule: 'NeedDescriptionBeforeContent', broken: rss.replace(/<description><!\[CDATA\[Phòng[^\]]*\]\]><\/description>/, '') },
+    { rule: 'NeedDescriptionBeforeContent', broken: rss.replace(/(<description><!\[CDATA\[Phòng[^\]]*\]\]><\/description>)(\s*)(<content:encoded>.*?<\/content:encoded>)/s, '$3$2$1') },
   ])('report $rule in RSS', async ({ rule, broken }) => {
     expect(broken).not.toBe(rss);
     expect(await rulesOf(checkRss, broken, RSS_URL)).toContain(rule);
@@ -73,6 +75,7 @@ describe('the W3C rules', () => {
     { rule: 'InvalidLanguage', broken: atom.replace('xml:lang="vi"', 'xml:lang="tiếng việt"') },
     { rule: 'DangerousStyleAttr', broken: atom.replace('<p>Vụ', '<p style="background: url(https://x.vn/a.png)">Vụ') },
     { rule: 'SecurityRisk', broken: atom.replace('<p>Vụ', '<p onclick="x()">Vụ') },
+    { rule: 'DuplicateUpdated', broken: atom.replace('<updated>2024-05-01T10:00:00.000Z</updated>', '<updated>2024-05-02T03:00:00.000Z</updated>') },
   ])('report $rule in Atom', async ({ rule, broken }) => {
     expect(broken).not.toBe(atom);
     expect(await rulesOf(checkAtom, broken, ATOM_URL)).toContain(rule);

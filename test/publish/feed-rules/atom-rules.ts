@@ -52,6 +52,7 @@ function checkFeed(feed: XmlNode, context: RuleContext, problems: ProblemList): 
   checkFeedLinks(linksOf(feed.link), 'feed/link', context, problems, 'MissingSelf');
   const entries: XmlNode[] = feed.entry ?? [];
   const ids = new Set<string>();
+  const updated = new Set<string>();
   entries.forEach((entry, index) => {
     const where = `entry[${index}]`;
     checkEntry(entry, where, context, problems);
@@ -60,6 +61,10 @@ function checkFeed(feed: XmlNode, context: RuleContext, problems: ProblemList): 
     const id = textOf(entry.id?.[0]);
     if (ids.has(id)) problems.add('DuplicateEntries', where, id);
     ids.add(id);
+    // The validator compares the text of each entry's updated with its siblings' (its `unique` check).
+    const instant = textOf(entry.updated?.[0]);
+    if (instant !== '' && updated.has(instant)) problems.add('DuplicateUpdated', `${where}/updated`, instant);
+    updated.add(instant);
   });
 }
 

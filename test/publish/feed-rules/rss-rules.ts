@@ -52,7 +52,21 @@ export async function checkRss(xml: string, context: RuleContext): Promise<FeedP
   const channels: XmlNode[] = rss.channel ?? [];
   if (channels.length !== 1) problems.add(channels.length === 0 ? 'MissingElement' : 'DuplicateElement', 'rss', 'channel');
   if (channels[0]) checkChannel(channels[0], context, problems);
+  checkDescriptionBeforeContent(xml, problems);
   return problems.problems;
+}
+
+/**
+ * The validator reads an item in document order and warns (NeedDescriptionBeforeContent) when it meets
+ * `content:encoded` before any `description`, which xml2js's tree cannot tell; so this reads the text.
+ */
+function checkDescriptionBeforeContent(xml: string, problems: ProblemList): void {
+  const markup = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
+  [...markup.matchAll(/<item[\s>][\s\S]*?<\/item>/g)].forEach(([item], index) => {
+    const content = item.indexOf('<content:encoded');
+    const description = item.indexOf('<description');
+    if (content >= 0 && (description < 0 || description > content)) problems.add('NeedDescriptionBeforeContent', `item[${index}]`);
+  });
 }
 
 /** Every prefix used is declared on the root, with the namespace the validator knows it by. */
