@@ -4,6 +4,7 @@ import type { Copy, SourceConfig, SourceState } from '../model/types.ts';
 import { decodeBody } from './fetch/decode-body.ts';
 import { fetchSource } from './fetch/fetch-source.ts';
 import { absolutizeUrl } from './normalize/canonical-url.ts';
+import { numericDateOrder } from './normalize/date-order.ts';
 import { normalizeItem } from './normalize/normalize-item.ts';
 import { takeNewestItems } from './normalize/take-newest-items.ts';
 import { parseFeed } from './parse/parse-feed.ts';
@@ -52,9 +53,11 @@ export async function collectSource(source: SourceConfig, state: SourceState | u
     const { text } = decodeBody(fetched.body, fetched.contentType);
     const feed = await parseFeed(text);
     const feedLink = feedBaseUrl(feed.link, fetched.finalUrl ?? source.url);
-    const taken = takeNewestItems(feed.items, options.maxItems, source.timezone, options.now);
+    // Decided over every item the feed listed, before the cap, so the cap cannot change how dates read.
+    const dateOrder = numericDateOrder(feed.items.map((item) => item.date));
+    const taken = takeNewestItems(feed.items, options.maxItems, source.timezone, options.now, dateOrder);
     const copies = taken.items
-      .map((item) => normalizeItem(item, { source, feedLink, now: options.now }))
+      .map((item) => normalizeItem(item, { source, feedLink, now: options.now, dateOrder }))
       .filter((copy): copy is Copy => copy !== undefined);
     const capped = taken.dropped > 0 ? { itemsDropped: taken.dropped, warning: tooManyItems(feed.items.length, options.maxItems) } : {};
     return {

@@ -2,7 +2,7 @@
 
 import type { Copy, RawItem, SourceConfig } from '../../model/types.ts';
 import { absolutizeUrl, canonicalizeUrl } from './canonical-url.ts';
-import { parseFeedDate } from './parse-date.ts';
+import { parseFeedDate, type NumericDateOrder } from './parse-date.ts';
 import { htmlToText, sanitizedHtmlToText, sanitizeContent } from './sanitize-content.ts';
 import { comparisonKey, toNfc } from './vietnamese-text.ts';
 import { rememberCopyText } from './copy-text.ts';
@@ -12,6 +12,8 @@ export interface NormalizeContext {
   /** The feed's own link, the base for relative item links. */
   feedLink?: string;
   now: Date;
+  /** How this fetch's numeric dates read (numericDateOrder over all its items); day-first when absent. */
+  dateOrder?: NumericDateOrder;
 }
 
 const TITLE_FALLBACK_WORDS = 12;
@@ -39,8 +41,8 @@ function pickUrl(raw: RawItem, guid: string | undefined, feedLink: string | unde
 }
 
 /** The item's date, or undefined when it has none that can be read (or one too far ahead to believe). */
-export function readItemDate(rawDate: string | undefined, timeZone: string, now: Date): Date | undefined {
-  const parsed = parseFeedDate(rawDate, timeZone);
+export function readItemDate(rawDate: string | undefined, timeZone: string, now: Date, order?: NumericDateOrder): Date | undefined {
+  const parsed = parseFeedDate(rawDate, timeZone, order);
   return !parsed || parsed.getTime() > now.getTime() + MAX_FUTURE_MS ? undefined : parsed;
 }
 
@@ -84,7 +86,7 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): Copy | undef
   const text = sanitizedHtmlToText(contentHtml);
   const title = pickTitle(raw.title, text);
   if (title === undefined) return undefined;
-  const date = readItemDate(raw.date, ctx.source.timezone, ctx.now);
+  const date = readItemDate(raw.date, ctx.source.timezone, ctx.now, ctx.dateOrder);
   const copy: Copy = {
     sourceId: ctx.source.id,
     key: guid !== undefined ? `guid:${guid}` : `link:${url}`,

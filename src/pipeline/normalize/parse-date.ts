@@ -64,14 +64,17 @@ function parseRfc(s: string): DateFields | undefined {
   };
 }
 
+/** How a fetch's numeric dates (`9/11/2026`) are read: day-first unless the feed can only mean month-first (see date-order.ts). */
+export type NumericDateOrder = 'day-first' | 'month-first';
+
 /**
  * The instant a feed's date string names, or undefined when it names none. A date without a
- * zone is read in `timeZone` (IANA). Numeric dates are day-first. Never throws.
+ * zone is read in `timeZone` (IANA). Numeric dates are day-first unless `order` says otherwise. Never throws.
  */
-export function parseFeedDate(input: string | undefined, timeZone: string): Date | undefined {
+export function parseFeedDate(input: string | undefined, timeZone: string, order: NumericDateOrder = 'day-first'): Date | undefined {
   if (input === undefined) return undefined;
   const s = toNfc(input).replace(/\s+/g, ' ').trim().toLowerCase();
   if (s === '' || s.length > 200) return undefined;
-  const fields = parseIso(s) ?? parseRfc(s) ?? parseVietnameseDate(s);
+  const fields = parseIso(s) ?? parseRfc(s) ?? parseVietnameseDate(s, order === 'month-first');
   return fields && fieldsToDate(fields, timeZone);
 }

@@ -38,7 +38,7 @@ function take(s: string, pattern: RegExp): Found<RegExpExecArray> | undefined {
   return { value: match, rest: `${s.slice(0, match.index)} ${s.slice(match.index + match[0].length)}` };
 }
 
-function takeDate(s: string): Found<{ year: number; month: number; day: number }> | undefined {
+function takeDate(s: string, monthFirst: boolean): Found<{ year: number; month: number; day: number }> | undefined {
   const long = take(s, LONG_DATE);
   if (long) {
     const [, day, month, year] = long.value;
@@ -46,7 +46,8 @@ function takeDate(s: string): Found<{ year: number; month: number; day: number }
   }
   const numeric = take(s, NUMERIC_DATE);
   if (!numeric) return undefined;
-  const [, day, , month, year = ''] = numeric.value;
+  const [, first, , second, year = ''] = numeric.value;
+  const [day, month] = monthFirst ? [second, first] : [first, second];
   return { value: { year: expandYear(year), month: Number(month), day: Number(day) }, rest: numeric.rest };
 }
 
@@ -72,9 +73,9 @@ function isOnlyFiller(rest: string): boolean {
   return rest.split(SEPARATORS).every((word) => word === '' || FILLER_WORDS.has(word));
 }
 
-/** Calendar fields of a Vietnamese-style date (day first), or undefined when the text is not one. */
-export function parseVietnameseDate(s: string): DateFields | undefined {
-  const date = takeDate(s);
+/** Calendar fields of a Vietnamese-style date (day first, or month first if asked), or undefined when the text is not one. */
+export function parseVietnameseDate(s: string, monthFirst = false): DateFields | undefined {
+  const date = takeDate(s, monthFirst);
   if (!date) return undefined;
   const time = takeTime(date.rest);
   const zone = takeZone(time.rest);
