@@ -6,6 +6,7 @@ import { parseFeedDate, type NumericDateOrder } from './parse-date.ts';
 import { htmlToText, sanitizedHtmlToText, sanitizeContent } from './sanitize-content.ts';
 import { comparisonKey, toNfc } from './vietnamese-text.ts';
 import { rememberCopyText } from './copy-text.ts';
+import { firstContentImage } from './content-image.ts';
 
 export interface NormalizeContext {
   source: SourceConfig;
@@ -70,6 +71,16 @@ function pickImage(imageUrl: string | undefined, base: string): string | undefin
   return absolute && /^https?:/.test(absolute) ? absolute : undefined;
 }
 
+/**
+ * SPEC: the item's enclosure or media element, else the first content image. A feed that sends its
+ * full text in content:encoded often keeps the lead photo only in the description.
+ */
+function itemImage(raw: RawItem, contentHtml: string, url: string): string | undefined {
+  const own = pickImage(raw.imageUrl, url) ?? firstContentImage(contentHtml);
+  if (own !== undefined || raw.summary === undefined || raw.summary === raw.contentHtml || !/<img/i.test(raw.summary)) return own;
+  return firstContentImage(sanitizeContent(raw.summary, url));
+}
+
 function firstNonBlank(...values: (string | undefined)[]): string {
   return values.find((v) => v !== undefined && v.trim() !== '') ?? '';
 }
@@ -97,7 +108,7 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): Copy | undef
     datePublished: (date ?? ctx.now).toISOString(),
     sourceCategories: cleanCategories(raw.categories),
     author: cleanAuthor(raw.author),
-    imageUrl: pickImage(raw.imageUrl, url),
+    imageUrl: itemImage(raw, contentHtml, url),
     firstSeenAt: ctx.now.toISOString(),
     ...(date === undefined ? { undated: true as const } : {}),
   };

@@ -1,7 +1,7 @@
 /** Adapter from rss-parser's output (plus our custom fields) to the shared ParsedFeed / RawItem model. */
 import type { ParsedFeed, RawItem } from '../../model/types.ts';
 import { readTitle } from './read-title.ts';
-import { asArray, attributesOf, definedOnly, firstText, isImage, textOf, type Loose } from './read-value.ts';
+import { asArray, attributesOf, definedOnly, firstText, isImage, isRecord, textOf, type Loose } from './read-value.ts';
 
 export interface ParserFeed {
   title?: unknown;
@@ -57,7 +57,10 @@ function categoriesOf(item: Loose): string[] {
   });
 }
 
-/** An image enclosure (RSS or Atom `link rel=enclosure`), else an image media:content, else a media:thumbnail. */
+/**
+ * An image enclosure (RSS or Atom `link rel=enclosure`), else an image media:content, else a
+ * media:thumbnail, else a per-item `<image>`, else a `<thumb>` (SPEC "Text, dates, links").
+ */
 function imageOf(item: Loose): string | undefined {
   const enclosures = asArray(item.enclosures).map(attributesOf);
   const atomEnclosures = asArray(item.linkElements).map(attributesOf).filter((a) => a.rel === 'enclosure');
@@ -69,5 +72,13 @@ function imageOf(item: Loose): string | undefined {
     a.medium === undefined ? isImage(textOf(a.type), textOf(a.url)) : a.medium === 'image',
   );
   const thumbnail = asArray(item.mediaThumbnail).map(attributesOf)[0];
-  return firstText(imageEnclosure?.url, imageMedia?.url, thumbnail?.url);
+  return firstText(imageEnclosure?.url, imageMedia?.url, thumbnail?.url, imageElementUrl(item.imageElements), imageElementUrl(item.thumbElements));
+}
+
+/** The address an `<image>` or `<thumb>` holds: as its text, in a `url` attribute or child (RSS's channel-image shape), or in `src` / `href`. */
+function imageElementUrl(elements: unknown): string | undefined {
+  const element = asArray(elements)[0];
+  const attributes = attributesOf(element);
+  const child = isRecord(element) ? element.url : undefined;
+  return firstText(element, attributes.url, child, attributes.src, attributes.href);
 }

@@ -13,6 +13,9 @@ const ITEM_FIELDS = [
   ['dc:creator', 'dcCreator'],
   ['media:content', 'mediaContent', { keepArray: true }],
   ['media:thumbnail', 'mediaThumbnail', { keepArray: true }],
+  // Per-item image elements outside any namespace, as several Vietnamese outlets' CMSs write them.
+  ['image', 'imageElements', { keepArray: true }],
+  ['thumb', 'thumbElements', { keepArray: true }],
   ['enclosure', 'enclosures', { keepArray: true }],
   ['category', 'categoryElements', { keepArray: true }],
   ['dc:subject', 'dcSubjects', { keepArray: true }],
