@@ -15,6 +15,12 @@ export function firstContentImage(html: string): string | undefined {
   return undefined;
 }
 
+/** The value of attribute `name` of a tag as sanitizeContent writes one (`<a href="…" title="…">`), or undefined. */
+export function attributeValue(tag: string, name: string): string | undefined {
+  const afterName = tag.indexOf(' ');
+  return afterName < 0 ? undefined : attributeOf(tag, afterName, name);
+}
+
 /** The value of `name` among the attributes starting at `from` (` a="…" b c="…"`), up to the tag's end. */
 function attributeOf(html: string, from: number, name: string): string | undefined {
   let at = from;

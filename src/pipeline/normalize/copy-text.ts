@@ -4,6 +4,7 @@
  * object, so merge, categorise and publish share it.
  */
 import type { Copy } from '../../model/types.ts';
+import { withoutRelatedBlock } from './related-list.ts';
 import { sanitizedHtmlToText } from './sanitize-content.ts';
 import { comparisonKey, joinKeys, lineComparisonKeys } from './vietnamese-text.ts';
 
@@ -26,13 +27,21 @@ const remembered = new WeakMap<Pick<Copy, 'contentHtml'>, Remembered>();
 function rememberedFor(copy: Pick<Copy, 'contentHtml'>): Remembered {
   let entry = remembered.get(copy);
   if (entry === undefined || entry.contentHtml !== copy.contentHtml) {
-    entry = { contentHtml: copy.contentHtml, text: sanitizedHtmlToText(copy.contentHtml) };
+    entry = { contentHtml: copy.contentHtml, text: storyText(copy.contentHtml) };
     remembered.set(copy, entry);
   }
   return entry;
 }
 
-/** The plain NFC text of a copy's content, one line per block. */
+/**
+ * The plain NFC text of a copy's own story, one line per block: its content without a trailing list of
+ * related articles ("Tin liên quan", related-list.ts), whose headlines would otherwise file or merge it.
+ */
+export function storyText(contentHtml: string): string {
+  return sanitizedHtmlToText(withoutRelatedBlock(contentHtml));
+}
+
+/** storyText of a copy, worked out once per copy object. */
 export function copyText(copy: Pick<Copy, 'contentHtml'>): string {
   return rememberedFor(copy).text;
 }
