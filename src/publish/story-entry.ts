@@ -6,6 +6,7 @@ import { storyDates, toRfc3339 } from './feed-dates.ts';
 import type { FeedView } from './feed-view.ts';
 import { copiesByDate, representativeCopy } from '../model/story.ts';
 import { copyText } from '../pipeline/normalize/copy-text.ts';
+import { sanitizedHtmlToText } from '../pipeline/normalize/sanitize-content.ts';
 
 export type { EntryImage, EntrySource } from './entry-content.ts';
 
@@ -35,12 +36,15 @@ export function buildStoryEntry(story: Story, context: EntryContext): StoryEntry
   const shown = representativeCopy(story, context.sources);
   const sources = copiesByDate(story.copies).map((copy) => entrySource(copy, context));
   const { published, modified } = storyDates(story);
-  const summary = shown === undefined ? '' : summarize(copyText(shown));
+  const contentHtml = cleanText(shown?.contentHtml ?? '') + provenanceHtml(sources);
+  // A copy with no text of its own (a photo story, a bare headline) is summed up by what its published
+  // content does say, the portals that carried it: RSS wants a description before content:encoded.
+  const summary = summarize(shown === undefined ? '' : copyText(shown)) || summarize(sanitizedHtmlToText(contentHtml));
   return {
     id: cleanText(story.id),
     url: shown?.url ? cleanText(shown.url) : undefined,
     title: cleanText(shown?.title ?? ''),
-    contentHtml: cleanText(shown?.contentHtml ?? '') + provenanceHtml(sources),
+    contentHtml,
     summary: summary === '' ? undefined : summary,
     image: entryImage(shown?.imageUrl),
     published,
