@@ -19,6 +19,7 @@ describe('the order of a fetch\'s numeric dates', () => {
     { feed: 'Vietnamese 12-hour clock (SA / CH)', dates: ['9/11/2026 6:44:00 CH'], expected: 'day-first' },
     { feed: 'RFC 822 and ISO 8601 only', dates: ['Mon, 14 Sep 2026 18:44:00 +0700', '2026-09-12T21:30:00+07:00'], expected: 'day-first' },
     { feed: 'no dates', dates: [undefined, ''], expected: 'day-first' },
+    { feed: 'numbers no calendar has (13/13, 9/45)', dates: ['13/13/2026', '9/45/2026'], expected: 'day-first' },
     { feed: 'contradicting itself (one date only day-first)', dates: ['9/14/2026 6:44:00 PM', '19/09/2026 08:00'], expected: 'day-first' },
     { feed: 'contradicting itself, the day-first date first', dates: ['19/09/2026 08:00', '9/14/2026 6:44:00 PM'], expected: 'day-first' },
   ])('is $expected for a $feed', ({ dates, expected }) => {

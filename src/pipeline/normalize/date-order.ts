@@ -1,10 +1,15 @@
 /** Decides, once per fetch, whether a feed's numeric dates are day-first (the Vietnamese way) or month-first (ASP.NET's US default). */
-import { parseFeedDate, type NumericDateOrder } from './parse-date.ts';
+import type { NumericDateOrder } from './parse-date.ts';
 
 // ASP.NET's en-US default, `9/14/2026 6:44:00 PM`: slashes, a four-digit year, a 12-hour clock with
 // seconds and an English AM/PM. vi-VN prints `14/09/2026 6:44:00 CH`, so an English AM/PM marks
 // the date as month-first even when both of its fields are 12 or less.
 const ASP_NET_DATE = /^\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}:\d{2} [ap]m$/i;
+
+// Two fields of one or two digits with the same separator, then the year, as vietnamese-date.ts reads them.
+const NUMERIC_DATE = /(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d{2})(?!\d)/;
+// parseFeedDate reads nothing longer.
+const MAX_DATE_CHARS = 200;
 
 type Reading = 'day-first only' | 'month-first only' | 'either';
 
@@ -26,12 +31,14 @@ export function numericDateOrder(dates: Iterable<string | undefined>): NumericDa
 
 /** Which orders a date string can be read in; RFC 822, ISO 8601 and unreadable strings can be read "either" way alike. */
 function readingOf(date: string | undefined): Reading {
-  if (date === undefined) return 'either';
+  if (date === undefined || date.length > MAX_DATE_CHARS) return 'either';
   const trimmed = date.trim();
   if (ASP_NET_DATE.test(trimmed)) return 'month-first only';
-  // The zone plays no part in which fields are valid, so UTC spares a lookup.
-  const dayFirst = parseFeedDate(trimmed, 'UTC', 'day-first') !== undefined;
-  const monthFirst = parseFeedDate(trimmed, 'UTC', 'month-first') !== undefined;
-  if (dayFirst === monthFirst) return 'either';
-  return dayFirst ? 'day-first only' : 'month-first only';
+  // The numeric date the reader would take (vietnamese-date.ts); ISO and RFC dates hold none.
+  const numeric = NUMERIC_DATE.exec(trimmed);
+  if (numeric === null) return 'either';
+  const [first, second] = [Number(numeric[1]), Number(numeric[3])];
+  if (first > 12 && first <= 31 && second >= 1 && second <= 12) return 'day-first only';
+  if (second > 12 && second <= 31 && first >= 1 && first <= 12) return 'month-first only';
+  return 'either';
 }
