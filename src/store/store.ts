@@ -21,4 +21,6 @@ export interface Store {
    * store's lock timeout, then throws StoreError LOCKED.
    */
   withWriteLock<T>(work: () => Promise<T>): Promise<T>;
+  /** Lets go of what the store holds open (a file store holds nothing between calls; a database, its connections). */
+  close(): Promise<void>;
 }
