@@ -1,5 +1,6 @@
 /** Opens the store a config's `store` names: a `postgres://` or `postgresql://` URL, else a lowdb JSON file. */
 import { createLowdbStore } from './lowdb-store.ts';
+import { createPostgresStore } from './postgres/postgres-store.ts';
 import type { Store } from './store.ts';
 
 export interface OpenStoreOptions {
@@ -12,5 +13,5 @@ export function isPostgresUrl(location: string): boolean {
 }
 
 export function openStore(location: string, options: OpenStoreOptions = {}): Store {
-  return createLowdbStore(location, options);
+  return isPostgresUrl(location) ? createPostgresStore(location, options) : createLowdbStore(location, options);
 }
