@@ -80,6 +80,26 @@ export function describeStoreContract(backend: ContractBackend): void {
       expect(await open(location).load()).toEqual(next);
     });
 
+    it('saves what a writer says it changed, and another process reads the same as after a whole save', async () => {
+      const location = await backend.freshLocation();
+      const store = open(location);
+      await store.save(sampleStoreData());
+      const data = await store.load();
+      const [first, second] = data.stories;
+      second!.copies = [...second!.copies, sampleCopy('bao-hoa-binh', 2, { title: 'Báo Hòa Bình đưa tin: bắt giữ đối tượng' })];
+      second!.categories = ['chinh-tri'];
+      data.stories = data.stories.filter((story) => story !== first);
+      data.stories.push(sampleStory(5));
+      data.sources['cong-an']!.consecutiveFailures = 1;
+      data.tombstones['cong-an guid:x'] = { storyId: first!.id, seenAt: '2026-11-21T00:00:00.000Z' };
+      delete data.feeds['an-ninh-trat-tu.rss'];
+      data.lastRun!.storiesAdded = 1;
+      const expected = structuredClone(data);
+      await store.save(data, { stories: new Set([second!.id, sampleStory(5).id]), removed: new Set([first!.id]) });
+      expect(await open(location).load()).toEqual(expected);
+      expect(await store.load()).toEqual(expected);
+    });
+
     it('lets one writer in at a time; the next one reads what the first saved', async () => {
       const location = await backend.freshLocation();
       const first = open(location);
