@@ -55,6 +55,9 @@ function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   return onDatabase(SERVER, work);
 }
 
+/** Creating and dropping databases waits on the server's template lock: slow on a loaded machine. */
+const DROP_TIMEOUT_MS = 120_000;
+
 afterAll(async () => {
   const names = created.splice(0);
   if (names.length === 0) return;
@@ -62,4 +65,4 @@ afterAll(async () => {
   await onServer(async (client) => {
     for (const name of names) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
-});
+}, DROP_TIMEOUT_MS);
