@@ -31,7 +31,7 @@ export class ParseError extends AppError {
   }
 }
 
-export type StoreErrorCode = 'CORRUPT' | 'UNREADABLE' | 'LOCKED' | 'SCHEMA' | 'WRITE';
+export type StoreErrorCode = 'CORRUPT' | 'UNREADABLE' | 'LOCKED' | 'SCHEMA' | 'WRITE' | 'NOT_EMPTY';
 export class StoreError extends AppError {
   declare readonly code: StoreErrorCode;
   constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {

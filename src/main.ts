@@ -1,25 +1,36 @@
 /** Command-line entry: `serve` (npm start) or `ingest` (npm run ingest); wiring only. */
 import { loadConfig, resolveConfigPath } from './config/load-config.ts';
 import { runIngestCommand } from './commands/ingest-command.ts';
+import { runStoreCopyCommand } from './commands/store-copy-command.ts';
+import { parseStoreCopyArgs } from './config/store-copy-args.ts';
 import { startService } from './commands/serve-command.ts';
 import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
-import { createLowdbStore } from './store/lowdb-store.ts';
+import { openStore } from './store/open-store.ts';
 
 const EXIT_USAGE = 2;
 const EXIT_FAILURE = 1;
 
 async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === 'store-copy') {
+    await runStoreCopyCommand(parseStoreCopyArgs(rest, process.env), (line) => process.stderr.write(`store:copy: ${line}\n`));
+    return;
+  }
   if (command !== 'serve' && command !== 'ingest') {
-    process.stderr.write('usage: bantin serve|ingest [--config <path>]\n');
+    process.stderr.write('usage: bantin serve|ingest [--config <path>] | bantin store-copy --from <store> --to <store> [--replace]\n');
     process.exitCode = EXIT_USAGE;
     return;
   }
   const config = loadConfig(resolveConfigPath(rest, process.env), process.env);
   const logger = createLogger(process.env.LOG_LEVEL ?? (command === 'ingest' ? 'warn' : 'info'));
   if (command === 'ingest') {
-    await runIngestCommand(config, createLowdbStore(config.store), logger, (line) => process.stdout.write(`${line}\n`));
+    const store = openStore(config.store);
+    try {
+      await runIngestCommand(config, store, logger, (line) => process.stdout.write(`${line}\n`));
+    } finally {
+      await store.close();
+    }
     return;
   }
   const service = await startService(config, logger);

@@ -8,7 +8,7 @@ import type { Logger } from '../logger.ts';
 import type { Config } from '../model/types.ts';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import type { FeedFormat } from '../publish/feed-view.ts';
-import { releaseWhatAnEndedWriterHeld } from '../store/lowdb-store.ts';
+import { releaseWhatAnEndedWriterHeld } from '../store/open-store.ts';
 import type { ThreadSnapshot } from './ingestion-protocol.ts';
 import { connectWorker, type Request, type WorkerConnection } from './worker-connection.ts';
 import { workerModule } from './worker-module.ts';

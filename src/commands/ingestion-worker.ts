@@ -10,14 +10,14 @@ import { createMergeCache } from '../pipeline/merge/merge-cache.ts';
 import { runIngestion } from '../pipeline/run-ingestion.ts';
 import { buildFeedCatalog, type FeedCatalog, type PublishedFeed } from '../publish/feed-catalog.ts';
 import { healthFromStore } from '../server/serve-state.ts';
-import { createLowdbStore } from '../store/lowdb-store.ts';
+import { openStore } from '../store/open-store.ts';
 import { serializeError, type IngestionWorkerData, type ThreadMessage, type ThreadRequest, type ThreadSnapshot } from './ingestion-protocol.ts';
 
 const port = parentPort!;
 const { config, logLevel } = workerData as IngestionWorkerData;
 const post = (message: ThreadMessage) => port.postMessage(message);
 const logger = pino({ level: logLevel, base: { service: 'bantin' } }, { write: (line: string) => post({ type: 'log', line }) });
-const store = createLowdbStore(config.store);
+const store = openStore(config.store);
 // Shingles and index of the stories near the last cycle, so each cycle merges at the cost of what is new.
 const mergeCache = createMergeCache();
 

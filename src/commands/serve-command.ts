@@ -10,6 +10,7 @@ import type { Logger } from '../logger.ts';
 import type { Config } from '../model/types.ts';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import { startScheduler, type RunTrigger } from '../scheduler/start-scheduler.ts';
+import { isPostgresUrl } from '../store/open-store.ts';
 import { createApp } from '../server/create-app.ts';
 import { createServiceMetrics } from '../server/metrics.ts';
 import type { IngestionHealth, ServeState, ServedCatalog } from '../server/serve-state.ts';
@@ -87,16 +88,31 @@ export async function startService(config: Config, logger: Logger, options: Serv
     void scheduler.runNow('schedule');
   };
 
-  // `npm run ingest` beside the server writes the store; pick its result up without waiting for the schedule.
+  // `npm run ingest` (or another bantin on the same database) writes the store; pick its result up
+  // without waiting for the schedule.
+  let reloadFailed = false;
+  const reload = () => {
+    if (thread.status().state !== 'running') return;
+    thread.reload().then(
+      (snapshot) => {
+        reloadFailed = false;
+        if (snapshot) apply(snapshot);
+      },
+      (error: unknown) => {
+        // Once per outage, not every poll: the database may be down for minutes.
+        if (!reloadFailed) logger.warn({ stage: 'serve', err: error }, 'could not reload the store');
+        reloadFailed = true;
+      },
+    );
+  };
   const onStoreChange = (current: Stats, previous: Stats) => {
     // Our own save needs no reload: the state already holds what it wrote.
     if (current.mtimeMs === previous.mtimeMs || current.mtimeMs === ownWriteMtimeMs) return;
-    thread
-      .reload()
-      .then((snapshot) => snapshot && apply(snapshot))
-      .catch((error: unknown) => logger.warn({ stage: 'serve', err: error }, 'could not reload the store'));
+    reload();
   };
-  watchFile(config.store, { interval: STORE_POLL_MS }, onStoreChange);
+  // PostgreSQL: the ingestion thread compares one row's revision with the one it holds; only a change reads more.
+  const poll = isPostgresUrl(config.store) ? setInterval(reload, STORE_POLL_MS) : undefined;
+  if (poll === undefined) watchFile(config.store, { interval: STORE_POLL_MS }, onStoreChange);
 
   return {
     server,
@@ -104,7 +120,8 @@ export async function startService(config: Config, logger: Logger, options: Serv
     ingestNow: () => scheduler.runNow('schedule'),
     ingestion,
     async stop() {
-      unwatchFile(config.store, onStoreChange);
+      if (poll === undefined) unwatchFile(config.store, onStoreChange);
+      else clearInterval(poll);
       // Stop taking connections at once; responses under way finish, idle keep-alive sockets close.
       const closed = closeServer(server, SERVER_CLOSE_GRACE_MS);
       // No new run from here on; the run under way ends with the thread (a cycle cut short fails).

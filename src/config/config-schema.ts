@@ -1,6 +1,7 @@
 /** The config file's shape, defaults and field rules, as a zod schema (SPEC.md "Configuration"). */
 import { z } from 'zod';
 import cron from 'node-cron';
+import { storeLocationProblem } from '../store/store-location.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z.string().regex(SLUG, 'must be a lowercase ASCII slug (a-z, 0-9, -)');
@@ -62,7 +63,14 @@ export const configSchema = z.strictObject({
     .refine((expression) => cron.validate(expression), 'not a valid cron expression')
     .default('*/15 * * * *'),
   timezone: timeZone.default('Asia/Ho_Chi_Minh'),
-  store: z.string().min(1).default('data/db.json'),
+  store: z
+    .string()
+    .min(1)
+    .superRefine((location, ctx) => {
+      const problem = storeLocationProblem(location);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .default('data/db.json'),
   outDir: z.string().min(1).default('feeds'),
   feedSize: z.number().int().min(1).max(1000).default(50),
   retentionDays: z.number().min(1).default(90),

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import type { CategoryConfig, Config, SourceConfig } from '../model/types.ts';
+import { isPostgresUrl, storeLocationProblem } from '../store/store-location.ts';
 import { configSchema, type ConfigInput } from './config-schema.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,6 +41,7 @@ export function loadConfig(configPath: string, env: NodeJS.ProcessEnv = {}): Con
   const config = buildConfig(input, {
     configPath,
     port,
+    store: storeFrom(env, configPath) ?? resolveStore(input.store, path.dirname(configPath)),
     categories: input.categories ?? defaults!.categories,
     sources: input.sources ? resolveSources(input.sources, path.dirname(configPath), input.timezone) : defaults!.sources,
   });
@@ -81,6 +83,19 @@ function joinPath(base: string, key: string): string {
   return base ? `${base}.${key}` : key;
 }
 
+/** BANTIN_STORE: a PostgreSQL URL, or a file path relative to the folder the user typed the command in. */
+function storeFrom(env: NodeJS.ProcessEnv, configPath: string): string | undefined {
+  const value = env.BANTIN_STORE;
+  if (value === undefined || value === '') return undefined;
+  const problem = storeLocationProblem(value);
+  if (problem !== undefined) throw new ConfigError(configPath, [`BANTIN_STORE: ${problem}`]);
+  return resolveStore(value, env.INIT_CWD || process.cwd());
+}
+
+function resolveStore(location: string, folder: string): string {
+  return isPostgresUrl(location) ? location : path.resolve(folder, location);
+}
+
 function portFrom(env: NodeJS.ProcessEnv, configPath: string): number | undefined {
   if (env.PORT === undefined || env.PORT === '') return undefined;
   const port = Number(env.PORT);
@@ -107,7 +122,7 @@ function loadShippedDefaults(configPath: string): { categories: CategoryConfig[]
 
 function buildConfig(
   input: ConfigInput,
-  parts: { configPath: string; port: number; categories: CategoryConfig[]; sources: SourceConfig[] },
+  parts: { configPath: string; port: number; store: string; categories: CategoryConfig[]; sources: SourceConfig[] },
 ): Config {
   const folder = path.dirname(parts.configPath);
   return {
@@ -116,7 +131,7 @@ function buildConfig(
     baseUrl: (input.baseUrl ?? `http://localhost:${parts.port}`).replace(/\/+$/, ''),
     schedule: input.schedule,
     timezone: input.timezone,
-    store: path.resolve(folder, input.store),
+    store: parts.store,
     outDir: path.resolve(folder, input.outDir),
     feedSize: input.feedSize,
     retentionDays: input.retentionDays,

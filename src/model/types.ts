@@ -27,8 +27,9 @@ export interface Config {
   readonly baseUrl: string;
   readonly schedule: string;
   readonly timezone: string;
-  /** Absolute paths. */
+  /** An absolute file path (lowdb), or a `postgres://` / `postgresql://` URL. */
   readonly store: string;
+  /** Absolute path. */
   readonly outDir: string;
   readonly feedSize: number;
   readonly retentionDays: number;

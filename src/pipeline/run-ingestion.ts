@@ -5,6 +5,7 @@ import type { Config, Copy, RunSummary, SourceConfig, SourceRunSummary, StoreDat
 import { announceToHub } from '../publish/announce-websub.ts';
 import { buildFeedCatalog, type FeedCatalog } from '../publish/feed-catalog.ts';
 import { writeStaticFeeds } from '../publish/write-static-feeds.ts';
+import type { StoreChanges } from '../store/store-changes.ts';
 import type { Store } from '../store/store.ts';
 import { userAgent } from '../version.ts';
 import { createCategorizer } from './categorize/categorize-story.ts';
@@ -57,14 +58,14 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
     // Only a process that may skip the save needs to know whether anything durable changed.
     const keepsHealthInMemory = options.saveWhenOnlyHealthChanged === false;
     const durableBefore = keepsHealthInMemory ? durableFingerprint(data) : undefined;
-    const { summary, touched, refiled } = applyOutcomes(data, chosen, outcomes, config, startedAt, options.mergeCache);
+    const { summary, touched, refiled, changes } = applyOutcomes(data, chosen, outcomes, config, startedAt, options.mergeCache);
     summary.finishedAt = now().toISOString();
     data.lastRun = summary;
     const etagsBefore = new Map(Object.entries(data.feeds).map(([name, state]) => [name, state.etag]));
     const reuse = options.previousCatalog && { previous: options.previousCatalog, touched };
     const catalog = await buildFeedCatalog(data, config, now(), reuse);
     const storiesChanged = touched.size > 0 || summary.storiesPruned > 0 || refiled;
-    if (storiesChanged || !keepsHealthInMemory || durableFingerprint(data) !== durableBefore) await store.save(data);
+    if (storiesChanged || !keepsHealthInMemory || durableFingerprint(data) !== durableBefore) await store.save(data, changes);
     await writeStaticFeeds(catalog, config.outDir);
     const changed = [...catalog.feeds.values()].filter((feed) => etagsBefore.get(feed.name) !== feed.etag).map((feed) => feed.name);
     return { summary, data, catalog, changed };
@@ -115,7 +116,7 @@ function applyOutcomes(
   config: Config,
   now: Date,
   cache: MergeCache | undefined,
-): { summary: RunSummary; touched: ReadonlySet<Story>; refiled: boolean } {
+): { summary: RunSummary; touched: ReadonlySet<Story>; refiled: boolean; changes: StoreChanges } {
   const aliases = data.aliases ?? {};
   const context = { now, sources: new Map(config.sources.map((source) => [source.id, source])), tombstones: data.tombstones, aliases, cache };
   const categorize = createCategorizer(config.categories, config.sources);
@@ -144,8 +145,15 @@ function applyOutcomes(
   for (const story of refiled ? data.stories : touched) story.categories = categorize(story);
   data.categoryRules = rules;
   const { kept, pruned } = pruneStories(data.stories, data.tombstones, { now, retentionDays: config.retentionDays, feedSize: config.feedSize });
-  if (pruned > 0) data.prunedAt = now.toISOString();
+  const removed = new Set(merged.absorbed.map((absorbed) => absorbed.id));
+  if (pruned > 0) {
+    data.prunedAt = now.toISOString();
+    const keptIds = new Set(kept.map((story) => story.id));
+    for (const story of data.stories) if (!keptIds.has(story.id)) removed.add(story.id);
+  }
   data.stories = kept;
+  // Said, not inferred: the stories this cycle wrote (all of them when re-filed) and those it dropped.
+  const changes: StoreChanges = { stories: new Set([...(refiled ? kept : touched)].map((story) => story.id)), removed };
   const summary: RunSummary = {
     startedAt: now.toISOString(),
     finishedAt: now.toISOString(),
@@ -154,7 +162,7 @@ function applyOutcomes(
     storiesUpdated: touched.size - storiesAdded,
     storiesPruned: pruned,
   };
-  return { summary, touched, refiled };
+  return { summary, touched, refiled, changes };
 }
 
 /**

@@ -75,6 +75,7 @@ export function createLowdbStore(file: string, options: LowdbStoreOptions = {}):
         await release();
       }
     },
+    async close() {},
   };
 }
 

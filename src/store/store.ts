@@ -1,5 +1,6 @@
 /** The store contract every backend honours (lowdb JSON file today, PostgreSQL later). */
 import type { StoreData } from '../model/types.ts';
+import type { StoreChanges } from './store-changes.ts';
 
 export interface Store {
   /** Where the data lives, for messages (a file path or a connection name). */
@@ -14,11 +15,15 @@ export interface Store {
   /**
    * Replaces the stored data atomically: a crash leaves either the old or the new data. `data` is
    * written out over several turns of the event loop: leave it unchanged until this settles.
+   * `changes` names the stories changed since `data` was loaded, when the caller knows them: a backend
+   * may then write only those (PostgreSQL does); without it, every story counts as changed.
    */
-  save(data: StoreData): Promise<void>;
+  save(data: StoreData, changes?: StoreChanges): Promise<void>;
   /**
    * Runs `work` as the only writer across processes; waits for another writer up to the
    * store's lock timeout, then throws StoreError LOCKED.
    */
   withWriteLock<T>(work: () => Promise<T>): Promise<T>;
+  /** Lets go of what the store holds open (a file store holds nothing between calls; a database, its connections). */
+  close(): Promise<void>;
 }

@@ -1,0 +1,109 @@
+/**
+ * The PostgreSQL schema as numbered migrations, applied in order at start, each once, under a lock
+ * so two processes starting together migrate once; a database migrated by a newer bantin is refused.
+ */
+import type { PoolClient } from 'pg';
+import { StoreError } from '../../errors.ts';
+
+/** Taken for the length of a migration transaction; unrelated to the writer lock. */
+const MIGRATION_LOCK_KEY = 0x62616e74_6d696772n; // "bantmigr"
+
+interface Migration {
+  version: number;
+  statements: readonly string[];
+}
+
+/**
+ * Dates stay text (ISO 8601 as bantin wrote them), so a copy between backends is byte-for-byte
+ * lossless; ISO UTC strings sort as their instants, which is all the indexes need. Fields few queries
+ * ask for live in `extra` (jsonb), so a field another bantin adds to copies or stories needs no migration.
+ */
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    statements: [
+      `CREATE TABLE store_state (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        data_version integer NOT NULL,
+        revision bigint NOT NULL,
+        pruned_at text,
+        category_rules text,
+        last_run jsonb,
+        extra jsonb NOT NULL DEFAULT '{}'
+      )`,
+      `CREATE TABLE stories (
+        id text PRIMARY KEY,
+        position bigint NOT NULL,
+        date_published text NOT NULL,
+        date_modified text NOT NULL,
+        categories text[] NOT NULL,
+        revision bigint NOT NULL,
+        extra jsonb NOT NULL DEFAULT '{}'
+      )`,
+      // Feeds list stories newest first, per category; other processes read what changed since a revision.
+      'CREATE INDEX stories_position ON stories (position)',
+      'CREATE INDEX stories_newest ON stories (date_published DESC, id)',
+      'CREATE INDEX stories_categories ON stories USING gin (categories)',
+      'CREATE INDEX stories_revision ON stories (revision)',
+      `CREATE TABLE copies (
+        story_id text NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        position integer NOT NULL,
+        source_id text NOT NULL,
+        key text NOT NULL,
+        url text NOT NULL,
+        title text NOT NULL,
+        content_html text NOT NULL,
+        date_published text NOT NULL,
+        first_seen_at text NOT NULL,
+        extra jsonb NOT NULL DEFAULT '{}',
+        PRIMARY KEY (story_id, position)
+      )`,
+      // The merge looks a copy up by its source and key, and by its canonical link.
+      'CREATE INDEX copies_identity ON copies (source_id, key)',
+      'CREATE INDEX copies_url ON copies (url)',
+      `CREATE TABLE story_removals (id text PRIMARY KEY, revision bigint NOT NULL)`,
+      'CREATE INDEX story_removals_revision ON story_removals (revision)',
+      `CREATE TABLE tombstones (key text PRIMARY KEY, story_id text NOT NULL, seen_at text NOT NULL, extra jsonb NOT NULL DEFAULT '{}')`,
+      `CREATE TABLE aliases (id text PRIMARY KEY, story_id text NOT NULL, merged_at text NOT NULL, extra jsonb NOT NULL DEFAULT '{}')`,
+      'CREATE INDEX aliases_story ON aliases (story_id)',
+      `CREATE TABLE sources (
+        id text PRIMARY KEY,
+        etag text,
+        last_modified text,
+        next_attempt_at text,
+        consecutive_failures integer,
+        state jsonb NOT NULL DEFAULT '{}'
+      )`,
+      `CREATE TABLE feeds (name text PRIMARY KEY, etag text NOT NULL, last_modified text NOT NULL, extra jsonb NOT NULL DEFAULT '{}')`,
+    ],
+  },
+];
+
+/** The newest schema version this bantin knows. */
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+/** Brings the database to SCHEMA_VERSION in one transaction; throws StoreError SCHEMA when it is newer. */
+export async function migrate(client: PoolClient, location: string): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+    await client.query('CREATE TABLE IF NOT EXISTS bantin_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM bantin_schema');
+    const current = rows[0]?.version ?? 0;
+    if (current > SCHEMA_VERSION) {
+      throw new StoreError(
+        'SCHEMA',
+        `store: ${location} has database schema version ${current}, newer than this bantin knows (${SCHEMA_VERSION}); upgrade bantin`,
+      );
+    }
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= current) continue;
+      for (const statement of migration.statements) await client.query(statement);
+      await client.query('INSERT INTO bantin_schema (version) VALUES ($1)', [migration.version]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,83 @@
+/** Reads the whole store out of its tables into StoreData, and what the writer needs to write only changes later. */
+import type { PoolClient } from 'pg';
+import type { Copy, Story } from '../../model/types.ts';
+import { aliasTable, copyFromRow, feedTable, sourceTable, storyFromRow, tombstoneTable, type CopyRow, type RecordTable, type StoryRow } from './store-rows.ts';
+
+/** What the database held at a revision, beside the data itself: where each story sits, each record's JSON. */
+export interface TableSnapshot {
+  revision: number;
+  positions: Map<string, number>;
+  lastPosition: number;
+  /** Table name → key → the entry's JSON as stored, to write only entries that differ. */
+  records: Map<string, Map<string, string>>;
+}
+
+export const RECORD_TABLES = { sources: sourceTable, tombstones: tombstoneTable, feeds: feedTable, aliases: aliasTable } as const;
+export type RecordKey = keyof typeof RECORD_TABLES;
+
+interface StateRow {
+  data_version: number;
+  revision: string;
+  pruned_at: string | null;
+  category_rules: string | null;
+  last_run: unknown;
+  extra: Record<string, unknown>;
+}
+
+/** The stored data (unchecked: the caller checks it as any store is checked), or undefined for a store never saved. */
+export async function readStoreTables(client: PoolClient): Promise<{ data: Record<string, unknown>; snapshot: TableSnapshot } | undefined> {
+  // One snapshot of every table: a writer committing meanwhile is seen whole or not at all.
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    const state = (await client.query<StateRow>('SELECT * FROM store_state')).rows[0];
+    if (state === undefined) return undefined;
+    const { stories, positions, lastPosition } = await readStories(client);
+    const data: Record<string, unknown> = { schemaVersion: state.data_version, stories };
+    const records = new Map<string, Map<string, string>>();
+    for (const [name, table] of Object.entries(RECORD_TABLES) as [RecordKey, RecordTable<unknown>][]) {
+      const { record, json } = await readRecord(client, table);
+      records.set(table.table, json);
+      if (name !== 'aliases' || json.size > 0) data[name] = record;
+    }
+    if (state.pruned_at !== null) data.prunedAt = state.pruned_at;
+    if (state.category_rules !== null) data.categoryRules = state.category_rules;
+    if (state.last_run !== null) data.lastRun = state.last_run;
+    Object.assign(data, state.extra);
+    return { data, snapshot: { revision: Number(state.revision), positions, lastPosition, records } };
+  } finally {
+    await client.query('COMMIT');
+  }
+}
+
+async function readStories(client: PoolClient): Promise<{ stories: Story[]; positions: Map<string, number>; lastPosition: number }> {
+  const copies = new Map<string, Copy[]>();
+  const copyRows = await client.query<CopyRow>('SELECT * FROM copies ORDER BY story_id, position');
+  for (const row of copyRows.rows) {
+    let list = copies.get(row.story_id);
+    if (list === undefined) copies.set(row.story_id, (list = []));
+    list.push(copyFromRow(row));
+  }
+  const storyRows = await client.query<StoryRow>('SELECT id, position, date_published, date_modified, categories, extra FROM stories ORDER BY position');
+  const positions = new Map<string, number>();
+  let lastPosition = 0;
+  const stories = storyRows.rows.map((row) => {
+    const position = Number(row.position);
+    positions.set(row.id, position);
+    lastPosition = Math.max(lastPosition, position);
+    return storyFromRow(row, copies.get(row.id) ?? []);
+  });
+  return { stories, positions, lastPosition };
+}
+
+async function readRecord<T>(client: PoolClient, table: RecordTable<T>): Promise<{ record: Record<string, T>; json: Map<string, string> }> {
+  const { rows } = await client.query<Record<string, unknown>>(`SELECT * FROM ${table.table} ORDER BY ${table.keyColumn}`);
+  const record: Record<string, T> = {};
+  const json = new Map<string, string>();
+  for (const row of rows) {
+    const key = row[table.keyColumn] as string;
+    const entry = table.fromRow(row);
+    Object.defineProperty(record, key, { value: entry, writable: true, enumerable: true, configurable: true });
+    json.set(key, JSON.stringify(table.toRow(key, entry)));
+  }
+  return { record, json };
+}

@@ -1,0 +1,15 @@
+/**
+ * What a writer changed in the data it loaded, said by the stage that changed it rather than inferred
+ * by the store: a backend writes those stories and nothing else of the story table.
+ */
+export interface StoreChanges {
+  /** Ids of stories added or changed in any way (copies, categories, dates, other fields). */
+  stories: ReadonlySet<string>;
+  /** Ids of stories no longer in the data (pruned, or absorbed into another). */
+  removed: ReadonlySet<string>;
+}
+
+/** Every story of `stories` changed: what a writer says when it re-filed or rewrote them all. */
+export function allStoriesChanged(stories: readonly { id: string }[], removed: Iterable<string> = []): StoreChanges {
+  return { stories: new Set(stories.map((story) => story.id)), removed: new Set(removed) };
+}

@@ -1,0 +1,68 @@
+/**
+ * Throwaway PostgreSQL databases for tests, on the server at 127.0.0.1:5432 (BANTIN_TEST_POSTGRES
+ * overrides): each test gets its own, dropped afterwards. Where no server answers, the tests that
+ * need one skip with a message; in CI (CI=true) that is a failure (required-tool.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll } from 'vitest';
+import { skipWithout } from './required-tool.ts';
+
+const SERVER = process.env.BANTIN_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const created: string[] = [];
+
+/** Whether a server answers; call once at the top of a test file. */
+export async function postgresAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: SERVER, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** True (and a message, or in CI a failing test) when the PostgreSQL tests of this file must skip. */
+export async function skipWithoutPostgres(what: string): Promise<boolean> {
+  return skipWithout(await postgresAnswers(), 'postgresql', `${what} (no PostgreSQL at ${SERVER})`);
+}
+
+/** A new empty database; its URL. Dropped after the file's tests. */
+export async function createTestDatabase(): Promise<string> {
+  const name = `bantin_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await onServer((client) => client.query(`CREATE DATABASE ${name}`));
+  created.push(name);
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Runs SQL on a test database (to damage it, or to look at its rows). */
+export async function onDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  return onDatabase(SERVER, work);
+}
+
+/** Creating and dropping databases waits on the server's template lock: slow on a loaded machine. */
+const DROP_TIMEOUT_MS = 120_000;
+
+afterAll(async () => {
+  const names = created.splice(0);
+  if (names.length === 0) return;
+  // FORCE: a child process killed mid-test may still hold a connection for a moment.
+  await onServer(async (client) => {
+    for (const name of names) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+}, DROP_TIMEOUT_MS);

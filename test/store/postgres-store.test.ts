@@ -1,0 +1,115 @@
+// The PostgreSQL store beyond the contract: a cycle's save writes the rows it names and no other,
+// migrations run once when processes start together, and failures name the database, never its password.
+import { describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/errors.ts';
+import { createPostgresStore, withoutPassword } from '../../src/store/postgres/postgres-store.ts';
+import { SCHEMA_VERSION } from '../../src/store/postgres/migrations.ts';
+import { createTestDatabase, onDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
+import { rejectionOf } from '../helpers/rejection.ts';
+import { sampleCopy, sampleStoreData, sampleStory } from './contract/sample-store.ts';
+
+/** Each story row's and copy row's xmin: the transaction that last wrote it. */
+async function rowVersions(url: string): Promise<Map<string, string>> {
+  return onDatabase(url, async (client) => {
+    const stories = await client.query<{ id: string; xmin: string }>('SELECT id, xmin::text FROM stories');
+    const copies = await client.query<{ id: string; xmin: string }>("SELECT story_id || '#' || position AS id, xmin::text FROM copies");
+    return new Map([...stories.rows, ...copies.rows].map((row) => [row.id, row.xmin]));
+  });
+}
+
+if (!(await skipWithoutPostgres('PostgreSQL store'))) {
+  describe('PostgreSQL store', () => {
+    it('writes only the stories a save names: the other rows keep the transaction that wrote them', async () => {
+      const url = await createTestDatabase();
+      const store = createPostgresStore(url);
+      try {
+        const data = sampleStoreData();
+        for (let n = 10; n < 60; n++) data.stories.push(sampleStory(n));
+        await store.save(data);
+        const before = await rowVersions(url);
+        const loaded = await store.load();
+        const changed = loaded.stories[4]!;
+        changed.copies = [sampleCopy('cong-an', 11, { title: 'Tiêu đề mới: Hòa Bình triệt xóa điểm bán ma túy' })];
+        const removed = loaded.stories.splice(7, 1)[0]!;
+        loaded.stories.push(sampleStory(99));
+        await store.save(loaded, { stories: new Set([changed.id, sampleStory(99).id]), removed: new Set([removed.id]) });
+        expect(store.lastWrite()).toMatchObject({ stories: 2, copies: 2, removed: 1 });
+        const after = await rowVersions(url);
+        const rewritten = [...after].filter(([id, xmin]) => before.get(id) !== xmin).map(([id]) => id).sort();
+        expect(rewritten).toEqual([`${changed.id}`, `${changed.id}#0`, sampleStory(99).id, `${sampleStory(99).id}#0`].sort());
+        expect(after.has(removed.id)).toBe(false);
+        expect(await createPostgresStore(url).load()).toEqual(loaded);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('writes every row again when another writer saved after this one loaded (its snapshot is stale)', async () => {
+      const url = await createTestDatabase();
+      const [mine, theirs] = [createPostgresStore(url), createPostgresStore(url)];
+      try {
+        await mine.save(sampleStoreData());
+        const data = await mine.load();
+        const other = await theirs.load();
+        other.stories.push(sampleStory(42));
+        await theirs.save(other);
+        data.stories[0]!.categories = ['van-hoa-xa-hoi'];
+        await mine.save(data, { stories: new Set([data.stories[0]!.id]), removed: new Set() });
+        expect(mine.lastWrite()!.stories).toBe(data.stories.length);
+        expect(await createPostgresStore(url).load()).toEqual(data);
+      } finally {
+        await Promise.all([mine.close(), theirs.close()]);
+      }
+    });
+
+    it('migrates once when several processes start on an empty database together', async () => {
+      const url = await createTestDatabase();
+      const stores = Array.from({ length: 4 }, () => createPostgresStore(url));
+      try {
+        await Promise.all(stores.map((store) => store.load()));
+        const versions = await onDatabase(url, (client) => client.query<{ version: number }>('SELECT version FROM bantin_schema ORDER BY version'));
+        expect(versions.rows.map((row) => row.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
+      } finally {
+        await Promise.all(stores.map((store) => store.close()));
+      }
+    });
+
+    it('refuses data of a newer bantin store schema, as the file store does', async () => {
+      const url = await createTestDatabase();
+      const store = createPostgresStore(url);
+      try {
+        await store.save(sampleStoreData());
+        await onDatabase(url, (client) => client.query('UPDATE store_state SET data_version = 7'));
+        const error = await rejectionOf(createPostgresStore(url).load(), StoreError);
+        expect(error.code).toBe('SCHEMA');
+        expect(error.message).toContain('schema version 7, newer than this bantin knows');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('names an unreachable database in an UNREADABLE error, without its password', async () => {
+      // Port 1 on loopback: nothing listens there.
+      const store = createPostgresStore('postgres://bantin:s3cret@127.0.0.1:1/bantin');
+      try {
+        const error = await rejectionOf(store.load(), StoreError);
+        expect(error.code).toBe('UNREADABLE');
+        expect(error.message).toContain('postgres://bantin@127.0.0.1:1/bantin');
+        expect(error.message).toContain('ECONNREFUSED');
+        expect(error.message).not.toContain('s3cret');
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
+
+describe('withoutPassword', () => {
+  it.each([
+    { url: 'postgres://bantin:s3cret@db.example:5432/bantin', shown: 'postgres://bantin@db.example:5432/bantin' },
+    { url: 'postgresql://bantin@localhost/bantin?sslmode=require', shown: 'postgresql://bantin@localhost/bantin?sslmode=require' },
+    { url: 'postgres:///bantin?host=/var/run/postgresql', shown: 'postgres:///bantin?host=/var/run/postgresql' },
+  ])('shows $url as $shown', ({ url, shown }) => {
+    expect(withoutPassword(url)).toBe(shown);
+  });
+});
