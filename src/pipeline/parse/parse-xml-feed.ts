@@ -5,6 +5,7 @@ import type { ParsedFeed } from '../../model/types.ts';
 import { mapXmlFeed, RENAMED_TAGS, renameTag, type ParserFeed } from './map-xml-item.ts';
 import { prepareXml } from './prepare-xml.ts';
 import { isRecord } from './read-value.ts';
+import { skipRssParserSnippets } from './rss-parser-snippets.ts';
 
 const FEED_FIELDS = [['title', 'titleElements', { keepArray: true }]];
 const ITEM_FIELDS = [
@@ -44,6 +45,7 @@ export async function parseXmlFeed(text: string): Promise<ParsedFeed> {
 
 /** A new parser per call: xml2js parsers keep state between documents. */
 function createParser(): Parser<Record<string, unknown>, Record<string, unknown>> {
+  skipRssParserSnippets();
   const parser = new Parser({
     defaultRSS: 2, // `<rss>` without a version attribute is read as RSS 2.0
     // rss-parser reads the [from, to, options] form for feed fields too; its typings only admit names.
