@@ -1,6 +1,6 @@
 /** One source through fetch → decode → parse → normalise; a failure is returned as data, never thrown. */
 import { describeError, FetchError } from '../errors.ts';
-import type { Copy, SourceConfig, SourceState } from '../model/types.ts';
+import type { Copy, DroppedElement, SourceConfig, SourceState } from '../model/types.ts';
 import { decodeBody } from './fetch/decode-body.ts';
 import { fetchSource } from './fetch/fetch-source.ts';
 import { absolutizeUrl } from './normalize/canonical-url.ts';
@@ -16,11 +16,14 @@ export interface CollectOptions {
 
 /**
  * `movedTo`: the url the source's permanent redirects lead to, for the operator to update the config.
- * `retryAfterMs`: the pause a 429 / 503 answer asked for.
+ * `retryAfterMs`: the pause a 429 / 503 answer asked for. `dropped`: what the parser left out of the feed, to be logged.
  */
 export type SourceOutcome =
   | { ok: true; notModified: true; movedTo?: string }
-  | { ok: true; notModified: false; copies: Copy[]; items: number; etag?: string; lastModified?: string; movedTo?: string }
+  | {
+      ok: true; notModified: false; copies: Copy[]; items: number; etag?: string; lastModified?: string; movedTo?: string;
+      dropped?: DroppedElement[];
+    }
   | { ok: false; error: string; code: string; retryAfterMs?: number };
 
 /** Fetches a source with the validators of its last success and normalises what it lists. */
@@ -41,7 +44,8 @@ export async function collectSource(source: SourceConfig, state: SourceState | u
     const copies = feed.items
       .map((item) => normalizeItem(item, { source, feedLink, now: options.now }))
       .filter((copy): copy is Copy => copy !== undefined);
-    return { ok: true, notModified: false, copies, items: feed.items.length, etag: fetched.etag, lastModified: fetched.lastModified, ...moved };
+    const dropped = feed.dropped === undefined ? {} : { dropped: feed.dropped };
+    return { ok: true, notModified: false, copies, items: feed.items.length, etag: fetched.etag, lastModified: fetched.lastModified, ...moved, ...dropped };
   } catch (error) {
     const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'UNKNOWN';
     const retryAfterMs = error instanceof FetchError ? error.retryAfterMs : undefined;

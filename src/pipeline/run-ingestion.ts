@@ -50,6 +50,7 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
   const before = await store.load();
   const chosen = config.sources.filter((source) => source.enabled && (options.mode === 'all' || isDue(before.sources[source.id], startedAt)));
   const outcomes = await collectAll(chosen, before, config, startedAt);
+  logDroppedElements(logger, chosen, outcomes);
 
   const result = await store.withWriteLock(async () => {
     // Reload under the lock: another writer may have saved while we were fetching.
@@ -159,6 +160,17 @@ function summarizeSource(id: string, outcome: SourceOutcome, counts = { added: 0
   if (!outcome.ok) return { id, status: 'error', items: 0, added: 0, updated: 0, error: outcome.error };
   if (outcome.notModified) return { id, status: 'not-modified', items: 0, added: 0, updated: 0 };
   return { id, status: 'ok', items: outcome.copies.length, added: counts.added, updated: counts.updated };
+}
+
+/** What a parser left out of a feed (an item nested beyond reason), each with why; the feed's other items went on. */
+function logDroppedElements(logger: Logger, sources: readonly SourceConfig[], outcomes: readonly SourceOutcome[]): void {
+  sources.forEach((source, index) => {
+    const outcome = outcomes[index]!;
+    if (!outcome.ok || outcome.notModified) return;
+    for (const { element, position, id, reason } of outcome.dropped ?? []) {
+      logger.warn({ stage: 'parse', source_id: source.id, element, position, id, reason }, 'feed element left out');
+    }
+  });
 }
 
 function logSummary(logger: Logger, summary: RunSummary): void {
