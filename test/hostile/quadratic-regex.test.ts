@@ -42,7 +42,15 @@ function copyOf(title: string, html: string): Copy {
 function rssWith(title: string, description: string): string {
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Báo tỉnh</title><item><guid>1</guid>` +
     `<title>${title}</title><link>https://baotinh.example.vn/1</link><description>${description}</description>` +
-    `<pubDate>${title.slice(0, 300)}</pubDate></item></channel></rss>`;
+    `<pubDate>${short(title)}</pubDate></item></channel></rss>`;
+}
+
+/**
+ * The head of an input, for the second field of a function that reads two: each field's own function is
+ * timed on the whole input already, and the pair at full size would only double the time.
+ */
+function short(text: string): string {
+  return text.slice(0, 300);
 }
 
 function escapeMarkup(text: string): string {
@@ -70,7 +78,7 @@ const TEXT_FUNCTIONS: Readonly<Record<string, (input: string) => unknown>> = {
   comparisonKey,
   lineComparisonKeys,
   findPhrases: (input) => findPhrases(comparisonKey(input), KEYWORDS),
-  categorize: (input) => categorize({ id: 'urn:uuid:1', copies: [copyOf(input.slice(0, 300), `<p>${escapeMarkup(input)}</p>`)], categories: [], datePublished: '', dateModified: '' }),
+  categorize: (input) => categorize({ id: 'urn:uuid:1', copies: [copyOf(short(input), `<p>${escapeMarkup(input)}</p>`)], categories: [], datePublished: '', dateModified: '' }),
   parseFeedDate: (input) => parseFeedDate(input, 'Asia/Ho_Chi_Minh'),
   parseVietnameseDate: (input) => parseVietnameseDate(input.toLowerCase()),
   canonicalizeUrl: (input) => canonicalizeUrl(input, 'https://baotinh.example.vn/tin/'),
@@ -82,15 +90,15 @@ const TEXT_FUNCTIONS: Readonly<Record<string, (input: string) => unknown>> = {
   htmlToText,
   readSanitizedText,
   copyText: (input) => copyText({ contentHtml: input }),
-  copyComparisonKey: (input) => copyComparisonKey({ title: input, contentHtml: `<p>${escapeMarkup(input)}</p>` }),
-  profileCopy: (input) => profileCopy({ title: input, contentHtml: `<p>${escapeMarkup(input)}</p>` }),
+  copyComparisonKey: (input) => copyComparisonKey({ title: short(input), contentHtml: `<p>${escapeMarkup(input)}</p>` }),
+  profileCopy: (input) => profileCopy({ title: short(input), contentHtml: `<p>${escapeMarkup(input)}</p>` }),
   copyFigures,
   readTitle: (input) => [readTitle({ _: input, $: { type: 'html' } }, true), readTitle(input, false)],
   prepareXml,
-  parseFeedRaw: (input) => parseFeed(rssWith(input, input)),
-  parseFeedEscaped: (input) => parseFeed(rssWith(escapeMarkup(input), escapeMarkup(input))),
+  parseFeedRaw: (input) => parseFeed(rssWith(input, short(input))),
+  parseFeedEscaped: (input) => parseFeed(rssWith(short(escapeMarkup(input)), escapeMarkup(input))),
   normalizeItem: (input) => {
-    const raw: RawItem = { link: `/tin/${input}`, title: input, contentHtml: input, date: input.slice(0, 300), categories: [] };
+    const raw: RawItem = { link: `/tin/${input}`, title: short(input), contentHtml: input, date: short(input), categories: [] };
     return normalizeItem(raw, { source: SOURCE, feedLink: 'https://baotinh.example.vn/', now: NOW });
   },
   decodeBody: (input) => decodeBody(Buffer.from(`<?xml version="1.0" ${input}?><rss/>`, 'latin1'), `text/xml; ${input}`),
