@@ -63,6 +63,19 @@ export interface ParsedFeed {
   title?: string;
   link?: string;
   items: RawItem[];
+  /** What the parser left out of the feed (an item nested beyond reason), so it can be logged; the other items stay. */
+  dropped?: DroppedElement[];
+}
+
+/** An element the parser left out of a feed, and why. */
+export interface DroppedElement {
+  /** `item` or `entry`, or a channel element such as `title`. */
+  element: string;
+  /** An item's place in the feed, counted from 1 as an operator reading the feed would. */
+  position?: number;
+  /** An item's guid or link, when it has a readable one. */
+  id?: string;
+  reason: string;
 }
 
 /** One portal's copy of a story, normalised: NFC text, canonical absolute links, ISO dates. */

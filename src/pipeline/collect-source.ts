@@ -1,6 +1,6 @@
 /** One source through fetch → decode → parse → normalise; a failure is returned as data, never thrown. */
 import { describeError, FetchError } from '../errors.ts';
-import type { Copy, SourceConfig, SourceState } from '../model/types.ts';
+import type { Copy, DroppedElement, SourceConfig, SourceState } from '../model/types.ts';
 import { decodeBody } from './fetch/decode-body.ts';
 import { fetchSource } from './fetch/fetch-source.ts';
 import { absolutizeUrl } from './normalize/canonical-url.ts';
@@ -20,7 +20,7 @@ export interface CollectOptions {
 
 /**
  * `movedTo`: the url the source's permanent redirects lead to, for the operator to update the config.
- * `retryAfterMs`: the pause a 429 / 503 answer asked for.
+ * `retryAfterMs`: the pause a 429 / 503 answer asked for. `dropped`: what the parser left out of the feed, to be logged.
  */
 export type SourceOutcome =
   | { ok: true; notModified: true; movedTo?: string }
@@ -35,6 +35,8 @@ export type SourceOutcome =
       etag?: string;
       lastModified?: string;
       movedTo?: string;
+      /** Feed elements left out for nesting too deep, for the log. */
+      dropped?: DroppedElement[];
     }
   | { ok: false; error: string; code: string; retryAfterMs?: number };
 
@@ -69,6 +71,7 @@ export async function collectSource(source: SourceConfig, state: SourceState | u
       etag: fetched.etag,
       lastModified: fetched.lastModified,
       ...moved,
+      ...(feed.dropped === undefined ? {} : { dropped: feed.dropped }),
     };
   } catch (error) {
     const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'UNKNOWN';

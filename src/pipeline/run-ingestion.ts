@@ -51,6 +51,7 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
   const before = await store.load();
   const chosen = config.sources.filter((source) => source.enabled && (options.mode === 'all' || isDue(before.sources[source.id], startedAt)));
   const outcomes = await collectAll(chosen, before, config, startedAt);
+  logDroppedElements(logger, chosen, outcomes);
 
   const result = await store.withWriteLock(async () => {
     // Reload under the lock: another writer may have saved while we were fetching.
@@ -184,6 +185,17 @@ function summarizeSource(id: string, outcome: TimedOutcome, counts = { added: 0,
   if (outcome.itemsDropped) summary.itemsDropped = outcome.itemsDropped;
   if (outcome.warning !== undefined) summary.warning = outcome.warning;
   return summary;
+}
+
+/** What a parser left out of a feed (an item nested beyond reason), each with why; the feed's other items went on. */
+function logDroppedElements(logger: Logger, sources: readonly SourceConfig[], outcomes: readonly SourceOutcome[]): void {
+  sources.forEach((source, index) => {
+    const outcome = outcomes[index]!;
+    if (!outcome.ok || outcome.notModified) return;
+    for (const { element, position, id, reason } of outcome.dropped ?? []) {
+      logger.warn({ stage: 'parse', source_id: source.id, element, position, id, reason }, 'feed element left out');
+    }
+  });
 }
 
 function logSummary(logger: Logger, summary: RunSummary): void {

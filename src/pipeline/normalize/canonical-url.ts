@@ -68,6 +68,9 @@ export function canonicalizeUrl(href: string | undefined, base?: string): string
 export function absolutizeUrl(href: string | undefined, base: string | undefined): string | undefined {
   const url = resolveUrl(href, base);
   if (!url) return undefined;
-  if (WEB_PROTOCOLS.has(url.protocol) || CONTACT_PROTOCOLS.has(url.protocol)) return url.href;
+  if (WEB_PROTOCOLS.has(url.protocol)) return url.href;
+  // URL percent-encodes `<` and `>` in http(s) links only; encoded here too, so no markup rides in a
+  // mailto: link (sanitize-html strips each `<!--…-->` of a link one at a time, in quadratic time).
+  if (CONTACT_PROTOCOLS.has(url.protocol)) return url.href.replace(/[<>]/g, (char) => encodeURIComponent(char));
   return undefined;
 }

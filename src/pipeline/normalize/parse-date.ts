@@ -2,7 +2,7 @@
 
 import { parseZoneMinutes } from './date-zones.ts';
 import { toNfc } from './vietnamese-text.ts';
-import { parseVietnameseDate } from './vietnamese-date.ts';
+import { MAX_DATE_CHARS, parseVietnameseDate } from './vietnamese-date.ts';
 import { applyMeridiem, expandYear, fieldsToDate, type DateFields } from './zoned-time.ts';
 
 const MONTH_NAMES = [
@@ -74,7 +74,7 @@ export type NumericDateOrder = 'day-first' | 'month-first';
 export function parseFeedDate(input: string | undefined, timeZone: string, order: NumericDateOrder = 'day-first'): Date | undefined {
   if (input === undefined) return undefined;
   const s = toNfc(input).replace(/\s+/g, ' ').trim().toLowerCase();
-  if (s === '' || s.length > 200) return undefined;
+  if (s === '' || s.length > MAX_DATE_CHARS) return undefined;
   const fields = parseIso(s) ?? parseRfc(s) ?? parseVietnameseDate(s, order === 'month-first');
   return fields && fieldsToDate(fields, timeZone);
 }

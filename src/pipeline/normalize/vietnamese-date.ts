@@ -3,6 +3,9 @@
 import { parseZoneMinutes } from './date-zones.ts';
 import { applyMeridiem, expandYear, type DateFields } from './zoned-time.ts';
 
+/** Longer text is not a date (the longest real forms, weekday and zone included, are under 60 characters). */
+export const MAX_DATE_CHARS = 200;
+
 // Portals put the parts in any order, so each part is found on its own and removed; what
 // is left must be filler (weekday, "ngày", separators). Input is NFC and lower case.
 
@@ -75,6 +78,8 @@ function isOnlyFiller(rest: string): boolean {
 
 /** Calendar fields of a Vietnamese-style date (day first, or month first if asked), or undefined when the text is not one. */
 export function parseVietnameseDate(s: string, monthFirst = false): DateFields | undefined {
+  // The patterns above may backtrack over runs of spaces; a date is never long enough for that to matter.
+  if (s.length > MAX_DATE_CHARS) return undefined;
   const date = takeDate(s, monthFirst);
   if (!date) return undefined;
   const time = takeTime(date.rest);

@@ -1,10 +1,12 @@
 /** Parses RSS 2.0/0.9x, RSS 1.0 (RDF) and Atom 1.0 with rss-parser after lenient repairs, turning its failures into ParseErrors. */
 import Parser from 'rss-parser';
 import { ParseError } from '../../errors.ts';
-import type { ParsedFeed } from '../../model/types.ts';
+import type { DroppedElement, ParsedFeed } from '../../model/types.ts';
+import { dropDeepElements } from './drop-deep-elements.ts';
 import { mapXmlFeed, RENAMED_TAGS, renameTag, type ParserFeed } from './map-xml-item.ts';
 import { prepareXml } from './prepare-xml.ts';
 import { isRecord } from './read-value.ts';
+import { skipRssParserSnippets } from './rss-parser-snippets.ts';
 
 const FEED_FIELDS = [['title', 'titleElements', { keepArray: true }]];
 const ITEM_FIELDS = [
@@ -37,16 +39,19 @@ export async function parseXmlFeed(text: string): Promise<ParsedFeed> {
   const { xml, rootName, isHtml } = prepareXml(text);
   if (isHtml) throw new ParseError('NOT_A_FEED', 'not a feed: HTML page');
   let feed: ParserFeed;
+  const dropped: DroppedElement[] = [];
   try {
-    feed = await createParser().parseString(xml);
+    feed = await createParser(dropped).parseString(xml);
   } catch (error) {
     throw toParseError(error, rootName, xml);
   }
-  return mapXmlFeed(feed, rootName === 'feed');
+  const parsed = mapXmlFeed(feed, rootName === 'feed');
+  return dropped.length === 0 ? parsed : { ...parsed, dropped };
 }
 
-/** A new parser per call: xml2js parsers keep state between documents. */
-function createParser(): Parser<Record<string, unknown>, Record<string, unknown>> {
+/** A new parser per call: xml2js parsers keep state between documents. What it leaves out goes to `dropped`. */
+function createParser(dropped: DroppedElement[]): Parser<Record<string, unknown>, Record<string, unknown>> {
+  skipRssParserSnippets();
   const parser = new Parser({
     defaultRSS: 2, // `<rss>` without a version attribute is read as RSS 2.0
     // rss-parser reads the [from, to, options] form for feed fields too; its typings only admit names.
@@ -58,11 +63,17 @@ function createParser(): Parser<Record<string, unknown>, Record<string, unknown>
     },
   });
   // Between xml2js and rss-parser's builders, so the tree can be repaired first (xml2js's own `validator`
-  // hook would do, but it rebuilds the element path at every node: quadratic on deeply nested bodies).
+  // hook would do, but it rebuilds the element path at every node: quadratic on deeply nested bodies), and
+  // items nested too deep for rss-parser's recursive rebuilding of their markup are left out.
   const internals = parser as unknown as { xmlParser: { parseString(xml: string, done: (error: unknown, tree: unknown) => void): void } };
   const xml2jsParser = internals.xmlParser;
   const parseString = xml2jsParser.parseString.bind(xml2jsParser);
-  xml2jsParser.parseString = (xml, done) => parseString(xml, (error, tree) => done(error, error ? tree : repairAtomTree(tree)));
+  xml2jsParser.parseString = (xml, done) =>
+    parseString(xml, (error, tree) => {
+      if (error) return done(error, tree);
+      dropped.push(...dropDeepElements(tree));
+      done(error, repairAtomTree(tree));
+    });
   return parser;
 }
 

@@ -8,11 +8,12 @@ export function isRecord(value: unknown): value is Loose {
 
 /** The trimmed text of a value (a string, a number, xml2js `{ _ }`, or the first of an array); blank is undefined. */
 export function textOf(value: unknown): string | undefined {
-  if (Array.isArray(value)) return textOf(value[0]);
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (isRecord(value)) return textOf(value._);
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
+  // A loop, not recursion: a JSON feed may nest arrays (or `_` keys) thousands deep.
+  let inner = value;
+  while (Array.isArray(inner) || isRecord(inner)) inner = Array.isArray(inner) ? inner[0] : inner._;
+  if (typeof inner === 'number' && Number.isFinite(inner)) return String(inner);
+  if (typeof inner !== 'string') return undefined;
+  const trimmed = inner.trim();
   return trimmed === '' ? undefined : trimmed;
 }
 

@@ -52,12 +52,16 @@ describe('parseFeed against XML bombs', () => {
     expect(error).toMatchObject({ code: 'XML', message: 'XML error at line 1: inappropriately located doctype declaration' });
   });
 
-  it('turns nesting deep enough to overflow the stack into a clear XML error', async () => {
+  it('leaves out an item nested deep enough to overflow the stack, and keeps the others (issue 10)', async () => {
     const depth = 50_000;
-    const xml = `<rss version="2.0"><channel><item><description>${'<div>'.repeat(depth)}${'</div>'.repeat(depth)}</description></item></channel></rss>`;
+    const deep = `<item><description>${'<div>'.repeat(depth)}${'</div>'.repeat(depth)}</description></item>`;
+    const xml = `<rss version="2.0"><channel>${deep}<item><title>Tin Lào Cai</title></item></channel></rss>`;
     const started = performance.now();
-    const error = await rejectionOf(parseFeed(xml), ParseError);
-    expect(error).toMatchObject({ code: 'XML', message: 'XML error: elements nested too deeply' });
+    const feed = await parseFeed(xml);
+    expect(feed).toEqual({
+      items: [{ title: 'Tin Lào Cai', categories: [] }],
+      dropped: [{ element: 'item', position: 1, reason: 'elements nested more than 100 levels deep' }],
+    });
     expect(performance.now() - started).toBeLessThan(3_000); // linear in depth, not quadratic
   });
 

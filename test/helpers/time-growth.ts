@@ -1,0 +1,73 @@
+/**
+ * How a function's CPU time grows from an input to one ten times larger, measured within one run, so
+ * tests can catch super-linear work (a backtracking regex) without asserting any absolute time.
+ */
+
+export interface Growth {
+  /** Least time of one call on the small input, in ms (never under the time to read that input once). */
+  smallMs: number;
+  /** Least time of one call on the large input, in ms. */
+  largeMs: number;
+  ratio: number;
+}
+
+export interface GrowthOptions {
+  /** A ratio at or under this ends the measuring early: more calls could only lower it. */
+  limit: number;
+  /** Calls on the large input at most (5); one will do for a test that expects steep growth. */
+  largeSamples?: number;
+}
+
+const SMALL_SAMPLES = 3;
+const LARGE_SAMPLES = 5;
+// Past this, one call on the large input is proof enough of steep growth: more would only cost time.
+const ENOUGH_MS = 1_000;
+
+/**
+ * The least time of a call on each input over a few calls (noise only ever adds time). The large input is
+ * called again only while its ratio is over the limit. The small time is floored at one read of the small
+ * input, so a function that returns at once (any input) is not judged on a few microseconds of noise.
+ */
+export async function measureGrowth<T extends string>(run: (input: T) => unknown, small: T, large: T, options: GrowthOptions): Promise<Growth> {
+  // The least of a few calls: the first, before the JIT has warmed up, is never the least.
+  let smallMs = await leastTime(readOnce, small, SMALL_SAMPLES);
+  smallMs = Math.max(smallMs, await leastTime(run, small, SMALL_SAMPLES));
+  let largeMs = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < (options.largeSamples ?? LARGE_SAMPLES); i++) {
+    largeMs = Math.min(largeMs, await timeCall(run, large));
+    if (largeMs / smallMs <= options.limit || largeMs > ENOUGH_MS) break;
+  }
+  return { smallMs, largeMs, ratio: largeMs / smallMs };
+}
+
+async function leastTime<T>(run: (input: T) => unknown, input: T, samples: number): Promise<number> {
+  let least = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < samples; i++) least = Math.min(least, await timeCall(run, input));
+  return least;
+}
+
+/** What reading every character once costs: the least any function of the whole input can take. */
+function readOnce(input: string): number {
+  let hash = 0;
+  for (let index = 0; index < input.length; index++) hash = (hash + input.charCodeAt(index)) | 0;
+  return hash;
+}
+
+/**
+ * CPU time of one call, in ms: on a machine shared with other work, wall time also counts the moments
+ * this process waited for a core, which would make any slow call look steep.
+ */
+async function timeCall<T>(run: (input: T) => unknown, input: T): Promise<number> {
+  const start = process.cpuUsage();
+  const result = run(input);
+  // Awaiting only promises: a microtask per call would swamp a function that takes microseconds.
+  if (result instanceof Promise) await result.catch(() => undefined);
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/** `unit` repeated between prefix and suffix until the whole is about `chars` long, as one flat string. */
+export function repeatTo(chars: number, unit: string, prefix = '', suffix = ''): string {
+  const count = Math.max(1, Math.round((chars - prefix.length - suffix.length) / unit.length));
+  return [prefix, unit.repeat(count), suffix].join('');
+}
