@@ -10,14 +10,14 @@ import { keywordFilings } from './keyword-rule.ts';
 import { mappedCategories, prepareSourceMaps, type SourceMaps } from './source-maps.ts';
 
 /** Bumped when the rule itself changes (not the config), so stored stories are filed again. */
-const FILING_RULE_VERSION = 2;
+const FILING_RULE_VERSION = 3;
 
 /** One category of a story and why. */
 export interface CategoryHit extends CategoryFiling {
   id: string;
 }
 
-/** A story's categories in config order, each with the first rule that filed it. */
+/** A story's categories in config order, each with the rule remembered for it (an operator's map first, then the first copy's). */
 export type Categorizer = (story: Story) => CategoryHit[];
 
 /** What the categoriser prepares once per cycle, shared with the explanation of a story's categories. */
@@ -28,6 +28,7 @@ export interface PreparedRules {
   mapsBySource: ReadonlyMap<string, SourceMaps>;
 }
 
+/** The phrase trie and each source's maps, built once per cycle (or per explanation). */
 export function prepareRules(categories: readonly CategoryConfig[], sources: readonly SourceConfig[]): PreparedRules {
   return {
     categories,
@@ -37,7 +38,7 @@ export function prepareRules(categories: readonly CategoryConfig[], sources: rea
   };
 }
 
-/** Prepares comparison keys once, so categorising a story is only lookups and scans. */
+/** Prepares the rules once, so categorising a story is only lookups and scans of keys the merge already derived. */
 export function createCategorizer(categories: readonly CategoryConfig[], sources: readonly SourceConfig[]): Categorizer {
   const rules = prepareRules(categories, sources);
   return (story) => fileCopies(story.copies, rules);

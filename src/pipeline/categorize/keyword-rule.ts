@@ -1,7 +1,8 @@
 /**
  * The keyword rule, in one place so filing and explaining agree. A category's keywords file a copy when
  * 1. no exclude phrase of the category occurs in the copy's title or text;
- * 2. a keyword occurs in the title, or two distinct keywords occur in the text;
+ * 2. a keyword occurs in the title, or two distinct keywords occur in the text (its first
+ *    TEXT_CHARS_READ characters, keyword-evidence.ts);
  * 3. no other category passing 1 and 2 weighs more, a distinct keyword weighing 3 in the title and 1
  *    in the text; at equal weight, the one with more title keywords wins, and a full tie files both.
  */

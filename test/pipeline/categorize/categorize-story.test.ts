@@ -53,6 +53,15 @@ describe('the keyword rule', () => {
     expect(ids(storyOf(title, text))).toEqual(expected);
   });
 
+  it('reads the first 1,500 characters of the text, and only keywords wholly within them', () => {
+    const filler = (characters: number) => 'dân '.repeat(characters / 4);
+    const keywords = 'sốt xuất huyết bệnh nhân'; // two y-te keywords, 24 characters
+    expect(ids(storyOf('Tin trong ngày', `${keywords}\n${filler(2_000)}`))).toEqual(['y-te']);
+    expect(ids(storyOf('Tin trong ngày', `${filler(1_476)}${keywords}`))).toEqual(['y-te']);
+    expect(ids(storyOf('Tin trong ngày', `${filler(1_480)}${keywords}`))).toEqual([]);
+    expect(ids(storyOf('Tin trong ngày', `${filler(1_500)}${keywords}`))).toEqual([]);
+  });
+
   it('never lets an exclude phrase stop a categoryMap hit', () => {
     expect(ids(storyOf('Phim bom tấn cháy vé', '', ['Tin an ninh - quốc phòng']))).toEqual(['an-ninh-trat-tu']);
   });
