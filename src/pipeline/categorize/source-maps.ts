@@ -43,7 +43,8 @@ export function mappedCategories(copy: Copy, maps: SourceMaps | undefined): MapH
 
 /** A configured prefix as a link's pathname spells it (`/pháp-luật/` → `/ph%C3%A1p-lu%E1%BA%ADt/`). */
 function encodedPath(prefix: string): string {
-  return new URL(prefix, 'http://prefix.invalid').pathname;
+  // Appended, not resolved against a base: a prefix "//x" would otherwise name a host and become "/".
+  return new URL(`http://prefix.invalid${prefix}`).pathname;
 }
 
 function pathOf(url: string): string | undefined {

@@ -80,6 +80,7 @@ describe('urlMap', () => {
     { case: '"/" for every item', urlMap: { '/': 'kinh-te' }, url: 'https://baotinh.vn/bat-ky/tin.html', expected: ['kinh-te'] },
     { case: 'a Vietnamese prefix against the percent-encoded link', urlMap: { '/pháp-luật/': 'an-ninh-trat-tu' }, url: 'https://baotinh.vn/ph%C3%A1p-lu%E1%BA%ADt/tin.html', expected: ['an-ninh-trat-tu'] },
     { case: 'the query string, which is not the path', urlMap: { '/tin': 'y-te' }, url: 'https://baotinh.vn/index.php?tin=1', expected: [] },
+    { case: 'a prefix starting "//", which is a path, not a host', urlMap: { '//tin/': 'y-te' }, url: 'https://baotinh.vn/kinh-te/x.html', expected: [] },
     { case: 'two prefixes of one link', urlMap: { '/': 'kinh-te', '/phap-luat/': 'an-ninh-trat-tu' }, url: 'https://baotinh.vn/phap-luat/x.html', expected: ['an-ninh-trat-tu', 'kinh-te'] },
   ])('$case', ({ urlMap, url, expected }) => {
     expect(mapped(urlMap, url).map((hit) => hit.id)).toEqual(expected);
