@@ -2,7 +2,7 @@
  * Files the labelled items of a category evaluation set with the real pipeline (normalizeItem, then the
  * categoriser built from a config's categories) and scores each category's precision and recall.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { CategoryConfig, SourceConfig, Story } from '../../src/model/types.ts';
 import { createCategorizer } from '../../src/pipeline/categorize/categorize-story.ts';
 import { normalizeItem } from '../../src/pipeline/normalize/normalize-item.ts';
@@ -32,20 +32,41 @@ export interface ItemOutcome {
 }
 
 export const BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind/items.json', import.meta.url);
+export const TEAM_ITEMS_FILE = new URL('../../test/fixtures/category-eval/team/items.json', import.meta.url);
 
 export function loadItems(file: URL = BLIND_ITEMS_FILE): LabelledItem[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { items: LabelledItem[] }).items;
 }
 
+/** The team's own set, when there is one. */
+export function loadTeamItems(): LabelledItem[] | undefined {
+  return existsSync(TEAM_ITEMS_FILE) ? loadItems(TEAM_ITEMS_FILE) : undefined;
+}
+
+/**
+ * The blind set is split by the parity of its ids' number: rules are tuned looking only at the odd
+ * half's misses ("tune"), and the even half ("held-out") is only ever scored, never read.
+ */
+export type Half = 'tune' | 'held-out';
+
+export function halfOf(item: Pick<LabelledItem, 'id'>): Half {
+  const number = Number(item.id.replace(/\D/g, ''));
+  return number % 2 === 1 ? 'tune' : 'held-out';
+}
+
 const SEEN_AT = new Date('2030-01-01T00:00:00.000Z');
-const SOURCE: SourceConfig = { id: 'eval', name: 'eval', url: 'https://eval.example.vn/rss', priority: 0, categoryMap: {}, timezone: 'Asia/Ho_Chi_Minh', enabled: true };
+const SOURCE: SourceConfig = { id: 'eval', name: 'eval', url: 'https://eval.example.vn/rss', priority: 0, categoryMap: {}, urlMap: {}, timezone: 'Asia/Ho_Chi_Minh', enabled: true };
 
 /** Each item as a one-copy story, filed by the categories' rules; scores per category. */
 export function evaluateItems(items: readonly LabelledItem[], categories: readonly CategoryConfig[]): { scores: CategoryScore[]; outcomes: ItemOutcome[] } {
   const categorize = createCategorizer(categories, [SOURCE]);
-  const outcomes = items.map((item) => ({ item, predicted: categorize(storyOf(item)) }));
-  const scores = categories.map((category) => score(category.id, outcomes));
-  return { scores, outcomes };
+  const outcomes = items.map((item) => ({ item, predicted: categorize(storyOf(item)).map((filing) => filing.id) }));
+  return { scores: scoreOutcomes(outcomes, categories), outcomes };
+}
+
+/** Per-category scores of already-filed outcomes (a half of a set is scored from the whole set's outcomes). */
+export function scoreOutcomes(outcomes: readonly ItemOutcome[], categories: readonly Pick<CategoryConfig, 'id'>[]): CategoryScore[] {
+  return categories.map((category) => score(category.id, outcomes));
 }
 
 function score(id: string, outcomes: readonly ItemOutcome[]): CategoryScore {
@@ -63,7 +84,8 @@ function score(id: string, outcomes: readonly ItemOutcome[]): CategoryScore {
   return { id, truePositives, falsePositives, falseNegatives, precision: ratio(truePositives, falsePositives), recall: ratio(truePositives, falseNegatives) };
 }
 
-function storyOf(item: LabelledItem): Story {
+/** A labelled item as the one-copy story a feed item would make: title, then the sapo and body as paragraphs. */
+export function storyOf(item: LabelledItem): Story {
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const html = [item.summary, ...(item.content ? item.content.split('\n') : [])].map((line) => `<p>${escape(line)}</p>`).join('');
   const copy = normalizeItem(

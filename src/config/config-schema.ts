@@ -33,7 +33,11 @@ const categorySchema = z.strictObject({
   title: z.string().trim().min(1, 'required'),
   description: z.string().optional(),
   keywords: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
+  exclude: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
 });
+
+// A path prefix of the item's link as the portal writes it; `/` files every item of the source.
+const pathPrefix = z.string().regex(/^\//, 'must be a path starting with "/"');
 
 const sourceSchema = z
   .strictObject({
@@ -43,6 +47,7 @@ const sourceSchema = z
     file: z.string().min(1).optional(),
     priority: z.number().int().default(0),
     categoryMap: z.record(z.string(), slug).default({}),
+    urlMap: z.record(pathPrefix, slug).default({}),
     timezone: timeZone.optional(),
     enabled: z.boolean().default(true),
   })

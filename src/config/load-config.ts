@@ -71,6 +71,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => `${joinPath(where, key)}: unknown key`).join('\n  ');
   }
+  // A bad record key (a urlMap prefix) carries the key's own problem inside.
+  if (issue.code === 'invalid_key' && issue.issues[0] !== undefined) return `${where}: ${issue.issues[0].message}`;
   const message = /received undefined/.test(issue.message) ? 'required' : issue.message;
   return `${where || '(top level)'}: ${message}`;
 }
@@ -144,7 +146,7 @@ function buildConfig(
   };
 }
 
-/** Rules across fields: unique ids, categoryMap targets that exist. */
+/** Rules across fields: unique ids, categoryMap and urlMap targets that exist. */
 function crossCheck(config: Config): string[] {
   const problems: string[] = [];
   const categoryIds = new Set<string>();
@@ -158,6 +160,9 @@ function crossCheck(config: Config): string[] {
     sourceIds.add(source.id);
     for (const [name, target] of Object.entries(source.categoryMap)) {
       if (!categoryIds.has(target)) problems.push(`sources[${index}].categoryMap.${name}: no category "${target}"`);
+    }
+    for (const [prefix, target] of Object.entries(source.urlMap ?? {})) {
+      if (!categoryIds.has(target)) problems.push(`sources[${index}].urlMap.${prefix}: no category "${target}"`);
     }
   });
   return problems;

@@ -5,6 +5,8 @@ export interface CategoryConfig {
   readonly title: string;
   readonly description?: string;
   readonly keywords: readonly string[];
+  /** Phrases that stop this category's keywords from filing a copy here (never a categoryMap or urlMap hit); absent = none. */
+  readonly exclude?: readonly string[];
 }
 
 export interface SourceConfig {
@@ -15,6 +17,8 @@ export interface SourceConfig {
   readonly file?: string;
   readonly priority: number;
   readonly categoryMap: Readonly<Record<string, string>>;
+  /** Path prefix of a copy's canonical link → category id; `/` files every item of the source. Absent = none. */
+  readonly urlMap?: Readonly<Record<string, string>>;
   /** IANA zone for dates that carry none; defaults to the config's timezone. */
   readonly timezone: string;
   readonly enabled: boolean;
@@ -101,11 +105,27 @@ export interface Copy {
   firstSeenAt: string;
 }
 
+/** The three ways a story enters a category (SPEC "Text, dates, links"). */
+export type CategoryRule = 'categoryMap' | 'urlMap' | 'keyword';
+
+/** Why a story is in one category: the rule, and the copy whose source or text filed it. */
+export interface CategoryFiling {
+  rule: CategoryRule;
+  /** What matched: the source's category name (categoryMap), the path prefix (urlMap), the keywords, comma-separated (keyword). */
+  detail: string;
+  /** The filing copy's source and link. */
+  sourceId: string;
+  url: string;
+}
+
 export interface Story {
   /** Absolute IRI (`urn:uuid:…`); never changes once published. */
   id: string;
   copies: Copy[];
+  /** Category ids in config order. */
   categories: string[];
+  /** Category id → the rule that filed it, for each of `categories`; absent in stores written before rules were remembered. */
+  filedBy?: Record<string, CategoryFiling>;
   /** Earliest copy date. */
   datePublished: string;
   /** When the shown title/content or the list of copies last changed. */
@@ -199,7 +219,7 @@ export interface StoreData {
   aliases?: Record<string, StoryAlias>;
   /** When retention last dropped stories: later feed pages may have changed then. */
   prunedAt?: string;
-  /** Fingerprint of the category rules (keywords, categoryMaps) the stored categories were computed with. */
+  /** Fingerprint of the category rules (keywords, excludes, categoryMaps, urlMaps, the filing rule's version) the stored categories were computed with. */
   categoryRules?: string;
   lastRun?: RunSummary;
 }

@@ -1,5 +1,4 @@
 /** One ingestion cycle, read as its stages: collect each source → merge → categorise → retain → store → publish. */
-import { createHash } from 'node:crypto';
 import type { Logger } from '../logger.ts';
 import type { Config, Copy, RunSummary, SourceConfig, SourceRunSummary, StoreData, Story } from '../model/types.ts';
 import { announceToHub } from '../publish/announce-websub.ts';
@@ -8,7 +7,7 @@ import { writeStaticFeeds } from '../publish/write-static-feeds.ts';
 import type { StoreChanges } from '../store/store-changes.ts';
 import type { Store } from '../store/store.ts';
 import { userAgent } from '../version.ts';
-import { createCategorizer } from './categorize/categorize-story.ts';
+import { categoryRulesFingerprint, createCategorizer, fileStory } from './categorize/categorize-story.ts';
 import { collectSource, type SourceOutcome } from './collect-source.ts';
 import { identifyCopies, knownCopiesOf } from './identify/identify-copies.ts';
 import type { MergeCache } from './merge/merge-cache.ts';
@@ -140,10 +139,10 @@ function applyOutcomes(
   const perSource = sources.map((source, index) => summarizeSource(source.id, outcomes[index]!, merged.bySource.get(source.id)));
   const storiesAdded = merged.added.length;
 
-  // Changed keywords or categoryMaps re-file every stored story, not only the ones this cycle touched.
-  const rules = categoryRulesFingerprint(config);
+  // Changed keywords, excludes, categoryMaps or urlMaps re-file every stored story, not only the ones this cycle touched.
+  const rules = categoryRulesFingerprint(config.categories, config.sources);
   const refiled = data.categoryRules !== rules;
-  for (const story of refiled ? data.stories : touched) story.categories = categorize(story);
+  for (const story of refiled ? data.stories : touched) fileStory(story, categorize);
   data.categoryRules = rules;
   const { kept, pruned } = pruneStories(data.stories, data.tombstones, { now, retentionDays: config.retentionDays, feedSize: config.feedSize });
   const removed = new Set(merged.absorbed.map((absorbed) => absorbed.id));
@@ -210,9 +209,4 @@ function logSummary(logger: Logger, summary: RunSummary): void {
     }
   }
   logger.info({ stage: 'ingest', stories_added: summary.storiesAdded, stories_updated: summary.storiesUpdated, stories_pruned: summary.storiesPruned }, 'ingestion finished');
-}
-
-function categoryRulesFingerprint(config: Config): string {
-  const rules = [config.categories, config.sources.map((source) => [source.id, source.categoryMap])];
-  return createHash('sha256').update(JSON.stringify(rules)).digest('base64url').slice(0, 16);
 }

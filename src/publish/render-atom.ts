@@ -1,6 +1,6 @@
 /**
  * Atom 1.0 rendering with the `feed` package, which writes the feed head (URL id, author,
- * alternate, self and hub links) and entries with categories with `term` and `label`, and
+ * alternate, self and hub links) and entries with categories with `term`, `label` and the filing rule as `scheme`, and
  * titles, summaries and content as `type="html"` CDATA. feed's Atom writer has no
  * extensions, so its string is post-processed for what it lacks: the story IRI as entry id
  * verbatim, `xml:lang="vi"`, the RFC 5005 paging links, our image media type (feed derives
@@ -18,6 +18,12 @@ import { buildStoryEntry, type StoryEntry } from './story-entry.ts';
 import { escapeXmlAttr, escapeXmlText } from './xml-builder.ts';
 
 const ATOM_TYPE = 'application/atom+xml';
+
+/**
+ * An Atom category's `scheme` names the rule that filed the story there, so a partner can tell an
+ * operator's mapping from a keyword match: `urn:bantin:category-rule:categoryMap` | `urlMap` | `keyword`.
+ */
+export const CATEGORY_RULE_SCHEME = 'urn:bantin:category-rule:';
 
 /** Renders one page of a category as Atom 1.0. */
 export function renderAtom(view: FeedView): string {
@@ -53,7 +59,11 @@ function toEntry(entry: StoryEntry, index: number): Item {
     description: entry.summary === undefined ? undefined : cdataInput(escapeHtml(entry.summary)),
     content: cdataInput(entry.contentHtml),
     author: entry.author === undefined ? undefined : [{ name: entry.author }],
-    category: entry.categories.map((category) => ({ term: attributeInput(category.id), name: attributeInput(category.title) })),
+    category: entry.categories.map((category) => ({
+      term: attributeInput(category.id),
+      name: attributeInput(category.title),
+      scheme: category.rule === undefined ? undefined : `${CATEGORY_RULE_SCHEME}${category.rule}`,
+    })),
     image: entry.image?.url,
   };
 }

@@ -1,5 +1,5 @@
 /** Maps a stored story to one format-neutral, already-cleaned feed entry that every renderer shows. */
-import type { Copy, Story } from '../model/types.ts';
+import type { CategoryRule, Copy, Story } from '../model/types.ts';
 import { cleanText } from './clean-text.ts';
 import { entryImage, provenanceHtml, summarize, type EntryImage, type EntrySource } from './entry-content.ts';
 import { storyDates, toRfc3339 } from './feed-dates.ts';
@@ -23,10 +23,19 @@ export interface StoryEntry {
   published: string;
   /** RFC 3339. */
   modified: string;
-  categories: { id: string; title: string }[];
+  categories: EntryCategory[];
   author?: string;
   /** Every copy, oldest first. */
   sources: EntrySource[];
+}
+
+/** A category of the entry and, when the store remembers it, the rule that filed the story there. */
+export interface EntryCategory {
+  id: string;
+  title: string;
+  rule?: CategoryRule;
+  /** What matched: the source's category name, the path prefix or the keywords. */
+  detail?: string;
 }
 
 type EntryContext = Pick<FeedView, 'sources' | 'categoryTitles'>;
@@ -49,10 +58,18 @@ export function buildStoryEntry(story: Story, context: EntryContext): StoryEntry
     image: entryImage(shown?.imageUrl),
     published,
     modified,
-    categories: story.categories.map((id) => ({ id, title: cleanText(context.categoryTitles.get(id) ?? id) })),
+    categories: story.categories.map((id) => entryCategory(story, id, context)),
     author: shown === undefined ? undefined : authorOf(shown, context),
     sources,
   };
+}
+
+function entryCategory(story: Story, id: string, context: EntryContext): EntryCategory {
+  const category: EntryCategory = { id, title: cleanText(context.categoryTitles.get(id) ?? id) };
+  const filing = story.filedBy?.[id];
+  // A store written before rules were remembered has none until its next ingestion files it again.
+  if (filing !== undefined) Object.assign(category, { rule: filing.rule, detail: cleanText(filing.detail) });
+  return category;
 }
 
 function entrySource(copy: Copy, context: EntryContext): EntrySource {

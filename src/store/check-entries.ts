@@ -20,11 +20,16 @@ const copySchema = z.looseObject({
   undated: z.boolean().optional(),
 });
 
+// The rule is a plain string: a newer bantin may know rules this one does not, and only shows them.
+const filingSchema = z.looseObject({ rule: z.string(), detail: z.string(), sourceId: z.string(), url: z.string() });
+
 // A story without copies has nothing to show: every stage assumes at least one.
 const storySchema = z.looseObject({
   id: z.string().min(1),
   copies: z.array(copySchema).min(1, 'a story needs at least one copy'),
   categories: z.array(z.string()),
+  // Optional: stores written before rules were remembered have none until their stories are filed again.
+  filedBy: z.record(z.string(), filingSchema).optional(),
   datePublished: z.string(),
   dateModified: z.string(),
 });

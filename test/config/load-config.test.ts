@@ -43,7 +43,8 @@ describe('loadConfig', () => {
       maxFeedBytes: 10_000_000,
       maxItemsPerFetch: 500,
     });
-    expect(config.sources[0]).toMatchObject({ priority: 0, enabled: true, timezone: 'Asia/Ho_Chi_Minh', categoryMap: {} });
+    expect(config.sources[0]).toMatchObject({ priority: 0, enabled: true, timezone: 'Asia/Ho_Chi_Minh', categoryMap: {}, urlMap: {} });
+    expect(config.categories[0]).toMatchObject({ keywords: ['ma túy'], exclude: [] });
     expect(config.sources[1]!.file).toBe(path.join(dir, 'demo.xml'));
     expect(Object.isFrozen(config.sources[0])).toBe(true);
   });
@@ -76,6 +77,9 @@ describe('loadConfig', () => {
     { name: 'a bad cron expression', config: { schedule: 'every 15 minutes' }, problem: 'schedule: not a valid cron expression' },
     { name: 'an unknown zone', config: { timezone: 'Asia/Hanoi_City' }, problem: 'timezone: not a known IANA time zone' },
     { name: 'a categoryMap to nowhere', config: { categories: [CATEGORY], sources: [{ ...SOURCE, categoryMap: { 'Pháp luật': 'phap-luat' } }] }, problem: 'sources[0].categoryMap.Pháp luật: no category "phap-luat"' },
+    { name: 'a urlMap prefix that is no path', config: { categories: [CATEGORY], sources: [{ ...SOURCE, urlMap: { 'phap-luat/': 'an-ninh-trat-tu' } }] }, problem: 'sources[0].urlMap.phap-luat/: must be a path starting with "/"' },
+    { name: 'a urlMap to nowhere', config: { categories: [CATEGORY], sources: [{ ...SOURCE, urlMap: { '/phap-luat/': 'phap-luat' } }] }, problem: 'sources[0].urlMap./phap-luat/: no category "phap-luat"' },
+    { name: 'an empty exclude phrase', config: { categories: [{ ...CATEGORY, exclude: [' '] }] }, problem: 'categories[0].exclude[0]: must not be empty' },
     { name: 'duplicate source ids', config: { categories: [CATEGORY], sources: [SOURCE, SOURCE] }, problem: 'sources[1].id: duplicate id "cong-an"' },
   ])('names the field for $name', async ({ config, problem }) => {
     expect(problemsOf(await writeConfig(config))).toContain(problem);

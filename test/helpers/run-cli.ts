@@ -10,8 +10,13 @@ export interface RunResult {
 }
 
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  return runScript('src/main.ts', args, env);
+}
+
+/** Runs one of the repository's TypeScript entry files (`scripts/categories-why.ts`) as its npm script does. */
+export function runScript(file: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/main.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, file), ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
     });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../src/config/load-config.ts';
 import { dropLegacyCopyFields } from '../../src/model/story.ts';
 import type { Copy, Story } from '../../src/model/types.ts';
-import { createCategorizer } from '../../src/pipeline/categorize/categorize-story.ts';
+import { createCategorizer, fileStory } from '../../src/pipeline/categorize/categorize-story.ts';
 import { collectSource } from '../../src/pipeline/collect-source.ts';
 import { mergeCopies } from '../../src/pipeline/merge/merge-copies.ts';
 import { copyText } from '../../src/pipeline/normalize/copy-text.ts';
@@ -26,7 +26,7 @@ function ingest(stories: Story[], copies: readonly Copy[]): void {
   let serial = stories.length;
   mergeCopies(stories, copies, { now: NOW, sources, tombstones: {}, newStoryId: () => `urn:uuid:story-${++serial}` });
   const categorize = createCategorizer(config.categories, config.sources);
-  for (const story of stories) story.categories = categorize(story);
+  for (const story of stories) fileStory(story, categorize);
 }
 
 /** The store file as a version that stored each copy's text beside its HTML would have written it. */

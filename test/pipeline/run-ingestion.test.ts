@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -251,5 +251,43 @@ describe('runIngestion and category rules', () => {
     expect(second.summary.sources[0]!.status).toBe('not-modified');
     const filed = second.data.stories.filter((story) => story.categories.includes('an-ninh-trat-tu'));
     expect(filed.map((story) => story.copies[0]!.title)).toEqual([TRAFFIC.title]);
+  });
+
+  it.each<{ change: string; apply: (config: Config) => Config; category: string; filed: string[] }>([
+    {
+      change: 'an exclude phrase',
+      apply: (config) => ({ ...config, categories: [{ ...config.categories[0]!, exclude: ['heroin'] }, ...config.categories.slice(1)] }),
+      category: 'an-ninh-trat-tu',
+      filed: [TRAFFIC.title],
+    },
+    {
+      change: 'a urlMap entry',
+      apply: (config) => ({ ...config, sources: [{ ...config.sources[0]!, urlMap: { '/': 'tin-tuc' } }] }),
+      category: 'tin-tuc',
+      filed: [DRUG_BUST.title, TRAFFIC.title],
+    },
+  ])('re-files every stored story when $change changes, even if no source changed', async ({ apply, category, filed }) => {
+    const categories = [{ id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['ma túy', 'heroin', 'nồng độ cồn'] }, { id: 'tin-tuc', title: 'Tin tức', keywords: [] }];
+    const { run, config } = await setUp({ categories });
+    await run();
+    const second = await runIngestion({ config: apply(config), store: createLowdbStore(config.store), logger: createSilentLogger(), mode: 'all' });
+    expect(second.summary.sources[0]!.status).toBe('not-modified');
+    const inCategory = second.data.stories.filter((story) => story.categories.includes(category)).map((story) => story.copies[0]!.title);
+    expect(inCategory.sort()).toEqual([...filed].sort());
+  });
+
+  it('stores the rule that filed each category, and files again a store written before rules were remembered', async () => {
+    const { run, config } = await setUp();
+    const first = await run();
+    const drugs = first.data.stories.find((story) => story.copies[0]!.title === DRUG_BUST.title)!;
+    expect(drugs.filedBy).toEqual({ 'an-ninh-trat-tu': { rule: 'keyword', detail: 'heroin', sourceId: 'cong-an-tinh', url: drugs.copies[0]!.url } });
+
+    // As an older bantin wrote it: no filedBy, and the fingerprint of its own rules.
+    const raw = JSON.parse(await readFile(config.store, 'utf8')) as { stories: Record<string, unknown>[]; categoryRules: string };
+    for (const story of raw.stories) delete story.filedBy;
+    raw.categoryRules = 'older-rules';
+    await writeFile(config.store, JSON.stringify(raw));
+    const second = await runIngestion({ config, store: createLowdbStore(config.store), logger: createSilentLogger(), mode: 'all' });
+    expect(second.data.stories.map((story) => story.filedBy?.['an-ninh-trat-tu']?.detail).sort()).toEqual(['heroin', 'nồng độ cồn']);
   });
 });

@@ -60,7 +60,7 @@ describe('feed 6.0.0 gaps, each still present in feed and absent from bantin', (
   it('writes an Atom category without the required term; bantin gives the id as term', async () => {
     expect(feedWith({ category: [{ name: 'An ninh trật tự' }] }).atom1()).toContain('<category label="An ninh trật tự"/>');
     const atom = render('atom');
-    expect(atom).toContain('<category label="An ninh trật tự" term="an-ninh-trat-tu"/>');
+    expect(atom).toContain('<category label="An ninh trật tự" scheme="urn:bantin:category-rule:categoryMap" term="an-ninh-trat-tu"/>');
     expect(await checkAtom(atom, { ...check, location: `${BASE_URL}/feeds/an-ninh-trat-tu.atom` })).toEqual([]);
   });
 

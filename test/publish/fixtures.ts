@@ -38,6 +38,9 @@ export function makeCopy(overrides: Partial<Copy> & Pick<Copy, 'sourceId'>): Cop
 export const drugRingStory: Story = {
   id: 'urn:uuid:6f1c2b3a-9d4e-4f5a-8b7c-1a2b3c4d5e6f',
   categories: ['an-ninh-trat-tu'],
+  filedBy: {
+    'an-ninh-trat-tu': { rule: 'categoryMap', detail: 'Pháp luật', sourceId: 'bao-hoabinh', url: 'https://baohoabinh.com.vn/phap-luat/triet-pha-duong-day-ma-tuy-189012.htm' },
+  },
   datePublished: '2024-05-02T01:30:00Z',
   dateModified: '2024-05-02T03:00:00Z',
   copies: [
@@ -59,10 +62,13 @@ export const drugRingStory: Story = {
   ],
 };
 
-/** One copy from a source without an author, with a PNG image, in two categories. */
+/** One copy from a source without an author, with a PNG image, in two categories (the second's rule unknown, as in an older store). */
 export const roadAccidentStory: Story = {
   id: 'urn:uuid:0b7e4a52-3c1d-4e8f-9a6b-5c4d3e2f1a0b',
   categories: ['an-ninh-trat-tu', 'giao-thong'],
+  filedBy: {
+    'an-ninh-trat-tu': { rule: 'keyword', detail: 'tai nạn giao thông, va chạm', sourceId: 'hoabinh-gov', url: 'https://hoabinh.gov.vn/tin-tuc/tai-nan-quoc-lo-6.html?id=7&trang=2' },
+  },
   datePublished: '2024-05-01T10:00:00Z',
   dateModified: '2024-05-01T10:00:00Z',
   copies: [

@@ -53,10 +53,14 @@ describe('renderFeed atom', () => {
     ]);
   });
 
-  it('writes categories with a term and the Vietnamese label', async () => {
+  it('writes categories with a term, the Vietnamese label and the rule that filed the story as scheme', async () => {
     const entries = (await feedOf(xml)).entry;
+    expect(entries[0].category.map((category: any) => category.$)).toEqual([
+      { term: 'an-ninh-trat-tu', label: 'An ninh trật tự', scheme: 'urn:bantin:category-rule:categoryMap' },
+    ]);
+    // The second category's rule is not known (a story not yet filed again after an upgrade): no scheme.
     expect(entries[1].category.map((category: any) => category.$)).toEqual([
-      { term: 'an-ninh-trat-tu', label: 'An ninh trật tự' },
+      { term: 'an-ninh-trat-tu', label: 'An ninh trật tự', scheme: 'urn:bantin:category-rule:keyword' },
       { term: 'giao-thong', label: 'Giao thông' },
     ]);
   });
@@ -93,7 +97,7 @@ describe('renderFeed atom', () => {
     const label = 'An ninh <trật tự> & "xã hội"';
     const categoryTitles = new Map([['an-ninh-trat-tu', label]]);
     const [entry] = (await feedOf(renderFeed('atom', makeView({ stories: [drugRingStory], categoryTitles })))).entry;
-    expect(entry.category[0].$).toEqual({ term: 'an-ninh-trat-tu', label });
+    expect(entry.category[0].$).toEqual({ term: 'an-ninh-trat-tu', label, scheme: 'urn:bantin:category-rule:categoryMap' });
   });
 
   it.each([

@@ -43,9 +43,15 @@ describe('renderFeed json', () => {
     expect(item.content_html).toContain('<p>Nguồn: <a href="https://baohoabinh.com.vn/phap-luat/triet-pha-duong-day-ma-tuy-189012.htm">Báo Hòa Bình</a>, ');
   });
 
+  it('gives each category with the rule that filed it, and no rule where none is known', () => {
+    const [, item] = render().items;
+    expect(item._bantin.categories).toEqual([{ id: 'an-ninh-trat-tu', rule: 'keyword', detail: 'tai nạn giao thông, va chạm' }, { id: 'giao-thong' }]);
+  });
+
   it('lists every copy in _bantin.sources, oldest first', () => {
     const [item] = render().items;
     expect(item._bantin).toEqual({
+      categories: [{ id: 'an-ninh-trat-tu', rule: 'categoryMap', detail: 'Pháp luật' }],
       sources: [
         {
           id: 'bao-hoabinh',

@@ -1,33 +1,83 @@
-/** Assigns categories: the union of every copy's categoryMap hits and keyword matches (SPEC.md "Stories"). */
-import type { CategoryConfig, Copy, SourceConfig, Story } from '../../model/types.ts';
-import { copyComparisonKey } from '../normalize/copy-text.ts';
-import { comparisonKey, findPhrases, indexPhrases } from '../normalize/vietnamese-text.ts';
+/**
+ * Files stories in categories: the union of every copy's categoryMap, urlMap and keyword hits, each
+ * category remembering the rule that filed it (SPEC.md "Text, dates, links").
+ */
+import { createHash } from 'node:crypto';
+import type { CategoryConfig, CategoryFiling, Copy, SourceConfig, Story } from '../../model/types.ts';
+import { copyKeys } from '../normalize/copy-text.ts';
+import { findEvidence, indexCategoryPhrases, type CopyEvidence, type PhraseTable } from './keyword-evidence.ts';
+import { keywordFilings } from './keyword-rule.ts';
+import { mappedCategories, prepareSourceMaps, type SourceMaps } from './source-maps.ts';
 
-export type Categorizer = (story: Story) => string[];
+/** Bumped when the rule itself changes (not the config), so stored stories are filed again. */
+const FILING_RULE_VERSION = 3;
 
-/** Prepares comparison keys once, so categorising a story is only lookups and scans. */
-export function createCategorizer(categories: readonly CategoryConfig[], sources: readonly SourceConfig[]): Categorizer {
-  const order = new Map(categories.map((category, index) => [category.id, index]));
-  const mapsBySource = new Map(sources.map((source) => [source.id, keyedCategoryMap(source)]));
-  // Prepared once per cycle, not once per story.
-  const keywords = indexPhrases(categories.flatMap((category) => category.keywords.map((phrase) => [phrase, category.id] as const)));
+/** One category of a story and why. */
+export interface CategoryHit extends CategoryFiling {
+  id: string;
+}
 
-  return (story) => {
-    const ids = new Set<string>();
-    for (const copy of story.copies) {
-      for (const id of mappedCategories(copy, mapsBySource.get(copy.sourceId))) ids.add(id);
-      for (const id of findPhrases(copyComparisonKey(copy), keywords)) ids.add(id);
-    }
-    return [...ids].filter((id) => order.has(id)).sort((a, b) => order.get(a)! - order.get(b)!);
+/** A story's categories in config order, each with the rule remembered for it (an operator's map first, then the first copy's). */
+export type Categorizer = (story: Story) => CategoryHit[];
+
+/** What the categoriser prepares once per cycle, shared with the explanation of a story's categories. */
+export interface PreparedRules {
+  categories: readonly CategoryConfig[];
+  order: ReadonlyMap<string, number>;
+  phrases: PhraseTable;
+  mapsBySource: ReadonlyMap<string, SourceMaps>;
+}
+
+/** The phrase trie and each source's maps, built once per cycle (or per explanation). */
+export function prepareRules(categories: readonly CategoryConfig[], sources: readonly SourceConfig[]): PreparedRules {
+  return {
+    categories,
+    order: new Map(categories.map((category, index) => [category.id, index])),
+    phrases: indexCategoryPhrases(categories),
+    mapsBySource: new Map(sources.map((source) => [source.id, prepareSourceMaps(source)])),
   };
 }
 
-/** categoryMap keys compared under the same folding rules as keywords. */
-function keyedCategoryMap(source: SourceConfig): Map<string, string> {
-  return new Map(Object.entries(source.categoryMap).map(([name, id]) => [comparisonKey(name), id]));
+/** Prepares the rules once, so categorising a story is only lookups and scans of keys the merge already derived. */
+export function createCategorizer(categories: readonly CategoryConfig[], sources: readonly SourceConfig[]): Categorizer {
+  const rules = prepareRules(categories, sources);
+  return (story) => fileCopies(story.copies, rules);
 }
 
-function mappedCategories(copy: Copy, map: Map<string, string> | undefined): string[] {
-  if (!map) return [];
-  return copy.sourceCategories.map((name) => map.get(comparisonKey(name))).filter((id): id is string => id !== undefined);
+/** Sets a story's categories and the rule that filed each. */
+export function fileStory(story: Story, categorize: Categorizer): void {
+  const hits = categorize(story);
+  story.categories = hits.map((hit) => hit.id);
+  story.filedBy = Object.fromEntries(hits.map(({ id, ...filing }) => [id, filing]));
+}
+
+/** The evidence of one copy's words, from the comparison keys its merge already worked out. */
+export function copyEvidence(copy: Copy, rules: PreparedRules): CopyEvidence {
+  const keys = copyKeys(copy);
+  return findEvidence(keys.title, keys.lines, rules.phrases);
+}
+
+// An operator's own mapping says more than a word in the text, so it is the rule remembered.
+const RULE_RANK = { categoryMap: 0, urlMap: 1, keyword: 2 } as const;
+
+function fileCopies(copies: readonly Copy[], rules: PreparedRules): CategoryHit[] {
+  const hits = new Map<string, CategoryHit>();
+  const offer = (hit: CategoryHit) => {
+    const held = hits.get(hit.id);
+    if (rules.order.has(hit.id) && (held === undefined || RULE_RANK[hit.rule] < RULE_RANK[held.rule])) hits.set(hit.id, hit);
+  };
+  for (const copy of copies) {
+    const at = { sourceId: copy.sourceId, url: copy.url };
+    for (const hit of mappedCategories(copy, rules.mapsBySource.get(copy.sourceId))) offer({ ...hit, ...at });
+    for (const [index, words] of keywordFilings(copyEvidence(copy, rules))) {
+      offer({ id: rules.categories[index]!.id, rule: 'keyword', detail: words.join(', '), ...at });
+    }
+  }
+  return [...hits.values()].sort((a, b) => rules.order.get(a.id)! - rules.order.get(b.id)!);
+}
+
+/** Changes to keywords, excludes, categoryMaps, urlMaps or the rule itself re-file every stored story. */
+export function categoryRulesFingerprint(categories: readonly CategoryConfig[], sources: readonly SourceConfig[]): string {
+  const rules = [FILING_RULE_VERSION, categories, sources.map((source) => [source.id, source.categoryMap, source.urlMap ?? {}])];
+  return createHash('sha256').update(JSON.stringify(rules)).digest('base64url').slice(0, 16);
 }

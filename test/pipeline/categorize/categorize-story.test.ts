@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CategoryConfig, Story } from '../../../src/model/types.ts';
-import { createCategorizer } from '../../../src/pipeline/categorize/categorize-story.ts';
+import type { CategoryConfig, SourceConfig, Story } from '../../../src/model/types.ts';
+import { categoryRulesFingerprint, createCategorizer, fileStory } from '../../../src/pipeline/categorize/categorize-story.ts';
 import { makeCopy, makeSource } from '../../helpers/make-copy.ts';
 
 const categories: CategoryConfig[] = [
-  { id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['ma túy', 'tai nạn giao thông', 'phòng cháy chữa cháy'] },
-  { id: 'y-te', title: 'Y tế', keywords: ['sốt xuất huyết', 'tiêm chủng'] },
-  { id: 'kinh-te', title: 'Kinh tế', keywords: ['OCOP'] },
+  { id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['ma túy', 'tai nạn giao thông', 'phòng cháy chữa cháy', 'chữa cháy', 'trộm', 'bắt giữ', 'tín dụng đen'], exclude: ['cháy vé'] },
+  { id: 'y-te', title: 'Y tế', keywords: ['sốt xuất huyết', 'tiêm chủng', 'bệnh viện', 'bệnh nhân'] },
+  { id: 'kinh-te', title: 'Kinh tế', keywords: ['OCOP', 'tín dụng'] },
 ];
 const sources = [makeSource('cong-an', { categoryMap: { 'Tin an ninh - quốc phòng': 'an-ninh-trat-tu' } })];
 const categorize = createCategorizer(categories, sources);
@@ -14,6 +14,8 @@ const categorize = createCategorizer(categories, sources);
 function storyOf(title: string, text = '', sourceCategories: string[] = []): Story {
   return { id: 'urn:uuid:x', categories: [], datePublished: '', dateModified: '', copies: [makeCopy({ sourceId: 'cong-an', title, text, sourceCategories })] };
 }
+
+const ids = (story: Story, using = categorize) => using(story).map((hit) => hit.id);
 
 describe('createCategorizer', () => {
   it.each([
@@ -24,18 +26,102 @@ describe('createCategorizer', () => {
     { title: 'Làm gì thì làm, mà tùy người', expected: [] },
     { title: 'Diễn tập phòng cháy, chữa cháy tại chợ', expected: ['an-ninh-trat-tu'] },
     { title: 'Tăng cường tiêm chủng và phòng sốt xuất huyết', expected: ['y-te'] },
-    { title: 'Sản phẩm ocop của huyện Lạc Sơn', expected: ['kinh-te'] },
+    { title: 'Sản phẩm ocop của xã Lạc Sơn', expected: ['kinh-te'] },
     { title: 'Tai nạn giao thông làm 2 người bị thương; tiêm chủng mở rộng', expected: ['an-ninh-trat-tu', 'y-te'] },
   ])('files "$title" under $expected', ({ title, expected }) => {
-    expect(categorize(storyOf(title))).toEqual(expected);
+    expect(ids(storyOf(title))).toEqual(expected);
   });
 
   it('maps the source’s own category names under the folding rules', () => {
-    expect(categorize(storyOf('Hội nghị giao ban', '', ['TIN AN NINH - QUỐC PHÒNG']))).toEqual(['an-ninh-trat-tu']);
-    expect(categorize(storyOf('Hội nghị giao ban', '', ['Tin an ninh quốc phòng']))).toEqual(['an-ninh-trat-tu']);
+    expect(ids(storyOf('Hội nghị giao ban', '', ['TIN AN NINH - QUỐC PHÒNG']))).toEqual(['an-ninh-trat-tu']);
+    expect(ids(storyOf('Hội nghị giao ban', '', ['Tin an ninh quốc phòng']))).toEqual(['an-ninh-trat-tu']);
+  });
+});
+
+describe('the keyword rule', () => {
+  it.each([
+    { rule: 'one keyword in the title files the story', title: 'Bệnh viện tỉnh mở khoa mới', text: 'Khoa có 40 giường.', expected: ['y-te'] },
+    { rule: 'one keyword in the text alone does not', title: 'Tin trong ngày', text: 'Bệnh nhân sốt cao được chuyển tuyến.', expected: [] },
+    { rule: 'two distinct keywords in the text do', title: 'Tin trong ngày', text: 'Bệnh nhân sốt xuất huyết tăng ở xã Kim Bôi.', expected: ['y-te'] },
+    { rule: 'the same keyword twice is one keyword', title: 'Tin trong ngày', text: 'Bệnh nhân đầu tiên ra viện.\nBệnh nhân thứ hai vẫn nằm lại.', expected: [] },
+    { rule: 'a keyword inside a longer matched keyword counts once', title: 'Tin trong ngày', text: 'Tuyên truyền phòng cháy chữa cháy cho hộ kinh doanh.', expected: [] },
+    { rule: 'a keyword inside a longer keyword of another category does not count', title: 'Tín dụng đen bủa vây công nhân', text: '', expected: ['an-ninh-trat-tu'] },
+    { rule: 'an exclude phrase stops the category’s keywords', title: 'Chữa cháy cho phòng vé: phim hay cháy vé', text: '', expected: [] },
+    { rule: 'the heavier category wins', title: 'Bắt giữ đối tượng trộm điện thoại tại bệnh viện', text: 'Đối tượng giả làm người nhà bệnh nhân.', expected: ['an-ninh-trat-tu'] },
+    { rule: 'at equal weight, more title keywords win', title: 'Bệnh viện tỉnh nhận thiết bị mới', text: 'Kẻ trộm từng lấy máy cũ; công an đã bắt giữ đối tượng.', expected: ['y-te'] },
+  ])('$rule', ({ title, text, expected }) => {
+    expect(ids(storyOf(title, text))).toEqual(expected);
   });
 
-  it('matches keywords in the body, not only the title', () => {
-    expect(categorize(storyOf('Tin trong ngày', 'Bệnh nhân sốt xuất huyết tăng ở huyện Kim Bôi.'))).toEqual(['y-te']);
+  it('reads the first 1,500 characters of the text, and only keywords wholly within them', () => {
+    const filler = (characters: number) => 'dân '.repeat(characters / 4);
+    const keywords = 'sốt xuất huyết bệnh nhân'; // two y-te keywords, 24 characters
+    expect(ids(storyOf('Tin trong ngày', `${keywords}\n${filler(2_000)}`))).toEqual(['y-te']);
+    expect(ids(storyOf('Tin trong ngày', `${filler(1_476)}${keywords}`))).toEqual(['y-te']);
+    expect(ids(storyOf('Tin trong ngày', `${filler(1_480)}${keywords}`))).toEqual([]);
+    expect(ids(storyOf('Tin trong ngày', `${filler(1_500)}${keywords}`))).toEqual([]);
+  });
+
+  it('never lets an exclude phrase stop a categoryMap hit', () => {
+    expect(ids(storyOf('Phim bom tấn cháy vé', '', ['Tin an ninh - quốc phòng']))).toEqual(['an-ninh-trat-tu']);
+  });
+});
+
+describe('urlMap', () => {
+  const mapped = (urlMap: Record<string, string>, url: string) => {
+    const source = makeSource('bao-tinh', { urlMap });
+    const story: Story = { id: 'urn:uuid:u', categories: [], datePublished: '', dateModified: '', copies: [makeCopy({ sourceId: 'bao-tinh', title: 'Tin trong ngày', url })] };
+    return createCategorizer(categories, [source])(story);
+  };
+
+  it.each<{ case: string; urlMap: Record<string, string>; url: string; expected: string[] }>([
+    { case: 'a link in the section', urlMap: { '/phap-luat/': 'an-ninh-trat-tu' }, url: 'https://baotinh.vn/phap-luat/bat-giu-123.html', expected: ['an-ninh-trat-tu'] },
+    { case: 'a link outside it', urlMap: { '/phap-luat/': 'an-ninh-trat-tu' }, url: 'https://baotinh.vn/kinh-te/gia-lua-123.html', expected: [] },
+    { case: '"/" for every item', urlMap: { '/': 'kinh-te' }, url: 'https://baotinh.vn/bat-ky/tin.html', expected: ['kinh-te'] },
+    { case: 'a Vietnamese prefix against the percent-encoded link', urlMap: { '/pháp-luật/': 'an-ninh-trat-tu' }, url: 'https://baotinh.vn/ph%C3%A1p-lu%E1%BA%ADt/tin.html', expected: ['an-ninh-trat-tu'] },
+    { case: 'the query string, which is not the path', urlMap: { '/tin': 'y-te' }, url: 'https://baotinh.vn/index.php?tin=1', expected: [] },
+    { case: 'a prefix starting "//", which is a path, not a host', urlMap: { '//tin/': 'y-te' }, url: 'https://baotinh.vn/kinh-te/x.html', expected: [] },
+    { case: 'two prefixes of one link', urlMap: { '/': 'kinh-te', '/phap-luat/': 'an-ninh-trat-tu' }, url: 'https://baotinh.vn/phap-luat/x.html', expected: ['an-ninh-trat-tu', 'kinh-te'] },
+  ])('$case', ({ urlMap, url, expected }) => {
+    expect(mapped(urlMap, url).map((hit) => hit.id)).toEqual(expected);
+  });
+});
+
+describe('fileStory', () => {
+  it('remembers each category’s rule, what matched and the copy that filed it', () => {
+    const source = makeSource('bao-tinh', { categoryMap: { 'Sức khỏe': 'y-te' }, urlMap: { '/phap-luat/': 'an-ninh-trat-tu' } });
+    const copy = makeCopy({ sourceId: 'bao-tinh', title: 'Sản phẩm OCOP lên sàn', url: 'https://baotinh.vn/phap-luat/a.html', sourceCategories: ['SỨC KHỎE'] });
+    const story: Story = { id: 'urn:uuid:f', categories: [], datePublished: '', dateModified: '', copies: [copy] };
+    fileStory(story, createCategorizer(categories, [source]));
+    expect(story.categories).toEqual(['an-ninh-trat-tu', 'y-te', 'kinh-te']);
+    expect(story.filedBy).toEqual({
+      'an-ninh-trat-tu': { rule: 'urlMap', detail: '/phap-luat/', sourceId: 'bao-tinh', url: copy.url },
+      'y-te': { rule: 'categoryMap', detail: 'Sức khỏe', sourceId: 'bao-tinh', url: copy.url },
+      'kinh-te': { rule: 'keyword', detail: 'OCOP', sourceId: 'bao-tinh', url: copy.url },
+    });
+  });
+
+  it('remembers the operator’s mapping over a keyword of another copy', () => {
+    const keywordCopy = makeCopy({ sourceId: 'cong-an', title: 'Bắt giữ đối tượng trộm xe', key: 'guid:1' });
+    const mappedCopy = makeCopy({ sourceId: 'cong-an', title: 'Một vụ việc', key: 'guid:2', sourceCategories: ['Tin an ninh - quốc phòng'] });
+    const story: Story = { id: 'urn:uuid:g', categories: [], datePublished: '', dateModified: '', copies: [keywordCopy, mappedCopy] };
+    fileStory(story, categorize);
+    expect(story.filedBy?.['an-ninh-trat-tu']).toMatchObject({ rule: 'categoryMap', detail: 'Tin an ninh - quốc phòng', url: mappedCopy.url });
+  });
+});
+
+describe('categoryRulesFingerprint', () => {
+  const base = categoryRulesFingerprint(categories, sources);
+  it.each<{ change: string; categories: CategoryConfig[]; sources: SourceConfig[] }>([
+    { change: 'an exclude phrase', categories: [{ ...categories[0]!, exclude: ['cháy vé', 'cháy hàng'] }, ...categories.slice(1)], sources },
+    { change: 'a keyword', categories: [{ ...categories[0]!, keywords: ['ma túy'] }, ...categories.slice(1)], sources },
+    { change: 'a urlMap entry', categories, sources: [{ ...sources[0]!, urlMap: { '/phap-luat/': 'an-ninh-trat-tu' } }] },
+    { change: 'a categoryMap entry', categories, sources: [{ ...sources[0]!, categoryMap: {} }] },
+  ])('changes with $change', (changed) => {
+    expect(categoryRulesFingerprint(changed.categories, changed.sources)).not.toBe(base);
+  });
+
+  it('stays the same for the same rules', () => {
+    expect(categoryRulesFingerprint(structuredClone(categories), structuredClone(sources))).toBe(base);
   });
 });

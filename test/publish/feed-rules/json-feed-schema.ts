@@ -115,9 +115,19 @@ export const BANTIN_JSON_FEED_SCHEMA = {
           id: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*:\\S+$' },
           _bantin: {
             type: 'object',
-            required: ['sources'],
+            required: ['sources', 'categories'],
             additionalProperties: false,
             properties: {
+              // SPEC "Story pages and the partner API": each category with the rule that filed it (absent when not known).
+              categories: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['id'],
+                  additionalProperties: false,
+                  properties: { id: { type: 'string', minLength: 1 }, rule: { enum: ['categoryMap', 'urlMap', 'keyword'] }, detail: { type: 'string' } },
+                },
+              },
               sources: {
                 type: 'array',
                 minItems: 1,

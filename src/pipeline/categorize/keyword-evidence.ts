@@ -1,0 +1,203 @@
+/**
+ * What a copy's words say about each category: the keywords found in its title and in the first
+ * TEXT_CHARS_READ characters of its text, and the first exclude phrase found there. Phrases match
+ * whole syllable sequences of the comparison keys (NFC, case and tone placement folded, diacritics
+ * kept); a keyword lying inside a longer keyword found at the same place, of any category, does not
+ * count ("tín dụng" inside "tín dụng đen", "ngày hội" inside "ngày hội đại đoàn kết").
+ */
+import type { CategoryConfig } from '../../model/types.ts';
+import { syllables } from '../normalize/vietnamese-text.ts';
+
+/** One configured phrase: its category (by position in the config) and whether it files or stops filing. */
+interface Phrase {
+  category: number;
+  kind: 'keyword' | 'exclude';
+  /** As the config spells it, for explanations. */
+  text: string;
+  /** Length in syllables. */
+  length: number;
+}
+
+export interface CategoryEvidence {
+  /** Distinct keywords found in the title. */
+  title: string[];
+  /** Distinct keywords found in the text and not in the title. */
+  text: string[];
+  /** The first exclude phrase of the category found in the title or text. */
+  excludedBy?: string;
+}
+
+/** Category position → its evidence, for the categories any phrase of which occurs. */
+export type CopyEvidence = Map<number, CategoryEvidence>;
+
+/** A trie node: the phrases ending here, and the next syllable's node by syllable number. */
+interface TrieNode {
+  ends: Phrase[];
+  next: Map<number, TrieNode>;
+}
+
+/** A syllable of some phrase and its number. */
+interface Syllable {
+  text: string;
+  number: number;
+}
+
+/**
+ * Every phrase's syllables numbered, in a trie. A cold cycle files thousands of long articles, so a line
+ * is read once as char codes: each word's hash finds its syllable number (most words are in no phrase)
+ * without cutting the word out of the line, then the trie is walked in integer steps.
+ */
+export interface PhraseTable {
+  syllablesByHash: Map<number, Syllable[]>;
+  syllableCount: number;
+  root: TrieNode;
+}
+
+/** Indexes every keyword and exclude phrase of the categories once. */
+export function indexCategoryPhrases(categories: readonly CategoryConfig[]): PhraseTable {
+  const table: PhraseTable = { syllablesByHash: new Map(), syllableCount: 0, root: { ends: [], next: new Map() } };
+  categories.forEach((category, index) => {
+    for (const text of category.keywords) addPhrase(table, text, { category: index, kind: 'keyword', text, length: 0 });
+    for (const text of category.exclude ?? []) addPhrase(table, text, { category: index, kind: 'exclude', text, length: 0 });
+  });
+  return table;
+}
+
+/** Phrases with no letter or digit are left out. */
+function addPhrase(table: PhraseTable, text: string, phrase: Phrase): void {
+  const words = syllables(text);
+  if (words.length === 0) return;
+  let node = table.root;
+  for (const word of words) {
+    const number = syllableNumber(table, word);
+    let child = node.next.get(number);
+    if (child === undefined) node.next.set(number, (child = { ends: [], next: new Map() }));
+    node = child;
+  }
+  node.ends.push({ ...phrase, length: words.length });
+}
+
+function syllableNumber(table: PhraseTable, word: string): number {
+  const hash = hashOf(word, 0, word.length);
+  const known = table.syllablesByHash.get(hash) ?? [];
+  const found = known.find((syllable) => syllable.text === word);
+  if (found !== undefined) return found.number;
+  known.push({ text: word, number: table.syllableCount++ });
+  table.syllablesByHash.set(hash, known);
+  return table.syllableCount - 1;
+}
+
+function hashOf(text: string, from: number, to: number): number {
+  let hash = 0;
+  for (let at = from; at < to; at++) hash = (Math.imul(hash, 31) + text.charCodeAt(at)) | 0;
+  return hash;
+}
+
+/**
+ * Characters of text read after the title: a story says what it is about in its headline and lead,
+ * the tail of a long article mentions much else, and reading it all would make filing cost grow with
+ * the article.
+ */
+export const TEXT_CHARS_READ = 1500;
+
+/** The evidence of a copy whose title and text lines are already comparison keys. */
+export function findEvidence(titleKey: string, lineKeys: readonly string[], table: PhraseTable): CopyEvidence {
+  const evidence: CopyEvidence = new Map();
+  record(evidence, 'title', matchLine(titleKey, table));
+  let budget = TEXT_CHARS_READ;
+  for (const line of lineKeys) {
+    if (budget <= 0) break;
+    record(evidence, 'text', matchLine(line.length <= budget ? line : wholeWordsWithin(line, budget), table));
+    budget -= line.length + 1;
+  }
+  return evidence;
+}
+
+/** The start of a line up to `length` characters, without a word cut in two. */
+function wholeWordsWithin(line: string, length: number): string {
+  const space = line.lastIndexOf(' ', length);
+  return space <= 0 ? '' : line.slice(0, space);
+}
+
+function record(evidence: CopyEvidence, zone: 'title' | 'text', phrases: readonly Phrase[]): void {
+  for (const phrase of phrases) {
+    let entry = evidence.get(phrase.category);
+    if (entry === undefined) evidence.set(phrase.category, (entry = { title: [], text: [] }));
+    if (phrase.kind === 'exclude') entry.excludedBy ??= phrase.text;
+    else if (!entry.title.includes(phrase.text) && !entry[zone].includes(phrase.text)) entry[zone].push(phrase.text);
+  }
+}
+
+interface Match {
+  phrase: Phrase;
+  start: number;
+  end: number;
+}
+
+const NOT_IN_ANY_PHRASE = -1;
+
+// Reused for every line: a cold cycle scans millions of words, and a fresh array per line is garbage.
+let numbers: Int32Array = new Int32Array(256);
+
+/** The phrases occurring in one line, in order, without keywords nested in a longer keyword. */
+function matchLine(key: string, table: PhraseTable): Phrase[] {
+  if (key === '') return [];
+  const count = numberWords(key, table);
+  let matches: Match[] | undefined;
+  for (let start = 0; start < count; start++) {
+    if (numbers[start] === NOT_IN_ANY_PHRASE) continue;
+    let node = table.root.next.get(numbers[start]!);
+    for (let at = start + 1; node !== undefined; at++) {
+      for (const phrase of node.ends) (matches ??= []).push({ phrase, start, end: at });
+      if (at >= count || numbers[at] === NOT_IN_ANY_PHRASE) break;
+      node = node.next.get(numbers[at]!);
+    }
+  }
+  if (matches === undefined) return [];
+  if (matches.length === 1) return [matches[0]!.phrase];
+  return matches.filter((match) => !matches.some((other) => covers(other, match))).map((match) => match.phrase);
+}
+
+const SPACE = 32;
+
+/** Writes each word's syllable number (or NOT_IN_ANY_PHRASE) into `numbers`; returns the word count. */
+function numberWords(key: string, table: PhraseTable): number {
+  let count = 0;
+  let hash = 0;
+  let from = 0;
+  for (let at = 0; at <= key.length; at++) {
+    const code = at === key.length ? SPACE : key.charCodeAt(at);
+    if (code !== SPACE) {
+      hash = (Math.imul(hash, 31) + code) | 0;
+      continue;
+    }
+    if (count === numbers.length) numbers = growNumbers(numbers);
+    numbers[count++] = numberOf(key, from, at, table.syllablesByHash.get(hash));
+    hash = 0;
+    from = at + 1;
+  }
+  return count;
+}
+
+function numberOf(key: string, from: number, to: number, candidates: readonly Syllable[] | undefined): number {
+  if (candidates === undefined) return NOT_IN_ANY_PHRASE;
+  for (const { text, number } of candidates) if (text.length === to - from && key.startsWith(text, from)) return number;
+  return NOT_IN_ANY_PHRASE;
+}
+
+function growNumbers(full: Int32Array): Int32Array {
+  const grown = new Int32Array(full.length * 2);
+  grown.set(full);
+  return grown;
+}
+
+function covers(outer: Match, inner: Match): boolean {
+  return (
+    outer !== inner &&
+    outer.phrase.kind === 'keyword' &&
+    inner.phrase.kind === 'keyword' &&
+    outer.start <= inner.start &&
+    inner.end <= outer.end &&
+    outer.end - outer.start > inner.end - inner.start
+  );
+}

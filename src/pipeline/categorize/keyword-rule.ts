@@ -1,0 +1,83 @@
+/**
+ * The keyword rule, in one place so filing and explaining agree. A category's keywords file a copy when
+ * 1. no exclude phrase of the category occurs in the copy's title or text;
+ * 2. a keyword occurs in the title, or two distinct keywords occur in the text (its first
+ *    TEXT_CHARS_READ characters, keyword-evidence.ts);
+ * 3. no other category passing 1 and 2 weighs more, a distinct keyword weighing 3 in the title and 1
+ *    in the text; at equal weight, the one with more title keywords wins, and a full tie files both.
+ */
+import type { CategoryEvidence, CopyEvidence } from './keyword-evidence.ts';
+
+/** Distinct keywords the text alone needs: one stray word in a long article is not what it is about. */
+export const TEXT_KEYWORDS_NEEDED = 2;
+// A headline says what a story is about; the text also says where it happened and who was there.
+const TITLE_WEIGHT = 3;
+const TEXT_WEIGHT = 1;
+
+/** A category's keywords that pass rules 1 and 2. */
+export interface Candidate {
+  words: string[];
+  weight: number;
+  titleWords: number;
+}
+
+export function candidateOf(evidence: CategoryEvidence): Candidate | undefined {
+  if (evidence.excludedBy !== undefined) return undefined;
+  if (evidence.title.length === 0 && evidence.text.length < TEXT_KEYWORDS_NEEDED) return undefined;
+  return { words: [...evidence.title, ...evidence.text], weight: weightOf(evidence), titleWords: evidence.title.length };
+}
+
+export function weightOf(evidence: CategoryEvidence): number {
+  return evidence.title.length * TITLE_WEIGHT + evidence.text.length * TEXT_WEIGHT;
+}
+
+/** Category position → the keywords that file the copy there, after rule 3. */
+export function keywordFilings(evidence: CopyEvidence): Map<number, string[]> {
+  const candidates = new Map<number, Candidate>();
+  for (const [category, found] of evidence) {
+    const candidate = candidateOf(found);
+    if (candidate !== undefined) candidates.set(category, candidate);
+  }
+  const best = strongest([...candidates.values()]);
+  const filings = new Map<number, string[]>();
+  for (const [category, candidate] of candidates) if (compare(candidate, best) === 0) filings.set(category, candidate.words);
+  return filings;
+}
+
+/** The candidate no other beats under rule 3 (undefined when there is none). */
+export function strongest(candidates: readonly Candidate[]): Candidate | undefined {
+  return candidates.reduce<Candidate | undefined>((best, candidate) => (best === undefined || compare(candidate, best) > 0 ? candidate : best), undefined);
+}
+
+function compare(a: Candidate, b: Candidate | undefined): number {
+  if (b === undefined) return 1;
+  return a.weight - b.weight || a.titleWords - b.titleWords;
+}
+
+/**
+ * Why the category was missed by one step, or undefined when it was filed or nothing came close: an
+ * exclude phrase stopped keywords that would have filed it, the text had one keyword short, or
+ * another category's keywords won under rule 3.
+ */
+export function nearMiss(evidence: CategoryEvidence, best: Candidate | undefined): string | undefined {
+  const found = [...evidence.title, ...evidence.text];
+  if (evidence.excludedBy !== undefined) {
+    const stopped = candidateOf({ ...evidence, excludedBy: undefined });
+    return stopped === undefined ? undefined : `keywords ${quote(found)} stopped by the exclude phrase "${evidence.excludedBy}"`;
+  }
+  const candidate = candidateOf(evidence);
+  if (candidate === undefined) {
+    if (evidence.text.length !== TEXT_KEYWORDS_NEEDED - 1) return undefined;
+    return `one keyword in the text (${quote(evidence.text)}); a second one, or one in the title, would file it`;
+  }
+  if (compare(candidate, best) >= 0) return undefined;
+  return `keywords ${quote(found)} weigh ${describe(candidate)}, less than another category's ${describe(best!)}`;
+}
+
+function describe(candidate: Candidate): string {
+  return `${candidate.weight} (${candidate.titleWords} in the title)`;
+}
+
+function quote(words: readonly string[]): string {
+  return words.map((word) => `"${word}"`).join(', ');
+}

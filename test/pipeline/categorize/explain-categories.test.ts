@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { CategoryConfig, Story } from '../../../src/model/types.ts';
+import { prepareRules } from '../../../src/pipeline/categorize/categorize-story.ts';
+import { explainCategories } from '../../../src/pipeline/categorize/explain-categories.ts';
+import { makeCopy, makeSource } from '../../helpers/make-copy.ts';
+
+const categories: CategoryConfig[] = [
+  { id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['trộm', 'bắt giữ', 'tai nạn'] },
+  { id: 'kinh-te', title: 'Kinh tế', keywords: ['ngân hàng', 'lãi suất'], exclude: ['lừa đảo'] },
+  { id: 'y-te', title: 'Y tế', keywords: ['bệnh viện', 'bác sĩ'] },
+];
+const rules = prepareRules(categories, [makeSource('bao-tinh', { categoryMap: { 'Pháp luật': 'an-ninh-trat-tu' } })]);
+
+function explain(title: string, text: string, sourceCategories: string[] = []) {
+  const copy = makeCopy({ sourceId: 'bao-tinh', title, text, sourceCategories });
+  const story: Story = { id: 'urn:uuid:e', categories: [], datePublished: '', dateModified: '', copies: [copy] };
+  return Object.fromEntries(explainCategories(story, rules).map((explanation) => [explanation.id, explanation]));
+}
+
+describe('explainCategories', () => {
+  it('gives every rule that files the story, the operator’s map and the keywords alike', () => {
+    const explained = explain('Bắt giữ kẻ trộm', '', ['Pháp luật']);
+    expect(explained['an-ninh-trat-tu']!.filedBy.map(({ rule, detail }) => ({ rule, detail }))).toEqual([
+      { rule: 'categoryMap', detail: 'Pháp luật' },
+      { rule: 'keyword', detail: 'bắt giữ, trộm' },
+    ]);
+  });
+
+  it.each([
+    { kind: 'one keyword short in the text', title: 'Tin trong ngày', text: 'Bác sĩ trẻ về xã.', category: 'y-te', reason: 'one keyword in the text ("bác sĩ"); a second one, or one in the title, would file it' },
+    { kind: 'an exclude phrase', title: 'Mạo danh ngân hàng để lừa đảo', text: '', category: 'kinh-te', reason: 'keywords "ngân hàng" stopped by the exclude phrase "lừa đảo"' },
+    {
+      kind: 'another category weighing more',
+      title: 'Bắt giữ kẻ trộm ở bệnh viện',
+      text: '',
+      category: 'y-te',
+      reason: `keywords "bệnh viện" weigh 3 (1 in the title), less than another category's 6 (2 in the title)`,
+    },
+  ])('names a near miss by $kind', ({ title, text, category, reason }) => {
+    const explained = explain(title, text)[category]!;
+    expect(explained.filedBy).toEqual([]);
+    expect(explained.nearMisses.map((miss) => miss.reason)).toEqual([reason]);
+  });
+
+  it('names nothing for a category no keyword came near', () => {
+    expect(explain('Bắt giữ kẻ trộm', '')['kinh-te']).toMatchObject({ filedBy: [], nearMisses: [] });
+  });
+});
