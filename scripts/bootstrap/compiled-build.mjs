@@ -2,10 +2,10 @@
  * Whether dist/ is the compiled form of the current src/, and the build (tsc) that makes it so.
  * Node built-ins only: this runs before any dependency exists.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BootstrapError } from './bootstrap-error.mjs';
+import { runChild } from './run-child.mjs';
 
 /** Written when tsc has succeeded, dated when it started: dist/ without it is not a finished build. */
 export const BUILD_STAMP = path.join('dist', '.build-stamp');
@@ -72,18 +72,5 @@ export async function buildDist(root, reason, say) {
 /** tsc's own report goes to stderr, keeping stdout for the command's output (`npm run ingest`'s summary). */
 function runTsc(root) {
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
-    const forward = (signal) => child.kill(signal);
-    process.on('SIGINT', forward).on('SIGTERM', forward);
-    let settled = false;
-    const done = (failure) => {
-      if (settled) return;
-      settled = true;
-      process.off('SIGINT', forward).off('SIGTERM', forward);
-      resolve(failure);
-    };
-    child.on('error', (error) => done(`tsc could not start (${error.message})`));
-    child.on('close', (code, signal) => done(signal ? `tsc was stopped by ${signal}` : code === 0 ? undefined : `tsc exited with code ${code}`));
-  });
+  return runChild('tsc', process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
 }

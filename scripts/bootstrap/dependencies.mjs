@@ -2,10 +2,10 @@
  * Whether node_modules holds exactly what package-lock.json names, and `npm ci` when it does not.
  * Node built-ins only: this runs before any dependency exists.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { BootstrapError } from './bootstrap-error.mjs';
+import { runChild } from './run-child.mjs';
 
 /** npm ci writes this copy of the lock last, once every package is in place (npm's "hidden lockfile"). */
 const INSTALLED_LOCK = path.join('node_modules', '.package-lock.json');
@@ -83,27 +83,16 @@ export async function installDependencies(root, reason, say) {
 }
 
 /** Runs npm, passing on SIGINT and SIGTERM; resolves with its output and a failure in words, if any. */
-function runNpm(root, args) {
-  return new Promise((resolve) => {
-    let output = '';
-    const keep = (chunk) => (output = (output + chunk.toString('utf8')).slice(-KEPT_OUTPUT_CHARS));
-    const child = spawn('npm', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
-    const forward = (signal) => child.kill(signal);
-    process.on('SIGINT', forward).on('SIGTERM', forward);
-    let settled = false;
-    const done = (failure) => {
-      if (settled) return;
-      settled = true;
-      process.off('SIGINT', forward).off('SIGTERM', forward);
-      resolve({ failure, output });
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('error', (error) =>
-      done(error.code === 'ENOENT' ? 'npm ci could not start: npm was not found on PATH' : `npm ci could not start: ${error.message}`),
-    );
-    child.on('close', (code, signal) =>
-      done(signal ? `npm ci was stopped by ${signal}` : code === 0 ? undefined : `npm ci failed (exit code ${code})`),
-    );
-  });
+async function runNpm(root, args) {
+  let output = '';
+  const keep = (chunk) => (output = (output + chunk.toString('utf8')).slice(-KEPT_OUTPUT_CHARS));
+  const options = {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    shell: process.platform === 'win32',
+    onChild: (child) => child.stdout.on('data', keep) && child.stderr.on('data', keep),
+  };
+  const notFound = (error) => (error.code === 'ENOENT' ? 'npm was not found on PATH' : error.message);
+  const failure = await runChild('npm ci', 'npm', args, options, notFound);
+  return { failure, output };
 }

@@ -194,7 +194,7 @@ describe('scripts/bootstrap.mjs', () => {
     const failed = await project.run(['serve'], { FAKE_NPM: 'fail' });
     expect(failed.code).toBe(1);
     expect(failed.stdout).toBe('');
-    expect(failed.stderr).toContain('bantin: npm ci failed (exit code 1); node_modules was removed, so the next run installs afresh.');
+    expect(failed.stderr).toContain('bantin: npm ci exited with code 1; node_modules was removed, so the next run installs afresh.');
     expect(failed.stderr).toContain('  npm error request to the registry failed, reason: getaddrinfo EAI_AGAIN');
     expect(failed.stderr).toContain(`Run \`npm ci\` by hand in ${project.root}`);
     // The fake npm left a tree with its own copy of the lock, as if installed: none of it is kept.

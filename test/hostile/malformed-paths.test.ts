@@ -10,22 +10,13 @@ import { createApp } from '../../src/server/create-app.ts';
 import { healthFromStore } from '../../src/server/serve-state.ts';
 import { createEmptyStoreData } from '../../src/store/empty-store.ts';
 import { makeSource } from '../helpers/make-copy.ts';
+import { makeTestConfig } from '../helpers/test-config.ts';
 
-const config: Config = {
-  port: 0,
-  baseUrl: 'http://bantin.test',
-  schedule: '*/15 * * * *',
-  timezone: 'Asia/Ho_Chi_Minh',
-  store: '/nonexistent/db.json',
-  outDir: '/nonexistent/feeds',
-  feedSize: 50,
-  retentionDays: 90,
+const config: Config = makeTestConfig('/nonexistent', {
   fetchTimeoutSeconds: 20,
-  maxFeedBytes: 10_000_000,
-  maxItemsPerFetch: 500,
   categories: [{ id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: [] }],
   sources: [makeSource('cong-an-tinh', { name: 'Công an tỉnh Hòa Bình' })],
-};
+});
 
 interface RawAnswer {
   status: number;

@@ -10,6 +10,7 @@ import { buildRss, type TestItem } from '../helpers/build-rss.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { makeSource } from '../helpers/make-copy.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { makeTestConfig } from '../helpers/test-config.ts';
 
 const DRUG_BUST: TestItem = {
   guid: 'ca-101',
@@ -53,22 +54,12 @@ async function setUp(overrides: Partial<Config> = {}) {
   const portal = new Portal();
   const server = await startFixtureServer({ '/rss': portal.handle });
   servers.push(server);
-  const config: Config = {
-    port: 0,
-    baseUrl: 'http://bantin.test',
-    schedule: '*/15 * * * *',
-    timezone: 'Asia/Ho_Chi_Minh',
-    store: path.join(dir, 'db.json'),
-    outDir: path.join(dir, 'feeds'),
-    feedSize: 50,
-    retentionDays: 90,
-    fetchTimeoutSeconds: 5,
+  const config = makeTestConfig(dir, {
     maxFeedBytes: 1_000_000,
-    maxItemsPerFetch: 500,
     categories: [{ id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['ma túy', 'heroin', 'nồng độ cồn'] }],
     sources: [makeSource('cong-an-tinh', { url: `${server.url}/rss` })],
     ...overrides,
-  };
+  });
   const store = createLowdbStore(config.store);
   let clock = new Date('2026-11-25T03:00:00.000Z');
   const run = (mode: 'all' | 'due' = 'all') => runIngestion({ config, store, logger: createSilentLogger(), mode, now: () => clock });

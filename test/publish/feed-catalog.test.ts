@@ -3,25 +3,17 @@ import type { Config, Story, StoreData } from '../../src/model/types.ts';
 import { buildFeedCatalog, type FeedCatalog } from '../../src/publish/feed-catalog.ts';
 import { createEmptyStoreData } from '../../src/store/empty-store.ts';
 import { makeCopy, makeSource } from '../helpers/make-copy.ts';
+import { makeTestConfig } from '../helpers/test-config.ts';
 
-const config: Config = {
-  port: 0,
-  baseUrl: 'http://bantin.test',
-  schedule: '*/15 * * * *',
-  timezone: 'Asia/Ho_Chi_Minh',
-  store: '/nonexistent/db.json',
-  outDir: '/nonexistent/feeds',
+const config: Config = makeTestConfig('/nonexistent', {
   feedSize: 2,
-  retentionDays: 90,
   fetchTimeoutSeconds: 20,
-  maxFeedBytes: 10_000_000,
-  maxItemsPerFetch: 500,
   categories: [
     { id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: [] },
     { id: 'y-te', title: 'Y tế', keywords: [] },
   ],
   sources: [makeSource('cong-an-tinh', { name: 'Công an tỉnh' })],
-};
+});
 
 function story(day: number, categories = ['an-ninh-trat-tu']): Story {
   const date = `2026-11-${String(day).padStart(2, '0')}T02:00:00.000Z`;
