@@ -125,6 +125,7 @@ function buildConfig(
     categories: parts.categories,
     websubHub: input.websubHub,
     sources: parts.sources,
+    hostDelaySeconds: input.hostDelaySeconds,
   };
 }
 

@@ -18,6 +18,24 @@ export interface SourceConfig {
   /** IANA zone for dates that carry none; defaults to the config's timezone. */
   readonly timezone: string;
   readonly enabled: boolean;
+  /** Read HTML pages (a list page, or with fullText the feed items' pages) with these rules. */
+  readonly html?: HtmlRules;
+  /** A feed whose items carry only a summary: each new item's page is fetched for its full text. */
+  readonly fullText?: boolean;
+}
+
+/** CSS selectors for an HTML source (SPEC "Portals without feeds"); each missing one is detected. */
+export interface HtmlRules {
+  readonly links?: string;
+  /** A regular expression the absolute article URL must match. */
+  readonly linkPattern?: string;
+  readonly title?: string;
+  readonly date?: string;
+  readonly author?: string;
+  readonly content?: string;
+  readonly remove: readonly string[];
+  /** Articles read from the list page, in its order; DEFAULT_MAX_ARTICLES when unset. */
+  readonly maxArticles?: number;
 }
 
 export interface Config {
@@ -37,6 +55,8 @@ export interface Config {
   readonly categories: readonly CategoryConfig[];
   readonly websubHub?: string;
   readonly sources: readonly SourceConfig[];
+  /** Least time between the starts of two requests to one host; 1 when unset. */
+  readonly hostDelaySeconds?: number;
 }
 
 /** One item as a feed parser gave it: untrusted, unnormalised strings. */
