@@ -31,6 +31,15 @@ export class ParseError extends AppError {
   }
 }
 
+/** An HTML source whose list page yields nothing to read. */
+export type CrawlErrorCode = 'ROBOTS_REFUSED' | 'NO_ARTICLE_LINKS' | 'NO_ADDRESS';
+export class CrawlError extends AppError {
+  declare readonly code: CrawlErrorCode;
+  constructor(code: CrawlErrorCode, message: string) {
+    super(code, message);
+  }
+}
+
 export type StoreErrorCode = 'CORRUPT' | 'UNREADABLE' | 'LOCKED' | 'SCHEMA' | 'WRITE';
 export class StoreError extends AppError {
   declare readonly code: StoreErrorCode;

@@ -16,7 +16,8 @@ export function formatSummary(summary: RunSummary, storyCount: number): string[]
     const id = source.id.padEnd(width);
     if (source.status === 'error') return `${id}  error         ${source.error}`;
     if (source.status === 'not-modified') return `${id}  not modified  (304, stored stories kept)`;
-    return `${id}  ok            ${source.items} items, ${source.added} new stories, ${source.updated} joined or updated`;
+    const articles = source.articleErrors ? `; ${source.articleErrors} article pages failed (tried again next run)` : '';
+    return `${id}  ok            ${source.items} items, ${source.added} new stories, ${source.updated} joined or updated${articles}`;
   });
   const failed = summary.sources.filter((source) => source.status === 'error').length;
   lines.push(

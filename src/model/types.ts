@@ -129,6 +129,22 @@ export interface SourceState {
   movedTo?: string;
   /** What identifies this source's copies: its guids, or (guids blank, repeated or unstable) its canonical links. */
   identity?: CopyIdentity;
+  /** HTML and fullText sources: each article page read from the last list (or feed), by its address. */
+  pages?: Record<string, PageState>;
+  /** Article pages that failed in the last fetch (tried again next cycle). */
+  articleErrors?: number;
+  /** Article pages robots.txt refused in the last fetch (never fetched). */
+  robotsRefused?: number;
+}
+
+/** What bantin remembers of one article page: its list entry (title and date) and its validators. */
+export interface PageState {
+  /** The list page's (or feed's) title and date of the article; a change fetches the page again. */
+  entry: string;
+  etag?: string;
+  lastModified?: string;
+  /** The page failed or was not reached in time: fetched again next cycle whatever its entry says. */
+  retry?: true;
 }
 
 export type CopyIdentity = 'guid' | 'link';
@@ -140,6 +156,8 @@ export interface SourceRunSummary {
   added: number;
   updated: number;
   error?: string;
+  /** HTML and fullText sources: article pages that failed this cycle. */
+  articleErrors?: number;
 }
 
 export interface RunSummary {

@@ -1,6 +1,6 @@
 /** Updates what the store remembers of a source after a fetch: validators, failures, backoff, permanent moves. */
 import type { SourceState } from '../model/types.ts';
-import type { SourceOutcome } from './collect-source.ts';
+import type { ArticleOutcome, SourceOutcome } from './collect-source.ts';
 
 const BACKOFF_BASE_MS = 60_000;
 const BACKOFF_CAP_MS = 6 * 3600_000;
@@ -38,8 +38,17 @@ export function recordSourceHealth(
   if (!outcome.notModified) {
     next.etag = outcome.etag;
     next.lastModified = outcome.lastModified;
+    recordArticles(next, outcome);
   }
   return next;
+}
+
+/** An HTML or fullText source's article pages; a plain feed has none (and loses any left from an earlier config). */
+function recordArticles(state: SourceState, outcome: ArticleOutcome): void {
+  for (const key of ['pages', 'articleErrors', 'robotsRefused'] as const) {
+    if (outcome[key] === undefined) delete state[key];
+    else (state as Record<typeof key, unknown>)[key] = outcome[key];
+  }
 }
 
 /**

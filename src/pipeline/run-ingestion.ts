@@ -9,6 +9,7 @@ import type { Store } from '../store/store.ts';
 import { userAgent } from '../version.ts';
 import { createCategorizer } from './categorize/categorize-story.ts';
 import { collectSource, type SourceOutcome } from './collect-source.ts';
+import { createCrawler, type Crawler } from './fetch/fetch-page.ts';
 import { identifyCopies, knownCopiesOf } from './identify/identify-copies.ts';
 import type { MergeCache } from './merge/merge-cache.ts';
 import { mergeCopies } from './merge/merge-copies.ts';
@@ -35,6 +36,8 @@ export interface IngestionOptions {
    * the next write. The CLI writes always, as SPEC's `npm run ingest` says.
    */
   saveWhenOnlyHealthChanged?: boolean;
+  /** The process's per-host limiter and robots.txt cache (createIngestionCrawler), kept across cycles; one per cycle otherwise. */
+  crawler?: Crawler;
 }
 
 export interface IngestionResult {
@@ -49,7 +52,7 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
   const startedAt = now();
   const before = await store.load();
   const chosen = config.sources.filter((source) => source.enabled && (options.mode === 'all' || isDue(before.sources[source.id], startedAt)));
-  const outcomes = await collectAll(chosen, before, config, startedAt);
+  const outcomes = await collectAll(chosen, before, config, startedAt, options.crawler ?? createIngestionCrawler(config));
 
   const result = await store.withWriteLock(async () => {
     // Reload under the lock: another writer may have saved while we were fetching.
@@ -83,17 +86,29 @@ async function announceChanges(config: Config, changed: readonly string[], logge
   }
 }
 
-async function collectAll(sources: readonly SourceConfig[], data: StoreData, config: Config, now: Date): Promise<SourceOutcome[]> {
-  const options = { timeoutMs: config.fetchTimeoutSeconds * 1000, maxBytes: config.maxFeedBytes, userAgent: userAgent(config.baseUrl), now };
+/** The limiter and robots.txt cache of one process, with the config's delay and fetch limits. */
+export function createIngestionCrawler(config: Config): Crawler {
+  const robotsFetch = { timeoutMs: config.fetchTimeoutSeconds * 1000, maxBytes: config.maxFeedBytes, userAgent: userAgent(config.baseUrl) };
+  return createCrawler({ hostDelayMs: (config.hostDelaySeconds ?? 1) * 1000, robotsFetch });
+}
+
+/**
+ * Feeds six at a time; sources that read article pages each start at once beside them, since their
+ * crawl is paced by its hosts' manners, not by our sockets, and must not hold a feed's turn.
+ */
+async function collectAll(sources: readonly SourceConfig[], data: StoreData, config: Config, now: Date, crawler: Crawler): Promise<SourceOutcome[]> {
+  const options = { timeoutMs: config.fetchTimeoutSeconds * 1000, maxBytes: config.maxFeedBytes, userAgent: userAgent(config.baseUrl), now, crawler };
   const outcomes: SourceOutcome[] = new Array(sources.length);
+  const collect = async (index: number) => {
+    outcomes[index] = await collectSource(sources[index]!, data.sources[sources[index]!.id], options);
+  };
+  const crawls = sources.flatMap((source, index) => (source.html !== undefined || source.fullText ? [collect(index)] : []));
+  const feeds = sources.flatMap((source, index) => (source.html !== undefined || source.fullText ? [] : [index]));
   let next = 0;
   const worker = async () => {
-    while (next < sources.length) {
-      const index = next++;
-      outcomes[index] = await collectSource(sources[index]!, data.sources[sources[index]!.id], options);
-    }
+    while (next < feeds.length) await collect(feeds[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, sources.length) }, worker));
+  await Promise.all([...crawls, ...Array.from({ length: Math.min(FETCH_CONCURRENCY, feeds.length) }, worker)]);
   return outcomes;
 }
 
@@ -158,7 +173,8 @@ function durableFingerprint(data: StoreData): string {
 function summarizeSource(id: string, outcome: SourceOutcome, counts = { added: 0, updated: 0 }): SourceRunSummary {
   if (!outcome.ok) return { id, status: 'error', items: 0, added: 0, updated: 0, error: outcome.error };
   if (outcome.notModified) return { id, status: 'not-modified', items: 0, added: 0, updated: 0 };
-  return { id, status: 'ok', items: outcome.copies.length, added: counts.added, updated: counts.updated };
+  const articleErrors = outcome.articleErrors ? { articleErrors: outcome.articleErrors } : {};
+  return { id, status: 'ok', items: outcome.copies.length, added: counts.added, updated: counts.updated, ...articleErrors };
 }
 
 function logSummary(logger: Logger, summary: RunSummary): void {

@@ -19,6 +19,10 @@ export interface SourceHealth {
   /** `link` when the source's guids proved unreliable and its copies are known by canonical link. */
   identity: 'guid' | 'link';
   items: number;
+  /** HTML and fullText sources: article pages that failed in the last fetch (tried again next cycle). */
+  articleErrors: number;
+  /** Article pages robots.txt refused in the last fetch (never fetched). */
+  robotsRefused: number;
 }
 
 export interface HealthReport {
@@ -47,6 +51,8 @@ export function buildHealthReport(state: ServeState): HealthReport {
       movedTo: stored?.movedTo ?? null,
       identity: stored?.identity ?? 'guid',
       items: state.health.storyCountsBySource.get(source.id) ?? 0,
+      articleErrors: stored?.articleErrors ?? 0,
+      robotsRefused: stored?.robotsRefused ?? 0,
     };
   });
   const ingestion = state.ingestion?.();

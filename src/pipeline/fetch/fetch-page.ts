@@ -9,6 +9,8 @@ import { createRobotsRules, ROBOTS_MAX_BYTES, type RobotsRules } from './robots-
 export type PageResult =
   | { kind: 'refused' }
   | { kind: 'not-modified' }
+  /** The host's turn came after the deadline: left for the next cycle. */
+  | { kind: 'deferred' }
   | { kind: 'page'; text: string; url: string; etag?: string; lastModified?: string };
 
 export type PageFetchOptions = Omit<FetchOptions, 'etag' | 'lastModified'>;
@@ -18,7 +20,7 @@ export interface Crawler {
   limiter: HostLimiter;
   robots: RobotsRules;
   /** Fetches a page (http(s) or `file:`) with the validators it was last read with; throws FetchError. */
-  fetchPage(url: string, validators: { etag?: string; lastModified?: string } | undefined, options: PageFetchOptions): Promise<PageResult>;
+  fetchPage(url: string, validators: { etag?: string; lastModified?: string } | undefined, options: PageFetchOptions & { deadlineMs?: number }): Promise<PageResult>;
 }
 
 export function createCrawler(options: { hostDelayMs: number; robotsFetch: PageFetchOptions }): Crawler {
@@ -37,7 +39,8 @@ export function createCrawler(options: { hostDelayMs: number; robotsFetch: PageF
         return result.kind === 'body' ? { kind: 'page', text: decodeHtmlBody(result.body).text, url } : { kind: 'not-modified' };
       }
       if (!(await robots.isAllowed(url))) return { kind: 'refused' };
-      const result = await limiter.run(url, () => fetchSource({ url }, { ...fetchOptions, ...validators }));
+      const result = await limiter.runBefore(fetchOptions.deadlineMs ?? Infinity, url, () => fetchSource({ url }, { ...fetchOptions, ...validators }));
+      if (result === undefined) return { kind: 'deferred' };
       if (result.kind === 'not-modified') return { kind: 'not-modified' };
       const { text } = decodeHtmlBody(result.body, result.contentType);
       return { kind: 'page', text, url: result.finalUrl ?? url, etag: result.etag, lastModified: result.lastModified };

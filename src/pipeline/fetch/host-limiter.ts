@@ -3,6 +3,8 @@
 export interface HostLimiter {
   /** Runs task once its host has a free slot and the delay since that host's last start has passed. */
   run<T>(url: string, task: () => Promise<T>): Promise<T>;
+  /** The same, but gives undefined without running task (or taking the host's turn) when its turn comes after deadlineMs (performance.now()). */
+  runBefore<T>(deadlineMs: number, url: string, task: () => Promise<T>): Promise<T | undefined>;
 }
 
 export interface HostLimiterOptions {
@@ -11,10 +13,16 @@ export interface HostLimiterOptions {
   maxConcurrent?: number;
 }
 
+interface Waiter {
+  /** Called with true to run, false when the deadline passed first. */
+  resolve: (run: boolean) => void;
+  deadlineMs: number;
+}
+
 interface HostQueue {
   active: number;
   lastStartMs: number;
-  waiting: (() => void)[];
+  waiting: Waiter[];
   timer?: NodeJS.Timeout;
 }
 
@@ -26,6 +34,10 @@ export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
   function pump(queue: HostQueue): void {
     if (queue.timer !== undefined) return;
     while (queue.waiting.length > 0 && queue.active < maxConcurrent) {
+      if (queue.waiting[0]!.deadlineMs < performance.now()) {
+        queue.waiting.shift()!.resolve(false);
+        continue;
+      }
       const waitMs = queue.lastStartMs + options.delayMs - performance.now();
       if (waitMs > 0) {
         queue.timer = setTimeout(() => {
@@ -36,28 +48,32 @@ export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
       }
       queue.active++;
       queue.lastStartMs = performance.now();
-      queue.waiting.shift()!();
+      queue.waiting.shift()!.resolve(true);
+    }
+  }
+
+  async function runBefore<T>(deadlineMs: number, url: string, task: () => Promise<T>): Promise<T | undefined> {
+    const host = hostOf(url);
+    if (host === undefined) return task();
+    let queue = hosts.get(host);
+    if (queue === undefined) hosts.set(host, (queue = { active: 0, lastStartMs: -Infinity, waiting: [] }));
+    const slot = queue;
+    const runs = await new Promise<boolean>((resolve) => {
+      slot.waiting.push({ resolve, deadlineMs });
+      pump(slot);
+    });
+    if (!runs) return undefined;
+    try {
+      return await task();
+    } finally {
+      slot.active--;
+      pump(slot);
     }
   }
 
   return {
-    async run(url, task) {
-      const host = hostOf(url);
-      if (host === undefined) return task();
-      let queue = hosts.get(host);
-      if (queue === undefined) hosts.set(host, (queue = { active: 0, lastStartMs: -Infinity, waiting: [] }));
-      const slot = queue;
-      await new Promise<void>((resolve) => {
-        slot.waiting.push(resolve);
-        pump(slot);
-      });
-      try {
-        return await task();
-      } finally {
-        slot.active--;
-        pump(slot);
-      }
-    },
+    runBefore,
+    run: async (url, task) => (await runBefore(Infinity, url, async () => ({ value: await task() })))!.value,
   };
 }
 
