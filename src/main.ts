@@ -1,6 +1,7 @@
-/** Command-line entry: `serve` (npm start) or `ingest` (npm run ingest); wiring only. */
+/** Command-line entry: `serve` (npm start), `ingest` (npm run ingest) or `preview` (npm run preview); wiring only. */
 import { loadConfig, resolveConfigPath } from './config/load-config.ts';
 import { runIngestCommand } from './commands/ingest-command.ts';
+import { runPreviewCommand } from './commands/preview-command.ts';
 import { startService } from './commands/serve-command.ts';
 import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
@@ -11,12 +12,16 @@ const EXIT_FAILURE = 1;
 
 async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (command !== 'serve' && command !== 'ingest') {
-    process.stderr.write('usage: main.ts serve|ingest [--config <path>]\n');
+  if (command !== 'serve' && command !== 'ingest' && command !== 'preview') {
+    process.stderr.write('usage: main.ts serve|ingest|preview [<source id | URL>] [--config <path>]\n');
     process.exitCode = EXIT_USAGE;
     return;
   }
   const config = loadConfig(resolveConfigPath(rest, process.env), process.env);
+  if (command === 'preview') {
+    process.exitCode = await runPreviewCommand(config, previewTarget(rest), (line) => process.stdout.write(`${line}\n`));
+    return;
+  }
   const logger = createLogger(process.env.LOG_LEVEL ?? (command === 'ingest' ? 'warn' : 'info'));
   if (command === 'ingest') {
     await runIngestCommand(config, createLowdbStore(config.store), logger, (line) => process.stdout.write(`${line}\n`));
@@ -35,6 +40,11 @@ async function main(argv: readonly string[]): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** The first argument that is neither a flag nor the path after `--config`. */
+function previewTarget(args: readonly string[]): string | undefined {
+  return args.find((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--config');
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -3,6 +3,7 @@ import type { PageState, RawItem, SourceConfig, SourceState } from '../model/typ
 import type { FieldRules } from './extract/extract-article.ts';
 import { resolveLink } from './extract/find-article-links.ts';
 import { listPageUrl } from './fetch/fetch-page.ts';
+import { canonicalizeUrl } from './normalize/canonical-url.ts';
 import { readArticles, type ArticleRead } from './read-articles.ts';
 import type { CollectContext } from './collect-source.ts';
 
@@ -12,7 +13,7 @@ export interface FullTextRead {
   pages: Record<string, PageState>;
   articleErrors: number;
   robotsRefused: number;
-  /** By the item's page address. */
+  /** By the copy's canonical link. */
   fieldRules: Map<string, FieldRules>;
 }
 
@@ -41,7 +42,7 @@ export async function readFullText(items: readonly RawItem[], base: string | und
       read.pages[pageUrl!] = { entry: read.pages[pageUrl!]!.entry, retry: true };
       return void out.push(item);
     }
-    fieldRules.set(pageUrl!, outcome.article.rules);
+    fieldRules.set(canonicalizeUrl(link) ?? pageUrl!, outcome.article.rules);
     out.push({ ...item, link, contentHtml: outcome.article.contentHtml, author: item.author ?? outcome.article.author });
   });
   return { items: out, pages: read.pages, articleErrors, robotsRefused: read.robotsRefused, fieldRules };
