@@ -42,7 +42,9 @@ export async function readFullText(items: readonly RawItem[], base: string | und
       read.pages[pageUrl!] = { entry: read.pages[pageUrl!]!.entry, retry: true };
       return void out.push(item);
     }
-    fieldRules.set(canonicalizeUrl(link) ?? pageUrl!, outcome.article.rules);
+    // Title and date are the feed's (SPEC); the page gives the content, and the author when the feed has none.
+    const author = item.author !== undefined ? 'feed item' : outcome.article.rules.author;
+    fieldRules.set(canonicalizeUrl(link) ?? pageUrl!, { ...outcome.article.rules, title: 'feed item', date: 'feed item', author });
     out.push({ ...item, link, contentHtml: outcome.article.contentHtml, author: item.author ?? outcome.article.author });
   });
   return { items: out, pages: read.pages, articleErrors, robotsRefused: read.robotsRefused, fieldRules };

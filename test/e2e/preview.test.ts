@@ -65,6 +65,16 @@ describe('npm run preview', () => {
     expect(result.stdout).toContain('   text:    Lực lượng cảnh sát giao thông tăng cường tuần tra.\n');
   });
 
+  it.each([
+    { id: 'cong-phuong-tan-hoa', items: 4, rule: '   [detected main text div.detail-content]' },
+    { id: 'dai-phat-thanh', items: 3, rule: '   [detected main text div.entry-content]' },
+  ])('works on the shipped demo source $id, with no network', async ({ id, items, rule }) => {
+    const result = await runCli(['preview', id]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`items: ${items}\n`);
+    expect(result.stdout).toContain(rule);
+  });
+
   it('exits 1, saying why, when the source gives no item', async () => {
     portal = await startHtmlPortal([]);
     const { file } = await configWith([{ id: 'xa-hoa-an', name: 'Cổng thông tin xã Hòa An', url: `${portal.url}/tin-tuc`, html: {} }]);
