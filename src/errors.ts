@@ -31,8 +31,8 @@ export class ParseError extends AppError {
   }
 }
 
-/** An HTML source whose list page yields nothing to read. */
-export type CrawlErrorCode = 'ROBOTS_REFUSED' | 'NO_ARTICLE_LINKS' | 'NO_ADDRESS';
+/** An HTML page bantin will not read: refused by robots.txt, without article links, or shaped to make extraction slow. */
+export type CrawlErrorCode = 'ROBOTS_REFUSED' | 'NO_ARTICLE_LINKS' | 'TOO_DEEP';
 export class CrawlError extends AppError {
   declare readonly code: CrawlErrorCode;
   constructor(code: CrawlErrorCode, message: string) {

@@ -2,12 +2,18 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { readByline } from './find-byline.ts';
+import { descendants, hasDescendant, isWithin, measureTextLengths } from './load-page.ts';
 import { isRelatedHeading, isViewCounter, isWidgetText, NOISE_ATTRIBUTE } from './portal-words.ts';
 
-const DROPPED_TAGS = 'script, style, noscript, template, form, iframe, button, input, select, textarea, nav, aside, footer, svg, [itemtype*="BreadcrumbList"], [role="navigation"]';
+const DROPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'form', 'iframe', 'button', 'input', 'select', 'textarea', 'nav', 'aside', 'footer', 'svg']);
 // A noisy class name on the main body itself (`div.content-share`) must not take the article with it.
 const NOISE_MAX_SHARE = 0.4;
 const LINE_MAX_CHARS = 200;
+const BOX_TAGS = new Set(['table', 'div', 'p']);
+const IMG = new Set(['img']);
+const LINE_TAGS = new Set(['p', 'div', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'span']);
+const BLOCK_OR_IMG = new Set(['p', 'div', 'img']);
+const CAPTION_TAGS = new Set(['td', 'p', 'em', 'span', 'div', 'i']);
 const CAPTION_CLASS = /caption|desc|chu-?thich|image-?note|ghi-?chu|note/i;
 
 export interface CleanedContent {
@@ -19,61 +25,79 @@ export interface CleanedContent {
 /** Cleans content in place (the page is parsed for this article alone) and returns its HTML. */
 export function cleanContent($: CheerioAPI, content: Element, options: { remove: readonly string[]; drop: readonly (Element | undefined)[] }): CleanedContent {
   const root = $(content);
-  for (const selector of options.remove) root.find(selector).remove();
-  for (const element of options.drop) if (element !== undefined && element !== content && root.has(element).length > 0) $(element).remove();
-  root.find(DROPPED_TAGS).remove();
-  removeNoisyBlocks($, content);
-  cutRelatedNews($, content);
-  removeShortLines($, content, (text) => isViewCounter(text) || isWidgetText(text) || /^trang chủ\b/iu.test(text));
-  captionImages($, content);
-  const byline = takeClosingByline($, content);
+  // Selectors run from the document (cheerio's find() under a wide element is quadratic), then kept to the content.
+  for (const selector of options.remove) $(selector).toArray().filter((element) => element !== content && isInside(element, content)).forEach((element) => $(element).remove());
+  for (const element of options.drop) if (element !== undefined && element !== content && isInside(element, content)) $(element).remove();
+  for (const element of descendants(content)) if (isDropped(element)) $(element).remove();
+  let textLength = measureTextLengths($);
+  removeNoisyBlocks($, content, textLength);
+  cutRelatedNews($, content, textLength);
+  removeShortLines($, content, textLength, (text) => isViewCounter(text) || isWidgetText(text) || /^trang chủ\b/iu.test(text));
+  textLength = measureTextLengths($);
+  captionImages($, content, textLength);
+  const byline = takeClosingByline($, content, textLength);
   return { html: root.html() ?? '', ...(byline === undefined ? {} : { byline }) };
 }
 
-function removeNoisyBlocks($: CheerioAPI, content: Element): void {
-  const total = $(content).text().length || 1;
-  for (const element of $(content).find('[class], [id]').toArray()) {
+type TextLength = (element: AnyNode) => number;
+
+function isInside(element: AnyNode, container: Element): boolean {
+  for (let node = element.parent; node !== null; node = node.parent) if (node === container) return true;
+  return false;
+}
+
+function isDropped(element: Element): boolean {
+  return DROPPED_TAGS.has(element.name) || /breadcrumblist/i.test(element.attribs.itemtype ?? '') || element.attribs.role === 'navigation';
+}
+
+function removeNoisyBlocks($: CheerioAPI, content: Element, textLength: TextLength): void {
+  const total = textLength(content) || 1;
+  for (const element of descendants(content).filter((candidate) => candidate.attribs.class !== undefined || candidate.attribs.id !== undefined)) {
     const names = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
-    if (NOISE_ATTRIBUTE.test(names) && $(element).text().length / total < NOISE_MAX_SHARE) $(element).remove();
+    if (NOISE_ATTRIBUTE.test(names) && textLength(element) / total < NOISE_MAX_SHARE) $(element).remove();
   }
 }
 
 /** The first related-news heading and everything after it, up to the content's end, go. */
-function cutRelatedNews($: CheerioAPI, content: Element): void {
-  const heading = $(content)
-    .find('*')
-    .toArray()
-    .find((element) => isRelatedHeading($(element).text().trim()));
+function cutRelatedNews($: CheerioAPI, content: Element, textLength: TextLength): void {
+  const heading = descendants(content).find((element) => textLength(element) <= LINE_MAX_CHARS * 2 && isRelatedHeading($(element).text().trim()));
   if (heading === undefined) return;
-  for (let node: AnyNode | null = heading; node !== null && node !== content; node = node.parent) {
-    let next = node.nextSibling;
-    while (next !== null) {
-      const after: AnyNode | null = next.nextSibling;
-      $(next).remove();
-      next = after;
-    }
-  }
+  for (let node: AnyNode | null = heading; node !== null && node !== content; node = node.parent) cutAfter(node);
   $(heading).remove();
 }
 
+/** Drops every sibling after node at once (one at a time would shift the parent's child list each time). */
+function cutAfter(node: AnyNode): void {
+  const siblings = node.parent?.children;
+  if (siblings === undefined) return;
+  const index = siblings.indexOf(node as never);
+  for (const dropped of siblings.splice(index + 1)) {
+    dropped.parent = null;
+    dropped.prev = null;
+    dropped.next = null;
+  }
+  node.next = null;
+}
+
 /** Innermost short elements matching (counters, share bars): removed, unless they hold an image. */
-function removeShortLines($: CheerioAPI, content: Element, matches: (text: string) => boolean): void {
-  for (const element of $(content).find('*').toArray().reverse()) {
+function removeShortLines($: CheerioAPI, content: Element, textLength: TextLength, matches: (text: string) => boolean): void {
+  for (const element of descendants(content).reverse()) {
+    if (textLength(element) > LINE_MAX_CHARS * 2) continue;
     const text = $(element).text().replace(/\s+/g, ' ').trim();
-    if (text.length <= LINE_MAX_CHARS && text !== '' && matches(text) && $(element).find('img').length === 0) $(element).remove();
+    if (text.length <= LINE_MAX_CHARS && text !== '' && matches(text) && !hasDescendant(element, IMG)) $(element).remove();
   }
 }
 
 /** Portal image blocks (a one-image table with a caption row, a div of image and caption) become figure / figcaption. */
-function captionImages($: CheerioAPI, content: Element): void {
-  for (const block of $(content).find('table, div, p').toArray()) {
+function captionImages($: CheerioAPI, content: Element, textLength: TextLength): void {
+  for (const block of descendants(content, BOX_TAGS)) {
+    if (textLength(block) > 600 || isWithin(block, 'figure') || descendants(block, IMG).length !== 1 || descendants(block, BOX_TAGS).length > 3) continue;
     const box = $(block);
-    if (box.closest('figure').length > 0 || box.find('img').length !== 1 || box.find('p, div, table').length > 3) continue;
     const text = box.text().replace(/\s+/g, ' ').trim();
-    const image = box.find('img').first();
-    const captionElement = box.find('td, p, em, span, div, i').toArray().find((element) => {
+    const image = $(descendants(block, IMG)[0]!);
+    const captionElement = descendants(block, CAPTION_TAGS).find((element) => {
       const own = $(element).text().trim();
-      return own !== '' && $(element).find('img').length === 0 && (CAPTION_CLASS.test(element.attribs.class ?? '') || own === text);
+      return own !== '' && !hasDescendant(element, IMG) && (CAPTION_CLASS.test(element.attribs.class ?? '') || own === text);
     });
     if (captionElement === undefined || text === '' || text.length > 300) continue;
     const caption = $(captionElement).html() ?? '';
@@ -82,11 +106,10 @@ function captionImages($: CheerioAPI, content: Element): void {
 }
 
 /** The last one or two lines of text, when they are a byline ("Minh Anh", then "Nguồn: …"); the name is kept, the lines go. */
-function takeClosingByline($: CheerioAPI, content: Element): string | undefined {
-  const lines = $(content)
-    .find('p, div, h2, h3, h4, h5, h6, strong, b, em, span')
-    .toArray()
-    .filter((element) => $(element).closest('figure').length === 0 && $(element).find('p, div, img').length === 0 && $(element).text().trim() !== '');
+function takeClosingByline($: CheerioAPI, content: Element, textLength: TextLength): string | undefined {
+  const lines = descendants(content, LINE_TAGS).filter(
+    (element) => textLength(element) <= LINE_MAX_CHARS && !isWithin(element, 'figure') && !hasDescendant(element, BLOCK_OR_IMG) && $(element).text().trim() !== '',
+  );
   let name: string | undefined;
   for (const element of lines.reverse().slice(0, 2)) {
     if (!isLastText($, content, element)) break;
@@ -102,7 +125,7 @@ function takeClosingByline($: CheerioAPI, content: Element): string | undefined 
 function isLastText($: CheerioAPI, content: Element, element: Element): boolean {
   for (let node: AnyNode | null = element; node !== null && node !== content; node = node.parent) {
     for (let next = node.nextSibling; next !== null; next = next.nextSibling) {
-      if ($(next).text().trim() !== '' || (next.type === 'tag' && $(next).find('img').addBack('img').length > 0)) return false;
+      if ($(next).text().trim() !== '' || (next.type === 'tag' && ((next as Element).name === 'img' || hasDescendant(next, IMG)))) return false;
     }
   }
   return true;

@@ -1,6 +1,9 @@
 /** Finds an article page's main text: the element whose paragraphs carry the most prose, readability-style, kept small. */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { descendants, isWithin } from './load-page.ts';
+
+const LINKS = new Set(['a']);
 import { CHROME_ATTRIBUTE, CONTENT_ATTRIBUTE, LEAD_ATTRIBUTE, NOISE_ATTRIBUTE } from './portal-words.ts';
 
 const MIN_PARAGRAPH_CHARS = 25;
@@ -19,11 +22,11 @@ export interface MainText {
 export function detectMainText($: CheerioAPI, skip: ReadonlySet<Element>): MainText | undefined {
   const scores = new Map<Element, number>();
   for (const block of $(PROSE_TAGS).toArray()) {
-    if (skip.has(block) || (block.name === 'span' && $(block).parents('p').length > 0)) continue;
+    if (skip.has(block) || (block.name === 'span' && isWithin(block, 'p'))) continue;
     const chars = proseChars($, block);
     if (chars < MIN_PARAGRAPH_CHARS || insideChrome(block)) continue;
     // One point a paragraph, one per 100 characters (three at most), one per comma: prose, not link lists.
-    const score = 1 + Math.min(3, Math.floor(chars / 100)) + Math.min(3, (($(block).text().match(/,/g) ?? []).length));
+    const score = 1 + Math.min(3, Math.floor(chars / 100)) + Math.min(3, commas($, block));
     credit(scores, parentElement(block), score);
     credit(scores, parentElement(parentElement(block)), score / 2);
   }
@@ -46,6 +49,17 @@ function proseChars($: CheerioAPI, block: Element): number {
     else if (child.type === 'tag' && ['a', 'b', 'strong', 'em', 'i', 'u', 'span', 'font', 'br'].includes(child.name)) chars += $(child).text().trim().length;
   }
   return chars;
+}
+
+/** Commas in the block's first 1000 characters: enough to tell prose from a list of links. */
+function commas($: CheerioAPI, block: Element): number {
+  let count = 0;
+  for (const child of block.children) {
+    const text = child.type === 'text' ? child.data : child.type === 'tag' && child.name !== 'div' && child.name !== 'p' ? $(child).text() : '';
+    count += (text.slice(0, 1000).match(/,/g) ?? []).length;
+    if (count >= 3) break;
+  }
+  return count;
 }
 
 function credit(scores: Map<Element, number>, element: Element | undefined, score: number): void {
@@ -77,7 +91,8 @@ function insideChrome(element: Element): boolean {
 
 function linkDensity($: CheerioAPI, element: Element): number {
   const text = $(element).text().length;
-  return text === 0 ? 1 : Math.min(1, $(element).find('a').text().length / text);
+  const linked = descendants(element, LINKS).reduce((sum, link) => sum + $(link).text().length, 0);
+  return text === 0 ? 1 : Math.min(1, linked / text);
 }
 
 /** A lead (sapo) portals print as a sibling just before the body. */

@@ -1,6 +1,7 @@
 /** Extract stage entry: an article page's title, date, author and cleaned content, each with the rule that found it. */
-import { load, type CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { loadPage } from './load-page.ts';
 import type { HtmlRules, RawItem } from '../../model/types.ts';
 import { canonicalizeUrl } from '../normalize/canonical-url.ts';
 import { cleanContent } from './clean-content.ts';
@@ -32,7 +33,7 @@ const NO_RULES: Pick<HtmlRules, 'remove'> = { remove: [] };
 
 /** Extracts one article page; `entry` is its line on the list page (a date there is the fallback). */
 export function extractArticle(html: string, pageUrl: string, rules: Partial<HtmlRules> | undefined, timeZone: string, entry?: Pick<ListEntry, 'date'>): ExtractedArticle {
-  const $ = load(html);
+  const $ = loadPage(html);
   const selectors = { ...NO_RULES, ...rules };
   const title = findTitle($, selectors.title);
   const date = findArticleDate($, selectors.date, title.element, timeZone);

@@ -1,6 +1,10 @@
 /** Finds a list page's article links: the `links` selector, else the repeated block of same-site article links. */
-import { load, type CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { descendants, loadPage, measureTextLengths } from './load-page.ts';
+
+const LINKS = new Set(['a']);
+const IMAGES = new Set(['img']);
 import { canonicalizeUrl } from '../normalize/canonical-url.ts';
 import { findDateText } from './find-date.ts';
 import { CHROME_ATTRIBUTE, isSidebarTitle } from './portal-words.ts';
@@ -23,6 +27,7 @@ export interface ArticleLinks {
 const MIN_TITLE_WORDS = 4;
 const MIN_TITLE_CHARS = 15;
 const SIGNATURE_DEPTH = 4;
+const MAX_ENTRIES = 200;
 const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form']);
 
 interface Candidate {
@@ -33,11 +38,11 @@ interface Candidate {
 
 /** Entries in the list page's order, each URL once; linkPattern filters both ways of finding them. */
 export function findArticleLinks(html: string, pageUrl: string, rules: { links?: string; linkPattern?: string }, timeZone: string): ArticleLinks {
-  const $ = load(html);
+  const $ = loadPage(html);
   const pattern = rules.linkPattern === undefined ? undefined : new RegExp(rules.linkPattern, 'u');
   const accept = (url: string): boolean => pattern === undefined || pattern.test(url);
   if (rules.links !== undefined) {
-    const anchors = $(rules.links).toArray().map((element) => (element.type === 'tag' && element.name === 'a' ? element : $(element).find('a[href]').get(0)));
+    const anchors = $(rules.links).toArray().map((element) => (element.type === 'tag' && element.name === 'a' ? element : descendants(element, LINKS).find((a) => a.attribs.href !== undefined)));
     const candidates = anchors.flatMap((anchor) => (anchor === undefined ? [] : toCandidate($, anchor as Element, pageUrl) ?? [])).filter((c) => accept(c.url));
     return { entries: toEntries($, candidates, undefined, timeZone), rule: `links selector "${rules.links}"` };
   }
@@ -55,7 +60,7 @@ export function findArticleLinks(html: string, pageUrl: string, rules: { links?:
 function toCandidate($: CheerioAPI, anchor: Element, pageUrl: string): Candidate | undefined {
   const url = resolveLink(anchor.attribs.href, pageUrl);
   if (url === undefined || url === pageUrl.replace(/#.*$/, '')) return undefined;
-  const text = ($(anchor).text().replace(/\s+/g, ' ').trim() || anchor.attribs.title || $(anchor).find('img').attr('alt') || '').trim();
+  const text = ($(anchor).text().replace(/\s+/g, ' ').trim() || anchor.attribs.title || descendants(anchor, IMAGES)[0]?.attribs.alt || '').trim();
   return { element: anchor, url, text };
 }
 
@@ -134,8 +139,9 @@ function isInside(element: Element, container: Element): boolean {
 /** Boxes titled "Tin nổi bật", "Tin xem nhiều"…: the title's parent, or when that holds more, the list right after the title. */
 function sidebarBoxes($: CheerioAPI): Set<Element> {
   const boxes = new Set<Element>();
+  const textLength = measureTextLengths($);
   for (const title of $('h1, h2, h3, h4, h5, h6, div, span, p, strong, a, li').toArray()) {
-    if ($(title).children('div, ul, ol, table').length > 0 || !isSidebarTitle($(title).text().replace(/\s+/g, ' ').trim())) continue;
+    if (textLength(title) > 80 || $(title).children('div, ul, ol, table').length > 0 || !isSidebarTitle($(title).text().replace(/\s+/g, ' ').trim())) continue;
     const parent = title.parent?.type === 'tag' ? (title.parent as Element) : undefined;
     if (parent !== undefined && $(parent).children().length <= 3) boxes.add(parent);
     else $(title).nextUntil('h1, h2, h3, h4, h5, h6').each((_, next) => void boxes.add(next));
@@ -162,8 +168,8 @@ function toEntries($: CheerioAPI, candidates: readonly Candidate[], container: E
     byUrl.set(candidate.url, entry);
   }
   const urlOf = new Map(candidates.map((candidate) => [candidate.element, candidate.url]));
-  return [...byUrl].flatMap(([url, entry]) => {
-    if (container !== undefined && !isTitleLike(entry.title)) return [];
+  // More than any maxArticles can ask for is never read; dating them would only cost time.
+  return [...byUrl].filter(([, entry]) => container === undefined || isTitleLike(entry.title)).slice(0, MAX_ENTRIES).flatMap(([url, entry]) => {
     const date = findDateText(itemText($, entry.anchors[0]!, url, urlOf, container), timeZone);
     return [{ url, title: entry.title, ...(date === undefined ? {} : { date }) }];
   });
@@ -173,7 +179,7 @@ function toEntries($: CheerioAPI, candidates: readonly Candidate[], container: E
 function itemText($: CheerioAPI, anchor: Element, url: string, urlOf: ReadonlyMap<Element, string>, container: Element | undefined): string {
   let item: Element = anchor;
   for (let node = anchor.parent; node && node.type === 'tag' && node !== container; node = node.parent) {
-    const others = $(node).find('a[href]').toArray().some((other) => urlOf.has(other) && urlOf.get(other) !== url);
+    const others = descendants(node, LINKS).some((other) => urlOf.has(other) && urlOf.get(other) !== url);
     if (others) break;
     item = node as Element;
   }

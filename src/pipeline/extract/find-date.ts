@@ -2,6 +2,9 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { parseFeedDate } from '../normalize/parse-date.ts';
+import { hasDescendant } from './load-page.ts';
+
+const BLOCKS = new Set(['p', 'div', 'li', 'table']);
 
 // "Thứ Ba, 12/03/2019 - 16:45", "12/03/2019 | 16:45", "16:45 12/03/2019", "19h40 ngày 19/11/2024", "(GMT+7)".
 const WEEKDAY = '(?:thứ\\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\\s+nhật|cn|t[2-7])\\s*,?\\s*';
@@ -57,11 +60,11 @@ function readable(raw: string | undefined, timeZone: string): string | undefined
 
 /** The first short element after the title holding a date, else the nearest one just before it (portals print both ways). */
 function dateNearTitle($: CheerioAPI, title: Element, timeZone: string): FoundDate {
-  const all = $('body *').toArray();
+  const all = $('*').toArray() as Element[];
   const at = all.indexOf(title);
   if (at === -1) return { rule: 'none' };
   const isDateLine = (element: Element): string | undefined => {
-    if ($(element).find('p, div, li, table').length > 0 || element === title) return undefined;
+    if (element === title || hasDescendant(element, BLOCKS)) return undefined;
     const text = $(element).text();
     return text.length <= DATE_LINE_MAX_CHARS ? findDateText(text, timeZone) : undefined;
   };
