@@ -171,6 +171,17 @@ describe('an HTML source', () => {
     expect(merged.categories).toContain('an-ninh-trat-tu');
   });
 
+  it('keeps a whole crawl to hostDelaySeconds between starts on the portal, robots.txt and list page included (server\'s log)', async () => {
+    const articles = Array.from({ length: 5 }, (_, i) => ({ ...HOUSE, slug: `bai-${i}`, title: `${HOUSE.title} (đợt ${i + 1})` }));
+    const portal = await portalOf(articles);
+    const { run } = await setUp([htmlSource(portal)], { hostDelaySeconds: 0.2 });
+    await run();
+    const arrivals = portal.server.requests.map((request) => request.at);
+    expect(portal.paths()).toHaveLength(7);
+    // Arrival times carry the loopback's jitter: a gap may read a little short of the delay the client kept.
+    for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]! - arrivals[i - 1]!).toBeGreaterThan(160);
+  });
+
   it('leaves a slow portal\'s articles it could not start within the fetch timeout for the next cycle, without holding the feeds', async () => {
     const articles = Array.from({ length: 8 }, (_, i) => ({ ...HOUSE, slug: `bai-${i}`, title: `${HOUSE.title} (đợt ${i + 1})` }));
     const portal = await portalOf(articles);
