@@ -201,6 +201,8 @@ export interface StoreData {
   feeds: Record<string, PublishedFeedState>;
   /** Keyed by absorbed story id; optional so stores written before it still load unchanged. */
   aliases?: Record<string, StoryAlias>;
+  /** robots.txt by origin (`https://host:port`), read within the last day; optional so older stores load. */
+  robots?: Record<string, { text: string; readAt: string }>;
   /** When retention last dropped stories: later feed pages may have changed then. */
   prunedAt?: string;
   /** Fingerprint of the category rules (keywords, categoryMaps) the stored categories were computed with. */

@@ -52,7 +52,10 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
   const startedAt = now();
   const before = await store.load();
   const chosen = config.sources.filter((source) => source.enabled && (options.mode === 'all' || isDue(before.sources[source.id], startedAt)));
-  const outcomes = await collectAll(chosen, before, config, startedAt, options.crawler ?? createIngestionCrawler(config));
+  const crawler = options.crawler ?? createIngestionCrawler(config);
+  // robots.txt another process read today is not asked for again.
+  crawler.robots.load(before.robots ?? {});
+  const outcomes = await collectAll(chosen, before, config, startedAt, crawler);
 
   const result = await store.withWriteLock(async () => {
     // Reload under the lock: another writer may have saved while we were fetching.
@@ -61,6 +64,7 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
     const keepsHealthInMemory = options.saveWhenOnlyHealthChanged === false;
     const durableBefore = keepsHealthInMemory ? durableFingerprint(data) : undefined;
     const { summary, touched, refiled } = applyOutcomes(data, chosen, outcomes, config, startedAt, options.mergeCache);
+    await keepRobots(data, crawler);
     summary.finishedAt = now().toISOString();
     data.lastRun = summary;
     const etagsBefore = new Map(Object.entries(data.feeds).map(([name, state]) => [name, state.etag]));
@@ -87,9 +91,17 @@ async function announceChanges(config: Config, changed: readonly string[], logge
 }
 
 /** The limiter and robots.txt cache of one process, with the config's delay and fetch limits. */
-export function createIngestionCrawler(config: Config): Crawler {
+export function createIngestionCrawler(config: Config, now?: () => number): Crawler {
   const robotsFetch = { timeoutMs: config.fetchTimeoutSeconds * 1000, maxBytes: config.maxFeedBytes, userAgent: userAgent(config.baseUrl) };
-  return createCrawler({ hostDelayMs: (config.hostDelaySeconds ?? 1) * 1000, robotsFetch });
+  return createCrawler({ hostDelayMs: (config.hostDelaySeconds ?? 1) * 1000, robotsFetch, ...(now === undefined ? {} : { now }) });
+}
+
+/** The store keeps every robots.txt read within the day, by this process or (reloaded) another; older ones go. */
+async function keepRobots(data: StoreData, crawler: Crawler): Promise<void> {
+  crawler.robots.load(data.robots ?? {});
+  const robots = await crawler.robots.stored();
+  if (Object.keys(robots).length > 0) data.robots = robots;
+  else delete data.robots;
 }
 
 /**
@@ -167,7 +179,8 @@ function applyOutcomes(
  */
 function durableFingerprint(data: StoreData): string {
   const sources = Object.values(data.sources).map(({ lastFetchAt: _fetch, lastSuccessAt: _success, ...durable }) => durable);
-  return JSON.stringify([sources, data.feeds, Object.keys(data.aliases ?? {}).length, Object.keys(data.tombstones).length, data.prunedAt, data.categoryRules]);
+  const robots = Object.entries(data.robots ?? {}).map(([origin, entry]) => [origin, entry.readAt]);
+  return JSON.stringify([sources, data.feeds, Object.keys(data.aliases ?? {}).length, Object.keys(data.tombstones).length, data.prunedAt, data.categoryRules, robots]);
 }
 
 function summarizeSource(id: string, outcome: SourceOutcome, counts = { added: 0, updated: 0 }): SourceRunSummary {

@@ -204,3 +204,31 @@ describe('an HTML source', () => {
     expect(articlePaths()).not.toContain('/tin-tuc/bai-0.html');
   });
 });
+
+describe('robots.txt kept in the store', () => {
+  it('is read once a day across processes that each run one cycle (npm run ingest), then read again', async () => {
+    const portal = await portalOf([FIRE_DRILL]);
+    portal.robots = 'User-agent: *\nAllow: /\n';
+    const dir = await makeTempDir();
+    const config: Config = {
+      port: 0, baseUrl: 'http://bantin.test', schedule: '*/15 * * * *', timezone: 'Asia/Ho_Chi_Minh',
+      store: path.join(dir, 'db.json'), outDir: path.join(dir, 'feeds'), feedSize: 50, retentionDays: 90,
+      fetchTimeoutSeconds: 5, maxFeedBytes: 1_000_000, hostDelaySeconds: 0, categories: [], sources: [htmlSource(portal)],
+    };
+    const store = createLowdbStore(config.store);
+    let clockMs = Date.parse('2026-12-04T03:00:00.000Z');
+    // A fresh crawler per run, as each `npm run ingest` process has its own.
+    const runAsNewProcess = () => runIngestion({ config, store, logger: createSilentLogger(), mode: 'all', now: () => new Date(clockMs), crawler: createIngestionCrawler(config, () => clockMs) });
+    const robotsReads = () => portal.paths().filter((p) => p === '/robots.txt').length;
+    await runAsNewProcess();
+    expect(robotsReads()).toBe(1);
+    expect((await store.load()).robots).toEqual({ [portal.url]: { text: 'User-agent: *\nAllow: /\n', readAt: '2026-12-04T03:00:00.000Z' } });
+    clockMs += 23 * 3600_000;
+    await runAsNewProcess();
+    expect(robotsReads()).toBe(1);
+    clockMs += 2 * 3600_000;
+    await runAsNewProcess();
+    expect(robotsReads()).toBe(2);
+    expect((await store.load()).robots![portal.url]!.readAt).toBe('2026-12-05T04:00:00.000Z');
+  });
+});

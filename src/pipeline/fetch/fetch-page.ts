@@ -23,13 +23,14 @@ export interface Crawler {
   fetchPage(url: string, validators: { etag?: string; lastModified?: string } | undefined, options: PageFetchOptions & { deadlineMs?: number }): Promise<PageResult>;
 }
 
-export function createCrawler(options: { hostDelayMs: number; robotsFetch: PageFetchOptions }): Crawler {
+/** `now` is the robots.txt cache's clock (ms since the epoch). */
+export function createCrawler(options: { hostDelayMs: number; robotsFetch: PageFetchOptions; now?: () => number }): Crawler {
   const limiter = createHostLimiter({ delayMs: options.hostDelayMs });
   const robots = createRobotsRules(async (robotsUrl) => {
     const fetchOptions = { ...options.robotsFetch, maxBytes: Math.min(options.robotsFetch.maxBytes, ROBOTS_MAX_BYTES) };
     const result = await limiter.run(robotsUrl, () => fetchSource({ url: robotsUrl }, fetchOptions));
     return result.kind === 'body' ? decodeHtmlBody(result.body, result.contentType).text : '';
-  });
+  }, options.now);
   return {
     limiter,
     robots,
