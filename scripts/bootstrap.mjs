@@ -5,7 +5,7 @@
  * to npm reaches the service itself. Node built-ins only: this runs before any dependency exists.
  * When all is in place it reads two lock files and the times of src/, and spawns nothing.
  *
- *   node scripts/bootstrap.mjs serve|ingest [--config <path>]   the compiled service (dist/main.js)
+ *   node scripts/bootstrap.mjs serve|ingest|preview [--config <path>]   the compiled service (dist/main.js)
  *   node scripts/bootstrap.mjs store-copy --from <store> --to <store>   a store copied between backends (dist/main.js)
  *   node scripts/bootstrap.mjs test [vitest arguments]          the test suite (scripts/run-tests.mjs)
  *   node scripts/bootstrap.mjs build                            a fresh dist/, even if it looks current
@@ -19,7 +19,7 @@ import { buildDist, buildProblem } from './bootstrap/compiled-build.mjs';
 import { dependencyProblem, installDependencies } from './bootstrap/dependencies.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const COMMANDS = ['serve', 'ingest', 'store-copy', 'test', 'build'];
+const COMMANDS = ['serve', 'ingest', 'preview', 'store-copy', 'test', 'build'];
 const EXIT_USAGE = 2;
 const EXIT_FAILURE = 1;
 

@@ -31,6 +31,15 @@ export class ParseError extends AppError {
   }
 }
 
+/** An HTML page bantin will not read: refused by robots.txt, without article links, or shaped to make extraction slow. */
+export type CrawlErrorCode = 'ROBOTS_REFUSED' | 'NO_ARTICLE_LINKS' | 'TOO_DEEP';
+export class CrawlError extends AppError {
+  declare readonly code: CrawlErrorCode;
+  constructor(code: CrawlErrorCode, message: string) {
+    super(code, message);
+  }
+}
+
 export type StoreErrorCode = 'CORRUPT' | 'UNREADABLE' | 'LOCKED' | 'SCHEMA' | 'WRITE' | 'NOT_EMPTY';
 export class StoreError extends AppError {
   declare readonly code: StoreErrorCode;

@@ -1,8 +1,9 @@
-/** Command-line entry: `serve` (npm start) or `ingest` (npm run ingest); wiring only. */
+/** Command-line entry: `serve` (npm start), `ingest` (npm run ingest) or `preview` (npm run preview); wiring only. */
 import { loadConfig, resolveConfigPath } from './config/load-config.ts';
 import { runIngestCommand } from './commands/ingest-command.ts';
 import { runStoreCopyCommand } from './commands/store-copy-command.ts';
 import { parseStoreCopyArgs } from './config/store-copy-args.ts';
+import { runPreviewCommand } from './commands/preview-command.ts';
 import { startService } from './commands/serve-command.ts';
 import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
@@ -17,12 +18,16 @@ async function main(argv: readonly string[]): Promise<void> {
     await runStoreCopyCommand(parseStoreCopyArgs(rest, process.env), (line) => process.stderr.write(`store:copy: ${line}\n`));
     return;
   }
-  if (command !== 'serve' && command !== 'ingest') {
-    process.stderr.write('usage: bantin serve|ingest [--config <path>] | bantin store-copy --from <store> --to <store> [--replace]\n');
+  if (command !== 'serve' && command !== 'ingest' && command !== 'preview') {
+    process.stderr.write('usage: bantin serve|ingest|preview [<source id | URL>] [--config <path>] | bantin store-copy --from <store> --to <store> [--replace]\n');
     process.exitCode = EXIT_USAGE;
     return;
   }
   const config = loadConfig(resolveConfigPath(rest, process.env), process.env);
+  if (command === 'preview') {
+    process.exitCode = await runPreviewCommand(config, previewTarget(rest), (line) => process.stdout.write(`${line}\n`));
+    return;
+  }
   const logger = createLogger(process.env.LOG_LEVEL ?? (command === 'ingest' ? 'warn' : 'info'));
   if (command === 'ingest') {
     const store = openStore(config.store);
@@ -51,6 +56,11 @@ async function main(argv: readonly string[]): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+/** The first argument that is neither a flag nor the path after `--config`. */
+function previewTarget(args: readonly string[]): string | undefined {
+  return args.find((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--config');
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

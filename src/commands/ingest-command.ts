@@ -17,7 +17,8 @@ export function formatSummary(summary: RunSummary, storyCount: number): string[]
     if (source.status === 'error') return `${id}  error         ${source.error}`;
     if (source.status === 'not-modified') return `${id}  not modified  (304, stored stories kept)`;
     const warning = source.warning ? `; warning: ${source.warning}` : '';
-    return `${id}  ok            ${source.items} items, ${source.added} new stories, ${source.updated} joined or updated${warning}`;
+    const articles = source.articleErrors ? `; ${source.articleErrors} article pages failed (tried again next run)` : '';
+    return `${id}  ok            ${source.items} items, ${source.added} new stories, ${source.updated} joined or updated${articles}${warning}`;
   });
   const failed = summary.sources.filter((source) => source.status === 'error').length;
   lines.push(

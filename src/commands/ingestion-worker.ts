@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { pino } from 'pino';
 import type { StoreData } from '../model/types.ts';
 import { createMergeCache } from '../pipeline/merge/merge-cache.ts';
-import { runIngestion } from '../pipeline/run-ingestion.ts';
+import { createIngestionCrawler, runIngestion } from '../pipeline/run-ingestion.ts';
 import { buildFeedCatalog, type FeedCatalog, type PublishedFeed } from '../publish/feed-catalog.ts';
 import { healthFromStore } from '../server/serve-state.ts';
 import { openStore } from '../store/open-store.ts';
@@ -20,6 +20,8 @@ const logger = pino({ level: logLevel, base: { service: 'bantin' } }, { write: (
 const store = openStore(config.store);
 // Shingles and index of the stories near the last cycle, so each cycle merges at the cost of what is new.
 const mergeCache = createMergeCache();
+// Per-host manners and robots.txt hold for the whole process, not one cycle.
+const crawler = createIngestionCrawler(config);
 
 let data: StoreData;
 let catalog: FeedCatalog;
@@ -47,7 +49,7 @@ async function snapshot(): Promise<ThreadSnapshot> {
 }
 
 async function ingest(mode: 'all' | 'due'): Promise<ThreadSnapshot> {
-  const result = await runIngestion({ config, store, logger, mode, mergeCache, previousCatalog: catalog, saveWhenOnlyHealthChanged: false });
+  const result = await runIngestion({ config, store, logger, mode, mergeCache, crawler, previousCatalog: catalog, saveWhenOnlyHealthChanged: false });
   data = result.data;
   catalog = result.catalog;
   return snapshot();

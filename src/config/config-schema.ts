@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import cron from 'node-cron';
 import { storeLocationProblem } from '../store/store-location.ts';
+import { htmlRulesSchema, LIST_PAGE_KEYS } from './html-rules-schema.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z.string().regex(SLUG, 'must be a lowercase ASCII slug (a-z, 0-9, -)');
@@ -50,6 +51,8 @@ const sourceSchema = z
     urlMap: z.record(pathPrefix, slug).default({}),
     timezone: timeZone.optional(),
     enabled: z.boolean().default(true),
+    html: htmlRulesSchema.optional(),
+    fullText: z.boolean().default(false),
   })
   .superRefine((source, ctx) => {
     if (source.url === undefined && source.file === undefined) {
@@ -57,6 +60,11 @@ const sourceSchema = z
     }
     if (source.url !== undefined && source.file !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['file'], message: 'give url or file, not both' });
+    }
+    for (const key of source.fullText ? LIST_PAGE_KEYS : []) {
+      if (source.html?.[key] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['html', key], message: 'a list-page key; with fullText the feed lists the articles' });
+      }
     }
   });
 
@@ -85,6 +93,7 @@ export const configSchema = z.strictObject({
   categories: z.array(categorySchema).optional(),
   websubHub: httpUrl.optional(),
   sources: z.array(sourceSchema).optional(),
+  hostDelaySeconds: z.number().min(0).max(60).default(1),
 });
 
 export type ConfigInput = z.infer<typeof configSchema>;

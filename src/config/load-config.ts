@@ -143,6 +143,7 @@ function buildConfig(
     categories: parts.categories,
     websubHub: input.websubHub,
     sources: parts.sources,
+    hostDelaySeconds: input.hostDelaySeconds,
   };
 }
 

@@ -22,6 +22,24 @@ export interface SourceConfig {
   /** IANA zone for dates that carry none; defaults to the config's timezone. */
   readonly timezone: string;
   readonly enabled: boolean;
+  /** Read HTML pages (a list page, or with fullText the feed items' pages) with these rules. */
+  readonly html?: HtmlRules;
+  /** A feed whose items carry only a summary: each new item's page is fetched for its full text. */
+  readonly fullText?: boolean;
+}
+
+/** CSS selectors for an HTML source (SPEC "Portals without feeds"); each missing one is detected. */
+export interface HtmlRules {
+  readonly links?: string;
+  /** A regular expression the absolute article URL must match. */
+  readonly linkPattern?: string;
+  readonly title?: string;
+  readonly date?: string;
+  readonly author?: string;
+  readonly content?: string;
+  readonly remove: readonly string[];
+  /** Articles read from the list page, in its order; DEFAULT_MAX_ARTICLES when unset. */
+  readonly maxArticles?: number;
 }
 
 export interface Config {
@@ -44,6 +62,8 @@ export interface Config {
   readonly categories: readonly CategoryConfig[];
   readonly websubHub?: string;
   readonly sources: readonly SourceConfig[];
+  /** Least time between the starts of two requests to one host; 1 when unset. */
+  readonly hostDelaySeconds?: number;
 }
 
 /** One item as a feed parser gave it: untrusted, unnormalised strings. */
@@ -156,6 +176,22 @@ export interface SourceState {
   itemsDropped?: number;
   /** What the operator should know of the last fetch with a body that is not an error (items left out), in plain words. */
   warning?: string;
+  /** HTML and fullText sources: each article page read from the last list (or feed), by its address. */
+  pages?: Record<string, PageState>;
+  /** Article pages that failed in the last fetch (tried again next cycle). */
+  articleErrors?: number;
+  /** Article pages robots.txt refused in the last fetch (never fetched). */
+  robotsRefused?: number;
+}
+
+/** What bantin remembers of one article page: its list entry (title and date) and its validators. */
+export interface PageState {
+  /** The list page's (or feed's) title and date of the article; a change fetches the page again. */
+  entry: string;
+  etag?: string;
+  lastModified?: string;
+  /** The page failed or was not reached in time: fetched again next cycle whatever its entry says. */
+  retry?: true;
 }
 
 export type CopyIdentity = 'guid' | 'link';
@@ -174,6 +210,8 @@ export interface SourceRunSummary {
   /** Items listed beyond maxItemsPerFetch and left out, and the warning that says so; absent when none. */
   itemsDropped?: number;
   warning?: string;
+  /** HTML and fullText sources: article pages that failed this cycle. */
+  articleErrors?: number;
 }
 
 export interface RunSummary {
@@ -217,6 +255,8 @@ export interface StoreData {
   feeds: Record<string, PublishedFeedState>;
   /** Keyed by absorbed story id; optional so stores written before it still load unchanged. */
   aliases?: Record<string, StoryAlias>;
+  /** robots.txt by origin (`https://host:port`), read within the last day; optional so older stores load. */
+  robots?: Record<string, { text: string; readAt: string }>;
   /** When retention last dropped stories: later feed pages may have changed then. */
   prunedAt?: string;
   /** Fingerprint of the category rules (keywords, excludes, categoryMaps, urlMaps, the filing rule's version) the stored categories were computed with. */

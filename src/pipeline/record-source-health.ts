@@ -1,6 +1,6 @@
 /** Updates what the store remembers of a source after a fetch: validators, failures, backoff, permanent moves. */
 import type { SourceState } from '../model/types.ts';
-import type { SourceOutcome } from './collect-source.ts';
+import type { ArticleOutcome, SourceOutcome } from './collect-source.ts';
 
 const BACKOFF_BASE_MS = 60_000;
 const BACKOFF_CAP_MS = 6 * 3600_000;
@@ -42,6 +42,7 @@ export function recordSourceHealth(
     setCount(next, 'itemsDropped', outcome.itemsDropped ?? 0);
     if (outcome.warning === undefined) delete next.warning;
     else next.warning = outcome.warning;
+    recordArticles(next, outcome);
   }
   return next;
 }
@@ -50,6 +51,14 @@ export function recordSourceHealth(
 function setCount(state: SourceState, field: 'undatedItems' | 'itemsDropped', count: number): void {
   if (count > 0) state[field] = count;
   else delete state[field];
+}
+
+/** An HTML or fullText source's article pages; a plain feed has none (and loses any left from an earlier config). */
+function recordArticles(state: SourceState, outcome: ArticleOutcome): void {
+  for (const key of ['pages', 'articleErrors', 'robotsRefused'] as const) {
+    if (outcome[key] === undefined) delete state[key];
+    else (state as Record<typeof key, unknown>)[key] = outcome[key];
+  }
 }
 
 /**

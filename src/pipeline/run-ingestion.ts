@@ -9,6 +9,7 @@ import type { Store } from '../store/store.ts';
 import { userAgent } from '../version.ts';
 import { categoryRulesFingerprint, createCategorizer, fileStory } from './categorize/categorize-story.ts';
 import { collectSource, type SourceOutcome } from './collect-source.ts';
+import { createCrawler, type Crawler } from './fetch/fetch-page.ts';
 import { identifyCopies, knownCopiesOf } from './identify/identify-copies.ts';
 import type { MergeCache } from './merge/merge-cache.ts';
 import { mergeCopies } from './merge/merge-copies.ts';
@@ -35,6 +36,8 @@ export interface IngestionOptions {
    * the next write. The CLI writes always, as SPEC's `npm run ingest` says.
    */
   saveWhenOnlyHealthChanged?: boolean;
+  /** The process's per-host limiter and robots.txt cache (createIngestionCrawler), kept across cycles; one per cycle otherwise. */
+  crawler?: Crawler;
 }
 
 export interface IngestionResult {
@@ -49,7 +52,10 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
   const startedAt = now();
   const before = await store.load();
   const chosen = config.sources.filter((source) => source.enabled && (options.mode === 'all' || isDue(before.sources[source.id], startedAt)));
-  const outcomes = await collectAll(chosen, before, config, startedAt);
+  const crawler = options.crawler ?? createIngestionCrawler(config);
+  // robots.txt another process read today is not asked for again.
+  crawler.robots.load(before.robots ?? {});
+  const outcomes = await collectAll(chosen, before, config, startedAt, crawler);
   logDroppedElements(logger, chosen, outcomes);
 
   const result = await store.withWriteLock(async () => {
@@ -59,6 +65,7 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
     const keepsHealthInMemory = options.saveWhenOnlyHealthChanged === false;
     const durableBefore = keepsHealthInMemory ? durableFingerprint(data) : undefined;
     const { summary, touched, refiled, changes } = applyOutcomes(data, chosen, outcomes, config, startedAt, options.mergeCache);
+    await keepRobots(data, crawler);
     summary.finishedAt = now().toISOString();
     data.lastRun = summary;
     const etagsBefore = new Map(Object.entries(data.feeds).map(([name, state]) => [name, state.etag]));
@@ -87,25 +94,46 @@ async function announceChanges(config: Config, changed: readonly string[], logge
 /** Each source's outcome, and how long it took (for /metrics). */
 type TimedOutcome = SourceOutcome & { durationMs: number };
 
-async function collectAll(sources: readonly SourceConfig[], data: StoreData, config: Config, now: Date): Promise<TimedOutcome[]> {
+/** The limiter and robots.txt cache of one process, with the config's delay and fetch limits. */
+export function createIngestionCrawler(config: Config, now?: () => number): Crawler {
+  const robotsFetch = { timeoutMs: config.fetchTimeoutSeconds * 1000, maxBytes: config.maxFeedBytes, userAgent: userAgent(config.baseUrl) };
+  return createCrawler({ hostDelayMs: (config.hostDelaySeconds ?? 1) * 1000, robotsFetch, ...(now === undefined ? {} : { now }) });
+}
+
+/** The store keeps every robots.txt read within the day, by this process or (reloaded) another; older ones go. */
+async function keepRobots(data: StoreData, crawler: Crawler): Promise<void> {
+  crawler.robots.load(data.robots ?? {});
+  const robots = await crawler.robots.stored();
+  if (Object.keys(robots).length > 0) data.robots = robots;
+  else delete data.robots;
+}
+
+/**
+ * Feeds six at a time; sources that read article pages each start at once beside them, since their
+ * crawl is paced by its hosts' manners, not by our sockets, and must not hold a feed's turn.
+ */
+async function collectAll(sources: readonly SourceConfig[], data: StoreData, config: Config, now: Date, crawler: Crawler): Promise<TimedOutcome[]> {
   const options = {
     timeoutMs: config.fetchTimeoutSeconds * 1000,
     maxBytes: config.maxFeedBytes,
     maxItems: config.maxItemsPerFetch,
     userAgent: userAgent(config.baseUrl),
     now,
+    crawler,
   };
   const outcomes: TimedOutcome[] = new Array(sources.length);
+  const collect = async (index: number) => {
+    const started = performance.now();
+    const outcome = await collectSource(sources[index]!, data.sources[sources[index]!.id], options);
+    outcomes[index] = Object.assign(outcome, { durationMs: Math.round(performance.now() - started) });
+  };
+  const crawls = sources.flatMap((source, index) => (source.html !== undefined || source.fullText ? [collect(index)] : []));
+  const feeds = sources.flatMap((source, index) => (source.html !== undefined || source.fullText ? [] : [index]));
   let next = 0;
   const worker = async () => {
-    while (next < sources.length) {
-      const index = next++;
-      const started = performance.now();
-      const outcome = await collectSource(sources[index]!, data.sources[sources[index]!.id], options);
-      outcomes[index] = Object.assign(outcome, { durationMs: Math.round(performance.now() - started) });
-    }
+    while (next < feeds.length) await collect(feeds[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, sources.length) }, worker));
+  await Promise.all([...crawls, ...Array.from({ length: Math.min(FETCH_CONCURRENCY, feeds.length) }, worker)]);
   return outcomes;
 }
 
@@ -171,7 +199,8 @@ function applyOutcomes(
  */
 function durableFingerprint(data: StoreData): string {
   const sources = Object.values(data.sources).map(({ lastFetchAt: _fetch, lastSuccessAt: _success, ...durable }) => durable);
-  return JSON.stringify([sources, data.feeds, Object.keys(data.aliases ?? {}).length, Object.keys(data.tombstones).length, data.prunedAt, data.categoryRules]);
+  const robots = Object.entries(data.robots ?? {}).map(([origin, entry]) => [origin, entry.readAt]);
+  return JSON.stringify([sources, data.feeds, Object.keys(data.aliases ?? {}).length, Object.keys(data.tombstones).length, data.prunedAt, data.categoryRules, robots]);
 }
 
 function summarizeSource(id: string, outcome: TimedOutcome, counts = { added: 0, updated: 0 }): SourceRunSummary {
@@ -183,6 +212,7 @@ function summarizeSource(id: string, outcome: TimedOutcome, counts = { added: 0,
   if (undated > 0) summary.undatedItems = undated;
   if (outcome.itemsDropped) summary.itemsDropped = outcome.itemsDropped;
   if (outcome.warning !== undefined) summary.warning = outcome.warning;
+  if (outcome.articleErrors) summary.articleErrors = outcome.articleErrors;
   return summary;
 }
 

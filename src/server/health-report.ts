@@ -25,6 +25,10 @@ export interface SourceHealth {
   itemsDropped: number;
   /** Not an error, but worth the operator's attention (items left out), in plain words; null when none. */
   warning: string | null;
+  /** HTML and fullText sources: article pages that failed in the last fetch (tried again next cycle). */
+  articleErrors: number;
+  /** Article pages robots.txt refused in the last fetch (never fetched). */
+  robotsRefused: number;
 }
 
 export interface HealthReport {
@@ -56,6 +60,8 @@ export function buildHealthReport(state: ServeState): HealthReport {
       undatedItems: stored?.undatedItems ?? 0,
       itemsDropped: stored?.itemsDropped ?? 0,
       warning: stored?.warning ?? null,
+      articleErrors: stored?.articleErrors ?? 0,
+      robotsRefused: stored?.robotsRefused ?? 0,
     };
   });
   const ingestion = state.ingestion?.();

@@ -91,7 +91,11 @@ function overallStatusText(report: HealthReport): string {
 function statusText(source: SourceHealth): string {
   if (!source.enabled) return 'tạm tắt';
   const moved = source.movedTo ? ` · đã chuyển hẳn sang ${source.movedTo}, hãy sửa cấu hình` : '';
-  if (source.status === 'ok') return (source.lastFetchAt ? 'bình thường' : 'chưa lấy') + moved;
+  const articles = [
+    source.articleErrors > 0 ? ` · ${source.articleErrors} trang bài viết lỗi, sẽ lấy lại lần sau` : '',
+    source.robotsRefused > 0 ? ` · robots.txt không cho lấy ${source.robotsRefused} trang bài viết` : '',
+  ].join('');
+  if (source.status === 'ok') return (source.lastFetchAt ? 'bình thường' : 'chưa lấy') + articles + moved;
   return `lỗi: ${source.lastError ?? 'không rõ'} (${source.consecutiveFailures} lần liên tiếp)${moved}`;
 }
 

@@ -1,5 +1,5 @@
-/** A config in a temp folder whose sources are the shipped demo feeds served over loopback HTTP. */
-import { readFile, writeFile } from 'node:fs/promises';
+/** A config in a temp folder whose sources are the shipped demo sources served over loopback HTTP. */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import type { ServerResponse, IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { DEFAULT_CONFIG_PATH, REPO_ROOT } from '../../src/config/load-config.ts';
@@ -11,6 +11,8 @@ interface ShippedSource {
   file?: string;
   priority?: number;
   categoryMap?: Record<string, string>;
+  html?: object;
+  fullText?: boolean;
 }
 
 export interface DemoSetup {
@@ -35,13 +37,25 @@ export function serveFile(file: string, contentType: string) {
   };
 }
 
-/** Demo sources over HTTP, plus a `hong` source that always answers 500. */
+/**
+ * Demo sources over HTTP, plus a `hong` source that always answers 500. An HTML source's folder is served
+ * whole (list and article pages); a fullText feed stays a local file, since its items' links are relative
+ * to it and would otherwise resolve against its channel's (non-existent) site.
+ */
 export async function setUpDemo(dir: string, extra: Record<string, unknown> = {}): Promise<DemoSetup> {
   const shipped = JSON.parse(await readFile(DEFAULT_CONFIG_PATH, 'utf8')) as { categories: unknown[]; sources: ShippedSource[] };
   const routes: Record<string, ReturnType<typeof serveFile>> = {};
   const paths: Record<string, string> = {};
+  const local = new Set(shipped.sources.filter((source) => source.fullText).map((source) => source.id));
   for (const source of shipped.sources) {
     const file = path.resolve(REPO_ROOT, source.file!);
+    if (local.has(source.id)) continue;
+    if (source.html !== undefined) {
+      const folder = path.basename(path.dirname(file));
+      for (const name of await readdir(path.dirname(file))) routes[`/${folder}/${name}`] = serveFile(path.join(path.dirname(file), name), 'text/html; charset=utf-8');
+      paths[source.id] = `/${folder}/${path.basename(file)}`;
+      continue;
+    }
     paths[source.id] = `/${path.basename(file)}`;
     routes[paths[source.id]!] = serveFile(file, file.includes('atom') || source.id.includes('bao') ? 'application/atom+xml' : 'application/rss+xml; charset=utf-8');
   }
@@ -51,10 +65,12 @@ export async function setUpDemo(dir: string, extra: Record<string, unknown> = {}
   };
   const server = await startFixtureServer(routes);
   const sources = [
-    ...shipped.sources.map(({ file: _file, ...source }) => ({ ...source, url: `${server.url}${paths[source.id]}` })),
+    ...shipped.sources.map(({ file, ...source }) =>
+      local.has(source.id) ? { ...source, file: path.resolve(REPO_ROOT, file!) } : { ...source, url: `${server.url}${paths[source.id]}` },
+    ),
     { id: 'cong-huyen-hong', name: 'Cổng thông tin huyện (hỏng)', url: `${server.url}/hong.rss` },
   ];
   const configFile = path.join(dir, 'bantin.json');
-  await writeFile(configFile, JSON.stringify({ port: 0, categories: shipped.categories, sources, ...extra }, null, 2));
+  await writeFile(configFile, JSON.stringify({ port: 0, hostDelaySeconds: 0, categories: shipped.categories, sources, ...extra }, null, 2));
   return { server, configFile, paths };
 }

@@ -11,6 +11,8 @@ export interface RecordedRequest {
   /** Path and query as the client sent them. */
   url: string;
   headers: IncomingHttpHeaders;
+  /** performance.now() when the request arrived. */
+  at: number;
 }
 
 export interface FixtureServer {
@@ -35,7 +37,7 @@ export async function startFixtureServer(handler: FixtureHandler | FixtureRoutes
   const requests: RecordedRequest[] = [];
   const handle = typeof handler === 'function' ? handler : routeTable(handler);
   const server = createServer((req, res) => {
-    requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
+    requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, at: performance.now() });
     Promise.resolve(handle(req, res)).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500);
       res.end(String(error));

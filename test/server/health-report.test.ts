@@ -39,3 +39,22 @@ describe('buildHealthReport', () => {
     expect(report.lastRun).toBeNull();
   });
 });
+
+describe('article page counts', () => {
+  it('reports an HTML source\'s failed and refused article pages in /healthz and on the home page, without failing the source', async () => {
+    const { renderHome } = await import('../../src/server/render-home.ts');
+    const state = {
+      config: { ...config, timezone: 'Asia/Ho_Chi_Minh', baseUrl: 'http://bantin.test', sources: [makeSource('xa-hoa-an', { name: 'Cổng thông tin xã Hòa An' })] } as unknown as Config,
+      catalog: { summaries: [] } as unknown as FeedCatalog,
+      health: {
+        sources: { 'xa-hoa-an': { id: 'xa-hoa-an', consecutiveFailures: 0, lastFetchAt: '2026-12-04T03:00:00.000Z', articleErrors: 2, robotsRefused: 1 } },
+        storyCountsBySource: new Map([['xa-hoa-an', 5]]),
+      },
+    };
+    const report = buildHealthReport(state);
+    expect(report.status).toBe('ok');
+    expect(report.sources[0]).toMatchObject({ id: 'xa-hoa-an', status: 'ok', articleErrors: 2, robotsRefused: 1, items: 5 });
+    const home = renderHome(state);
+    expect(home).toContain('bình thường · 2 trang bài viết lỗi, sẽ lấy lại lần sau · robots.txt không cho lấy 1 trang bài viết');
+  });
+});

@@ -18,11 +18,23 @@ const WINDOWS_1252_ALIASES = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'l1',
  * An unknown label decides nothing (the next rule applies); the result has no BOM and is NFC.
  */
 export function decodeBody(body: Buffer, contentType?: string): { text: string; charset: string } {
+  return decodeWith(body, contentType, charsetFromXmlDeclaration);
+}
+
+/**
+ * Decodes an HTML page (SPEC "Portals without feeds"): BOM, else the HTTP charset parameter, else
+ * `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">`, else UTF-8.
+ */
+export function decodeHtmlBody(body: Buffer, contentType?: string): { text: string; charset: string } {
+  return decodeWith(body, contentType, charsetFromMeta);
+}
+
+function decodeWith(body: Buffer, contentType: string | undefined, declared: (body: Buffer) => string | undefined): { text: string; charset: string } {
   const bom = BOMS.find(({ bytes }) => bytes.every((byte, i) => body[i] === byte));
   const charset =
     bom?.charset ??
     knownCharset(charsetFromContentType(contentType)) ??
-    knownCharset(charsetFromXmlDeclaration(body)) ??
+    knownCharset(declared(body)) ??
     DEFAULT_CHARSET;
   const payload = body.subarray(bom?.bytes.length ?? 0);
   const text = iconv.decode(payload, charset).replace(/^\uFEFF/, '');
@@ -47,6 +59,16 @@ function charsetFromXmlDeclaration(body: Buffer): string | undefined {
   const label = /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']+)["']/.exec(head)?.[1];
   // A declaration we could read as ASCII is not really in a 16- or 32-bit encoding.
   return label !== undefined && /^(utf|ucs)-?(16|32|2|4)/i.test(label) ? undefined : label;
+}
+
+// WHATWG's prescan reads 1024 bytes; portals often put a long <head> of scripts first, so look further.
+const META_SCAN_BYTES = 8192;
+const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i;
+
+/** The charset a `<meta>` names in the head; a 16-bit label there cannot be true of ASCII-readable bytes. */
+function charsetFromMeta(body: Buffer): string | undefined {
+  const label = META_CHARSET.exec(body.subarray(0, META_SCAN_BYTES).toString('latin1'))?.[1];
+  return label !== undefined && /^(utf|ucs)-?(16|32|2|4)/i.test(label) ? 'utf-8' : label;
 }
 
 function knownCharset(label: string | undefined): string | undefined {

@@ -1,0 +1,108 @@
+/** Finds an article page's main text: the element whose paragraphs carry the most prose, readability-style, kept small. */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { descendants, isWithin } from './load-page.ts';
+
+const LINKS = new Set(['a']);
+import { CHROME_ATTRIBUTE, CONTENT_ATTRIBUTE, LEAD_ATTRIBUTE, NOISE_ATTRIBUTE } from './portal-words.ts';
+
+const MIN_PARAGRAPH_CHARS = 25;
+const CONTAINER_TAGS = new Set(['div', 'article', 'section', 'main', 'td', 'span', 'font', 'center']);
+const PROSE_TAGS = 'p, pre, blockquote, h2, h3, h4, div, td, span';
+
+export interface MainText {
+  element: Element;
+  /** Where the lead (sapo) sat apart from the body: prepended to it. */
+  lead?: Element;
+  /** `div.detail-content`: what the preview shows as the rule that found the content. */
+  description: string;
+}
+
+/** The best-scoring container of prose; undefined on a page with no paragraph of text. */
+export function detectMainText($: CheerioAPI, skip: ReadonlySet<Element>): MainText | undefined {
+  const scores = new Map<Element, number>();
+  for (const block of $(PROSE_TAGS).toArray()) {
+    if (skip.has(block) || (block.name === 'span' && isWithin(block, 'p'))) continue;
+    const chars = proseChars($, block);
+    if (chars < MIN_PARAGRAPH_CHARS || insideChrome(block)) continue;
+    // One point a paragraph, one per 100 characters (three at most), one per comma: prose, not link lists.
+    const score = 1 + Math.min(3, Math.floor(chars / 100)) + Math.min(3, commas($, block));
+    credit(scores, parentElement(block), score);
+    credit(scores, parentElement(parentElement(block)), score / 2);
+  }
+  let best: { element: Element; score: number } | undefined;
+  for (const [element, raw] of scores) {
+    if (!CONTAINER_TAGS.has(element.name) && element.name !== 'body') continue;
+    const score = raw * attributeWeight(element) * (1 - linkDensity($, element));
+    if (best === undefined || score > best.score) best = { element, score };
+  }
+  if (best === undefined) return undefined;
+  return { element: best.element, lead: leadBefore($, best.element), description: describe(best.element) };
+}
+
+/** Characters of text the block holds itself (text nodes and inline children), not in nested blocks. */
+function proseChars($: CheerioAPI, block: Element): number {
+  if (block.name === 'p' || block.name === 'pre' || block.name === 'blockquote' || block.name.startsWith('h')) return $(block).text().trim().length;
+  let chars = 0;
+  for (const child of block.children) {
+    if (child.type === 'text') chars += child.data.trim().length;
+    else if (child.type === 'tag' && ['a', 'b', 'strong', 'em', 'i', 'u', 'span', 'font', 'br'].includes(child.name)) chars += $(child).text().trim().length;
+  }
+  return chars;
+}
+
+/** Commas in the block's first 1000 characters: enough to tell prose from a list of links. */
+function commas($: CheerioAPI, block: Element): number {
+  let count = 0;
+  for (const child of block.children) {
+    const text = child.type === 'text' ? child.data : child.type === 'tag' && child.name !== 'div' && child.name !== 'p' ? $(child).text() : '';
+    count += (text.slice(0, 1000).match(/,/g) ?? []).length;
+    if (count >= 3) break;
+  }
+  return count;
+}
+
+function credit(scores: Map<Element, number>, element: Element | undefined, score: number): void {
+  if (element !== undefined) scores.set(element, (scores.get(element) ?? 0) + score);
+}
+
+function parentElement(element: Element | undefined): Element | undefined {
+  const parent = element?.parent;
+  return parent && parent.type === 'tag' ? (parent as Element) : undefined;
+}
+
+function attributes(element: Element): string {
+  return `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
+}
+
+function attributeWeight(element: Element): number {
+  const names = attributes(element);
+  if (element.attribs.itemprop === 'articleBody') return 2;
+  if (NOISE_ATTRIBUTE.test(names) || /comment|binh-?luan|sidebar/i.test(names)) return 0.3;
+  return CONTENT_ATTRIBUTE.test(names) ? 1.3 : 1;
+}
+
+function insideChrome(element: Element): boolean {
+  for (let node: Element | undefined = element; node !== undefined; node = parentElement(node)) {
+    if (['nav', 'footer', 'header', 'aside', 'form'].includes(node.name) || CHROME_ATTRIBUTE.test(attributes(node))) return true;
+  }
+  return false;
+}
+
+function linkDensity($: CheerioAPI, element: Element): number {
+  const text = $(element).text().length;
+  const linked = descendants(element, LINKS).reduce((sum, link) => sum + $(link).text().length, 0);
+  return text === 0 ? 1 : Math.min(1, linked / text);
+}
+
+/** A lead (sapo) portals print as a sibling just before the body. */
+function leadBefore($: CheerioAPI, body: Element): Element | undefined {
+  const previous = $(body).prevAll().slice(0, 3).toArray();
+  return previous.find((element) => LEAD_ATTRIBUTE.test(attributes(element)) && $(element).text().trim().length >= MIN_PARAGRAPH_CHARS);
+}
+
+export function describe(element: Element): string {
+  const id = element.attribs.id ? `#${element.attribs.id}` : '';
+  const classes = (element.attribs.class ?? '').trim().split(/\s+/).filter(Boolean).map((name) => `.${name}`).join('');
+  return `${element.name}${id}${classes}`;
+}

@@ -1,0 +1,107 @@
+/** Finds an article's date: machine-readable marks first, then a Vietnamese date printed near its title. */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { parseFeedDate } from '../normalize/parse-date.ts';
+import { hasDescendant } from './load-page.ts';
+
+const BLOCKS = new Set(['p', 'div', 'li', 'table']);
+
+// "Thứ Ba, 12/03/2019 - 16:45", "12/03/2019 | 16:45", "16:45 12/03/2019", "19h40 ngày 19/11/2024", "(GMT+7)".
+const WEEKDAY = '(?:thứ\\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\\s+nhật|cn|t[2-7])\\s*,?\\s*';
+const TIME = '\\d{1,2}(?::\\d{2}(?::\\d{2})?|h\\d{0,2})(?:\\s*(?:am|pm|sa|ch))?';
+const DAY = '\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})(?!\\d)';
+const DATE_SNIPPET = new RegExp(
+  `(?<![\\d/.-])(?:${WEEKDAY})?(?:${TIME}\\s*(?:[,|-]|ngày)?\\s*)?(?:ngày\\s*)?${DAY}(?:\\s*(?:[-|,]|lúc)?\\s*${TIME})?(?:\\s*\\(?gmt\\s*[+-]\\s*\\d{1,2}\\)?)?`,
+  'iu',
+);
+// Elements whose own text is this short can be a date line; a paragraph mentioning a date is not one.
+const DATE_LINE_MAX_CHARS = 160;
+const ELEMENTS_AFTER_TITLE = 40;
+const ELEMENTS_BEFORE_TITLE = 6;
+
+/** The first Vietnamese date in text, as a string parseFeedDate reads in `timeZone`; undefined when none. */
+export function findDateText(text: string, timeZone: string): string | undefined {
+  const match = DATE_SNIPPET.exec(text.normalize('NFC').toLowerCase());
+  if (match === null) return undefined;
+  const snippet = match[0].trim();
+  return parseFeedDate(snippet, timeZone) === undefined ? undefined : snippet;
+}
+
+export interface FoundDate {
+  value?: string;
+  rule: string;
+  /** The element the date was printed in, removed from the content. */
+  element?: Element;
+}
+
+/** SPEC order: the `date` selector, article:published_time, <time datetime>, JSON-LD datePublished, a date near the title. */
+export function findArticleDate($: CheerioAPI, selector: string | undefined, titleElement: Element | undefined, timeZone: string): FoundDate {
+  if (selector !== undefined) {
+    const element = $(selector).first();
+    const raw = element.attr('datetime') ?? element.attr('content') ?? element.text();
+    const value = readable(raw, timeZone) ?? findDateText(raw ?? '', timeZone);
+    if (value !== undefined) return { value, rule: `date selector "${selector}"`, element: element.get(0) as Element | undefined };
+  }
+  const published = readable($('meta[property="article:published_time"], meta[itemprop="datePublished"]').first().attr('content'), timeZone);
+  if (published !== undefined) return { value: published, rule: 'meta article:published_time' };
+  const time = $('time[datetime]').first();
+  const timeValue = readable(time.attr('datetime'), timeZone);
+  if (timeValue !== undefined) return { value: timeValue, rule: '<time datetime>', element: time.get(0) as Element | undefined };
+  const fromJsonLd = jsonLdField($, 'datePublished');
+  const jsonLd = readable(typeof fromJsonLd === 'string' ? fromJsonLd : undefined, timeZone);
+  if (jsonLd !== undefined) return { value: jsonLd, rule: 'JSON-LD datePublished' };
+  return titleElement === undefined ? { rule: 'none' } : dateNearTitle($, titleElement, timeZone);
+}
+
+function readable(raw: string | undefined, timeZone: string): string | undefined {
+  const value = raw?.trim();
+  return value && parseFeedDate(value, timeZone) !== undefined ? value : undefined;
+}
+
+/** The first short element after the title holding a date, else the nearest one just before it (portals print both ways). */
+function dateNearTitle($: CheerioAPI, title: Element, timeZone: string): FoundDate {
+  const all = $('*').toArray() as Element[];
+  const at = all.indexOf(title);
+  if (at === -1) return { rule: 'none' };
+  const isDateLine = (element: Element): string | undefined => {
+    if (element === title || hasDescendant(element, BLOCKS)) return undefined;
+    const text = $(element).text();
+    return text.length <= DATE_LINE_MAX_CHARS ? findDateText(text, timeZone) : undefined;
+  };
+  const after = all.slice(at + 1, at + 1 + ELEMENTS_AFTER_TITLE);
+  const before = all.slice(Math.max(0, at - ELEMENTS_BEFORE_TITLE), at).reverse();
+  for (const element of [...after, ...before]) {
+    const value = isDateLine(element);
+    if (value !== undefined) return { value, rule: 'Vietnamese date near the title', element };
+  }
+  return { rule: 'none' };
+}
+
+/** A field of the page's JSON-LD (NewsArticle and the like, in @graph or arrays); undefined when absent or malformed. */
+export function jsonLdField($: CheerioAPI, field: string): unknown {
+  for (const script of $('script[type="application/ld+json"]').toArray()) {
+    let data: unknown;
+    try {
+      data = JSON.parse($(script).text());
+    } catch {
+      continue;
+    }
+    const found = findField(data, field, 0);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function findField(data: unknown, field: string, depth: number): unknown {
+  if (depth > 4 || data === null || typeof data !== 'object') return undefined;
+  if (Array.isArray(data)) {
+    for (const entry of data) {
+      const found = findField(entry, field, depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  const record = data as Record<string, unknown>;
+  if (record[field] !== undefined) return record[field];
+  return findField(record['@graph'], field, depth + 1);
+}
