@@ -12,7 +12,7 @@ import type { Logger } from '../logger.ts';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import type { FeedFormat } from '../publish/feed-view.ts';
 import { CORS_HEADERS } from './cors.ts';
-import { BAD_PAGE_MESSAGE, RETRY_AFTER_RESTART_SECONDS, missingFeedMessage, parsePage, type FeedResponder } from './feed-request.ts';
+import { BAD_PAGE_MESSAGE, FEED_PATH, RETRY_AFTER_RESTART_SECONDS, missingFeedMessage, parsePage, type FeedResponder } from './feed-request.ts';
 import type { ServeState } from './serve-state.ts';
 
 /**
@@ -22,6 +22,7 @@ import type { ServeState } from './serve-state.ts';
  */
 const FEED_URL = /^\/feeds\/(([a-z0-9]+(?:-[a-z0-9]+)*)\.(rss|atom|json))(?:\?([^#\s]*))?$/;
 const OPML_URL = /^\/feeds\.opml(?:\?[^#\s]*)?$/;
+const FEEDS_FOLDER = '/feeds/';
 const CORS_FLAT: readonly string[] = Object.entries(CORS_HEADERS).flat();
 
 export interface FastFeedDependencies {
@@ -53,20 +54,33 @@ export function createFastFeeds({ getState, logger, responder }: FastFeedDepende
       .catch((error: unknown) => fail(error, res, req.url!));
   };
 
+  const answerRequest = (req: IncomingMessage, res: ServerResponse, url: string) => {
+    // The hot case, page 1 of a feed that exists: the path is `/feeds/` and a key of the map, no query.
+    const name = url.slice(FEEDS_FOLDER.length);
+    const polled = getState().catalog.feeds.get(name);
+    if (polled !== undefined && url.startsWith(FEEDS_FOLDER) && FEED_PATH.test(name)) {
+      responder.send(req, res, polled);
+      return true;
+    }
+    const match = FEED_URL.exec(url);
+    if (match !== null) answerFeed(req, res, match);
+    else if (OPML_URL.test(url)) responder.send(req, res, getState().catalog.opml);
+    else return false;
+    return true;
+  };
+
   return (req, res) => {
     const method = req.method;
     if (method !== 'GET' && method !== 'HEAD') return false;
     const url = req.url!;
-    const match = FEED_URL.exec(url);
-    if (match === null && !OPML_URL.test(url)) return false;
+    if (!url.startsWith('/feeds')) return false;
     // A throw here is what express's error handler would have caught: answered the same way.
     try {
-      if (match === null) responder.send(req, res, getState().catalog.opml);
-      else answerFeed(req, res, match);
+      return answerRequest(req, res, url);
     } catch (error) {
       fail(error, res, url);
+      return true;
     }
-    return true;
   };
 }
 
