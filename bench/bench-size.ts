@@ -18,7 +18,7 @@ export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
     ingest: { sources: 100, itemsPerSource: 100, coldRuns: 2, parseRuns: 3, warmRuns: 3 },
     merge: { storeSizes: [1_000, 10_000, 100_000], copies: 1_000, runs: 5 },
     store: { sizes: [20_000, 100_000] },
-    serve: { connections: 32, durationSeconds: 4, rounds: 5 },
+    serve: { connections: 32, durationSeconds: 2, rounds: 10 },
   },
   tiny: {
     name: 'tiny',

@@ -23,6 +23,8 @@ export function findNginx(): string | undefined {
 export interface RunningNginx {
   /** `http://127.0.0.1:<port>/feeds/` */
   feedsUrl: string;
+  /** User + system CPU nginx has used, from /proc (Linux); null elsewhere. */
+  cpuMicros(): Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -48,7 +50,18 @@ export async function startNginx(binary: string, outDir: string, maxAgeSeconds: 
     await stop();
     throw new Error(`bench: nginx did not start: ${(error as Error).message}\n${log}`);
   }
-  return { feedsUrl, stop };
+  return { feedsUrl, cpuMicros: () => processCpuMicros(child.pid!), stop };
+}
+
+// Linux's USER_HZ: /proc counts CPU time in hundredths of a second on every architecture it runs on.
+const MICROS_PER_TICK = 10_000;
+
+async function processCpuMicros(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+  if (!fields) return null;
+  return (Number(fields[11]) + Number(fields[12])) * MICROS_PER_TICK;
 }
 
 function nginxConfig(dir: string, outDir: string, port: number, maxAgeSeconds: number): string {

@@ -41,9 +41,14 @@ export interface ServeTargetReady {
 
 /**
  * Messages from the bench: start ingesting (portals publish before each cycle; the child says
- * `warmed` after a first cycle, unmeasured, so the merge cache is in its steady state), stop and report.
+ * `warmed` after a first cycle, unmeasured, so the merge cache is in its steady state), stop and
+ * report; or say how much CPU the server has used so far (a CpuReport).
  */
-export type ServeTargetCommand = { type: 'ingest'; publishUrl: string } | { type: 'stop-ingesting' };
+export type ServeTargetCommand = { type: 'ingest'; publishUrl: string } | { type: 'stop-ingesting' } | { type: 'cpu' };
+/** User + system CPU of the server process (nginx's own for nginx), in microseconds; null where it cannot be read. */
+export interface CpuReport {
+  cpuMicros: number | null;
+}
 export interface IngestingReport {
   firstCycleMs: number;
   cycles: number;
@@ -145,12 +150,19 @@ async function fetchServed(running: Server, name: string): Promise<ServedBytes> 
 
 let ingesting = false;
 process.on('message', (command: ServeTargetCommand) => {
+  if (command.type === 'cpu') return void cpuMicros().then((micros) => tellParent({ cpuMicros: micros } satisfies CpuReport));
   if (command.type === 'stop-ingesting') {
     ingesting = false;
     return;
   }
   void ingestLoop(command.publishUrl);
 });
+
+async function cpuMicros(): Promise<number | null> {
+  if (nginx) return nginx.cpuMicros();
+  const used = process.cpuUsage();
+  return used.user + used.system;
+}
 
 /**
  * Cycles as the schedule runs them, one after another, through `npm start`'s own service (its

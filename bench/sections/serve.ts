@@ -11,7 +11,7 @@ import { median, round } from '../measure.ts';
 import { startChild, type BenchChild } from '../processes/child-process.ts';
 import type { FeedServerReady } from '../processes/feed-server.ts';
 import { findNginx } from '../processes/nginx-server.ts';
-import type { IngestingReport, ServeTargetArgument, ServeTargetKind, ServeTargetReady } from '../processes/serve-target.ts';
+import type { CpuReport, IngestingReport, ServeTargetArgument, ServeTargetCommand, ServeTargetKind, ServeTargetReady } from '../processes/serve-target.ts';
 
 const TARGET = new URL('../processes/serve-target.ts', import.meta.url);
 export const SERVED_FEED = 'an-ninh-trat-tu.rss';
@@ -19,13 +19,19 @@ export const SERVED_FEED = 'an-ninh-trat-tu.rss';
 const KINDS: readonly ServeTargetKind[] = ['bantin', 'node-http', 'node-http-headers', 'express', 'nginx'];
 
 export interface LoadFigures {
-  /** Median of autocannon's per-second request counts (of its request rate, in tiny runs), then median over the rounds. */
+  /** Answers over the run's duration, then the median over the rounds. */
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
   /** Responses with the expected status; anything else or a socket error makes the run suspect. */
   expectedStatus: number;
   other: number;
+  /**
+   * CPU per answer, in µs: the server's process (nginx's own for nginx; null where unreadable) and
+   * the load generator's (this process). Far steadier than req/s on a shared machine.
+   */
+  serverCpuUs?: number | null;
+  clientCpuUs?: number;
 }
 
 /** bantin ÷ another server: the median over the rounds of the ratio measured within each round. */
@@ -82,8 +88,7 @@ export async function benchServe(size: BenchSize, config: Config, feeds: FeedSer
       const order = round % 2 === 0 ? kinds : [...kinds].reverse();
       for (const load of ['notModified', 'full'] as const) {
         for (const kind of order) {
-          const { ready } = targets.get(kind)!;
-          const figures = load === 'full' ? await measure(ready.url, {}, 200, size) : await measure(ready.url, { 'if-none-match': ready.etag }, 304, size);
+          const figures = await measureWithCpu(targets.get(kind)!, load, size);
           runs[load].set(kind, [...(runs[load].get(kind) ?? []), figures]);
         }
       }
@@ -177,6 +182,23 @@ async function warmUp(ready: ServeTargetReady, size: BenchSize): Promise<void> {
   }
 }
 
+/** One load on one server, with the CPU each side spent on it. */
+async function measureWithCpu({ ready, child }: { ready: ServeTargetReady; child: BenchChild }, load: Load, size: BenchSize): Promise<LoadFigures> {
+  const serverBefore = await serverCpuMicros(child);
+  const clientBefore = process.cpuUsage();
+  const figures = load === 'full' ? await measure(ready.url, {}, 200, size) : await measure(ready.url, { 'if-none-match': ready.etag }, 304, size);
+  const client = process.cpuUsage(clientBefore);
+  const serverAfter = await serverCpuMicros(child);
+  const answers = Math.max(1, figures.expectedStatus + figures.other);
+  const serverCpuUs = serverBefore === null || serverAfter === null ? null : round((serverAfter - serverBefore) / answers, 2);
+  return { ...figures, serverCpuUs, clientCpuUs: round((client.user + client.system) / answers, 2) };
+}
+
+async function serverCpuMicros(child: BenchChild): Promise<number | null> {
+  child.send({ type: 'cpu' } satisfies ServeTargetCommand);
+  return (await child.next<CpuReport>()).cpuMicros;
+}
+
 /** Per server, the median of each figure over its runs. */
 function medianFigures(runs: Map<ServeTargetKind, LoadFigures[]>): Partial<Record<ServeTargetKind, LoadFigures>> {
   const result: Partial<Record<ServeTargetKind, LoadFigures>> = {};
@@ -187,9 +209,16 @@ function medianFigures(runs: Map<ServeTargetKind, LoadFigures[]>): Partial<Recor
       p99Ms: round(median(list.map((figures) => figures.p99Ms)), 2),
       expectedStatus: list.reduce((sum, figures) => sum + figures.expectedStatus, 0),
       other: list.reduce((sum, figures) => sum + figures.other, 0),
+      serverCpuUs: medianOrNull(list.map((figures) => figures.serverCpuUs)),
+      clientCpuUs: medianOrNull(list.map((figures) => figures.clientCpuUs)) ?? undefined,
     };
   }
   return result;
+}
+
+function medianOrNull(values: readonly (number | null | undefined)[]): number | null {
+  const known = values.filter((value): value is number => typeof value === 'number');
+  return known.length === 0 ? null : round(median(known), 2);
 }
 
 async function withTarget<T>(kind: ServeTargetKind, config: Config, work: (ready: ServeTargetReady, child: BenchChild) => Promise<T>): Promise<T> {
@@ -207,8 +236,8 @@ async function measure(url: string, headers: Record<string, string>, status: num
   const expected = result.statusCodeStats?.[String(status) as keyof typeof result.statusCodeStats]?.count ?? 0;
   const total = Object.values(result.statusCodeStats ?? {}).reduce((sum, stat) => sum + (stat?.count ?? 0), 0);
   return {
-    // A run of a fixed number of requests may last under a second: then requests over its duration.
-    requestsPerSecond: round(size.serve.requests === undefined ? result.requests.p50 : result.requests.total / result.duration),
+    // Over the whole run: a run of two seconds has only two per-second samples.
+    requestsPerSecond: round(result.requests.total / result.duration),
     p50Ms: round(result.latency.p50, 2),
     p99Ms: round(result.latency.p99, 2),
     expectedStatus: expected,
