@@ -6,10 +6,10 @@ export interface BenchSize {
   merge: { storeSizes: number[]; copies: number; runs: number };
   store: { sizes: number[] };
   /**
-   * `requests`: a fixed number per measurement instead of `durationSeconds` (tiny runs); `repeat`:
-   * measure bantin and the express route a second time, in the other order, and take medians.
+   * `requests`: a fixed number per measurement instead of `durationSeconds` (tiny runs); `rounds`:
+   * how many times every server is measured, the order alternating, figures and ratios their medians.
    */
-  serve: { connections: number; durationSeconds: number; requests?: number; repeat: boolean };
+  serve: { connections: number; durationSeconds: number; requests?: number; rounds: number };
 }
 
 export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
@@ -18,14 +18,14 @@ export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
     ingest: { sources: 100, itemsPerSource: 100, coldRuns: 2, parseRuns: 3, warmRuns: 3 },
     merge: { storeSizes: [1_000, 10_000, 100_000], copies: 1_000, runs: 5 },
     store: { sizes: [20_000, 100_000] },
-    serve: { connections: 32, durationSeconds: 10, repeat: true },
+    serve: { connections: 32, durationSeconds: 2, rounds: 10 },
   },
   tiny: {
     name: 'tiny',
     ingest: { sources: 6, itemsPerSource: 15, coldRuns: 1, parseRuns: 1, warmRuns: 1 },
     merge: { storeSizes: [100, 400], copies: 60, runs: 2 },
     store: { sizes: [300] },
-    serve: { connections: 4, durationSeconds: 1, requests: 400, repeat: false },
+    serve: { connections: 4, durationSeconds: 1, requests: 400, rounds: 1 },
   },
 };
 

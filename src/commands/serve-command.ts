@@ -4,14 +4,14 @@
  * last received, so a cycle's merging, rendering and store write never delay a response.
  */
 import { watchFile, unwatchFile, type Stats } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { describeError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Config } from '../model/types.ts';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import { startScheduler, type RunTrigger } from '../scheduler/start-scheduler.ts';
 import { isPostgresUrl } from '../store/open-store.ts';
-import { createApp } from '../server/create-app.ts';
+import { createRequestListener } from '../server/create-request-listener.ts';
 import { createServiceMetrics } from '../server/metrics.ts';
 import type { IngestionHealth, ServeState, ServedCatalog } from '../server/serve-state.ts';
 import type { CatalogUpdate, ThreadSnapshot } from './ingestion-protocol.ts';
@@ -36,6 +36,8 @@ export interface RunningService {
 export interface ServiceOptions {
   /** Passed to the ingestion thread's supervisor (tests: a worker entry that crashes, a short restart delay). */
   thread?: Omit<IngestionThreadOptions, 'onRestart'>;
+  /** The address to listen on (the bench: 127.0.0.1); by default every interface, as `npm start` does. */
+  host?: string;
 }
 
 /** Rejects, with the ingestion thread ended, when the store cannot be read (StoreError). */
@@ -58,8 +60,9 @@ export async function startService(config: Config, logger: Logger, options: Serv
   };
   apply(first);
 
-  const app = createApp({ getState: () => state, logger, metrics });
-  const server = await listen(app, config.port).catch(async (error: unknown) => {
+  // Feed requests are answered before express's router; the rest goes through the express app.
+  const listener = createRequestListener({ getState: () => state, logger, metrics });
+  const server = await listen(listener, config.port, options.host).catch(async (error: unknown) => {
     await thread.stop();
     throw error;
   });
@@ -191,9 +194,14 @@ function servedCatalog(update: CatalogUpdate, previous: ServedCatalog | undefine
   };
 }
 
-function listen(app: ReturnType<typeof createApp>, port: number): Promise<Server> {
+function listen(listener: RequestListener, port: number, host: string | undefined): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(server)));
+    const server = createServer(listener);
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
   });
 }
 

@@ -9,14 +9,19 @@ import { allowAnyOrigin, allowAnyOriginMiddleware, answerPreflight } from './cor
 import { buildHealthReport } from './health-report.ts';
 import { HOME_CONTENT_SECURITY_POLICY } from './home-assets.ts';
 import type { ServiceMetrics } from './metrics.ts';
+import {
+  BAD_PAGE_MESSAGE,
+  CROSS_ORIGIN_PATHS,
+  FEED_PATH,
+  RETRY_AFTER_RESTART_SECONDS,
+  createFeedResponder,
+  isCrossOriginPath,
+  missingFeedMessage,
+  parsePage,
+  type FeedResponder,
+} from './feed-request.ts';
 import { renderHome } from './render-home.ts';
-import { createFeedSender } from './send-feed.ts';
 import type { ServeState } from './serve-state.ts';
-
-const RETRY_AFTER_RESTART_SECONDS = 30;
-const FEED_PATH = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(rss|atom|json)$/;
-// Everything a partner's script may fetch from another origin (issue 5 "Cheap to poll").
-const CROSS_ORIGIN_PATHS = ['/feeds', '/feeds.opml', '/healthz'];
 
 export interface AppDependencies {
   /** Read on every request, so an ingestion can swap the state without restarting the server. */
@@ -26,16 +31,15 @@ export interface AppDependencies {
   feedMaxAgeSeconds?: number;
   /** Counts feed requests and answers `GET /metrics`; without it (bare app in tests) `/metrics` is 404. */
   metrics?: ServiceMetrics;
+  /** The sender and counter to share with the fast path (create-request-listener); by default the app's own. */
+  feedResponder?: FeedResponder;
 }
 
-export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge, metrics }: AppDependencies): express.Express {
-  const { schedule, timezone } = getState().config;
-  const sendBytes = createFeedSender(maxAge ?? feedMaxAgeSeconds(schedule, timezone));
-  const count = metrics ? (res: Response) => metrics.countFeedRequest(res.statusCode) : () => undefined;
-  const sendFeed = (req: Request, res: Response, feed: PublishedFeed) => {
-    sendBytes(req, res, feed);
-    count(res);
-  };
+export function createApp(dependencies: AppDependencies): express.Express {
+  const { getState, logger, metrics } = dependencies;
+  const responder = dependencies.feedResponder ?? createFeedResponder(maxAgeOf(dependencies), metrics);
+  const sendFeed = (req: Request, res: Response, feed: PublishedFeed) => responder.send(req, res, feed);
+  const count = (res: Response) => responder.count(res.statusCode);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -46,11 +50,11 @@ export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge, metrics
     const match = FEED_PATH.exec(req.params.file);
     if (!match) return notFound(allowAnyOrigin(res), `no feed named ${req.params.file}`), count(res);
     const page = parsePage(req.query.page);
-    if (page === undefined) return badRequest(allowAnyOrigin(res), 'page: must be a whole number from 1'), count(res);
+    if (page === undefined) return badRequest(allowAnyOrigin(res), BAD_PAGE_MESSAGE), count(res);
     const catalog = getState().catalog;
     const answer = (feed: PublishedFeed | undefined) => {
       if (feed) return sendFeed(req, res, feed);
-      notFound(allowAnyOrigin(res), page === 1 ? `no category "${match[1]}"` : `no page ${page} of ${req.params.file}`);
+      notFound(allowAnyOrigin(res), missingFeedMessage(match[1]!, req.params.file, page));
       count(res);
     };
     // Page 1 is answered synchronously from the map; later pages may come from the ingestion thread.
@@ -97,8 +101,11 @@ export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge, metrics
   return app;
 }
 
-function isCrossOriginPath(path: string): boolean {
-  return CROSS_ORIGIN_PATHS.some((prefix) => path.startsWith(prefix));
+/** Feed `max-age`: as given, else from the config's schedule (cache-policy). */
+export function maxAgeOf({ getState, feedMaxAgeSeconds: maxAge }: Pick<AppDependencies, 'getState' | 'feedMaxAgeSeconds'>): number {
+  if (maxAge !== undefined) return maxAge;
+  const { schedule, timezone } = getState().config;
+  return feedMaxAgeSeconds(schedule, timezone);
 }
 
 /** A path whose percent-encoding does not decode (a lone `%`, a cut-off or non-UTF-8 escape) is a 400, whatever route it aims at. */
@@ -120,12 +127,6 @@ function answerMalformedPath(req: Request, res: Response): void {
   // A partner's script polling a mistyped feed url should be able to read why.
   if (isCrossOriginPath(req.path)) allowAnyOrigin(res);
   badRequest(res, 'malformed percent-encoding in the path');
-}
-
-function parsePage(value: unknown): number | undefined {
-  if (value === undefined) return 1;
-  if (typeof value !== 'string' || !/^[1-9]\d{0,5}$/.test(value)) return undefined;
-  return Number(value);
 }
 
 function notFound(res: Response, message: string): void {

@@ -2,7 +2,7 @@
  * Answers a feed request from pre-built bytes: conditional GET, HEAD, pre-compressed bodies. Each
  * feed's headers are built once, on its first request, so a request costs a lookup and a write.
  */
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import { feedCacheControl } from './cache-policy.ts';
 import { CORS_HEADERS } from './cors.ts';
@@ -22,7 +22,8 @@ interface PreparedFeed {
   lastModifiedMs: number;
 }
 
-export type FeedSender = (req: Request, res: Response, feed: PublishedFeed) => void;
+/** Takes node's request and response, so express routes and the fast path (fast-feeds.ts) both call it. */
+export type FeedSender = (req: IncomingMessage, res: ServerResponse, feed: PublishedFeed) => void;
 
 /** A sender whose caches may keep feeds until the next ingestion may change them (`maxAgeSeconds`). */
 export function createFeedSender(maxAgeSeconds: number): FeedSender {
@@ -101,7 +102,7 @@ function etagFor(etag: string, encoding: Encoding): string {
   return encoding === 'identity' ? etag : `${etag.slice(0, -1)}-${encoding}"`;
 }
 
-function isNotModified(req: Request, feed: PreparedFeed): boolean {
+function isNotModified(req: IncomingMessage, feed: PreparedFeed): boolean {
   const ifNoneMatch = req.headers['if-none-match'];
   // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).
   if (ifNoneMatch !== undefined) return feed.exactTags.has(ifNoneMatch) || matchesEtag(ifNoneMatch, feed.exactTags);
