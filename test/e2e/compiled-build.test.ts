@@ -92,9 +92,9 @@ describe('the compiled build', () => {
       const result = await runProcess(process.execPath, [bin, 'ingest', '--config', demo.configFile], { cwd: REPO_ROOT, env: handTypedEnv() });
       expect(result.code, result.stderr).toBe(0);
       for (const id of Object.keys(demo.paths)) expect(result.stdout).toMatch(new RegExp(`^${id}\\s+ok\\s+\\d+ items`, 'm'));
-      const usage = await runProcess(process.execPath, [bin, 'preview'], { cwd: REPO_ROOT, env: handTypedEnv() });
+      const usage = await runProcess(process.execPath, [bin, 'publish'], { cwd: REPO_ROOT, env: handTypedEnv() });
       expect(usage.code).toBe(2);
-      expect(usage.stderr).toBe('usage: bantin serve|ingest [--config <path>]\n');
+      expect(usage.stderr).toBe('usage: bantin serve|ingest|preview [<source id | URL>] [--config <path>]\n');
     } finally {
       await demo.server.close();
     }
