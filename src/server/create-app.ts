@@ -12,11 +12,12 @@ import type { ServiceMetrics } from './metrics.ts';
 import { renderHome } from './render-home.ts';
 import { createFeedSender } from './send-feed.ts';
 import type { ServeState } from './serve-state.ts';
+import { mountStoryRoutes } from './story-routes.ts';
 
 const RETRY_AFTER_RESTART_SECONDS = 30;
 const FEED_PATH = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(rss|atom|json)$/;
 // Everything a partner's script may fetch from another origin (issue 5 "Cheap to poll").
-const CROSS_ORIGIN_PATHS = ['/feeds', '/feeds.opml', '/healthz'];
+const CROSS_ORIGIN_PATHS = ['/feeds', '/feeds.opml', '/healthz', '/api/'];
 
 export interface AppDependencies {
   /** Read on every request, so an ingestion can swap the state without restarting the server. */
@@ -69,6 +70,8 @@ export function createApp({ getState, logger, feedMaxAgeSeconds: maxAge, metrics
       .set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': HOME_CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' })
       .send(renderHome(getState()));
   });
+
+  mountStoryRoutes(app, getState);
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json(buildHealthReport(getState()));

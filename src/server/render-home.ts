@@ -96,7 +96,7 @@ function statusText(source: SourceHealth): string {
 }
 
 /** `06:12 28/11/2026` in the configured zone: a four-digit year, since `dateStyle: 'short'` gives `28/11/26`. */
-function timeFormatter(timeZone: string): (iso: string) => string {
+export function timeFormatter(timeZone: string): (iso: string) => string {
   const format = new Intl.DateTimeFormat('vi-VN', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return (iso) => format.format(new Date(iso));
 }

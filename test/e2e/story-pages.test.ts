@@ -1,0 +1,109 @@
+/**
+ * Story pages and the story API on the real service over the demo portals: every copy side by
+ * side, categories with their rules, why copies are one story; absorbed ids 301, pruned 410.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoreData } from '../../src/model/types.ts';
+import { createLowdbStore } from '../../src/store/lowdb-store.ts';
+import { heldStories, startDemoService, type DemoService, type HeldStory } from '../helpers/running-service.ts';
+
+let running: DemoService;
+let merged: HeldStory;
+const slugOf = (id: string) => id.replace(/^urn:uuid:/, '');
+const ABSORBED = 'urn:uuid:0b7e3c55-6a7f-4d0e-9a61-3f1d2c4b5a69';
+const PRUNED = 'urn:uuid:7d2f9e10-4c3b-4a8e-b5d1-9e8f7a6b5c4d';
+
+beforeAll(async () => {
+  running = await startDemoService();
+  const stories = await heldStories(running.config, 'all');
+  merged = stories.find((story) => story.portals.length > 1)!;
+  expect(merged).toBeDefined();
+}, 60_000);
+
+afterAll(() => running?.close());
+
+describe('GET /stories/{id}', () => {
+  it('shows the title, every copy with its portal, link and date, the shown copy marked, and categories with their rules', async () => {
+    const response = await fetch(`${running.base}/stories/${slugOf(merged.id)}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('script-src');
+    const page = await response.text();
+    expect(page).toContain('<html lang="vi">');
+    expect(page).toContain(escapeForPage(merged.title));
+    for (const portal of merged.portals) expect(page).toContain(escapeForPage(portal));
+    expect(page.match(/<tr class="shown">/g)).toHaveLength(1);
+    expect(page).toContain('Vì sao các bản này là một tin');
+    expect(page).toMatch(/theo (chuyên mục của nguồn|đường dẫn bắt đầu bằng|từ khóa) «/);
+    // No asset from anywhere: no src attribute and no stylesheet link at all.
+    expect(page).not.toMatch(/\ssrc=|rel="stylesheet"/);
+  });
+
+  it('answers 404 for an id it never held and for one that is not a uuid', async () => {
+    expect((await fetch(`${running.base}/stories/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect((await fetch(`${running.base}/stories/not-a-story`)).status).toBe(404);
+  });
+});
+
+describe('GET /api/stories/{id}', () => {
+  it('gives the same facts as JSON, with CORS and an ETag that answers 304', async () => {
+    const response = await fetch(`${running.base}/api/stories/${slugOf(merged.id)}`, { headers: { origin: 'http://127.0.0.1:9' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const story = (await response.json()) as { id: string; url: string; title: string; copies: { source: { name: string }; shown: boolean; joined_by: string }[]; categories: { rule: unknown }[] };
+    expect(story.id).toBe(merged.id);
+    expect(story.url).toBe(`${running.base}/stories/${slugOf(merged.id)}`);
+    expect(story.title).toBe(merged.title);
+    expect(new Set(story.copies.map((copy) => copy.source.name))).toEqual(new Set(merged.portals));
+    expect(story.copies.filter((copy) => copy.shown)).toHaveLength(1);
+    expect(story.copies.filter((copy) => !copy.shown).every((copy) => ['guid', 'link', 'text'].includes(copy.joined_by))).toBe(true);
+    expect(story.categories.every((category) => category.rule !== null)).toBe(true);
+    const etag = response.headers.get('etag')!;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    const again = await fetch(`${running.base}/api/stories/${slugOf(merged.id)}`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('answers a preflight and a 404 a script can read', async () => {
+    const preflight = await fetch(`${running.base}/api/stories/${slugOf(merged.id)}`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:9', 'access-control-request-method': 'GET' } });
+    expect(preflight.status).toBe(204);
+    const missing = await fetch(`${running.base}/api/stories/00000000-0000-4000-8000-000000000000`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});
+
+describe('absorbed and pruned ids', () => {
+  it('sends an absorbed id to the survivor with 301 and a pruned one away with 410, page and API alike', async () => {
+    // Written beside the service, as `npm run ingest` would: a merge's alias and a retention tombstone.
+    const other = createLowdbStore(running.config.store);
+    await other.withWriteLock(async () => {
+      const data: StoreData = await other.load();
+      data.aliases = { ...data.aliases, [ABSORBED]: { storyId: merged.id, mergedAt: new Date().toISOString() } };
+      data.tombstones = { ...data.tombstones, 'url https://127.0.0.1/tin-da-xoa': { storyId: PRUNED, seenAt: new Date().toISOString() } };
+      data.lastRun = data.lastRun && { ...data.lastRun, finishedAt: new Date().toISOString() };
+      await other.save(data);
+    });
+    let status = 0;
+    for (let attempt = 0; attempt < 40 && status !== 301; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      status = (await fetch(`${running.base}/api/stories/${slugOf(ABSORBED)}`, { redirect: 'manual' })).status;
+    }
+    expect(status).toBe(301);
+    const api = await fetch(`${running.base}/api/stories/${slugOf(ABSORBED)}`, { redirect: 'manual' });
+    expect(api.headers.get('location')).toBe(`${running.base}/api/stories/${slugOf(merged.id)}`);
+    const page = await fetch(`${running.base}/stories/${slugOf(ABSORBED)}`, { redirect: 'manual' });
+    expect(page.status).toBe(301);
+    expect(page.headers.get('location')).toBe(`${running.base}/stories/${slugOf(merged.id)}`);
+    expect((await fetch(`${running.base}/stories/${slugOf(PRUNED)}`)).status).toBe(410);
+    const gone = await fetch(`${running.base}/api/stories/${slugOf(PRUNED)}`);
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});
+
+function escapeForPage(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
