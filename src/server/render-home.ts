@@ -1,6 +1,6 @@
 /** The home page, in Vietnamese: each category with its newest headlines and subscribe links, source health, last run. */
 import { CONTENT_TYPES, FEED_FORMATS, type CategorySummary, type Headline } from '../publish/feed-catalog.ts';
-import { feedUrl } from '../publish/feed-links.ts';
+import { feedUrl, storyUrl } from '../publish/feed-links.ts';
 import { VERSION } from '../version.ts';
 import { buildHealthReport, ingestionProblems, type HealthReport, type SourceHealth } from './health-report.ts';
 import { html, safe, type SafeHtml } from './html.ts';
@@ -60,13 +60,13 @@ ${category.description ? html`<p class="desc">${category.description}</p>` : ''}
     const url = feedUrl(baseUrl, category.id, format);
     return html`<li><a href="${url}">${FORMAT_LABELS[format]}</a> <button type="button" class="copy" data-url="${url}" aria-label="Sao chép địa chỉ ${FORMAT_LABELS[format]}">Sao chép</button></li>`;
   })}</ul>
-${headlines.length === 0 ? html`<p class="empty">Chưa có tin.</p>` : html`<ol class="headlines">${headlines.map((headline) => renderHeadline(headline, formatTime))}</ol>`}
+${headlines.length === 0 ? html`<p class="empty">Chưa có tin.</p>` : html`<ol class="headlines">${headlines.map((headline) => renderHeadline(headline, baseUrl, formatTime))}</ol>`}
 </article>
 `;
 }
 
-function renderHeadline(headline: Headline, formatTime: (iso: string) => string): SafeHtml {
-  return html`<li><a href="${headline.url}">${headline.title}</a><br><small><time datetime="${headline.datePublished}">${formatTime(headline.datePublished)}</time> · ${headline.sourceNames.join(', ')}</small></li>`;
+function renderHeadline(headline: Headline, baseUrl: string, formatTime: (iso: string) => string): SafeHtml {
+  return html`<li><a href="${headline.url}">${headline.title}</a><br><small><time datetime="${headline.datePublished}">${formatTime(headline.datePublished)}</time> · ${headline.sourceNames.join(', ')} · <a class="story" href="${storyUrl(baseUrl, headline.storyId)}">Các bản đăng</a></small></li>`;
 }
 
 function renderSources(sources: readonly SourceHealth[], formatTime: (iso: string) => string): SafeHtml {

@@ -75,6 +75,35 @@ describe('GET /api/stories/{id}', () => {
   });
 });
 
+describe('links to the story page', () => {
+  it('from every JSON Feed item (_bantin.story_url), Atom entry (rel="related") and RSS Nguồn line, each page answering 200', async () => {
+    const json = (await (await fetch(`${running.base}/feeds/all.json`)).json()) as { items: { id: string; content_html: string; _bantin: { story_url: string } }[] };
+    expect(json.items.length).toBeGreaterThan(0);
+    const atom = await (await fetch(`${running.base}/feeds/all.atom`)).text();
+    const rss = await (await fetch(`${running.base}/feeds/all.rss`)).text();
+    for (const item of json.items) {
+      const expected = `${running.base}/stories/${slugOf(item.id)}`;
+      expect(item._bantin.story_url).toBe(expected);
+      expect(item.content_html).toMatch(new RegExp(`<p>Nguồn: .*<a href="${expected}">Xem mọi bản đăng</a></p>$`));
+      expect(atom).toContain(`<link rel="related" type="text/html" href="${expected}"/>`);
+      expect(rss).toContain(`<a href="${expected}">Xem mọi bản đăng</a></p>`);
+    }
+    for (const item of json.items.slice(0, 5)) expect((await fetch(item._bantin.story_url)).status).toBe(200);
+  });
+
+  it('from each headline of the home page', async () => {
+    const home = await (await fetch(`${running.base}/`)).text();
+    const headlines = home.match(/<ol class="headlines">[\s\S]*?<\/ol>/g)!.join('');
+    const items = headlines.match(/<li>/g)!.length;
+    const links = [...headlines.matchAll(/<a class="story" href="([^"]+)">Các bản đăng<\/a>/g)].map((match) => match[1]!);
+    expect(links).toHaveLength(items);
+    for (const link of new Set(links)) {
+      expect(link.startsWith(`${running.base}/stories/`)).toBe(true);
+      expect((await fetch(link)).status).toBe(200);
+    }
+  });
+});
+
 describe('absorbed and pruned ids', () => {
   it('sends an absorbed id to the survivor with 301 and a pruned one away with 410, page and API alike', async () => {
     // Written beside the service, as `npm run ingest` would: a merge's alias and a retention tombstone.
