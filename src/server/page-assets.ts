@@ -11,9 +11,6 @@ table.copies { border-collapse: collapse; width: 100%; font-size: .95rem; }
 .copies tr.shown td { font-weight: 600; }
 .copies td:last-child { overflow-wrap: normal; }
 .badge { display: inline-block; border: 1px solid currentColor; border-radius: .3rem; padding: 0 .3rem; font-size: .8rem; font-weight: 400; }
-form.search { display: flex; flex-wrap: wrap; gap: .5rem; margin: .5rem 0 1rem; }
-form.search input { font: inherit; flex: 1 1 12rem; min-height: 2.5rem; padding: .2rem .5rem; }
-form.search button { font: inherit; min-height: 2.5rem; padding: .2rem 1rem; cursor: pointer; }
 .pager { display: flex; gap: 1rem; }
 `;
 

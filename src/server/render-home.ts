@@ -5,6 +5,7 @@ import { VERSION } from '../version.ts';
 import { buildHealthReport, ingestionProblems, type HealthReport, type SourceHealth } from './health-report.ts';
 import { html, safe, type SafeHtml } from './html.ts';
 import { HOME_SCRIPT, HOME_STYLE } from './home-assets.ts';
+import { searchForm } from './render-search.ts';
 import type { ServeState } from './serve-state.ts';
 
 const FORMAT_LABELS = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' } as const;
@@ -26,6 +27,7 @@ ${catalog.summaries.map((category) => renderAutodiscovery(category, config.baseU
 <body>
 <header><h1>bantin</h1><p>Tin tức từ các cổng thông tin của tỉnh, gộp mỗi sự việc thành một tin, kèm danh sách nguồn đã đăng.</p></header>
 <main>
+${searchForm(config.baseUrl)}
 <section aria-labelledby="chuyen-muc"><h2 id="chuyen-muc">Chuyên mục</h2>
 ${catalog.summaries.map((category) => renderCategory(category, config.baseUrl, formatTime))}
 <p><a href="${config.baseUrl}/feeds.opml">Tải danh sách mọi chuyên mục (OPML)</a></p>

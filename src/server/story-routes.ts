@@ -6,7 +6,9 @@ import type { StoryLookup, StoryView } from '../publish/story-lookup.ts';
 import { allowAnyOrigin, answerPreflight } from './cors.ts';
 import { PAGE_CONTENT_SECURITY_POLICY } from './page-assets.ts';
 import { timeFormatter } from './render-home.ts';
+import { renderSearchPage } from './render-search.ts';
 import { renderMissingPage, renderStoryPage } from './render-story.ts';
+import { MAX_QUERY_LENGTH } from '../publish/story-lookup.ts';
 import type { ServeState } from './serve-state.ts';
 
 // A story id is a UUID; anything else is unknown without asking the ingestion thread.
@@ -22,6 +24,19 @@ export function mountStoryRoutes(app: express.Express, getState: () => ServeStat
     if (lookup.status === 'moved') return void res.redirect(301, `${base}/stories/${lookup.to}`);
     if (lookup.status !== 'found') return void res.status(lookup.status === 'gone' ? 410 : 404).send(renderMissingPage(lookup.status, base));
     res.send(renderStoryPage(lookup.story, { baseUrl: base, formatTime: timeFormatter(state.config.timezone) }));
+  });
+
+  app.get('/search', async (req, res) => {
+    const state = getState();
+    const base = trimBase(state.config.baseUrl);
+    const context = { baseUrl: base, formatTime: timeFormatter(state.config.timezone) };
+    res.set(PAGE_HEADERS).type('html');
+    const { q, page: pageParam } = req.query;
+    const page = pageParam === undefined ? 1 : typeof pageParam === 'string' && /^[1-9]\d{0,5}$/.test(pageParam) ? Number(pageParam) : undefined;
+    if (page === undefined || (q !== undefined && typeof q !== 'string')) return void res.status(400).type('text').send('q: one text; page: a whole number from 1\n');
+    const query = (q ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+    if (query === '' || !state.stories) return void res.send(renderSearchPage(undefined, context));
+    res.send(renderSearchPage(await state.stories.search(query, page), context));
   });
 
   app.options('/api/stories/:id', answerPreflight);

@@ -67,6 +67,24 @@ describe.skipIf(skipWithout(existsSync(CHROMIUM), 'chromium', 'story-browser'))(
     await running?.close();
   });
 
+  it('searches from the home page box on a phone and reaches the story page', async () => {
+    const page = await (await openBrowser(true)).newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
+    });
+    await page.goto(`${running.base}/`, { waitUntil: 'load' });
+    await page.getByRole('searchbox', { name: 'Tìm tin' }).fill(merged.title);
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.waitForURL(/\/search\?q=/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'search-phone.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: merged.title, exact: true }).click();
+    await page.waitForURL(/\/stories\//);
+    expect(await page.textContent('h1')).toBe(merged.title);
+    expect(consoleErrors).toEqual([]);
+  }, 60_000);
+
   for (const phone of [false, true]) {
     it(`reads on a ${phone ? '375-px phone' : 'desktop window'} with every copy listed and no serious accessibility violation`, async () => {
       const page = await (await openBrowser(phone)).newPage();

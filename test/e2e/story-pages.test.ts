@@ -104,6 +104,31 @@ describe('links to the story page', () => {
   });
 });
 
+describe('GET /search', () => {
+  it('lists the stories whose title matches, each linking its story page, newest first', async () => {
+    const response = await fetch(`${running.base}/search?q=${encodeURIComponent(merged.title)}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("form-action 'self'");
+    const page = await response.text();
+    expect(page).toContain(`<a href="${running.base}/stories/${slugOf(merged.id)}">${escapeForPage(merged.title)}</a>`);
+    const dates = [...page.matchAll(/<time datetime="([^"]+)"/g)].map((match) => match[1]!);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('offers the box on the home page and answers an empty query with the box alone', async () => {
+    const home = await (await fetch(`${running.base}/`)).text();
+    expect(home).toMatch(/<form class="search" role="search" action="[^"]*\/search" method="get">/);
+    const empty = await fetch(`${running.base}/search?q=`);
+    expect(empty.status).toBe(200);
+    expect(await empty.text()).not.toContain('<ol');
+  });
+
+  it('answers 400 for a malformed page number or a repeated q', async () => {
+    expect((await fetch(`${running.base}/search?q=a&page=0`)).status).toBe(400);
+    expect((await fetch(`${running.base}/search?q=a&q=b`)).status).toBe(400);
+  });
+});
+
 describe('absorbed and pruned ids', () => {
   it('sends an absorbed id to the survivor with 301 and a pruned one away with 410, page and API alike', async () => {
     // Written beside the service, as `npm run ingest` would: a merge's alias and a retention tombstone.
