@@ -3,6 +3,7 @@ import { AppError, StoreError, type StoreErrorCode } from '../errors.ts';
 import type { Config } from '../model/types.ts';
 import type { CategorySummary, PublishedFeed } from '../publish/feed-catalog.ts';
 import type { FeedFormat } from '../publish/feed-view.ts';
+import type { ChangesAnswer } from '../publish/change-feed.ts';
 import type { SearchPage, StoryLookup } from '../publish/story-lookup.ts';
 import type { ServeState } from '../server/serve-state.ts';
 
@@ -21,7 +22,8 @@ export type ThreadRequest =
   | { type: 'page'; id: number; categoryId: string; format: FeedFormat; page: number }
   /** One story for its page or the API, by the id without `urn:uuid:`. */
   | { type: 'story'; id: number; slug: string }
-  | { type: 'search'; id: number; query: string; page: number };
+  | { type: 'search'; id: number; query: string; page: number }
+  | { type: 'changes'; id: number; since?: number };
 
 /** A catalog as it crosses threads: only the feeds that are new objects since the last update travel. */
 export interface CatalogUpdate {
@@ -54,6 +56,7 @@ export type ThreadMessage =
   | { type: 'page'; id: number; feed?: PublishedFeed }
   | { type: 'story'; id: number; lookup: StoryLookup }
   | { type: 'search'; id: number; result: SearchPage }
+  | { type: 'changes'; id: number; answer: ChangesAnswer }
   | { type: 'log'; line: string };
 
 export function serializeError(error: unknown): SerializedError {

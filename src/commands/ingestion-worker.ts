@@ -71,14 +71,15 @@ function storyIndex(): StoryIndex {
 }
 
 /** Questions answered at once from what the thread holds, between ingestion steps. */
-function answerAtOnce(request: Extract<ThreadRequest, { type: 'page' | 'story' | 'search' }>): ThreadMessage {
+function answerAtOnce(request: Extract<ThreadRequest, { type: 'page' | 'story' | 'search' | 'changes' }>): ThreadMessage {
   if (request.type === 'page') return { type: 'page', id: request.id, feed: catalog.page(request.categoryId, request.format, request.page) };
   if (request.type === 'story') return { type: 'story', id: request.id, lookup: storyIndex().story(request.slug) };
+  if (request.type === 'changes') return { type: 'changes', id: request.id, answer: storyIndex().changes(request.since) };
   return { type: 'search', id: request.id, result: storyIndex().search(request.query, request.page) };
 }
 
 function answer(request: ThreadRequest): void {
-  if (request.type === 'page' || request.type === 'story' || request.type === 'search') {
+  if (request.type === 'page' || request.type === 'story' || request.type === 'search' || request.type === 'changes') {
     // Answered as an error, never thrown: an exception here would end the thread and with it every later cycle.
     try {
       post(answerAtOnce(request));

@@ -50,7 +50,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
   const ingestion = () => ingestionHealth(thread.status(), cycles);
   let state!: ServeState;
   // The stories stay on the ingestion thread: carrying them in every snapshot would clone the whole store each cycle.
-  const stories = { story: (slug: string) => thread.story(slug), search: (query: string, page: number) => thread.search(query, page) };
+  const stories = { story: (slug: string) => thread.story(slug), search: (query: string, page: number) => thread.search(query, page), changes: (since: number | undefined) => thread.changes(since) };
   let ownWriteMtimeMs = first.storeMtimeMs;
   const apply = (snapshot: ThreadSnapshot) => {
     state = { config, catalog: servedCatalog(snapshot.catalog, state?.catalog, thread), health: snapshot.health, ingestion, stories };

@@ -76,6 +76,8 @@ export function connectWorker({ boot, workerData, logger, onEnd }: WorkerSpec): 
         return settle(message.id, { value: message.lookup });
       case 'search':
         return settle(message.id, { value: message.result });
+      case 'changes':
+        return settle(message.id, { value: message.answer });
     }
   });
   worker.on('error', (error) => {

@@ -6,6 +6,7 @@ import { compareStoriesNewestFirst, copiesByDate, representativeCopy } from '../
 import type { CategoryRule, Config, Copy, SourceConfig, StoreData, Story } from '../model/types.ts';
 import { copyText } from '../pipeline/normalize/copy-text.ts';
 import { comparisonKey } from '../pipeline/normalize/vietnamese-text.ts';
+import { readChanges, type ChangesAnswer } from './change-feed.ts';
 import { cleanText } from './clean-text.ts';
 import { STORY_ID_PREFIX, storySlug } from './feed-links.ts';
 
@@ -84,6 +85,7 @@ const MAX_ALIAS_HOPS = 32;
 export interface StoryIndex {
   story(slug: string): StoryLookup;
   search(query: string, page: number): SearchPage;
+  changes(since: number | undefined): ChangesAnswer;
 }
 
 /** An index over one store state; search keys are derived on the first search, not at every cycle. */
@@ -114,6 +116,7 @@ export function createStoryIndex(data: StoreData, config: Config): StoryIndex {
       if (prunedIds().has(id) || prunedIds().has(STORY_ID_PREFIX + slug)) return { status: 'gone' };
       return { status: 'unknown' };
     },
+    changes: (since) => readChanges(data.changes, since),
     search(query, page) {
       const key = comparisonKey(query.slice(0, MAX_QUERY_LENGTH));
       const matches = key === '' ? [] : searchIndex().filter((entry) => entry.key.includes(` ${key} `));

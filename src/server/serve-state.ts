@@ -2,6 +2,7 @@
 import type { Config, StoreData } from '../model/types.ts';
 import type { FeedCatalog, PublishedFeed } from '../publish/feed-catalog.ts';
 import type { FeedFormat } from '../publish/feed-view.ts';
+import type { ChangesAnswer } from '../publish/change-feed.ts';
 import type { SearchPage, StoryLookup } from '../publish/story-lookup.ts';
 
 /**
@@ -27,6 +28,7 @@ export interface ServeState {
 export interface StoryDesk {
   story(slug: string): StoryLookup | Promise<StoryLookup>;
   search(query: string, page: number): SearchPage | Promise<SearchPage>;
+  changes(since: number | undefined): ChangesAnswer | Promise<ChangesAnswer>;
 }
 
 /** The ingestion thread and its cycles as the serving thread sees them (`npm start`). */

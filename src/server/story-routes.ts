@@ -39,7 +39,21 @@ export function mountStoryRoutes(app: express.Express, getState: () => ServeStat
     res.send(renderSearchPage(await state.stories.search(query, page), context));
   });
 
-  app.options('/api/stories/:id', answerPreflight);
+  app.options(['/api/stories/:id', '/api/changes'], answerPreflight);
+  app.get('/api/changes', async (req, res) => {
+    allowAnyOrigin(res).set('Cache-Control', 'no-cache');
+    const { since } = req.query;
+    if (since !== undefined && (typeof since !== 'string' || !/^\d{1,15}$/.test(since))) {
+      return void res.status(400).json({ error: 'malformed-cursor', message: 'since: a cursor as given in next' });
+    }
+    const state = getState();
+    if (!state.stories) return void res.status(404).json({ error: 'not-found', message: 'no change log here' });
+    const answer = await state.stories.changes(since === undefined ? undefined : Number(since));
+    if (answer.status === 'expired') {
+      return void res.status(410).json({ error: 'expired-cursor', message: 'changes after this cursor are no longer held: read the feeds again, then poll with since=restart_since', oldest: answer.oldest, restart_since: answer.oldest - 1 });
+    }
+    sendJsonWithEtag(req, res, { changes: answer.changes, next: answer.next });
+  });
   app.get('/api/stories/:id', async (req, res) => {
     allowAnyOrigin(res).set('Cache-Control', 'no-cache');
     const state = getState();

@@ -129,6 +129,43 @@ describe('GET /search', () => {
   });
 });
 
+describe('GET /api/changes', () => {
+  interface Changes {
+    changes: { cursor: number; type: string; id: string; into?: string; at: string }[];
+    next: number;
+  }
+
+  it('lists a created change for every story, in cursor order, with a cursor that survives a restart and a 304 when nothing changed', async () => {
+    const response = await fetch(`${running.base}/api/changes`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const first = (await response.json()) as Changes;
+    const held = await heldStories(running.config, 'all');
+    expect(new Set(first.changes.filter((change) => change.type === 'created').map((change) => change.id))).toEqual(new Set(held.map((story) => story.id)));
+    const cursors = first.changes.map((change) => change.cursor);
+    expect(cursors).toEqual([...cursors].sort((a, b) => a - b));
+    expect(first.next).toBe(cursors.at(-1));
+
+    const upToDate = await fetch(`${running.base}/api/changes?since=${first.next}`);
+    expect(await upToDate.json()).toEqual({ changes: [], next: first.next });
+    const etag = upToDate.headers.get('etag')!;
+    expect((await fetch(`${running.base}/api/changes?since=${first.next}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+    await running.restart();
+    const again = (await (await fetch(`${running.base}/api/changes`)).json()) as Changes;
+    expect(again.changes.slice(0, first.changes.length)).toEqual(first.changes);
+    expect((await fetch(`${running.base}/api/changes?since=${first.next}`)).status).toBe(200);
+  }, 60_000);
+
+  it('answers 400 for a malformed cursor and 410, naming the oldest held, for one it cannot answer', async () => {
+    expect((await fetch(`${running.base}/api/changes?since=abc`)).status).toBe(400);
+    expect((await fetch(`${running.base}/api/changes?since=-1`)).status).toBe(400);
+    const expired = await fetch(`${running.base}/api/changes?since=999999999`);
+    expect(expired.status).toBe(410);
+    expect(((await expired.json()) as { oldest: number }).oldest).toBe(1);
+  });
+});
+
 describe('absorbed and pruned ids', () => {
   it('sends an absorbed id to the survivor with 301 and a pruned one away with 410, page and API alike', async () => {
     // Written beside the service, as `npm run ingest` would: a merge's alias and a retention tombstone.
