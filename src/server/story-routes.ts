@@ -4,6 +4,7 @@ import type express from 'express';
 import type { Request, Response } from 'express';
 import type { StoryLookup, StoryView } from '../publish/story-lookup.ts';
 import { allowAnyOrigin, answerPreflight } from './cors.ts';
+import { openApiDocument } from './openapi.ts';
 import { PAGE_CONTENT_SECURITY_POLICY } from './page-assets.ts';
 import { timeFormatter } from './render-home.ts';
 import { renderSearchPage } from './render-search.ts';
@@ -39,7 +40,11 @@ export function mountStoryRoutes(app: express.Express, getState: () => ServeStat
     res.send(renderSearchPage(await state.stories.search(query, page), context));
   });
 
-  app.options(['/api/stories/:id', '/api/changes'], answerPreflight);
+  app.options(['/api/stories/:id', '/api/changes', '/api/openapi.json'], answerPreflight);
+  app.get('/api/openapi.json', (req, res) => {
+    allowAnyOrigin(res).set('Cache-Control', 'no-cache');
+    sendJsonWithEtag(req, res, openApiDocument(getState().config.baseUrl));
+  });
   app.get('/api/changes', async (req, res) => {
     allowAnyOrigin(res).set('Cache-Control', 'no-cache');
     const { since } = req.query;
