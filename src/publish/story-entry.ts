@@ -52,7 +52,8 @@ export function buildStoryEntry(story: Story, context: EntryContext): StoryEntry
   const contentHtml = cleanText(shown?.contentHtml ?? '') + provenanceHtml(sources, storyPage);
   // A copy with no text of its own (a photo story, a bare headline) is summed up by what its published
   // content does say, the portals that carried it: RSS wants a description before content:encoded.
-  const summary = summarize(shown === undefined ? '' : copyText(shown)) || summarize(sanitizedHtmlToText(contentHtml));
+  // The story-page link is an invitation, not content: the summary names the portals only.
+  const summary = summarize(shown === undefined ? '' : copyText(shown)) || summarize(sanitizedHtmlToText(cleanText(shown?.contentHtml ?? '') + provenanceHtml(sources)));
   return {
     id: cleanText(story.id),
     url: shown?.url ? cleanText(shown.url) : undefined,
