@@ -37,7 +37,9 @@ export function mountStoryRoutes(app: express.Express, getState: () => ServeStat
     if (page === undefined || (q !== undefined && typeof q !== 'string')) return void res.status(400).type('text').send('q: one text; page: a whole number from 1\n');
     const query = (q ?? '').trim().slice(0, MAX_QUERY_LENGTH);
     if (query === '' || !state.stories) return void res.send(renderSearchPage(undefined, context));
-    res.send(renderSearchPage(await state.stories.search(query, page), context));
+    const result = await state.stories.search(query, page);
+    // A page past the last is not an empty page: a crawler counting pages up must meet an end.
+    res.status(page > result.lastPage ? 404 : 200).send(renderSearchPage(result, context));
   });
 
   app.options(['/api/stories/:id', '/api/changes', '/api/openapi.json'], answerPreflight);

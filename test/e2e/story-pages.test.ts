@@ -123,6 +123,10 @@ describe('GET /search', () => {
     expect(await empty.text()).not.toContain('<ol');
   });
 
+  it('answers 404 for a page past the last', async () => {
+    expect((await fetch(`${running.base}/search?q=${encodeURIComponent(merged.title)}&page=2`)).status).toBe(404);
+  });
+
   it('answers 400 for a malformed page number or a repeated q', async () => {
     expect((await fetch(`${running.base}/search?q=a&page=0`)).status).toBe(400);
     expect((await fetch(`${running.base}/search?q=a&q=b`)).status).toBe(400);
