@@ -196,6 +196,8 @@ function renderMarkdown(report: BenchReport): string {
       '',
       `bantin ÷ express: ${serve.ratioFull} × (full), ${serve.ratioNotModified} × (304).`,
       '',
+      `bantin's story page (\`/stories/{id}\`, asked of the ingestion thread): ${serve.storyPage.requestsPerSecond} req/s, p99 ${serve.storyPage.p99Ms} ms; search over every stored story (\`/search?q=\`, two words of the newest title, index built before the load): ${serve.search.requestsPerSecond} req/s, p99 ${serve.search.p99Ms} ms.`,
+      '',
       `While ingesting (\`npm start\`'s service: requests on the main thread, ingestion on its own thread): ${serve.duringIngestion.cycles} cycle(s) back to back, 10 portals publishing 5 stories before each, after a first cycle of ${serve.duringIngestion.firstCycleMs} ms that warmed the merge cache; full body p50 ${serve.duringIngestion.p50Ms} ms, p99 ${serve.duringIngestion.p99Ms} ms, ${serve.duringIngestion.requestsPerSecond} req/s; cycle ms: ${serve.duringIngestion.cycleMs.join(', ')}.`,
     );
   }

@@ -28,6 +28,9 @@ export interface ServeTargetReady {
   url: string;
   etag: string;
   bytes: number;
+  /** bantin only: the newest story's page, and a search for the first two words of its title. */
+  storyUrl?: string;
+  searchUrl?: string;
 }
 
 /**
@@ -77,12 +80,22 @@ if (service) {
   ).listen(0, '127.0.0.1');
 }
 
-const tellReady = () => {
+const tellReady = async () => {
   const { port } = server.address() as AddressInfo;
-  tellParent({ url: `http://127.0.0.1:${port}/feeds/${argument.feedName}`, etag: feed.etag, bytes: feed.body.length } satisfies ServeTargetReady);
+  const origin = `http://127.0.0.1:${port}`;
+  tellParent({ url: `${origin}/feeds/${argument.feedName}`, etag: feed.etag, bytes: feed.body.length, ...(service ? await storyAddresses(origin) : {}) } satisfies ServeTargetReady);
 };
-if (server.listening) tellReady();
-else server.on('listening', tellReady);
+
+/** The newest story's page and a search that finds it; the search is asked once first, so its index is built before a load is measured. */
+async function storyAddresses(origin: string): Promise<Pick<ServeTargetReady, 'storyUrl' | 'searchUrl'>> {
+  const newest = ((await (await fetch(`${origin}/feeds/all.json`)).json()) as { items: { id: string; title: string }[] }).items[0]!;
+  const words = newest.title.split(/\s+/).slice(0, 2).join(' ');
+  const searchUrl = `${origin}/search?q=${encodeURIComponent(words)}`;
+  await (await fetch(searchUrl)).arrayBuffer();
+  return { storyUrl: `${origin}/stories/${newest.id.replace(/^urn:uuid:/, '')}`, searchUrl };
+}
+if (server.listening) void tellReady();
+else server.on('listening', () => void tellReady());
 
 /** The feed as bantin would publish it from the stored data, for the baselines to serve. */
 async function storedFeed(name: string): Promise<Pick<PublishedFeed, 'body' | 'etag' | 'contentType'>> {

@@ -37,6 +37,9 @@ export interface ServeResult {
   /** bantin ÷ the express route; goal ≥ 0.8 on both paths. */
   ratioFull: number;
   ratioNotModified: number;
+  /** bantin's story page and a search over every stored story (issue 15), full body, beside the feed route above. */
+  storyPage: LoadFigures;
+  search: LoadFigures;
   /** Cycles run back to back during the load, after a first (unmeasured) one that warmed the merge cache. */
   duringIngestion: LoadFigures & { firstCycleMs: number; cycles: number; cycleMs: number[] };
 }
@@ -57,6 +60,12 @@ export async function benchServe(size: BenchSize, config: Config, feeds: FeedSer
       log(`  ${kind}: ${full.requestsPerSecond} req/s full body, ${notModified.requestsPerSecond} req/s 304`);
     });
   }
+  const pages = await withTarget('bantin', config, async (ready) => {
+    const storyPage = await load(ready.storyUrl!, {}, 200, size);
+    const search = await load(ready.searchUrl!, {}, 200, size);
+    log(`  bantin story page: ${storyPage.requestsPerSecond} req/s, p99 ${storyPage.p99Ms} ms; search: ${search.requestsPerSecond} req/s, p99 ${search.p99Ms} ms`);
+    return { storyPage, search };
+  });
   const full = medianFigures(runs.full);
   const notModified = medianFigures(runs.notModified);
   const duringIngestion = await withTarget('bantin', config, async (ready, child) => {
@@ -78,6 +87,7 @@ export async function benchServe(size: BenchSize, config: Config, feeds: FeedSer
     notModified,
     ratioFull: round(full.bantin.requestsPerSecond / full.express.requestsPerSecond, 3),
     ratioNotModified: round(notModified.bantin.requestsPerSecond / notModified.express.requestsPerSecond, 3),
+    ...pages,
     duringIngestion,
   };
 }

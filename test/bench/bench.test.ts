@@ -27,6 +27,9 @@ describe('npm run bench', () => {
     expect(report.sections.store!.length).toBeGreaterThan(0);
     expect(report.sections.serve!.full.bantin.expectedStatus).toBeGreaterThan(0);
     expect(report.sections.serve!.notModified.bantin.expectedStatus).toBeGreaterThan(0);
+    expect(report.sections.serve!.storyPage.expectedStatus).toBeGreaterThan(0);
+    expect(report.sections.serve!.search.expectedStatus).toBeGreaterThan(0);
+    expect(report.sections.serve!.search.other).toBe(0);
     expect(report.goals.map((goal) => goal.section[0])).toEqual(expect.arrayContaining(['1', '2', '3', '4', '5']));
 
     const markdown = await readFile(path.join(out, 'report.md'), 'utf8');
