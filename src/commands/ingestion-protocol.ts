@@ -3,6 +3,8 @@ import { AppError, StoreError, type StoreErrorCode } from '../errors.ts';
 import type { Config } from '../model/types.ts';
 import type { CategorySummary, PublishedFeed } from '../publish/feed-catalog.ts';
 import type { FeedFormat } from '../publish/feed-view.ts';
+import type { ChangesAnswer } from '../publish/change-feed.ts';
+import type { SearchPage, StoryLookup } from '../publish/story-lookup.ts';
 import type { ServeState } from '../server/serve-state.ts';
 
 export interface IngestionWorkerData {
@@ -17,7 +19,11 @@ export type ThreadRequest =
   | { type: 'reload'; id: number }
   /** Answered once the steps queued before it are done, so stopping never cuts a store write short. */
   | { type: 'drain'; id: number }
-  | { type: 'page'; id: number; categoryId: string; format: FeedFormat; page: number };
+  | { type: 'page'; id: number; categoryId: string; format: FeedFormat; page: number }
+  /** One story for its page or the API, by the id without `urn:uuid:`. */
+  | { type: 'story'; id: number; slug: string }
+  | { type: 'search'; id: number; query: string; page: number }
+  | { type: 'changes'; id: number; since?: number };
 
 /** A catalog as it crosses threads: only the feeds that are new objects since the last update travel. */
 export interface CatalogUpdate {
@@ -48,6 +54,9 @@ export type ThreadMessage =
   | { type: 'done'; id: number; snapshot?: ThreadSnapshot }
   | { type: 'failed'; id: number; error: SerializedError }
   | { type: 'page'; id: number; feed?: PublishedFeed }
+  | { type: 'story'; id: number; lookup: StoryLookup }
+  | { type: 'search'; id: number; result: SearchPage }
+  | { type: 'changes'; id: number; answer: ChangesAnswer }
   | { type: 'log'; line: string };
 
 export function serializeError(error: unknown): SerializedError {

@@ -8,6 +8,8 @@ import type { Logger } from '../logger.ts';
 import type { Config } from '../model/types.ts';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import type { FeedFormat } from '../publish/feed-view.ts';
+import type { ChangesAnswer } from '../publish/change-feed.ts';
+import type { SearchPage, StoryLookup } from '../publish/story-lookup.ts';
 import { releaseWhatAnEndedWriterHeld } from '../store/open-store.ts';
 import type { ThreadSnapshot } from './ingestion-protocol.ts';
 import { connectWorker, type Request, type WorkerConnection } from './worker-connection.ts';
@@ -36,6 +38,9 @@ export interface IngestionThread {
   /** Reads a store another process wrote; undefined when it holds nothing newer than what is served. */
   reload(): Promise<ThreadSnapshot | undefined>;
   page(categoryId: string, format: FeedFormat, page: number): Promise<PublishedFeed | undefined>;
+  story(slug: string): Promise<StoryLookup>;
+  search(query: string, page: number): Promise<SearchPage>;
+  changes(since: number | undefined): Promise<ChangesAnswer>;
   status(): ThreadStatus;
   /**
    * Waits for a step under way, then ends the thread; no restart follows. After `abandonAfterMs` the
@@ -115,6 +120,9 @@ export function startIngestionThread(config: Config, logger: Logger, options: In
     },
     reload: () => request<ThreadSnapshot | undefined>({ type: 'reload' }),
     page: (categoryId, format, page) => request<PublishedFeed | undefined>({ type: 'page', categoryId, format, page }),
+    story: (slug) => request<StoryLookup>({ type: 'story', slug }),
+    search: (query, page) => request<SearchPage>({ type: 'search', query, page }),
+    changes: (since) => request<ChangesAnswer>({ type: 'changes', since }),
     status: () => ({ ...status }),
     async stop(abandonAfterMs) {
       status.state = 'stopped';

@@ -9,6 +9,7 @@ import type { StoreData } from '../model/types.ts';
 import { createMergeCache } from '../pipeline/merge/merge-cache.ts';
 import { createIngestionCrawler, runIngestion } from '../pipeline/run-ingestion.ts';
 import { buildFeedCatalog, type FeedCatalog, type PublishedFeed } from '../publish/feed-catalog.ts';
+import { createStoryIndex, type StoryIndex } from '../publish/story-lookup.ts';
 import { healthFromStore } from '../server/serve-state.ts';
 import { openStore } from '../store/open-store.ts';
 import { serializeError, type IngestionWorkerData, type ThreadMessage, type ThreadRequest, type ThreadSnapshot } from './ingestion-protocol.ts';
@@ -25,6 +26,8 @@ const crawler = createIngestionCrawler(config);
 
 let data: StoreData;
 let catalog: FeedCatalog;
+/** The stories of `data` by id, for story pages and search; rebuilt when `data` is replaced. */
+let stories: { data: StoreData; index: StoryIndex } | undefined;
 /** What the serving thread holds, by name: a feed object sent once is not sent again. */
 const sent = new Map<string, PublishedFeed>();
 // Ingestions and reloads one after another; page requests are answered between them.
@@ -64,11 +67,24 @@ async function reload(): Promise<ThreadSnapshot | undefined> {
   return snapshot();
 }
 
+function storyIndex(): StoryIndex {
+  if (stories?.data !== data) stories = { data, index: createStoryIndex(data, config) };
+  return stories.index;
+}
+
+/** Questions answered at once from what the thread holds, between ingestion steps. */
+function answerAtOnce(request: Extract<ThreadRequest, { type: 'page' | 'story' | 'search' | 'changes' }>): ThreadMessage {
+  if (request.type === 'page') return { type: 'page', id: request.id, feed: catalog.page(request.categoryId, request.format, request.page) };
+  if (request.type === 'story') return { type: 'story', id: request.id, lookup: storyIndex().story(request.slug) };
+  if (request.type === 'changes') return { type: 'changes', id: request.id, answer: storyIndex().changes(request.since) };
+  return { type: 'search', id: request.id, result: storyIndex().search(request.query, request.page) };
+}
+
 function answer(request: ThreadRequest): void {
-  if (request.type === 'page') {
+  if (request.type === 'page' || request.type === 'story' || request.type === 'search' || request.type === 'changes') {
     // Answered as an error, never thrown: an exception here would end the thread and with it every later cycle.
     try {
-      post({ type: 'page', id: request.id, feed: catalog.page(request.categoryId, request.format, request.page) });
+      post(answerAtOnce(request));
     } catch (error) {
       post({ type: 'failed', id: request.id, error: serializeError(error) });
     }

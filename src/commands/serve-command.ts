@@ -51,9 +51,11 @@ export async function startService(config: Config, logger: Logger, options: Serv
   const cycles = createCycleRecord(first.health.lastRun?.finishedAt ?? null);
   const ingestion = () => ingestionHealth(thread.status(), cycles);
   let state!: ServeState;
+  // The stories stay on the ingestion thread: carrying them in every snapshot would clone the whole store each cycle.
+  const stories = { story: (slug: string) => thread.story(slug), search: (query: string, page: number) => thread.search(query, page), changes: (since: number | undefined) => thread.changes(since) };
   let ownWriteMtimeMs = first.storeMtimeMs;
   const apply = (snapshot: ThreadSnapshot) => {
-    state = { config, catalog: servedCatalog(snapshot.catalog, state?.catalog, thread), health: snapshot.health, ingestion };
+    state = { config, catalog: servedCatalog(snapshot.catalog, state?.catalog, thread), health: snapshot.health, ingestion, stories };
     ownWriteMtimeMs = snapshot.storeMtimeMs;
     metrics.recordRun(snapshot.health.lastRun);
     if (snapshot.health.storyCount !== undefined) metrics.setStoriesStored(snapshot.health.storyCount);

@@ -72,6 +72,12 @@ export function connectWorker({ boot, workerData, logger, onEnd }: WorkerSpec): 
         return settle(message.id, { error: reviveError(message.error) });
       case 'page':
         return settle(message.id, { value: message.feed && reviveFeed(message.feed) });
+      case 'story':
+        return settle(message.id, { value: message.lookup });
+      case 'search':
+        return settle(message.id, { value: message.result });
+      case 'changes':
+        return settle(message.id, { value: message.answer });
     }
   });
   worker.on('error', (error) => {

@@ -239,6 +239,24 @@ export interface StoryAlias {
   mergedAt: string;
 }
 
+/** One change to the published stories, as `/api/changes` reports it to partners. */
+export interface ChangeRecord {
+  /** Counts up by one per change, across restarts; a partner's `since`. */
+  cursor: number;
+  type: 'created' | 'updated' | 'merged' | 'removed';
+  id: string;
+  /** The survivor of a merge. */
+  into?: string;
+  at: string;
+}
+
+/** The newest changes, oldest first, at most a bounded number of them. */
+export interface ChangeLog {
+  /** The cursor the next change will take. */
+  next: number;
+  records: ChangeRecord[];
+}
+
 /** Validators of one published feed, kept so Last-Modified changes exactly when the bytes do. */
 export interface PublishedFeedState {
   etag: string;
@@ -257,6 +275,8 @@ export interface StoreData {
   aliases?: Record<string, StoryAlias>;
   /** robots.txt by origin (`https://host:port`), read within the last day; optional so older stores load. */
   robots?: Record<string, { text: string; readAt: string }>;
+  /** The recent changes partners poll (`/api/changes`); absent in stores written before it. */
+  changes?: ChangeLog;
   /** When retention last dropped stories: later feed pages may have changed then. */
   prunedAt?: string;
   /** Fingerprint of the category rules (keywords, excludes, categoryMaps, urlMaps, the filing rule's version) the stored categories were computed with. */

@@ -1,4 +1,5 @@
 /** One ingestion cycle, read as its stages: collect each source → merge → categorise → retain → store → publish. */
+import { recordChanges } from './record-changes.ts';
 import type { Logger } from '../logger.ts';
 import type { Config, Copy, RunSummary, SourceConfig, SourceRunSummary, StoreData, Story } from '../model/types.ts';
 import { announceToHub } from '../publish/announce-websub.ts';
@@ -179,6 +180,20 @@ function applyOutcomes(
     const keptIds = new Set(kept.map((story) => story.id));
     for (const story of data.stories) if (!keptIds.has(story.id)) removed.add(story.id);
   }
+  // A story dropped this cycle is reported as merged or removed, never also as created or updated.
+  const absorbedIds = new Set(merged.absorbed.map((absorbed) => absorbed.id));
+  const prunedIds = [...removed].filter((id) => !absorbedIds.has(id));
+  const gone = new Set([...removed]);
+  data.changes = recordChanges(
+    data.changes,
+    {
+      created: merged.added.filter((story) => !gone.has(story.id)).map((story) => story.id),
+      updated: merged.updated.filter((story) => !gone.has(story.id)).map((story) => story.id),
+      merged: merged.absorbed,
+      removed: prunedIds,
+    },
+    now.toISOString(),
+  );
   data.stories = kept;
   // Said, not inferred: the stories this cycle wrote (all of them when re-filed) and those it dropped.
   const changes: StoreChanges = { stories: new Set([...(refiled ? kept : touched)].map((story) => story.id)), removed };

@@ -26,10 +26,12 @@ const IMAGE_TYPES: Readonly<Record<string, string>> = {
 const DEFAULT_IMAGE_TYPE = 'image/jpeg';
 
 /** `<p>Nguồn: <a href="…">Name</a>, …</p>` naming every copy's portal; empty without copies. */
-export function provenanceHtml(sources: readonly EntrySource[]): string {
+export function provenanceHtml(sources: readonly EntrySource[], storyUrl?: string): string {
   if (sources.length === 0) return '';
   const links = sources.map((source) => `<a href="${escapeHtml(source.url)}">${escapeHtml(source.name)}</a>`);
-  return `<p>Nguồn: ${links.join(', ')}</p>`;
+  // The story page shows every copy side by side and why they are one story: the line's natural follow-up.
+  const story = storyUrl === undefined ? '' : ` · <a href="${escapeHtml(storyUrl)}">Xem mọi bản đăng</a>`;
+  return `<p>Nguồn: ${links.join(', ')}${story}</p>`;
 }
 
 /** A short plain-text summary: whitespace collapsed, cut at a word boundary with an ellipsis. */

@@ -39,6 +39,8 @@ export interface CategoryListing {
 
 /** The newest stories of a category as the home page lists them: shown title and link, date, portals. */
 export interface Headline {
+  /** The story's IRI, for its page's address. */
+  storyId: string;
   title: string;
   url: string;
   datePublished: string;
@@ -156,7 +158,7 @@ function summarize(listing: CategoryListing, sources: ReadonlyMap<string, Source
   const headline = (story: Story): Headline => {
     const shown = representativeCopy(story, sources)!;
     const sourceNames = [...new Set(story.copies.map((copy) => sources.get(copy.sourceId)?.name ?? copy.sourceId))];
-    return { title: shown.title, url: shown.url, datePublished: story.datePublished, sourceNames };
+    return { storyId: story.id, title: shown.title, url: shown.url, datePublished: story.datePublished, sourceNames };
   };
   const { id, title, description } = listing;
   return { id, title, description, storyCount: listing.stories.length, headlines: listing.stories.slice(0, HEADLINES_PER_CATEGORY).map(headline) };

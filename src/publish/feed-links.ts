@@ -43,3 +43,15 @@ export function linkHref(links: readonly FeedLink[], rel: FeedLink['rel']): stri
 function trimBase(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '');
 }
+
+/** The id of a story in its page's address: its IRI without `urn:uuid:`. */
+export function storySlug(storyId: string): string {
+  return storyId.startsWith(STORY_ID_PREFIX) ? storyId.slice(STORY_ID_PREFIX.length) : storyId;
+}
+
+/** The story page (SPEC "Story pages and the partner API"), linked from every feed entry and the home page. */
+export function storyUrl(baseUrl: string, storyId: string): string {
+  return `${trimBase(baseUrl)}/stories/${encodeURIComponent(storySlug(storyId))}`;
+}
+
+export const STORY_ID_PREFIX = 'urn:uuid:';

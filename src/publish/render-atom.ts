@@ -42,7 +42,7 @@ export function renderAtom(view: FeedView): string {
   });
   const entries = view.stories.map((story) => buildStoryEntry(story, view));
   entries.forEach((entry, index) => feed.addItem(toEntry(entry, index)));
-  const xml = restoreEntryIds(feed.atom1(), entries);
+  const xml = addStoryLinks(restoreEntryIds(feed.atom1(), entries), entries);
   return finishFeedXml(addPagingLinks(addLanguage(fixEntryLinks(xml)), view));
 }
 
@@ -79,6 +79,15 @@ function entryIdMark(index: number): string {
 
 function restoreEntryIds(xml: string, entries: readonly StoryEntry[]): string {
   return xml.replace(/<id>urn:x-bantin-entry:(\d+)<\/id>/g, (_match, index: string) => `<id>${escapeXmlText(entries[Number(index)]!.id)}</id>`);
+}
+
+/** Each entry's story page, last in the entry: every copy and why they are one story (SPEC "Story pages and the partner API"). */
+function addStoryLinks(xml: string, entries: readonly StoryEntry[]): string {
+  let index = 0;
+  return xml.replace(/(\n *)<\/entry>/g, (match, newline: string) => {
+    const entry = entries[index++];
+    return entry === undefined ? match : `${newline}    <link rel="related" type="text/html" href="${escapeXmlAttr(entry.storyUrl)}"/>${match}`;
+  });
 }
 
 /**

@@ -41,6 +41,7 @@ function renderItem(entry: StoryEntry): Record<string, unknown> {
     tags: entry.categories.length === 0 ? undefined : entry.categories.map((category) => category.title),
     authors: entry.author === undefined ? undefined : [{ name: entry.author }],
     _bantin: {
+      story_url: entry.storyUrl,
       // The rule that filed each category (SPEC "Story pages and the partner API"); rule and detail absent when not known.
       categories: entry.categories.map((category) => ({ id: category.id, rule: category.rule, detail: category.detail })),
       sources: entry.sources.map((source) => ({

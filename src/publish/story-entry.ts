@@ -3,6 +3,7 @@ import type { CategoryRule, Copy, Story } from '../model/types.ts';
 import { cleanText } from './clean-text.ts';
 import { entryImage, provenanceHtml, summarize, type EntryImage, type EntrySource } from './entry-content.ts';
 import { storyDates, toRfc3339 } from './feed-dates.ts';
+import { storyUrl } from './feed-links.ts';
 import type { FeedView } from './feed-view.ts';
 import { copiesByDate, representativeCopy } from '../model/story.ts';
 import { copyText } from '../pipeline/normalize/copy-text.ts';
@@ -14,6 +15,8 @@ export interface StoryEntry {
   /** The story's IRI: RSS guid, Atom id, JSON Feed id (SPEC "Stories"). */
   id: string;
   url?: string;
+  /** The story's page on this service (SPEC "Story pages and the partner API"). */
+  storyUrl: string;
   title: string;
   /** Representative content followed by the provenance paragraph. */
   contentHtml: string;
@@ -38,20 +41,23 @@ export interface EntryCategory {
   detail?: string;
 }
 
-type EntryContext = Pick<FeedView, 'sources' | 'categoryTitles'>;
+type EntryContext = Pick<FeedView, 'sources' | 'categoryTitles' | 'baseUrl'>;
 
 /** Builds the entry for one story; texts are NFC and free of XML-illegal characters. */
 export function buildStoryEntry(story: Story, context: EntryContext): StoryEntry {
   const shown = representativeCopy(story, context.sources);
   const sources = copiesByDate(story.copies).map((copy) => entrySource(copy, context));
   const { published, modified } = storyDates(story);
-  const contentHtml = cleanText(shown?.contentHtml ?? '') + provenanceHtml(sources);
+  const storyPage = storyUrl(context.baseUrl, cleanText(story.id));
+  const contentHtml = cleanText(shown?.contentHtml ?? '') + provenanceHtml(sources, storyPage);
   // A copy with no text of its own (a photo story, a bare headline) is summed up by what its published
   // content does say, the portals that carried it: RSS wants a description before content:encoded.
-  const summary = summarize(shown === undefined ? '' : copyText(shown)) || summarize(sanitizedHtmlToText(contentHtml));
+  // The story-page link is an invitation, not content: the summary names the portals only.
+  const summary = summarize(shown === undefined ? '' : copyText(shown)) || summarize(sanitizedHtmlToText(cleanText(shown?.contentHtml ?? '') + provenanceHtml(sources)));
   return {
     id: cleanText(story.id),
     url: shown?.url ? cleanText(shown.url) : undefined,
+    storyUrl: storyPage,
     title: cleanText(shown?.title ?? ''),
     contentHtml,
     summary: summary === '' ? undefined : summary,

@@ -22,6 +22,7 @@ import {
 } from './feed-request.ts';
 import { renderHome } from './render-home.ts';
 import type { ServeState } from './serve-state.ts';
+import { mountStoryRoutes } from './story-routes.ts';
 
 export interface AppDependencies {
   /** Read on every request, so an ingestion can swap the state without restarting the server. */
@@ -73,6 +74,8 @@ export function createApp(dependencies: AppDependencies): express.Express {
       .set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': HOME_CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' })
       .send(renderHome(getState()));
   });
+
+  mountStoryRoutes(app, getState);
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json(buildHealthReport(getState()));

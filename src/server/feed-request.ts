@@ -7,7 +7,7 @@ import { createFeedSender } from './send-feed.ts';
 /** A feed file's name: `{category}.{format}`, the category a lowercase slug. */
 export const FEED_PATH = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(rss|atom|json)$/;
 // Everything a partner's script may fetch from another origin (issue 5 "Cheap to poll").
-export const CROSS_ORIGIN_PATHS = ['/feeds', '/feeds.opml', '/healthz'];
+export const CROSS_ORIGIN_PATHS = ['/feeds', '/feeds.opml', '/healthz', '/api/'];
 /** Later pages are rendered by the ingestion thread: while it starts again, the client is asked to come back. */
 export const RETRY_AFTER_RESTART_SECONDS = 30;
 export const BAD_PAGE_MESSAGE = 'page: must be a whole number from 1';

@@ -16,6 +16,9 @@ button.copy { font: inherit; font-size: .85rem; min-height: 2rem; padding: .2rem
 table.sources { border-collapse: collapse; width: 100%; font-size: .9rem; }
 .sources th, .sources td { border-bottom: 1px solid var(--rule); padding: .35rem; text-align: left; vertical-align: top; }
 td.error { color: var(--accent); }
+form.search { display: flex; align-items: center; flex-wrap: wrap; gap: .5rem; margin: .5rem 0 1rem; }
+form.search input { font: inherit; flex: 1 1 12rem; min-height: 2.5rem; padding: .2rem .5rem; }
+form.search button { font: inherit; min-height: 2.5rem; padding: .2rem 1rem; cursor: pointer; }
 @media (max-width: 40rem) { .sources th:nth-child(3), .sources td:nth-child(3) { display: none; } }
 `;
 
@@ -59,7 +62,8 @@ export const HOME_CONTENT_SECURITY_POLICY = [
   // A reader extension (or the browser test) may fetch this service's feeds from the page; nothing else.
   "connect-src 'self'",
   "base-uri 'none'",
-  "form-action 'none'",
+  // The search box submits to this service only.
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 

@@ -1,10 +1,11 @@
 /** The home page, in Vietnamese: each category with its newest headlines and subscribe links, source health, last run. */
 import { CONTENT_TYPES, FEED_FORMATS, type CategorySummary, type Headline } from '../publish/feed-catalog.ts';
-import { feedUrl } from '../publish/feed-links.ts';
+import { feedUrl, storyUrl } from '../publish/feed-links.ts';
 import { VERSION } from '../version.ts';
 import { buildHealthReport, ingestionProblems, type HealthReport, type SourceHealth } from './health-report.ts';
 import { html, safe, type SafeHtml } from './html.ts';
 import { HOME_SCRIPT, HOME_STYLE } from './home-assets.ts';
+import { searchForm } from './render-search.ts';
 import type { ServeState } from './serve-state.ts';
 
 const FORMAT_LABELS = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' } as const;
@@ -26,6 +27,7 @@ ${catalog.summaries.map((category) => renderAutodiscovery(category, config.baseU
 <body>
 <header><h1>bantin</h1><p>Tin tức từ các cổng thông tin của tỉnh, gộp mỗi sự việc thành một tin, kèm danh sách nguồn đã đăng.</p></header>
 <main>
+${searchForm(config.baseUrl)}
 <section aria-labelledby="chuyen-muc"><h2 id="chuyen-muc">Chuyên mục</h2>
 ${catalog.summaries.map((category) => renderCategory(category, config.baseUrl, formatTime))}
 <p><a href="${config.baseUrl}/feeds.opml">Tải danh sách mọi chuyên mục (OPML)</a></p>
@@ -60,13 +62,13 @@ ${category.description ? html`<p class="desc">${category.description}</p>` : ''}
     const url = feedUrl(baseUrl, category.id, format);
     return html`<li><a href="${url}">${FORMAT_LABELS[format]}</a> <button type="button" class="copy" data-url="${url}" aria-label="Sao chép địa chỉ ${FORMAT_LABELS[format]}">Sao chép</button></li>`;
   })}</ul>
-${headlines.length === 0 ? html`<p class="empty">Chưa có tin.</p>` : html`<ol class="headlines">${headlines.map((headline) => renderHeadline(headline, formatTime))}</ol>`}
+${headlines.length === 0 ? html`<p class="empty">Chưa có tin.</p>` : html`<ol class="headlines">${headlines.map((headline) => renderHeadline(headline, baseUrl, formatTime))}</ol>`}
 </article>
 `;
 }
 
-function renderHeadline(headline: Headline, formatTime: (iso: string) => string): SafeHtml {
-  return html`<li><a href="${headline.url}">${headline.title}</a><br><small><time datetime="${headline.datePublished}">${formatTime(headline.datePublished)}</time> · ${headline.sourceNames.join(', ')}</small></li>`;
+function renderHeadline(headline: Headline, baseUrl: string, formatTime: (iso: string) => string): SafeHtml {
+  return html`<li><a href="${headline.url}">${headline.title}</a><br><small><time datetime="${headline.datePublished}">${formatTime(headline.datePublished)}</time> · ${headline.sourceNames.join(', ')} · <a class="story" href="${storyUrl(baseUrl, headline.storyId)}">Các bản đăng</a></small></li>`;
 }
 
 function renderSources(sources: readonly SourceHealth[], formatTime: (iso: string) => string): SafeHtml {
@@ -100,7 +102,7 @@ function statusText(source: SourceHealth): string {
 }
 
 /** `06:12 28/11/2026` in the configured zone: a four-digit year, since `dateStyle: 'short'` gives `28/11/26`. */
-function timeFormatter(timeZone: string): (iso: string) => string {
+export function timeFormatter(timeZone: string): (iso: string) => string {
   const format = new Intl.DateTimeFormat('vi-VN', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return (iso) => format.format(new Date(iso));
 }

@@ -2,6 +2,8 @@
 import type { Config, StoreData } from '../model/types.ts';
 import type { FeedCatalog, PublishedFeed } from '../publish/feed-catalog.ts';
 import type { FeedFormat } from '../publish/feed-view.ts';
+import type { ChangesAnswer } from '../publish/change-feed.ts';
+import type { SearchPage, StoryLookup } from '../publish/story-lookup.ts';
 
 /**
  * The feeds as the HTTP layer sees them: a catalog built in this thread, or one whose later pages
@@ -16,8 +18,17 @@ export interface ServeState {
   catalog: ServedCatalog;
   /** Source health and the last run, as stored. */
   health: Pick<StoreData, 'sources' | 'lastRun'> & { storyCountsBySource: ReadonlyMap<string, number>; storyCount?: number };
+  /** Story pages, the story API and search; absent where no stories are held (those routes answer 404). */
+  stories?: StoryDesk;
   /** How ingestion itself is going, read when asked (it changes between cycles); absent where nothing ingests. */
   ingestion?: () => IngestionHealth;
+}
+
+/** The stories, asked one at a time: in this thread (createStoryIndex) or of the ingestion thread that holds them. */
+export interface StoryDesk {
+  story(slug: string): StoryLookup | Promise<StoryLookup>;
+  search(query: string, page: number): SearchPage | Promise<SearchPage>;
+  changes(since: number | undefined): ChangesAnswer | Promise<ChangesAnswer>;
 }
 
 /** The ingestion thread and its cycles as the serving thread sees them (`npm start`). */

@@ -6,6 +6,7 @@ import type { Config } from '../../src/model/types.ts';
 import type { IngestionResult } from '../../src/pipeline/run-ingestion.ts';
 import { createApp } from '../../src/server/create-app.ts';
 import { healthFromStore } from '../../src/server/serve-state.ts';
+import { createStoryIndex } from '../../src/publish/story-lookup.ts';
 
 export interface ServedIngestion {
   /** Origin without a trailing slash. */
@@ -14,7 +15,7 @@ export interface ServedIngestion {
 }
 
 export async function serveIngestion(config: Config, result: IngestionResult): Promise<ServedIngestion> {
-  const state = { config, catalog: result.catalog, health: healthFromStore(result.data) };
+  const state = { config, catalog: result.catalog, health: healthFromStore(result.data), stories: createStoryIndex(result.data, config) };
   const app = createApp({ getState: () => state, logger: createSilentLogger() });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

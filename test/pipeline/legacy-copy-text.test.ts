@@ -57,7 +57,7 @@ describe('a store written with each copy\'s text beside its HTML', () => {
     expect(current).toHaveLength(29);
     expect(current.map((story) => story.copies.length).filter((count) => count > 1).sort().reverse()).toEqual([3, 2, 2, 2]);
     expect(withoutText(legacy)).toEqual(current);
-    const view = { sources, categoryTitles: new Map(config.categories.map((category) => [category.id, category.title])) };
+    const view = { sources, baseUrl: config.baseUrl, categoryTitles: new Map(config.categories.map((category) => [category.id, category.title])) };
     expect(legacy.map((story) => buildStoryEntry(story, view))).toEqual(current.map((story) => buildStoryEntry(story, view)));
   });
 

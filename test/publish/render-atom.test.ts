@@ -70,9 +70,11 @@ describe('renderFeed atom', () => {
     expect(entry.content[0]).toEqual({
       _:
         '<p>Vụ va chạm xảy ra tại xã Dân Hòa, huyện Tân Lạc.</p><p>Nguồn: ' +
-        '<a href="https://hoabinh.gov.vn/tin-tuc/tai-nan-quoc-lo-6.html?id=7&amp;trang=2">Cổng TTĐT tỉnh Hòa Bình</a></p>',
+        '<a href="https://hoabinh.gov.vn/tin-tuc/tai-nan-quoc-lo-6.html?id=7&amp;trang=2">Cổng TTĐT tỉnh Hòa Bình</a>' +
+        ' · <a href="http://localhost:8080/stories/0b7e4a52-3c1d-4e8f-9a6b-5c4d3e2f1a0b">Xem mọi bản đăng</a></p>',
       $: { type: 'html' },
     });
+    expect(entry.link.at(-1).$).toEqual({ rel: 'related', type: 'text/html', href: 'http://localhost:8080/stories/0b7e4a52-3c1d-4e8f-9a6b-5c4d3e2f1a0b' });
     expect(entry.author[0].name).toEqual(['Cổng TTĐT tỉnh Hòa Bình']);
     expect(entry.link[1].$).toEqual({ rel: 'enclosure', type: 'image/png', href: 'https://hoabinh.gov.vn/images/quoc-lo-6.png' });
   });

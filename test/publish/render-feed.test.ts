@@ -80,7 +80,7 @@ describe.each(FORMATS)('renderFeed %s', (format) => {
     const [item] = (await readBack(format, output)).items;
     expect(item?.title).toBe('Bắt giữ đối tượng');
     expect(item?.content).toContain('<p>Đêm qua,\tcông an');
-    expect(item?.content).toContain('>Công an tỉnh Hòa Bình</a></p>');
+    expect(item?.content).toContain('>Công an tỉnh Hòa Bình</a> · <a href=');
     expect(output).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]|\\u00[01][0-9a-f]/);
   });
 

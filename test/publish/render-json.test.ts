@@ -51,6 +51,7 @@ describe('renderFeed json', () => {
   it('lists every copy in _bantin.sources, oldest first', () => {
     const [item] = render().items;
     expect(item._bantin).toEqual({
+      story_url: 'http://localhost:8080/stories/6f1c2b3a-9d4e-4f5a-8b7c-1a2b3c4d5e6f',
       categories: [{ id: 'an-ninh-trat-tu', rule: 'categoryMap', detail: 'Pháp luật' }],
       sources: [
         {

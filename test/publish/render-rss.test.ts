@@ -51,7 +51,8 @@ describe('renderFeed rss', () => {
     expect(item?.['content:encoded']).toBe(
       '<p>Phòng Cảnh sát điều tra tội phạm về ma túy đã bắt giữ 5 đối tượng.</p>' +
         '<p>Nguồn: <a href="https://baohoabinh.com.vn/phap-luat/triet-pha-duong-day-ma-tuy-189012.htm">Báo Hòa Bình</a>, ' +
-        '<a href="https://congan.hoabinh.gov.vn/tin-tuc/triet-pha-duong-day-ma-tuy-xuyen-tinh-1234.html">Công an tỉnh Hòa Bình</a></p>',
+        '<a href="https://congan.hoabinh.gov.vn/tin-tuc/triet-pha-duong-day-ma-tuy-xuyen-tinh-1234.html">Công an tỉnh Hòa Bình</a>' +
+        ' · <a href="http://localhost:8080/stories/6f1c2b3a-9d4e-4f5a-8b7c-1a2b3c4d5e6f">Xem mọi bản đăng</a></p>',
     );
   });
 

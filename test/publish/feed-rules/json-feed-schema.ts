@@ -115,9 +115,11 @@ export const BANTIN_JSON_FEED_SCHEMA = {
           id: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*:\\S+$' },
           _bantin: {
             type: 'object',
-            required: ['sources', 'categories'],
+            required: ['sources', 'categories', 'story_url'],
             additionalProperties: false,
             properties: {
+              // SPEC "Story pages and the partner API": the story's page on this service.
+              story_url: URL_STRING,
               // SPEC "Story pages and the partner API": each category with the rule that filed it (absent when not known).
               categories: {
                 type: 'array',

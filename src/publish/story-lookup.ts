@@ -1,0 +1,174 @@
+/**
+ * The stories as the story pages, the story API and search see them: one index per store state,
+ * answering with plain data that can cross from the ingestion thread.
+ */
+import { compareStoriesNewestFirst, copiesByDate, representativeCopy } from '../model/story.ts';
+import type { CategoryRule, Config, Copy, SourceConfig, StoreData, Story } from '../model/types.ts';
+import { copyText } from '../pipeline/normalize/copy-text.ts';
+import { comparisonKey } from '../pipeline/normalize/vietnamese-text.ts';
+import { readChanges, type ChangesAnswer } from './change-feed.ts';
+import { cleanText } from './clean-text.ts';
+import { STORY_ID_PREFIX, storySlug } from './feed-links.ts';
+
+/** Why a copy is in the story: the shown copy, or what it shares with it. */
+export type CopyJoin = 'shown' | 'guid' | 'link' | 'text';
+
+export interface StoryCopyView {
+  sourceId: string;
+  sourceName: string;
+  title: string;
+  url: string;
+  datePublished: string;
+  /** The copy whose title and content the story shows. */
+  shown: boolean;
+  /** What ties it to the shown copy as far as the store records it; `text` means the texts matched (no score is stored). */
+  joinedBy: CopyJoin;
+}
+
+export interface StoryCategoryView {
+  id: string;
+  title: string;
+  /** Absent for a store written before rules were remembered. */
+  rule?: CategoryRule;
+  detail?: string;
+  /** The copy whose source or text filed it. */
+  sourceName?: string;
+  url?: string;
+}
+
+export interface StoryView {
+  /** The story's IRI. */
+  id: string;
+  /** The id in the page's address (no `urn:uuid:`). */
+  slug: string;
+  title: string;
+  url: string;
+  /** The shown copy's plain text, paragraph by paragraph. */
+  paragraphs: string[];
+  datePublished: string;
+  dateModified: string;
+  /** Oldest first. */
+  copies: StoryCopyView[];
+  categories: StoryCategoryView[];
+}
+
+export type StoryLookup =
+  | { status: 'found'; story: StoryView }
+  /** The id was absorbed by a merge; `to` is the survivor's slug. */
+  | { status: 'moved'; to: string }
+  /** Retention removed the story. */
+  | { status: 'gone' }
+  | { status: 'unknown' };
+
+export interface SearchHit {
+  slug: string;
+  title: string;
+  datePublished: string;
+  sourceNames: string[];
+}
+
+export interface SearchPage {
+  query: string;
+  page: number;
+  lastPage: number;
+  total: number;
+  /** Newest first. */
+  hits: SearchHit[];
+}
+
+export const SEARCH_PAGE_SIZE = 20;
+/** A query longer than this is cut: nothing that long is a search, and the scan is linear in it. */
+export const MAX_QUERY_LENGTH = 200;
+// Aliases chain when a survivor is itself absorbed later; a store never holds a loop, but never trust that.
+const MAX_ALIAS_HOPS = 32;
+
+export interface StoryIndex {
+  story(slug: string): StoryLookup;
+  search(query: string, page: number): SearchPage;
+  changes(since: number | undefined): ChangesAnswer;
+}
+
+/** An index over one store state; search keys are derived on the first search, not at every cycle. */
+export function createStoryIndex(data: StoreData, config: Config): StoryIndex {
+  const sources = new Map<string, SourceConfig>(config.sources.map((source) => [source.id, source]));
+  const categoryTitles = new Map(config.categories.map((category) => [category.id, category.title]));
+  const byId = new Map(data.stories.map((story) => [story.id, story]));
+  let pruned: Set<string> | undefined;
+  let searchable: { story: Story; key: string }[] | undefined;
+  const sourceName = (sourceId: string) => cleanText(sources.get(sourceId)?.name ?? sourceId);
+
+  const prunedIds = () => (pruned ??= new Set(Object.values(data.tombstones).map((tombstone) => tombstone.storyId)));
+  const searchIndex = () =>
+    (searchable ??= [...data.stories]
+      .sort(compareStoriesNewestFirst)
+      .map((story) => ({ story, key: ` ${story.copies.map((copy) => `${comparisonKey(copy.title)} ${comparisonKey(copyText(copy))}`).join(' ')} ` })));
+
+  return {
+    story(slug) {
+      let id = STORY_ID_PREFIX + slug;
+      for (let hop = 0; hop < MAX_ALIAS_HOPS; hop++) {
+        const story = byId.get(id);
+        if (story) return hop === 0 ? { status: 'found', story: viewOf(story, sources, categoryTitles, sourceName) } : { status: 'moved', to: storySlug(id) };
+        const alias = data.aliases?.[id];
+        if (!alias) break;
+        id = alias.storyId;
+      }
+      if (prunedIds().has(id) || prunedIds().has(STORY_ID_PREFIX + slug)) return { status: 'gone' };
+      return { status: 'unknown' };
+    },
+    changes: (since) => readChanges(data.changes, since),
+    search(query, page) {
+      const key = comparisonKey(query.slice(0, MAX_QUERY_LENGTH));
+      const matches = key === '' ? [] : searchIndex().filter((entry) => entry.key.includes(` ${key} `));
+      const lastPage = Math.max(1, Math.ceil(matches.length / SEARCH_PAGE_SIZE));
+      const hits = matches.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE).map(({ story }) => hitOf(story, sources, sourceName));
+      return { query, page, lastPage, total: matches.length, hits };
+    },
+  };
+}
+
+function hitOf(story: Story, sources: ReadonlyMap<string, SourceConfig>, sourceName: (id: string) => string): SearchHit {
+  const shown = representativeCopy(story, sources);
+  return {
+    slug: storySlug(story.id),
+    title: cleanText(shown?.title ?? ''),
+    datePublished: story.datePublished,
+    sourceNames: [...new Set(copiesByDate(story.copies).map((copy) => sourceName(copy.sourceId)))],
+  };
+}
+
+function viewOf(story: Story, sources: ReadonlyMap<string, SourceConfig>, categoryTitles: ReadonlyMap<string, string>, sourceName: (id: string) => string): StoryView {
+  const shown = representativeCopy(story, sources);
+  const paragraphs = shown ? cleanText(copyText(shown)).split(/\n+/).map((line) => line.trim()).filter((line) => line !== '') : [];
+  return {
+    id: story.id,
+    slug: storySlug(story.id),
+    title: cleanText(shown?.title ?? ''),
+    url: cleanText(shown?.url ?? ''),
+    paragraphs,
+    datePublished: story.datePublished,
+    dateModified: story.dateModified,
+    copies: copiesByDate(story.copies).map((copy) => ({
+      sourceId: copy.sourceId,
+      sourceName: sourceName(copy.sourceId),
+      title: cleanText(copy.title),
+      url: cleanText(copy.url),
+      datePublished: copy.datePublished,
+      shown: copy === shown,
+      joinedBy: copy === shown ? 'shown' : joinOf(copy, shown!),
+    })),
+    categories: story.categories.map((id) => {
+      const filing = story.filedBy?.[id];
+      const category: StoryCategoryView = { id, title: cleanText(categoryTitles.get(id) ?? id) };
+      if (filing) Object.assign(category, { rule: filing.rule, detail: cleanText(filing.detail), sourceName: sourceName(filing.sourceId), url: cleanText(filing.url) });
+      return category;
+    }),
+  };
+}
+
+/** What the store can still tell of a join: a shared guid or link; otherwise the texts matched, with no stored score. */
+function joinOf(copy: Copy, shown: Copy): CopyJoin {
+  if (copy.key.startsWith('guid:') && copy.key === shown.key) return 'guid';
+  if (copy.url === shown.url) return 'link';
+  return 'text';
+}

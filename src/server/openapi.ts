@@ -1,0 +1,142 @@
+/** The OpenAPI 3.1 description of the `/api/` routes, served at `/api/openapi.json`; the tests check it and the answers against it. */
+import { VERSION } from '../version.ts';
+
+const ERROR = {
+  type: 'object',
+  required: ['error', 'message'],
+  properties: { error: { type: 'string' }, message: { type: 'string' } },
+} as const;
+
+const STORY_ID = { name: 'id', in: 'path', required: true, description: 'The story id without its `urn:uuid:` prefix.', schema: { type: 'string', format: 'uuid' } } as const;
+const CORS_HEADER = { 'Access-Control-Allow-Origin': { schema: { type: 'string', const: '*' } } } as const;
+const ETAG = { ETag: { description: 'Send it back as If-None-Match; an unchanged answer is 304.', schema: { type: 'string' } } } as const;
+
+function jsonError(description: string, schemaRef = '#/components/schemas/Error') {
+  return { description, headers: CORS_HEADER, content: { 'application/json': { schema: { $ref: schemaRef } } } };
+}
+
+/** The document for a service reached at `baseUrl`. */
+export function openApiDocument(baseUrl: string): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'bantin partner API',
+      version: VERSION,
+      description: 'Stories bantin merged from provincial portals, and the changes to them, for partners who republish headlines.',
+    },
+    servers: [{ url: baseUrl.replace(/\/+$/, '') }],
+    paths: {
+      '/api/stories/{id}': {
+        get: {
+          operationId: 'getStory',
+          summary: 'One story: every copy, why the copies are one story, and the rule that filed each category.',
+          parameters: [STORY_ID, { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'The story.', headers: { ...CORS_HEADER, ...ETAG }, content: { 'application/json': { schema: { $ref: '#/components/schemas/Story' } } } },
+            '301': { description: 'The id was absorbed by a merge; Location names the survivor.', headers: { ...CORS_HEADER, Location: { schema: { type: 'string', format: 'uri' } } } },
+            '304': { description: 'Unchanged since the ETag sent.', headers: CORS_HEADER },
+            '404': jsonError('No story with this id.'),
+            '410': jsonError('The story was removed by retention.'),
+          },
+        },
+      },
+      '/api/changes': {
+        get: {
+          operationId: 'listChanges',
+          summary: 'Every change to the stories in order, at most 500 a page.',
+          parameters: [
+            { name: 'since', in: 'query', required: false, description: 'The `next` of the previous page; without it, from the oldest change held.', schema: { type: 'string', pattern: '^[0-9]{1,15}$' } },
+            { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': { description: 'The changes after `since`; none means up to date.', headers: { ...CORS_HEADER, ...ETAG }, content: { 'application/json': { schema: { $ref: '#/components/schemas/ChangePage' } } } },
+            '304': { description: 'Nothing changed since the ETag sent.', headers: CORS_HEADER },
+            '400': jsonError('A malformed cursor.'),
+            '410': jsonError('The cursor is older than the oldest change held (or newer than any).', '#/components/schemas/ExpiredCursor'),
+          },
+        },
+      },
+      '/api/openapi.json': {
+        get: { operationId: 'getOpenApi', summary: 'This document.', responses: { '200': { description: 'OpenAPI 3.1', headers: CORS_HEADER, content: { 'application/json': { schema: { type: 'object' } } } } } },
+      },
+    },
+    components: {
+      schemas: {
+        Error: ERROR,
+        ExpiredCursor: {
+          type: 'object',
+          required: ['error', 'message', 'oldest', 'restart_since'],
+          properties: { ...ERROR.properties, oldest: { type: 'integer', description: 'The oldest cursor held.' }, restart_since: { type: 'integer', description: 'Poll with this `since` after reading the feeds again.' } },
+        },
+        Story: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'url', 'title', 'source_url', 'content_text', 'date_published', 'date_modified', 'copies', 'categories'],
+          properties: {
+            id: { type: 'string', description: 'The story IRI, `urn:uuid:…`.' },
+            url: { type: 'string', format: 'uri', description: 'The story page.' },
+            title: { type: 'string' },
+            source_url: { type: 'string', description: "The shown copy's link." },
+            content_text: { type: 'string', description: "The shown copy's text, paragraphs separated by line breaks." },
+            date_published: { type: 'string', format: 'date-time' },
+            date_modified: { type: 'string', format: 'date-time' },
+            copies: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/Copy' } },
+            categories: { type: 'array', items: { $ref: '#/components/schemas/Category' } },
+          },
+        },
+        Copy: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['source', 'title', 'url', 'date_published', 'shown', 'joined_by'],
+          properties: {
+            source: { type: 'object', additionalProperties: false, required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
+            title: { type: 'string' },
+            url: { type: 'string' },
+            date_published: { type: 'string', format: 'date-time' },
+            shown: { type: 'boolean', description: 'The copy whose title and text the story shows.' },
+            joined_by: { enum: ['shown', 'guid', 'link', 'text'], description: 'What ties the copy to the shown one: the same guid, the same link, or matching text (no score is stored).' },
+          },
+        },
+        Category: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'title', 'rule'],
+          properties: {
+            id: { type: 'string' },
+            title: { type: 'string' },
+            rule: {
+              description: 'The rule that filed the story here; null in a store written before rules were remembered.',
+              oneOf: [
+                { type: 'null' },
+                {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['type', 'detail', 'source', 'url'],
+                  properties: { type: { enum: ['categoryMap', 'urlMap', 'keyword'] }, detail: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' } },
+                },
+              ],
+            },
+          },
+        },
+        ChangePage: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['changes', 'next'],
+          properties: { changes: { type: 'array', maxItems: 500, items: { $ref: '#/components/schemas/Change' } }, next: { type: 'integer', minimum: 0 } },
+        },
+        Change: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['cursor', 'type', 'id', 'at'],
+          properties: {
+            cursor: { type: 'integer', minimum: 1 },
+            type: { enum: ['created', 'updated', 'merged', 'removed'] },
+            id: { type: 'string' },
+            into: { type: 'string', description: 'The survivor of a merge.' },
+            at: { type: 'string', format: 'date-time' },
+          },
+        },
+      },
+    },
+  };
+}

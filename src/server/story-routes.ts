@@ -1,0 +1,120 @@
+/** The story page, the story API and search (SPEC "Story pages and the partner API"), asked of whichever StoryDesk the state holds. */
+import { createHash } from 'node:crypto';
+import type express from 'express';
+import type { Request, Response } from 'express';
+import type { StoryLookup, StoryView } from '../publish/story-lookup.ts';
+import { allowAnyOrigin, answerPreflight } from './cors.ts';
+import { openApiDocument } from './openapi.ts';
+import { PAGE_CONTENT_SECURITY_POLICY } from './page-assets.ts';
+import { timeFormatter } from './render-home.ts';
+import { renderSearchPage } from './render-search.ts';
+import { renderMissingPage, renderStoryPage } from './render-story.ts';
+import { MAX_QUERY_LENGTH } from '../publish/story-lookup.ts';
+import type { ServeState } from './serve-state.ts';
+
+// A story id is a UUID; anything else is unknown without asking the ingestion thread.
+const SLUG = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const PAGE_HEADERS = { 'Cache-Control': 'no-cache', 'Content-Security-Policy': PAGE_CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
+
+export function mountStoryRoutes(app: express.Express, getState: () => ServeState): void {
+  app.get('/stories/:id', async (req, res) => {
+    const state = getState();
+    const base = trimBase(state.config.baseUrl);
+    const lookup = await lookUp(state, req.params.id);
+    res.set(PAGE_HEADERS).type('html');
+    if (lookup.status === 'moved') return void res.redirect(301, `${base}/stories/${lookup.to}`);
+    if (lookup.status !== 'found') return void res.status(lookup.status === 'gone' ? 410 : 404).send(renderMissingPage(lookup.status, base));
+    res.send(renderStoryPage(lookup.story, { baseUrl: base, formatTime: timeFormatter(state.config.timezone) }));
+  });
+
+  app.get('/search', async (req, res) => {
+    const state = getState();
+    const base = trimBase(state.config.baseUrl);
+    const context = { baseUrl: base, formatTime: timeFormatter(state.config.timezone) };
+    res.set(PAGE_HEADERS).type('html');
+    const { q, page: pageParam } = req.query;
+    const page = pageParam === undefined ? 1 : typeof pageParam === 'string' && /^[1-9]\d{0,5}$/.test(pageParam) ? Number(pageParam) : undefined;
+    if (page === undefined || (q !== undefined && typeof q !== 'string')) return void res.status(400).type('text').send('q: one text; page: a whole number from 1\n');
+    const query = (q ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+    if (query === '' || !state.stories) return void res.send(renderSearchPage(undefined, context));
+    const result = await state.stories.search(query, page);
+    // A page past the last is not an empty page: a crawler counting pages up must meet an end.
+    res.status(page > result.lastPage ? 404 : 200).send(renderSearchPage(result, context));
+  });
+
+  app.options(['/api/stories/:id', '/api/changes', '/api/openapi.json'], answerPreflight);
+  app.get('/api/openapi.json', (req, res) => {
+    allowAnyOrigin(res).set('Cache-Control', 'no-cache');
+    sendJsonWithEtag(req, res, openApiDocument(getState().config.baseUrl));
+  });
+  app.get('/api/changes', async (req, res) => {
+    allowAnyOrigin(res).set('Cache-Control', 'no-cache');
+    const { since } = req.query;
+    if (since !== undefined && (typeof since !== 'string' || !/^\d{1,15}$/.test(since))) {
+      return void res.status(400).json({ error: 'malformed-cursor', message: 'since: a cursor as given in next' });
+    }
+    const state = getState();
+    if (!state.stories) return void res.status(404).json({ error: 'not-found', message: 'no change log here' });
+    const answer = await state.stories.changes(since === undefined ? undefined : Number(since));
+    if (answer.status === 'expired') {
+      return void res.status(410).json({ error: 'expired-cursor', message: 'changes after this cursor are no longer held: read the feeds again, then poll with since=restart_since', oldest: answer.oldest, restart_since: answer.oldest - 1 });
+    }
+    sendJsonWithEtag(req, res, { changes: answer.changes, next: answer.next });
+  });
+  app.get('/api/stories/:id', async (req, res) => {
+    allowAnyOrigin(res).set('Cache-Control', 'no-cache');
+    const state = getState();
+    const base = trimBase(state.config.baseUrl);
+    const lookup = await lookUp(state, req.params.id);
+    if (lookup.status === 'moved') return void res.redirect(301, `${base}/api/stories/${lookup.to}`);
+    if (lookup.status === 'gone') return void res.status(410).json({ error: 'gone', message: 'the story was removed by retention' });
+    if (lookup.status === 'unknown') return void res.status(404).json({ error: 'not-found', message: 'no story with this id' });
+    sendJsonWithEtag(req, res, storyJson(lookup.story, base));
+  });
+}
+
+async function lookUp(state: ServeState, slug: string): Promise<StoryLookup> {
+  const lowered = slug.toLowerCase();
+  if (!state.stories || !SLUG.test(lowered)) return { status: 'unknown' };
+  return state.stories.story(lowered);
+}
+
+/** The API's shape of a story: the page's facts, with absolute addresses. */
+function storyJson(story: StoryView, base: string): unknown {
+  return {
+    id: story.id,
+    url: `${base}/stories/${story.slug}`,
+    title: story.title,
+    source_url: story.url,
+    content_text: story.paragraphs.join('\n'),
+    date_published: story.datePublished,
+    date_modified: story.dateModified,
+    copies: story.copies.map((copy) => ({
+      source: { id: copy.sourceId, name: copy.sourceName },
+      title: copy.title,
+      url: copy.url,
+      date_published: copy.datePublished,
+      shown: copy.shown,
+      joined_by: copy.joinedBy,
+    })),
+    categories: story.categories.map((category) => ({
+      id: category.id,
+      title: category.title,
+      rule: category.rule === undefined ? null : { type: category.rule, detail: category.detail, source: category.sourceName, url: category.url },
+    })),
+  };
+}
+
+/** A strong ETag over the bytes, and 304 when the client holds them. */
+function sendJsonWithEtag(req: Request, res: Response, value: unknown): void {
+  const body = Buffer.from(JSON.stringify(value), 'utf8');
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  res.set('ETag', etag);
+  const held = req.get('if-none-match');
+  if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) return void res.status(304).end();
+  res.type('application/json; charset=utf-8').send(body);
+}
+
+function trimBase(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '');
+}
