@@ -1,6 +1,5 @@
 /** The inline style of the story and search pages, and their policy: no script and nothing loaded from elsewhere. */
-import { createHash } from 'node:crypto';
-import { HOME_STYLE } from './home-assets.ts';
+import { HOME_STYLE, sha256 } from './home-assets.ts';
 
 export const PAGE_STYLE = `${HOME_STYLE}
 nav.crumbs { font-size: .9rem; }
@@ -23,7 +22,3 @@ export const PAGE_CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
-}

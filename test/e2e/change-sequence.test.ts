@@ -3,7 +3,6 @@
  * a publish, a merge of two published stories, an update and a prune give their change records
  * in order, and the absorbed id answers 301 on the story API.
  */
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSilentLogger } from '../../src/logger.ts';
 import type { Config } from '../../src/model/types.ts';
@@ -14,6 +13,7 @@ import { startFixtureServer, type FixtureServer } from '../helpers/fixture-serve
 import { makeSource } from '../helpers/make-copy.ts';
 import { serveIngestion, type ServedIngestion } from '../helpers/serve-ingestion.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { makeTestConfig } from '../helpers/test-config.ts';
 
 const BUST_TEXT =
   'Ngày 24/11, Công an tỉnh Hòa Bình cho biết đã triệt phá đường dây mua bán trái phép chất ma túy xuyên tỉnh do Bùi Văn Tâm, 41 tuổi, trú tại xã Phú Cường, huyện Tân Lạc cầm đầu. ' +
@@ -46,21 +46,13 @@ describe('the change stream after real ingestion cycles', () => {
       Object.fromEntries(Object.keys(feeds).map((id) => [`/${id}`, (_req: unknown, res: import('node:http').ServerResponse) => void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(buildRss(id, feeds[id]!))])),
     );
     servers.push(server);
-    const config: Config = {
-      port: 0,
-      baseUrl: 'http://bantin.test',
-      schedule: '*/15 * * * *',
-      timezone: 'Asia/Ho_Chi_Minh',
-      store: path.join(dir, 'db.json'),
-      outDir: path.join(dir, 'feeds'),
+    const config: Config = makeTestConfig(dir, {
       feedSize: 2,
       retentionDays: 30,
-      fetchTimeoutSeconds: 5,
       maxFeedBytes: 1_000_000,
-      maxItemsPerFetch: 500,
       categories: [{ id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['ma túy'] }],
       sources: Object.keys(feeds).map((id) => makeSource(id, { url: `${server.url}/${id}` })),
-    };
+    });
     const store = createLowdbStore(config.store);
     let clock = new Date('2026-11-24T08:00:00.000Z');
     const cycle = async () => {
