@@ -39,6 +39,8 @@ export interface CopyPair {
   label: 'same' | 'different';
   predicted: 'same' | 'different';
   where: 'event' | 'repost' | 'negative-group' | 'across-groups';
+  /** With `explain`, for a pair scored wrongly: the numbers that decided it, one line each. */
+  explanation?: string[];
 }
 
 export interface EventReport {
@@ -56,6 +58,24 @@ export function loadEventSet(file: URL = BLIND_EVENTS_FILE): EventSet {
   return JSON.parse(readFileSync(file, 'utf8')) as EventSet;
 }
 
+/**
+ * Which half of the blind set to use: groups with an odd number (e01, n03) are the tuning half, the only
+ * misses looked at while designing the rule; groups with an even number are held out to judge it.
+ */
+export type SetHalf = 'tuning' | 'held-out' | 'whole';
+
+/** The events and negative groups of one half, by the parity of the number in their id. */
+export function selectHalf(set: EventSet, half: SetHalf): EventSet {
+  if (half === 'whole') return set;
+  const wanted = half === 'tuning' ? 1 : 0;
+  const inHalf = (group: EventGroup) => {
+    const number = Number(/\d+/.exec(group.id)?.[0]);
+    if (!Number.isInteger(number)) throw new Error(`merge-eval: group id ${group.id} has no number`);
+    return number % 2 === wanted;
+  };
+  return { events: set.events.filter(inHalf), negatives: set.negatives.filter(inHalf) };
+}
+
 interface Entry {
   key: string;
   group: EventGroup;
@@ -64,7 +84,7 @@ interface Entry {
 }
 
 /** Merges the whole set into one store in publication order and scores every pair of copies. */
-export function evaluateEvents(set: EventSet): EventReport {
+export function evaluateEvents(set: EventSet, options: { explain?: boolean } = {}): EventReport {
   const entries: Entry[] = [
     ...set.events.flatMap((group) => group.copies.map((copy, index) => ({ key: `${group.id}#${index + 1}`, group, label: 'event' as const, copy }))),
     ...set.negatives.flatMap((group) => group.copies.map((copy, index) => ({ key: `${group.id}#${index + 1}`, group, label: 'negative' as const, copy }))),
