@@ -1,7 +1,8 @@
 /**
- * The confirmation rule (SPEC.md "Stories", rule 3): a new copy is the same story as an indexed one
- * when enough of the shorter side's distinctive text is contained in the other, the contained side
- * states no figures of its own, and the required share grows with the time between them.
+ * The verbatim rule (SPEC.md "Stories", rule 3): a new copy is the same story as an indexed one when
+ * enough of the shorter side's distinctive text is contained in the other, the contained side states
+ * no figures of its own, and the required share grows with the time between them. Also the pieces the
+ * rewrite rule (rewrite-match.ts) shares with it: shingle weights and the figure check.
  */
 import type { MatchProfile } from './match-profile.ts';
 
@@ -26,12 +27,27 @@ export interface MatchInput {
   storiesWith: (shingle: number) => number;
   /** Time between the copy and the story's nearest copy. */
   gapMs: number;
+  /** Publication years of the copy and of the story's side, to read an age against a birth year; figures are compared without when absent. */
+  years?: { copy: number; story: number };
+}
+
+export interface FigureCheck {
+  /** How many figures the contained side states. */
+  compared: number;
+  /** Those the other side states in no form (digits, words, an age for a birth year). */
+  missing: string[];
+  agree: boolean;
 }
 
 export interface MatchVerdict {
   /** Weighted share of the contained side's shingles found in the other side. */
   containment: number;
   required: number;
+  /** Weight of the shingles both sides hold. */
+  shared: number;
+  /** Which side is the contained one: the new copy, or the story's side. */
+  contained: 'copy' | 'story';
+  figures: FigureCheck;
   figuresAgree: boolean;
   same: boolean;
 }
@@ -41,17 +57,14 @@ export function judgeMatch(input: MatchInput): MatchVerdict {
   const { copy, story, storiesWith } = input;
   let storyTotal = 0;
   for (const shingle of story.shingles) storyTotal += shingleWeight(Math.max(0, storiesWith(shingle) - 1));
-  return judgeCounted({ copy, story, copyCounts: Array.from(copy.shingles, storiesWith), storyTotal, gapMs: input.gapMs });
+  return judgeCounted({ ...input, copyCounts: Array.from(copy.shingles, storiesWith), storyTotal });
 }
 
-export interface CountedMatchInput {
-  copy: MatchProfile;
-  story: MatchProfile;
+export interface CountedMatchInput extends Omit<MatchInput, 'storiesWith'> {
   /** storiesWith of each of the copy's shingles, in the order of `copy.shingles`. */
   copyCounts: ArrayLike<number>;
   /** The story's shingles weighed: Σ shingleWeight(storiesWith − 1), in the order of `story.shingles`. */
   storyTotal: number;
-  gapMs: number;
 }
 
 /**
@@ -67,7 +80,7 @@ export function judgeCounted(input: CountedMatchInput): MatchVerdict {
  * The copy's side of judgeCounted: the weight of its shingles the story holds, and of all of them.
  * A `shared` below MIN_SHARED_WEIGHT is already a "not the same story", whatever the story's side.
  */
-export function weighCopySide(copy: MatchProfile, story: MatchProfile, copyCounts: ArrayLike<number>): { shared: number; copyTotal: number } {
+export function weighCopySide(copy: MatchProfile, story: Pick<MatchProfile, 'shingles'>, copyCounts: ArrayLike<number>): { shared: number; copyTotal: number } {
   let shared = 0;
   let copyTotal = 0;
   let index = 0;
@@ -81,17 +94,26 @@ export function weighCopySide(copy: MatchProfile, story: MatchProfile, copyCount
 }
 
 /** The rule itself, once both sides are weighed. */
-export function decideMatch(input: Pick<CountedMatchInput, 'copy' | 'story' | 'gapMs'>, shared: number, copyTotal: number, storyTotal: number): MatchVerdict {
+export function decideMatch(
+  input: Pick<CountedMatchInput, 'copy' | 'story' | 'gapMs' | 'years'>,
+  shared: number,
+  copyTotal: number,
+  storyTotal: number,
+): MatchVerdict {
   const { copy, story } = input;
   const copyInStory = copyTotal > 0 ? shared / copyTotal : 0;
   const storyInCopy = storyTotal > 0 ? shared / storyTotal : 0;
   // The shorter side (a brief, a teaser) is the one contained; its figures must be in the longer.
-  const [contained, other] = copyInStory >= storyInCopy ? [copy, story] : [story, copy];
+  const contained = copyInStory >= storyInCopy ? 'copy' : 'story';
   const containment = Math.max(copyInStory, storyInCopy);
   const required = requiredContainment(input.gapMs);
-  const figuresAgree = figuresContained(contained.figures, other.figures);
-  const same = containment >= required && figuresAgree && shared >= MIN_SHARED_WEIGHT;
-  return { containment, required, figuresAgree, same };
+  const years = input.years;
+  const figures =
+    contained === 'copy'
+      ? compareFigures(copy, story, years && { contained: years.copy, other: years.story })
+      : compareFigures(story, copy, years && { contained: years.story, other: years.copy });
+  const same = containment >= required && figures.agree && shared >= MIN_SHARED_WEIGHT;
+  return { containment, required, shared, contained, figures, figuresAgree: figures.agree, same };
 }
 
 /**
@@ -108,9 +130,41 @@ export function requiredContainment(gapMs: number): number {
   return BASE_CONTAINMENT + (LATE_CONTAINMENT - BASE_CONTAINMENT) * late;
 }
 
+type FigureSide = Pick<MatchProfile, 'figures'> & Partial<Pick<MatchProfile, 'spelled' | 'alternatives' | 'ages' | 'birthYears'>>;
+
+/**
+ * The contained side's figures against the other side's: at most one of them, and at most a quarter,
+ * missing from the other in every form it may take there (its digits, its words, "4 giờ chiều" for 16,
+ * an age for the birth year it implies in the copies' years, and back).
+ */
+export function compareFigures(contained: FigureSide, other: FigureSide, years?: { contained: number; other: number }): FigureCheck {
+  const missing: string[] = [];
+  for (const figure of contained.figures) if (!vouchedFor(figure, contained, other, years)) missing.push(figure);
+  const agree = missing.length <= MAX_NOVEL_FIGURES && missing.length <= contained.figures.size * MAX_NOVEL_FIGURE_SHARE;
+  return { compared: contained.figures.size, missing, agree };
+}
+
 /** At most one figure of the contained side, and at most a quarter of them, missing from the other. */
 export function figuresContained(contained: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
-  let novel = 0;
-  for (const figure of contained) if (!other.has(figure)) novel++;
-  return novel <= MAX_NOVEL_FIGURES && novel <= contained.size * MAX_NOVEL_FIGURE_SHARE;
+  return compareFigures({ figures: contained as Set<string> }, { figures: other as Set<string> }).agree;
+}
+
+function vouchedFor(figure: string, contained: FigureSide, other: FigureSide, years: { contained: number; other: number } | undefined): boolean {
+  if (other.figures.has(figure) || other.spelled?.has(figure)) return true;
+  for (const reading of contained.alternatives?.get(figure) ?? []) if (other.figures.has(reading) || other.spelled?.has(reading)) return true;
+  if (years === undefined || !/^\d{1,4}$/.test(figure)) return false;
+  const value = Number(figure);
+  // Someone "36 tuổi" in 2026 was born in 1990 or 1989: an age and a birth year vouch for each other.
+  if (contained.ages?.has(value)) {
+    for (const born of other.birthYears ?? []) if (isAgeOf(value, years.contained, born)) return true;
+  }
+  if (contained.birthYears?.has(value)) {
+    for (const age of other.ages ?? []) if (isAgeOf(age, years.other, value)) return true;
+  }
+  return false;
+}
+
+function isAgeOf(age: number, year: number, born: number): boolean {
+  const difference = year - age - born;
+  return difference === 0 || difference === 1;
 }

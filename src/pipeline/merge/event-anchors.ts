@@ -1,0 +1,168 @@
+/**
+ * What tells one event from its template siblings when a portal rewrote every sentence: the places
+ * and people it names ("xã Hòa Quân", "Phan Đình K."), the codes it gives (number plates, km posts,
+ * road numbers) and the days it mentions. A newspaper's rewrite of a police brief keeps these while
+ * sharing almost none of its wording; a brief about another commune, person or vehicle does not.
+ */
+import { comparisonKey } from '../normalize/vietnamese-text.ts';
+import { hasDigit, isInitial, isUpperLetter, tokenizeLine, type TextToken } from './text-tokens.ts';
+
+export interface EventAnchors {
+  /** Named places and people, and codes, in comparison form: "hoà quân", "phan đình k", "37c-418.62", "ql 7a". */
+  anchors: Set<string>;
+  /** Days of a month the text mentions, as "day/month" without zeros ("5/1"). */
+  days: Set<string>;
+}
+
+// The word before a place's name says it is one: "xã Hòa Quân", "thôn Bến Đá", "CAX Gio An Bắc" (Công an
+// xã), "KCN Quang Châu Tây", "Công ty TNHH Khải Thịnh".
+const PLACE_WORDS = new Set([
+  'xã', 'phường', 'thôn', 'ấp', 'bản', 'xóm', 'làng', 'buôn', 'sóc', 'khối', 'hồ', 'sông', 'suối', 'kênh', 'rạch', 'đèo', 'cầu',
+  'đường', 'phố', 'bãi', 'đảo', 'núi', 'đỉnh', 'chợ', 'tỉnh', 'huyện', 'quận', 'tp', 'cax', 'cap', 'kcn', 'ccn', 'đình', 'chùa',
+  'đền', 'cảng', 'bến', 'vịnh', 'thác', 'hẻm', 'ngõ', 'kiệt', 'tnhh', 'mtv',
+]);
+const PLACE_PHRASES = new Set([
+  'thị trấn', 'khu phố', 'tổ dân phố', 'bãi tắm', 'tiểu khu', 'thành phố', 'khu công nghiệp', 'cụm công nghiệp', 'khu dân cư',
+  'nhà văn hoá', 'phòng hộ', 'vườn quốc gia', 'khu bảo tồn', 'cửa khẩu', 'công an xã', 'công an phường',
+]);
+// Provinces and centrally-run cities, before and after the 2025 merger: every copy from a province may
+// name it, so it tells no event from another.
+const PROVINCES = new Set(
+  [
+    'hà nội', 'huế', 'thừa thiên huế', 'lai châu', 'điện biên', 'sơn la', 'lạng sơn', 'quảng ninh', 'thanh hoá', 'nghệ an', 'hà tĩnh',
+    'cao bằng', 'tuyên quang', 'lào cai', 'thái nguyên', 'phú thọ', 'bắc ninh', 'hưng yên', 'hải phòng', 'ninh bình', 'quảng trị',
+    'đà nẵng', 'quảng ngãi', 'gia lai', 'khánh hoà', 'lâm đồng', 'đắk lắk', 'hồ chí minh', 'đồng nai', 'tây ninh', 'cần thơ',
+    'vĩnh long', 'đồng tháp', 'cà mau', 'an giang', 'hà giang', 'yên bái', 'bắc kạn', 'hoà bình', 'vĩnh phúc', 'bắc giang',
+    'hải dương', 'thái bình', 'nam định', 'hà nam', 'quảng bình', 'quảng nam', 'kon tum', 'bình định', 'phú yên', 'ninh thuận',
+    'bình thuận', 'đắk nông', 'bình phước', 'bình dương', 'bà rịa', 'vũng tàu', 'long an', 'tiền giang', 'bến tre', 'trà vinh',
+    'sóc trăng', 'hậu giang', 'bạc liêu', 'kiên giang', 'việt nam',
+  ].map(comparisonKey),
+);
+// Places numbered rather than named: "khu phố 4", "tiểu khu 512", "tổ dân phố 7".
+const NUMBERED_PLACES = new Set(['khu phố', 'tổ dân phố', 'tiểu khu', 'xóm', 'thôn', 'tổ', 'khối', 'ấp', 'khu vực', 'bản']);
+// Words before a person's name that are not part of it.
+const PERSON_TITLES = new Set(['ông', 'bà', 'anh', 'chị', 'em', 'cháu', 'bé', 'cụ', 'chú', 'cô', 'bác']);
+// The commonest Vietnamese family names: a run of capitalised syllables starting with one is a person's name.
+const FAMILY_NAMES = new Set([
+  'nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'phan', 'vũ', 'võ', 'đặng', 'bùi', 'đỗ', 'hồ', 'ngô', 'dương', 'lý', 'đào',
+  'đinh', 'lâm', 'mai', 'trương', 'hà', 'lương', 'tạ', 'cao', 'đoàn', 'thái', 'lò', 'hứa', 'mạc', 'nông', 'triệu', 'tô', 'lưu',
+  'châu', 'quách', 'kiều', 'khổng', 'tăng', 'lục', 'thạch', 'vi', 'ksor', 'siu', 'rơ', 'y',
+]);
+/** A name is at most this many syllables; a longer capitalised run is a title or an institution. */
+const MAX_NAME_SYLLABLES = 5;
+
+/** The anchors and days of a title and the kept lines of a text. */
+export function readEventAnchors(lines: readonly string[]): EventAnchors {
+  const anchors = new Set<string>();
+  const days = new Set<string>();
+  for (const line of lines) {
+    const tokens = tokenizeLine(line);
+    readNames(tokens, anchors);
+    readCodesAndDays(tokens, anchors, days);
+  }
+  return { anchors, days };
+}
+
+/** Runs of capitalised words, kept when a place word comes before them or they read as a person's name. */
+function readNames(tokens: readonly TextToken[], anchors: Set<string>): void {
+  let start = -1;
+  for (let index = 0; index <= tokens.length; index++) {
+    const token = tokens[index];
+    const capital = token !== undefined && isNameWord(token.word);
+    if (start >= 0 && (!capital || token!.opens)) {
+      addName(tokens, start, index, anchors);
+      start = -1;
+    }
+    if (!capital) continue;
+    if (start < 0) start = index;
+    // A comma, bracket or full stop after a word ends the name; an initial ends it too.
+    if (token!.closes || isInitial(token!.word)) {
+      addName(tokens, start, index + 1, anchors);
+      start = -1;
+    }
+  }
+}
+
+function isNameWord(word: string): boolean {
+  if (!isUpperLetter(word[0]!) || hasDigit(word)) return false;
+  // CSGT, UBND, BKS: abbreviations of offices, not names (a few stand for place words, read as such).
+  return word.length === 1 || word !== word.toUpperCase() || isInitial(word);
+}
+
+function addName(tokens: readonly TextToken[], start: number, end: number, anchors: Set<string>): void {
+  let first = start;
+  let placeWord = placeWordBefore(tokens, start);
+  // "Xã Quảng Tân: …": the place word opens the run itself (not "Hồ", more often a family name).
+  const opening = comparisonKey(tokens[first]!.word);
+  if (placeWord === undefined && end - first > 1 && PLACE_WORDS.has(opening) && !FAMILY_NAMES.has(opening)) {
+    placeWord = opening;
+    first++;
+  }
+  if (placeWord === undefined && PERSON_TITLES.has(tokens[first]!.lower)) first++;
+  const words = tokens.slice(first, end).map((token) => token.word.replace(/\.$/, ''));
+  if (words.length === 0 || words.length > MAX_NAME_SYLLABLES) return;
+  const key = comparisonKey(words.join(' '));
+  if (key === '' || PROVINCES.has(key)) return;
+  if (placeWord !== undefined) {
+    // "sông Côn": a one-word name is only a name with its place word.
+    anchors.add(words.length === 1 ? `${placeWord} ${key}` : key);
+    return;
+  }
+  const last = tokens[end - 1]!.word;
+  if (words.length >= 2 && (isInitial(last) || FAMILY_NAMES.has(comparisonKey(words[0]!)))) anchors.add(key);
+}
+
+/** The place word (or phrase) just before tokens[index], in comparison form. */
+function placeWordBefore(tokens: readonly TextToken[], index: number, places = PLACE_WORDS, phrases = PLACE_PHRASES): string | undefined {
+  for (let length = 3; length >= 1; length--) {
+    if (index - length < 0) continue;
+    const before = tokens.slice(index - length, index);
+    // "… trung tâm tỉnh. Khi …": a place word that ends a sentence names nothing after it.
+    if (before[before.length - 1]!.closes) return undefined;
+    const phrase = comparisonKey(before.map((token) => token.word).join(' '));
+    if (length === 1 ? places.has(phrase) : phrases.has(phrase)) return phrase;
+  }
+  return undefined;
+}
+
+const PLATE = /^\d{2}[A-Z]{1,2}\d{0,2}-(?:\d{3}\.\d{2}|\d{4,5})$/;
+const KM_POST = /^(?:km)?\d{1,4}\+\d{1,4}$/i;
+const ROAD_JOINED = /^(QL|ĐT|DT|TL)\.?(\d{1,3}[A-Z]?)$/i;
+const ROAD_NUMBER = /^\d{1,3}[A-Z]?$/;
+const DAY = /^(\d{1,2})\/(\d{1,2})(?:\/(?:\d{4}|\d{2}))?$/;
+const PLACE_NUMBER = /^\d{1,4}$/;
+// "vn88win", "QN-6853", "H5N1": a name written with digits (a website, a vessel, a strain).
+const LETTERED_CODE = /^[a-z][a-z0-9-]{3,23}$/i;
+
+/** Number plates, km posts, road numbers ("QL7A", "Quốc lộ 7A", "đường tỉnh 354") and days ("5/1", "05/01/2026"). */
+function readCodesAndDays(tokens: readonly TextToken[], anchors: Set<string>, days: Set<string>): void {
+  for (let index = 0; index < tokens.length; index++) {
+    const { word, lower } = tokens[index]!;
+    if (word.length > 24 || !hasDigit(word)) continue;
+    if (PLATE.test(word)) anchors.add(lower);
+    else if (KM_POST.test(word)) anchors.add(`km ${lower.replace(/^km/, '')}`);
+    else if (LETTERED_CODE.test(word) && !ROAD_JOINED.test(word)) anchors.add(lower);
+    else if (PLACE_NUMBER.test(word)) {
+      const place = placeWordBefore(tokens, index, NUMBERED_PLACES, NUMBERED_PLACES);
+      if (place !== undefined) anchors.add(`${place} ${Number(word)}`);
+    }
+    const day = DAY.exec(word);
+    if (day && isDayOfMonth(Number(day[1]), Number(day[2]))) days.add(`${Number(day[1])}/${Number(day[2])}`);
+    const joined = ROAD_JOINED.exec(word);
+    if (joined) anchors.add(roadKey(joined[1]!, joined[2]!));
+    else if (ROAD_NUMBER.test(word) && index >= 2) {
+      const before = comparisonKey(`${tokens[index - 2]!.word} ${tokens[index - 1]!.word}`);
+      if (before === 'quốc lộ') anchors.add(roadKey('ql', word));
+      else if (before === 'đường tỉnh' || before === 'tỉnh lộ') anchors.add(roadKey('đt', word));
+    }
+  }
+}
+
+function roadKey(kind: string, number: string): string {
+  const type = kind.toLowerCase() === 'ql' ? 'ql' : 'đt';
+  return `${type} ${number.toLowerCase()}`;
+}
+
+function isDayOfMonth(day: number, month: number): boolean {
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
