@@ -5,7 +5,7 @@
  */
 import type { Copy, CopyMatch, TextMatchRecord } from '../../src/model/types.ts';
 import type { MatchVerdict } from '../../src/pipeline/merge/match-score.ts';
-import { ANCHOR_CONTAINMENT, MIN_SHARED_ANCHORS, REWRITE_WINDOW_MS, type RewriteVerdict } from '../../src/pipeline/merge/rewrite-match.ts';
+import { ANCHOR_CONTAINMENT, REWRITE_WINDOW_MS, type RewriteVerdict } from '../../src/pipeline/merge/rewrite-match.ts';
 import type { MatchExplanation } from '../../src/pipeline/merge/similarity-index.ts';
 
 /** Names a copy by its label in the set (its guid), else its portal. */
@@ -27,7 +27,10 @@ export function describeRecord(label: string, match: CopyMatch | undefined, labe
 }
 
 function describeText(text: TextMatchRecord): string {
-  const anchors = text.rule === 'rewrite' ? `, anchors ${text.anchors.containment} (required ${text.anchors.required}) sharing ${text.anchors.shared.join(' | ')}` : '';
+  const anchors =
+    text.rule === 'rewrite'
+      ? `, anchors [${text.anchors.shared.join(' | ')}] weighing ${text.anchors.weight} (required ${text.anchors.requiredWeight}), containment ${text.anchors.containment} (required ${text.anchors.required})`
+      : '';
   return `${text.rule}: containment ${text.containment} (required ${text.required}), shared weight ${text.sharedWeight}, figures ${text.figures.compared} compared, missing [${text.figures.missing.join(' ')}]${anchors}, ${text.gapHours} h apart`;
 }
 
@@ -54,7 +57,7 @@ function describeVerbatim(verdict: MatchVerdict): string {
 
 function describeRewrite(verdict: RewriteVerdict): string {
   return (
-    `anchors ${verdict.sharedAnchors.length} shared [${verdict.sharedAnchors.join(' | ')}], containment ${verdict.anchorContainment.toFixed(3)} (required ${ANCHOR_CONTAINMENT}, ${MIN_SHARED_ANCHORS} shared), ` +
+    `anchors shared [${verdict.sharedAnchors.join(' | ')}] weighing ${verdict.sharedAnchorWeight.toFixed(2)} (required ${verdict.requiredAnchorWeight}), containment ${verdict.anchorContainment.toFixed(3)} (required ${ANCHOR_CONTAINMENT}), ` +
     `figures ${verdict.figures.compared} compared, missing [${verdict.figures.missing.join(' ')}]${verdict.laterDay ? `, mentions ${verdict.laterDay}, after the other was published` : ''} → ${verdict.same ? 'same' : 'not the same'}`
   );
 }

@@ -120,8 +120,11 @@ export interface TextMatchRecord {
   sharedWeight: number;
   /** The contained side's figures, how many were compared, and those the other side lacks in any form. */
   figures: { compared: number; missing: string[] };
-  /** Named places, people and codes both sides state, and the weighted share of the contained side's found in the other. */
-  anchors: { shared: string[]; containment: number; required: number };
+  /**
+   * Named places, people and codes both sides state, their weight (an anchor n other stories name weighs
+   * 1 / n, 1 when at most one other names it) and the weight required, and the weighted share of the contained side's found in the other.
+   */
+  anchors: { shared: string[]; weight: number; requiredWeight: number; containment: number; required: number };
   /** Hours between the two copies' dates. */
   gapHours: number;
 }

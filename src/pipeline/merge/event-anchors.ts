@@ -5,7 +5,7 @@
  * sharing almost none of its wording; a brief about another commune, person or vehicle does not.
  */
 import { comparisonKey } from '../normalize/vietnamese-text.ts';
-import { hasDigit, isInitial, isUpperLetter, tokenizeLine, type TextToken } from './text-tokens.ts';
+import { CLOSES, hasDigit, isInitial, isUpperLetter, OPENS, startsWithDigit, type LineTokens } from './text-tokens.ts';
 
 export interface EventAnchors {
   /** Named places and people, and codes, in comparison form: "hoà quân", "phan đình k", "37c-418.62", "ql 7a". */
@@ -23,7 +23,7 @@ const PLACE_WORDS = new Set([
 ]);
 const PLACE_PHRASES = new Set([
   'thị trấn', 'khu phố', 'tổ dân phố', 'bãi tắm', 'tiểu khu', 'thành phố', 'khu công nghiệp', 'cụm công nghiệp', 'khu dân cư',
-  'nhà văn hoá', 'phòng hộ', 'vườn quốc gia', 'khu bảo tồn', 'cửa khẩu', 'công an xã', 'công an phường',
+  'nhà văn hoá', 'nhà văn hóa', 'phòng hộ', 'vườn quốc gia', 'khu bảo tồn', 'cửa khẩu', 'công an xã', 'công an phường',
 ]);
 // Provinces and centrally-run cities, before and after the 2025 merger: every copy from a province may
 // name it, so it tells no event from another.
@@ -42,85 +42,102 @@ const PROVINCES = new Set(
 const NUMBERED_PLACES = new Set(['khu phố', 'tổ dân phố', 'tiểu khu', 'xóm', 'thôn', 'tổ', 'khối', 'ấp', 'khu vực', 'bản']);
 // Words before a person's name that are not part of it.
 const PERSON_TITLES = new Set(['ông', 'bà', 'anh', 'chị', 'em', 'cháu', 'bé', 'cụ', 'chú', 'cô', 'bác']);
-// The commonest Vietnamese family names: a run of capitalised syllables starting with one is a person's name.
+// Words after which a run of capitalised syllables is a person's name ("đối tượng Sùng A Páo").
+const PERSON_WORDS = new Set([
+  ...PERSON_TITLES, 'đối tượng', 'bị cáo', 'bị can', 'nghi phạm', 'nạn nhân', 'bệnh nhân', 'tài xế', 'lái xe', 'thuyền trưởng',
+  'trưởng bản', 'trưởng thôn', 'chủ tịch', 'đồng chí', 'người', 'con', 'vợ', 'chồng', 'thiếu tá', 'trung tá', 'đại uý', 'đại úy',
+  'thượng uý', 'thượng úy',
+]);
+// Vietnamese family names, those of the Kinh and of the larger ethnic groups: a run of three or more
+// capitalised syllables starting with one is a person's name ("Đoàn Thanh niên" is not, being two).
 const FAMILY_NAMES = new Set([
   'nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'phan', 'vũ', 'võ', 'đặng', 'bùi', 'đỗ', 'hồ', 'ngô', 'dương', 'lý', 'đào',
   'đinh', 'lâm', 'mai', 'trương', 'hà', 'lương', 'tạ', 'cao', 'đoàn', 'thái', 'lò', 'hứa', 'mạc', 'nông', 'triệu', 'tô', 'lưu',
-  'châu', 'quách', 'kiều', 'khổng', 'tăng', 'lục', 'thạch', 'vi', 'ksor', 'siu', 'rơ', 'y',
+  'châu', 'quách', 'kiều', 'khổng', 'tăng', 'lục', 'thạch', 'vi', 'chu', 'tống', 'trịnh', 'phùng', 'đàm', 'khúc', 'doãn', 'lã',
+  'lạc', 'giáp', 'cù', 'diệp', 'hàn', 'khương', 'mẫn', 'nghiêm', 'phí', 'tôn', 'vương', 'âu', 'ông', 'lường', 'quàng', 'cầm',
+  'sầm', 'giàng', 'sùng', 'vàng', 'thào', 'mùa', 'lầu', 'hờ', 'ly', 'hầu', 'tẩn', 'chảo', 'bàn', 'lô', 'ksor', 'siu', 'rơ',
+  'rmah', 'nay', 'y',
 ]);
 /** A name is at most this many syllables; a longer capitalised run is a title or an institution. */
 const MAX_NAME_SYLLABLES = 5;
+/** A run starting with a family name, with neither an initial nor a word such as "anh" before it, is a name from this many syllables. */
+const MIN_FAMILY_NAME_SYLLABLES = 3;
 
-/** The anchors and days of a title and the kept lines of a text. */
-export function readEventAnchors(lines: readonly string[]): EventAnchors {
+/** The anchors and days of a title and the kept lines of a text, each line tokenised once (text-tokens.ts). */
+export function readEventAnchors(lines: readonly LineTokens[]): EventAnchors {
   const anchors = new Set<string>();
   const days = new Set<string>();
   for (const line of lines) {
-    const tokens = tokenizeLine(line);
-    readNames(tokens, anchors);
-    readCodesAndDays(tokens, anchors, days);
+    readNames(line, anchors);
+    readCodesAndDays(line, anchors, days);
   }
   return { anchors, days };
 }
 
 /** Runs of capitalised words, kept when a place word comes before them or they read as a person's name. */
-function readNames(tokens: readonly TextToken[], anchors: Set<string>): void {
+function readNames(line: LineTokens, anchors: Set<string>): void {
+  const { words, marks } = line;
   let start = -1;
-  for (let index = 0; index <= tokens.length; index++) {
-    const token = tokens[index];
-    const capital = token !== undefined && isNameWord(token.word);
-    if (start >= 0 && (!capital || token!.opens)) {
-      addName(tokens, start, index, anchors);
+  for (let index = 0; index <= words.length; index++) {
+    const capital = index < words.length && isNameWord(words[index]!);
+    if (start >= 0 && (!capital || (marks[index]! & OPENS) !== 0)) {
+      addName(line, start, index, anchors);
       start = -1;
     }
     if (!capital) continue;
     if (start < 0) start = index;
     // A comma, bracket or full stop after a word ends the name; an initial ends it too.
-    if (token!.closes || isInitial(token!.word)) {
-      addName(tokens, start, index + 1, anchors);
+    if ((marks[index]! & CLOSES) !== 0 || isInitial(words[index]!)) {
+      addName(line, start, index + 1, anchors);
       start = -1;
     }
   }
 }
 
 function isNameWord(word: string): boolean {
-  if (!isUpperLetter(word[0]!) || hasDigit(word)) return false;
+  if (startsWithDigit(word) || !isUpperLetter(word[0]!) || hasDigit(word)) return false;
   // CSGT, UBND, BKS: abbreviations of offices, not names (a few stand for place words, read as such).
   return word.length === 1 || word !== word.toUpperCase() || isInitial(word);
 }
 
-function addName(tokens: readonly TextToken[], start: number, end: number, anchors: Set<string>): void {
+function addName(line: LineTokens, start: number, end: number, anchors: Set<string>): void {
+  const { words } = line;
   let first = start;
-  let placeWord = placeWordBefore(tokens, start);
+  let placeWord = phraseBefore(line, start, PLACE_WORDS, PLACE_PHRASES);
   // "Xã Quảng Tân: …": the place word opens the run itself (not "Hồ", more often a family name).
-  const opening = comparisonKey(tokens[first]!.word);
+  const opening = words[first]!.toLowerCase();
   if (placeWord === undefined && end - first > 1 && PLACE_WORDS.has(opening) && !FAMILY_NAMES.has(opening)) {
     placeWord = opening;
     first++;
   }
-  if (placeWord === undefined && PERSON_TITLES.has(tokens[first]!.lower)) first++;
-  const words = tokens.slice(first, end).map((token) => token.word.replace(/\.$/, ''));
-  if (words.length === 0 || words.length > MAX_NAME_SYLLABLES) return;
-  const key = comparisonKey(words.join(' '));
-  if (key === '' || PROVINCES.has(key)) return;
-  if (placeWord !== undefined) {
-    // "sông Côn": a one-word name is only a name with its place word.
-    anchors.add(words.length === 1 ? `${placeWord} ${key}` : key);
-    return;
+  if (placeWord === undefined && PERSON_TITLES.has(opening)) first++;
+  const length = end - first;
+  if (length === 0 || length > MAX_NAME_SYLLABLES) return;
+  let person = false;
+  if (placeWord === undefined) {
+    const initial = isInitial(words[end - 1]!);
+    person = length >= 2 && (initial || phraseBefore(line, start, PERSON_WORDS, PERSON_WORDS) !== undefined || (length >= MIN_FAMILY_NAME_SYLLABLES && FAMILY_NAMES.has(words[first]!.toLowerCase())));
+    if (!person) return;
   }
-  const last = tokens[end - 1]!.word;
-  if (words.length >= 2 && (isInitial(last) || FAMILY_NAMES.has(comparisonKey(words[0]!)))) anchors.add(key);
+  const name = words.slice(first, end).join(' ');
+  const key = comparisonKey(name.endsWith('.') ? name.slice(0, -1) : name);
+  if (key === '' || PROVINCES.has(key)) return;
+  // "sông Côn": a one-word name is only a name with its place word.
+  anchors.add(placeWord !== undefined && length === 1 ? `${comparisonKey(placeWord)} ${key}` : key);
 }
 
-/** The place word (or phrase) just before tokens[index], in comparison form. */
-function placeWordBefore(tokens: readonly TextToken[], index: number, places = PLACE_WORDS, phrases = PLACE_PHRASES): string | undefined {
-  for (let length = 3; length >= 1; length--) {
-    if (index - length < 0) continue;
-    const before = tokens.slice(index - length, index);
-    // "… trung tâm tỉnh. Khi …": a place word that ends a sentence names nothing after it.
-    if (before[before.length - 1]!.closes) return undefined;
-    const phrase = comparisonKey(before.map((token) => token.word).join(' '));
-    if (length === 1 ? places.has(phrase) : phrases.has(phrase)) return phrase;
+/**
+ * The word or phrase of `single` / `phrases` (lower case) just before words[index]; none when the word
+ * before closes a phrase ("… trung tâm tỉnh. Khi …": a place word that ends a sentence names nothing after it).
+ */
+function phraseBefore(line: LineTokens, index: number, single: ReadonlySet<string>, phrases: ReadonlySet<string>): string | undefined {
+  if (index === 0 || (line.marks[index - 1]! & CLOSES) !== 0) return undefined;
+  let phrase = '';
+  for (let length = 1; length <= 3 && index - length >= 0; length++) {
+    const word = line.words[index - length]!.toLowerCase();
+    if (length > 1 && (line.marks[index - length]! & CLOSES) !== 0) break;
+    phrase = length === 1 ? word : `${word} ${phrase}`;
+    if (length === 1 ? single.has(phrase) : phrases.has(phrase)) return phrase;
   }
   return undefined;
 }
@@ -133,28 +150,35 @@ const DAY = /^(\d{1,2})\/(\d{1,2})(?:\/(?:\d{4}|\d{2}))?$/;
 const PLACE_NUMBER = /^\d{1,4}$/;
 // "vn88win", "QN-6853", "H5N1": a name written with digits (a website, a vessel, a strain).
 const LETTERED_CODE = /^[a-z][a-z0-9-]{3,23}$/i;
+/** Longer words are no code, plate or day. */
+const MAX_CODE_LENGTH = 24;
 
-/** Number plates, km posts, road numbers ("QL7A", "Quốc lộ 7A", "đường tỉnh 354") and days ("5/1", "05/01/2026"). */
-function readCodesAndDays(tokens: readonly TextToken[], anchors: Set<string>, days: Set<string>): void {
-  for (let index = 0; index < tokens.length; index++) {
-    const { word, lower } = tokens[index]!;
-    if (word.length > 24 || !hasDigit(word)) continue;
-    if (PLATE.test(word)) anchors.add(lower);
-    else if (KM_POST.test(word)) anchors.add(`km ${lower.replace(/^km/, '')}`);
-    else if (LETTERED_CODE.test(word) && !ROAD_JOINED.test(word)) anchors.add(lower);
-    else if (PLACE_NUMBER.test(word)) {
-      const place = placeWordBefore(tokens, index, NUMBERED_PLACES, NUMBERED_PLACES);
-      if (place !== undefined) anchors.add(`${place} ${Number(word)}`);
+/** Number plates, km posts, road numbers ("QL7A", "Quốc lộ 7A", "đường tỉnh 354"), numbered places and days ("5/1", "05/01/2026"). */
+function readCodesAndDays(line: LineTokens, anchors: Set<string>, days: Set<string>): void {
+  const { words } = line;
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    if (word.length > MAX_CODE_LENGTH || !hasDigit(word)) continue;
+    if (startsWithDigit(word)) {
+      if (PLATE.test(word)) anchors.add(word.toLowerCase());
+      else if (KM_POST.test(word)) anchors.add(`km ${word}`);
+      else if (PLACE_NUMBER.test(word)) {
+        const place = phraseBefore(line, index, NUMBERED_PLACES, NUMBERED_PLACES);
+        if (place !== undefined) anchors.add(`${place} ${Number(word)}`);
+      }
+      const day = DAY.exec(word);
+      if (day && isDayOfMonth(Number(day[1]), Number(day[2]))) days.add(`${Number(day[1])}/${Number(day[2])}`);
+      if (ROAD_NUMBER.test(word) && index >= 2) {
+        const before = `${words[index - 2]!.toLowerCase()} ${words[index - 1]!.toLowerCase()}`;
+        if (before === 'quốc lộ') anchors.add(roadKey('ql', word));
+        else if (before === 'đường tỉnh' || before === 'tỉnh lộ') anchors.add(roadKey('đt', word));
+      }
+      continue;
     }
-    const day = DAY.exec(word);
-    if (day && isDayOfMonth(Number(day[1]), Number(day[2]))) days.add(`${Number(day[1])}/${Number(day[2])}`);
     const joined = ROAD_JOINED.exec(word);
     if (joined) anchors.add(roadKey(joined[1]!, joined[2]!));
-    else if (ROAD_NUMBER.test(word) && index >= 2) {
-      const before = comparisonKey(`${tokens[index - 2]!.word} ${tokens[index - 1]!.word}`);
-      if (before === 'quốc lộ') anchors.add(roadKey('ql', word));
-      else if (before === 'đường tỉnh' || before === 'tỉnh lộ') anchors.add(roadKey('đt', word));
-    }
+    else if (/^km\d/i.test(word) && KM_POST.test(word)) anchors.add(`km ${word.slice(2)}`);
+    else if (LETTERED_CODE.test(word)) anchors.add(word.toLowerCase());
   }
 }
 

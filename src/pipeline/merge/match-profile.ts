@@ -3,8 +3,9 @@ import { copyKeys, copyText } from '../normalize/copy-text.ts';
 import { comparisonKey, joinKeys, toNfc } from '../normalize/vietnamese-text.ts';
 import type { Copy } from '../../model/types.ts';
 import { readEventAnchors } from './event-anchors.ts';
-import { canonicalFigure, readFigureForms } from './figure-forms.ts';
+import { figureKey, readFigureForms } from './figure-forms.ts';
 import { keptTextLines, stripTitleBoilerplate } from './strip-boilerplate.ts';
+import { tokenizeLine } from './text-tokens.ts';
 import { shingleWords } from './text-shingles.ts';
 
 export interface MatchProfile {
@@ -16,6 +17,8 @@ export interface MatchProfile {
   spelled: Set<string>;
   /** Other readings of its own digit figures ("4" of "4 giờ chiều" is 16). */
   alternatives: Map<string, string[]>;
+  /** Values given as rounded ("hơn 1 tỷ", "gần 19 m³"), in every unit of their quantity. */
+  approximate: Set<number>;
   /** Ages ("36 tuổi") and birth years ("SN 1990"), each vouching for the other once the copies' years are known. */
   ages: Set<number>;
   birthYears: Set<number>;
@@ -30,13 +33,15 @@ export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchPro
   const kept = keptTextLines(copyText(copy));
   const key = joinKeys([titleKey(copy), ...keptLineKeys(copy, kept)]);
   const body = kept.map(({ line }) => line);
-  const forms = readFigureForms(body);
-  const { anchors, days } = readEventAnchors([stripTitleBoilerplate(copy.title), ...body]);
+  const bodyTokens = body.map(tokenizeLine);
+  const forms = readFigureForms(bodyTokens);
+  const { anchors, days } = readEventAnchors([tokenizeLine(stripTitleBoilerplate(copy.title)), ...bodyTokens]);
   return {
     shingles: shingleWords(key === '' ? [] : key.split(' ')),
     figures: copyFigures(body.join('\n')),
     spelled: forms.spelled,
     alternatives: forms.alternatives,
+    approximate: forms.approximate,
     ages: forms.ages,
     birthYears: forms.birthYears,
     anchors,
@@ -58,7 +63,6 @@ function keptLineKeys(copy: Pick<Copy, 'title' | 'contentHtml'>, kept: ReturnTyp
 }
 
 const NUMBER = /\d+(?:[.,/]\d+)*/g;
-const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
 const YEAR = /^(?:19|20)\d\d$/;
 /** How far before a number "SN " or "sinh năm " is looked for. */
 const BORN_LOOKBEHIND = 10;
@@ -77,7 +81,7 @@ export function copyFigures(text: string): Set<string> {
     const token = match[0];
     if (token.includes('/')) continue;
     if (YEAR.test(token) && !isBirthYear(nfc, match.index)) continue;
-    figures.add(canonicalFigure(THOUSANDS.test(token) ? token.replace(/\./g, '') : token));
+    figures.add(figureKey(token));
   }
   return figures;
 }

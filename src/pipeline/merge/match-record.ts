@@ -24,6 +24,8 @@ export function textMatchRecord(match: TextMatch): TextMatchRecord {
     figures: { compared: figures.compared, missing: figures.missing },
     anchors: {
       shared: rewrite?.sharedAnchors ?? [],
+      weight: round(rewrite?.sharedAnchorWeight ?? 0),
+      requiredWeight: round(rewrite?.requiredAnchorWeight ?? 0),
       containment: round(rewrite?.anchorContainment ?? 0),
       required: match.rule === 'rewrite' ? ANCHOR_CONTAINMENT : 0,
     },

@@ -4,6 +4,7 @@
  * no figures of its own, and the required share grows with the time between them. Also the pieces the
  * rewrite rule (rewrite-match.ts) shares with it: shingle weights and the figure check.
  */
+import { ROUNDING_SHARE, valueOfFigure } from './figure-forms.ts';
 import type { MatchProfile } from './match-profile.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -130,18 +131,42 @@ export function requiredContainment(gapMs: number): number {
   return BASE_CONTAINMENT + (LATE_CONTAINMENT - BASE_CONTAINMENT) * late;
 }
 
-type FigureSide = Pick<MatchProfile, 'figures'> & Partial<Pick<MatchProfile, 'spelled' | 'alternatives' | 'ages' | 'birthYears'>>;
+type FigureSide = Pick<MatchProfile, 'figures'> & Partial<Pick<MatchProfile, 'spelled' | 'alternatives' | 'approximate' | 'ages' | 'birthYears'>>;
 
 /**
- * The contained side's figures against the other side's: at most one of them, and at most a quarter,
+ * The contained side's figures against the other side's: at most one of them, and at most a quarter
+ * (`maxNovelShare`),
  * missing from the other in every form it may take there (its digits, its words, "4 giờ chiều" for 16,
  * an age for the birth year it implies in the copies' years, and back).
  */
-export function compareFigures(contained: FigureSide, other: FigureSide, years?: { contained: number; other: number }): FigureCheck {
+export function compareFigures(
+  contained: FigureSide,
+  other: FigureSide,
+  years?: { contained: number; other: number },
+  maxNovelShare = MAX_NOVEL_FIGURE_SHARE,
+): FigureCheck {
   const missing: string[] = [];
-  for (const figure of contained.figures) if (!vouchedFor(figure, contained, other, years)) missing.push(figure);
-  const agree = missing.length <= MAX_NOVEL_FIGURES && missing.length <= contained.figures.size * MAX_NOVEL_FIGURE_SHARE;
-  return { compared: contained.figures.size, missing, agree };
+  let compared = 0;
+  for (const figure of contained.figures) {
+    if (years !== undefined && isPersonalFigure(figure, contained) && !statesPersonalFigures(other)) continue;
+    compared++;
+    if (!vouchedFor(figure, contained, other, years)) missing.push(figure);
+  }
+  const agree = missing.length <= MAX_NOVEL_FIGURES && missing.length <= compared * maxNovelShare;
+  return { compared, missing, agree };
+}
+
+/**
+ * An age or a birth year says who a person is, and is weighed only against the other copy's ages and
+ * birth years: a copy that gives nobody's age cannot contradict one (a brief leaves them out).
+ */
+function isPersonalFigure(figure: string, side: FigureSide): boolean {
+  const value = Number(figure);
+  return side.ages?.has(value) === true || side.birthYears?.has(value) === true;
+}
+
+function statesPersonalFigures(side: FigureSide): boolean {
+  return (side.ages?.size ?? 0) > 0 || (side.birthYears?.size ?? 0) > 0;
 }
 
 /** At most one figure of the contained side, and at most a quarter of them, missing from the other. */
@@ -151,7 +176,9 @@ export function figuresContained(contained: ReadonlySet<string>, other: Readonly
 
 function vouchedFor(figure: string, contained: FigureSide, other: FigureSide, years: { contained: number; other: number } | undefined): boolean {
   if (other.figures.has(figure) || other.spelled?.has(figure)) return true;
-  for (const reading of contained.alternatives?.get(figure) ?? []) if (other.figures.has(reading) || other.spelled?.has(reading)) return true;
+  const readings = contained.alternatives?.get(figure) ?? [];
+  for (const reading of readings) if (other.figures.has(reading) || other.spelled?.has(reading)) return true;
+  if (isNear(figure, readings, contained, other)) return true;
   if (years === undefined || !/^\d{1,4}$/.test(figure)) return false;
   const value = Number(figure);
   // Someone "36 tuổi" in 2026 was born in 1990 or 1989: an age and a birth year vouch for each other.
@@ -160,6 +187,22 @@ function vouchedFor(figure: string, contained: FigureSide, other: FigureSide, ye
   }
   if (contained.birthYears?.has(value)) {
     for (const age of other.ages ?? []) if (isAgeOf(age, years.other, value)) return true;
+  }
+  return false;
+}
+
+/**
+ * A rounded value on either side ("gần 19" against 18,6; 1,2 tỷ against "hơn 1 tỷ") vouches for a
+ * figure within a tenth of it.
+ */
+function isNear(figure: string, readings: readonly string[], contained: FigureSide, other: FigureSide): boolean {
+  const values = [figure, ...readings].map(valueOfFigure).filter(Number.isFinite);
+  const near = (a: number, b: number) => Math.abs(a - b) <= ROUNDING_SHARE * Math.max(a, b);
+  for (const rounded of other.approximate ?? []) for (const value of values) if (near(rounded, value)) return true;
+  if (!values.some((value) => contained.approximate?.has(value))) return false;
+  for (const candidate of [...other.figures, ...(other.spelled ?? [])]) {
+    const value = valueOfFigure(candidate);
+    for (const own of values) if (contained.approximate?.has(own) && near(own, value)) return true;
   }
   return false;
 }

@@ -6,15 +6,27 @@
  * and a follow-up (a prosecution the day after the surrender) do not.
  */
 import type { MatchProfile } from './match-profile.ts';
-import { compareFigures, shingleWeight, type FigureCheck } from './match-score.ts';
+import { compareFigures, type FigureCheck } from './match-score.ts';
 
 const HOUR_MS = 3600 * 1000;
 /** Rewrites are matched only this close to each other: one news cycle, before follow-ups begin. */
 export const REWRITE_WINDOW_MS = 24 * HOUR_MS;
-/** Both copies name at least this many of the same places, people or codes… */
-export const MIN_SHARED_ANCHORS = 2;
+/**
+ * The anchors both copies name must weigh this much (see anchorWeight): two anchors of this event
+ * alone, not a river or a district town every story of the week names…
+ */
+export const MIN_SHARED_ANCHOR_WEIGHT = 1.5;
+/** …or one, when at least this share of the wording is shared too (half the verbatim rule's). */
+export const PARTIAL_CONTAINMENT = 0.3;
+const PARTIAL_ANCHOR_WEIGHT = 0.75;
 /** …and the side naming fewer finds at least this weighted share of them in the other. */
 export const ANCHOR_CONTAINMENT = 0.75;
+/**
+ * Copies worded apart restate figures apart (a count in words, a rounded amount, a detail one leaves
+ * out), so the one slip the verbatim rule allows needs three figures here, not four; with one or two
+ * figures a missing one is a contradiction, not a slip.
+ */
+const REWRITE_NOVEL_FIGURE_SHARE = 1 / 3;
 
 export interface LocalDay {
   year: number;
@@ -27,6 +39,8 @@ export interface RewriteInput {
   other: MatchProfile;
   /** How many indexed stories other than the other copy's hold an anchor: anchors of many stories weigh little. */
   otherStoriesWith: (anchor: string) => number;
+  /** The verbatim rule's containment between the two copies. */
+  containment: number;
   gapMs: number;
   /** The days, in the sources' zones, each copy was published. */
   copyDay: LocalDay;
@@ -35,6 +49,9 @@ export interface RewriteInput {
 
 export interface RewriteVerdict {
   sharedAnchors: string[];
+  /** Their weight, and the weight the rule asked of them. */
+  sharedAnchorWeight: number;
+  requiredAnchorWeight: number;
   /** Weighted share of the contained side's anchors (the side naming fewer) found in the other. */
   anchorContainment: number;
   contained: 'copy' | 'other';
@@ -53,14 +70,14 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   let copyTotal = 0;
   let otherTotal = 0;
   for (const anchor of copy.anchors) {
-    const weight = shingleWeight(input.otherStoriesWith(anchor));
+    const weight = anchorWeight(input.otherStoriesWith(anchor));
     copyTotal += weight;
     if (other.anchors.has(anchor)) {
       sharedAnchors.push(anchor);
       shared += weight;
     }
   }
-  for (const anchor of other.anchors) otherTotal += shingleWeight(input.otherStoriesWith(anchor));
+  for (const anchor of other.anchors) otherTotal += anchorWeight(input.otherStoriesWith(anchor));
   const copyInOther = copyTotal > 0 ? shared / copyTotal : 0;
   const otherInCopy = otherTotal > 0 ? shared / otherTotal : 0;
   const contained = copyInOther >= otherInCopy ? 'copy' : 'other';
@@ -68,17 +85,41 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   // The copy stating fewer figures is the brief: each of them must be in the fuller one, in some form.
   const figures =
     copy.figures.size <= other.figures.size
-      ? compareFigures(copy, other, { contained: years.copy, other: years.other })
-      : compareFigures(other, copy, { contained: years.other, other: years.copy });
+      ? compareFigures(copy, other, { contained: years.copy, other: years.other }, REWRITE_NOVEL_FIGURE_SHARE)
+      : compareFigures(other, copy, { contained: years.other, other: years.copy }, REWRITE_NOVEL_FIGURE_SHARE);
   const laterDay = dayAfter(copy.days, input.copyDay, input.otherDay) ?? dayAfter(other.days, input.otherDay, input.copyDay);
   const anchorContainment = Math.max(copyInOther, otherInCopy);
+  const requiredAnchorWeight = requiredAnchors(input.containment);
   const same =
     input.gapMs <= REWRITE_WINDOW_MS &&
-    sharedAnchors.length >= MIN_SHARED_ANCHORS &&
+    shared >= requiredAnchorWeight &&
     anchorContainment >= ANCHOR_CONTAINMENT &&
     figures.agree &&
     laterDay === undefined;
-  return { sharedAnchors, anchorContainment, contained, figures, ...(laterDay === undefined ? {} : { laterDay }), same };
+  return {
+    sharedAnchors,
+    sharedAnchorWeight: shared,
+    requiredAnchorWeight,
+    anchorContainment,
+    contained,
+    figures,
+    ...(laterDay === undefined ? {} : { laterDay }),
+    same,
+  };
+}
+
+/**
+ * An anchor named by n other stories of the window weighs 1 / n, and fully while at most one other names
+ * it: the copies of one event often sit in two stories until a copy shows they are one, and must not
+ * make each other's anchors look common. A river or a town every story names weighs next to nothing.
+ */
+export function anchorWeight(otherStories: number): number {
+  return 1 / Math.max(1, otherStories);
+}
+
+/** The weight of shared anchors asked: about two, or one when the copies share a good part of their wording as well. */
+export function requiredAnchors(containment: number): number {
+  return containment >= PARTIAL_CONTAINMENT ? PARTIAL_ANCHOR_WEIGHT : MIN_SHARED_ANCHOR_WEIGHT;
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { Copy, Story } from '../../model/types.ts';
 import type { MatchProfile } from './match-profile.ts';
 import { decideMatch, MERGE_WINDOW_MS, MIN_SHARED_WEIGHT, shingleWeight, weighCopySide, type MatchVerdict } from './match-score.ts';
-import { judgeRewrite, MIN_SHARED_ANCHORS, REWRITE_WINDOW_MS, type LocalDay, type RewriteVerdict } from './rewrite-match.ts';
+import { judgeRewrite, REWRITE_WINDOW_MS, type LocalDay, type RewriteVerdict } from './rewrite-match.ts';
 import { ShinglePostings, type Posting } from './shingle-postings.ts';
 import { hashAnchor } from './text-shingles.ts';
 
@@ -125,7 +125,7 @@ export class SimilarityIndex {
     const members = entry.members.map((member) => {
       const gapMs = Math.abs(member.time - search.time);
       const verbatim = this.judgeVerbatim(member.profile, this.weighedTotal(member.profile), search, gapMs, member.time);
-      return { copy: member.copy, verbatim, rewrite: this.judgeMemberRewrite(entry, member, copy, search, dayOf, true), gapMs };
+      return { copy: member.copy, verbatim, rewrite: this.judgeMemberRewrite(entry, member, copy, search, dayOf, verbatim.containment), gapMs };
     });
     const union = this.judgeVerbatim(entry.profile, this.storyTotal(entry), search, nearestGap(entry, search.time), nearestTime(entry, search.time));
     return { proposed, sharedKeys, union, members, chosen: this.judgeEntry(entry, copy, search, dayOf) };
@@ -168,13 +168,14 @@ export class SimilarityIndex {
       const verbatim = decideMatch({ copy: search.profile, story: entry.profile, gapMs, years }, shared, copyTotal, this.storyTotal(entry));
       if (verbatim.same) return { story: entry.story, ...this.matchedMember(entry, search, verbatim), rule: 'verbatim', gapMs };
     }
-    if (sharedAnchorCount(search.profile, entry.profile) < MIN_SHARED_ANCHORS) return undefined;
+    if (sharedAnchorCount(search.profile, entry.profile) < 1) return undefined;
     let best: TextMatch | undefined;
     for (const member of entry.members) {
-      const rewrite = this.judgeMemberRewrite(entry, member, copy, search, dayOf);
-      if (!rewrite.same || (best && best.rewrite!.anchorContainment >= rewrite.anchorContainment)) continue;
       const memberGap = Math.abs(member.time - search.time);
+      if (memberGap > REWRITE_WINDOW_MS || sharedAnchorCount(search.profile, member.profile) < 1) continue;
       const verbatim = this.judgeVerbatim(member.profile, this.weighedTotal(member.profile), search, memberGap, member.time);
+      const rewrite = this.judgeMemberRewrite(entry, member, copy, search, dayOf, verbatim.containment);
+      if (!rewrite.same || (best && best.rewrite!.anchorContainment >= rewrite.anchorContainment)) continue;
       best = { story: entry.story, matched: member.copy, rule: 'rewrite', verbatim, rewrite, gapMs: memberGap };
     }
     return best;
@@ -201,12 +202,11 @@ export class SimilarityIndex {
     return decideMatch({ copy: search.profile, story: side, gapMs, years }, shared, copyTotal, sideTotal);
   }
 
-  /** The rewrite rule between the copy and one copy of a story; `full` gives every number even where the gap or the anchors already rule it out. */
-  private judgeMemberRewrite(entry: Entry, member: Member, copy: Copy, search: Search, dayOf: DayOf, full = false): RewriteVerdict {
+  /** The rewrite rule between the copy and one copy of a story, `containment` being the verbatim rule's between them. */
+  private judgeMemberRewrite(entry: Entry, member: Member, copy: Copy, search: Search, dayOf: DayOf, containment: number): RewriteVerdict {
     const gapMs = Math.abs(member.time - search.time);
-    const outOfReach = gapMs > REWRITE_WINDOW_MS || sharedAnchorCount(search.profile, member.profile) < MIN_SHARED_ANCHORS;
-    if (outOfReach && !full) return { sharedAnchors: [], anchorContainment: 0, contained: 'copy', figures: { compared: 0, missing: [], agree: false }, same: false };
     return judgeRewrite({
+      containment,
       copy: search.profile,
       other: member.profile,
       otherStoriesWith: (anchor) => {
@@ -310,10 +310,11 @@ interface Search {
 function unionProfile(members: readonly Member[]): MatchProfile {
   if (members.length === 1) return members[0]!.profile;
   const union: MatchProfile = {
-    shingles: new Set(), figures: new Set(), spelled: new Set(), alternatives: new Map(), ages: new Set(), birthYears: new Set(), anchors: new Set(), days: new Set(),
+    shingles: new Set(), figures: new Set(), spelled: new Set(), alternatives: new Map(), approximate: new Set(), ages: new Set(), birthYears: new Set(),
+    anchors: new Set(), days: new Set(),
   };
   for (const { profile } of members) {
-    for (const key of ['shingles', 'figures', 'spelled', 'ages', 'birthYears', 'anchors', 'days'] as const) {
+    for (const key of ['shingles', 'figures', 'spelled', 'approximate', 'ages', 'birthYears', 'anchors', 'days'] as const) {
       const target = union[key] as Set<unknown>;
       for (const value of profile[key] as Set<unknown>) target.add(value);
     }
