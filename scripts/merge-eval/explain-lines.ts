@@ -57,7 +57,7 @@ function describeVerbatim(verdict: MatchVerdict): string {
 
 function describeRewrite(verdict: RewriteVerdict): string {
   return (
-    `anchors shared [${verdict.sharedAnchors.join(' | ')}] weighing ${verdict.sharedAnchorWeight.toFixed(2)} (required ${verdict.requiredAnchorWeight}), containment ${verdict.anchorContainment.toFixed(3)} (required ${ANCHOR_CONTAINMENT}), ` +
+    `anchors shared [${verdict.anchors.shared.join(' | ')}] weighing ${verdict.anchors.weight.toFixed(2)} (required ${verdict.requiredAnchorWeight}), containment ${verdict.anchors.containment.toFixed(3)} (required ${ANCHOR_CONTAINMENT}), ` +
     `figures ${verdict.figures.compared} compared, missing [${verdict.figures.missing.join(' ')}]${verdict.laterDay ? `, mentions ${verdict.laterDay}, after the other was published` : ''} → ${verdict.same ? 'same' : 'not the same'}`
   );
 }

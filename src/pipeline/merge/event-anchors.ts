@@ -5,7 +5,7 @@
  * sharing almost none of its wording; a brief about another commune, person or vehicle does not.
  */
 import { comparisonKey } from '../normalize/vietnamese-text.ts';
-import { CLOSES, hasDigit, isInitial, isUpperLetter, OPENS, startsWithDigit, type LineTokens } from './text-tokens.ts';
+import { hasDigit, isDigitCode, isInitial, isUpperCode, LineWords } from './text-tokens.ts';
 
 export interface EventAnchors {
   /** Named places and people, and codes, in comparison form: "hoà quân", "phan đình k", "37c-418.62", "ql 7a". */
@@ -63,49 +63,54 @@ const MAX_NAME_SYLLABLES = 5;
 /** A run starting with a family name, with neither an initial nor a word such as "anh" before it, is a name from this many syllables. */
 const MIN_FAMILY_NAME_SYLLABLES = 3;
 
-/** The anchors and days of a title and the kept lines of a text, each line tokenised once (text-tokens.ts). */
-export function readEventAnchors(lines: readonly LineTokens[]): EventAnchors {
+/** The anchors and days of a title and the kept lines of a text. */
+export function readEventAnchors(lines: readonly string[]): EventAnchors {
   const anchors = new Set<string>();
   const days = new Set<string>();
-  for (const line of lines) {
+  for (const text of lines) {
+    const line = new LineWords(text);
     readNames(line, anchors);
-    readCodesAndDays(line, anchors, days);
+    // Most lines of a long copy state no figure: they are passed over without looking at their words.
+    if (DIGIT.test(text)) readCodesAndDays(line, anchors, days);
   }
   return { anchors, days };
 }
 
+const DIGIT = /\d/;
+
 /** Runs of capitalised words, kept when a place word comes before them or they read as a person's name. */
-function readNames(line: LineTokens, anchors: Set<string>): void {
-  const { words, marks } = line;
+function readNames(line: LineWords, anchors: Set<string>): void {
   let start = -1;
-  for (let index = 0; index <= words.length; index++) {
-    const capital = index < words.length && isNameWord(words[index]!);
-    if (start >= 0 && (!capital || (marks[index]! & OPENS) !== 0)) {
+  for (let index = 0; index <= line.length; index++) {
+    const capital = index < line.length && isNameWord(line, index);
+    if (start >= 0 && (!capital || line.opens(index))) {
       addName(line, start, index, anchors);
       start = -1;
     }
     if (!capital) continue;
     if (start < 0) start = index;
     // A comma, bracket or full stop after a word ends the name; an initial ends it too.
-    if ((marks[index]! & CLOSES) !== 0 || isInitial(words[index]!)) {
+    if (line.closes(index) || isInitial(line.word(index))) {
       addName(line, start, index + 1, anchors);
       start = -1;
     }
   }
 }
 
-function isNameWord(word: string): boolean {
-  if (startsWithDigit(word) || !isUpperLetter(word[0]!) || hasDigit(word)) return false;
+function isNameWord(line: LineWords, index: number): boolean {
+  // Most words start with a small letter: they are ruled out before the word is cut out of its punctuation.
+  if (!isUpperCode(line.firstCode(index))) return false;
+  const word = line.word(index);
+  if (hasDigit(word)) return false;
   // CSGT, UBND, BKS: abbreviations of offices, not names (a few stand for place words, read as such).
   return word.length === 1 || word !== word.toUpperCase() || isInitial(word);
 }
 
-function addName(line: LineTokens, start: number, end: number, anchors: Set<string>): void {
-  const { words } = line;
+function addName(line: LineWords, start: number, end: number, anchors: Set<string>): void {
   let first = start;
   let placeWord = phraseBefore(line, start, PLACE_WORDS, PLACE_PHRASES);
   // "Xã Quảng Tân: …": the place word opens the run itself (not "Hồ", more often a family name).
-  const opening = words[first]!.toLowerCase();
+  const opening = line.lower(first);
   if (placeWord === undefined && end - first > 1 && PLACE_WORDS.has(opening) && !FAMILY_NAMES.has(opening)) {
     placeWord = opening;
     first++;
@@ -113,13 +118,17 @@ function addName(line: LineTokens, start: number, end: number, anchors: Set<stri
   if (placeWord === undefined && PERSON_TITLES.has(opening)) first++;
   const length = end - first;
   if (length === 0 || length > MAX_NAME_SYLLABLES) return;
-  let person = false;
   if (placeWord === undefined) {
-    const initial = isInitial(words[end - 1]!);
-    person = length >= 2 && (initial || phraseBefore(line, start, PERSON_WORDS, PERSON_WORDS) !== undefined || (length >= MIN_FAMILY_NAME_SYLLABLES && FAMILY_NAMES.has(words[first]!.toLowerCase())));
+    const person =
+      length >= 2 &&
+      (isInitial(line.word(end - 1)) ||
+        phraseBefore(line, start, PERSON_WORDS, PERSON_WORDS) !== undefined ||
+        (length >= MIN_FAMILY_NAME_SYLLABLES && FAMILY_NAMES.has(line.lower(first))));
     if (!person) return;
   }
-  const name = words.slice(first, end).join(' ');
+  const words: string[] = [];
+  for (let index = first; index < end; index++) words.push(line.word(index));
+  const name = words.join(' ');
   const key = comparisonKey(name.endsWith('.') ? name.slice(0, -1) : name);
   if (key === '' || PROVINCES.has(key)) return;
   // "sông Côn": a one-word name is only a name with its place word.
@@ -127,15 +136,16 @@ function addName(line: LineTokens, start: number, end: number, anchors: Set<stri
 }
 
 /**
- * The word or phrase of `single` / `phrases` (lower case) just before words[index]; none when the word
+ * The word or phrase of `single` / `phrases` (lower case) just before word `index`; none when the word
  * before closes a phrase ("… trung tâm tỉnh. Khi …": a place word that ends a sentence names nothing after it).
  */
-function phraseBefore(line: LineTokens, index: number, single: ReadonlySet<string>, phrases: ReadonlySet<string>): string | undefined {
-  if (index === 0 || (line.marks[index - 1]! & CLOSES) !== 0) return undefined;
+function phraseBefore(line: LineWords, index: number, single: ReadonlySet<string>, phrases: ReadonlySet<string>): string | undefined {
+  if (index === 0 || line.closes(index - 1)) return undefined;
   let phrase = '';
   for (let length = 1; length <= 3 && index - length >= 0; length++) {
-    const word = line.words[index - length]!.toLowerCase();
-    if (length > 1 && (line.marks[index - length]! & CLOSES) !== 0) break;
+    if (length > 1 && line.closes(index - length)) break;
+    const word = line.lower(index - length);
+    if (word === '') break;
     phrase = length === 1 ? word : `${word} ${phrase}`;
     if (length === 1 ? single.has(phrase) : phrases.has(phrase)) return phrase;
   }
@@ -154,32 +164,40 @@ const LETTERED_CODE = /^[a-z][a-z0-9-]{3,23}$/i;
 const MAX_CODE_LENGTH = 24;
 
 /** Number plates, km posts, road numbers ("QL7A", "Quốc lộ 7A", "đường tỉnh 354"), numbered places and days ("5/1", "05/01/2026"). */
-function readCodesAndDays(line: LineTokens, anchors: Set<string>, days: Set<string>): void {
-  const { words } = line;
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index]!;
-    if (word.length > MAX_CODE_LENGTH || !hasDigit(word)) continue;
-    if (startsWithDigit(word)) {
-      if (PLATE.test(word)) anchors.add(word.toLowerCase());
-      else if (KM_POST.test(word)) anchors.add(`km ${word}`);
-      else if (PLACE_NUMBER.test(word)) {
-        const place = phraseBefore(line, index, NUMBERED_PLACES, NUMBERED_PLACES);
-        if (place !== undefined) anchors.add(`${place} ${Number(word)}`);
-      }
-      const day = DAY.exec(word);
-      if (day && isDayOfMonth(Number(day[1]), Number(day[2]))) days.add(`${Number(day[1])}/${Number(day[2])}`);
-      if (ROAD_NUMBER.test(word) && index >= 2) {
-        const before = `${words[index - 2]!.toLowerCase()} ${words[index - 1]!.toLowerCase()}`;
-        if (before === 'quốc lộ') anchors.add(roadKey('ql', word));
-        else if (before === 'đường tỉnh' || before === 'tỉnh lộ') anchors.add(roadKey('đt', word));
-      }
-      continue;
-    }
-    const joined = ROAD_JOINED.exec(word);
-    if (joined) anchors.add(roadKey(joined[1]!, joined[2]!));
-    else if (/^km\d/i.test(word) && KM_POST.test(word)) anchors.add(`km ${word.slice(2)}`);
-    else if (LETTERED_CODE.test(word)) anchors.add(word.toLowerCase());
+function readCodesAndDays(line: LineWords, anchors: Set<string>, days: Set<string>): void {
+  for (let index = 0; index < line.length; index++) {
+    // Only words with a digit matter, told apart before any is cut out of its punctuation.
+    if (!line.hasDigit(index)) continue;
+    if (isDigitCode(line.firstCode(index))) readNumberWord(line, index, anchors, days);
+    else readLetteredCode(line, index, anchors);
   }
+}
+
+function readNumberWord(line: LineWords, index: number, anchors: Set<string>, days: Set<string>): void {
+  const word = line.word(index);
+  if (word.length > MAX_CODE_LENGTH) return;
+  if (PLATE.test(word)) anchors.add(word.toLowerCase());
+  else if (KM_POST.test(word)) anchors.add(`km ${word}`);
+  else if (PLACE_NUMBER.test(word)) {
+    const place = phraseBefore(line, index, NUMBERED_PLACES, NUMBERED_PLACES);
+    if (place !== undefined) anchors.add(`${place} ${Number(word)}`);
+  }
+  const day = DAY.exec(word);
+  if (day && isDayOfMonth(Number(day[1]), Number(day[2]))) days.add(`${Number(day[1])}/${Number(day[2])}`);
+  if (ROAD_NUMBER.test(word) && index >= 2) {
+    const before = `${line.lower(index - 2)} ${line.lower(index - 1)}`;
+    if (before === 'quốc lộ') anchors.add(roadKey('ql', word));
+    else if (before === 'đường tỉnh' || before === 'tỉnh lộ') anchors.add(roadKey('đt', word));
+  }
+}
+
+function readLetteredCode(line: LineWords, index: number, anchors: Set<string>): void {
+  const word = line.word(index);
+  if (word.length > MAX_CODE_LENGTH) return;
+  const joined = ROAD_JOINED.exec(word);
+  if (joined) anchors.add(roadKey(joined[1]!, joined[2]!));
+  else if (/^km\d/i.test(word) && KM_POST.test(word)) anchors.add(`km ${word.slice(2)}`);
+  else if (LETTERED_CODE.test(word)) anchors.add(word.toLowerCase());
 }
 
 function roadKey(kind: string, number: string): string {

@@ -5,7 +5,7 @@
  * ("gần 19 m³" for 18,6 m³), and a person's age for a birth year and back. They only ever vouch for a
  * figure: a figure in words is never one the other copy lacks.
  */
-import { isUpperLetter, startsWithDigit, type LineTokens } from './text-tokens.ts';
+import { isDigitCode, isUpperCode, type LineWords } from './text-tokens.ts';
 
 export interface FigureForms {
   /** The values the text spells out or writes another way, as copyFigures writes them ("20", "3500", "16", "2,4"). */
@@ -45,19 +45,23 @@ const UNITS: ReadonlyMap<string, { factor: number; family: readonly (readonly [s
 );
 const DIGIT_TOKEN = /^(?:\d{1,3}(?:\.\d{3})+|\d{1,9})(?:,\d{1,3})?$/;
 
-/** The other forms of the figures of a text's lines, each line tokenised once (text-tokens.ts). */
-export function readFigureForms(lines: readonly LineTokens[]): FigureForms {
+/** The other forms of the figures of a text's lines. */
+export function readFigureForms(lines: readonly LineWords[]): FigureForms {
   const forms: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: new Set(), ages: new Set(), birthYears: new Set() };
-  for (const { words } of lines) {
-    // Lower case is taken only around the few words that matter: the readers run on every word of every copy.
-    const lowerAt: LowerAt = (index) => words[index]?.toLowerCase() ?? '';
+  for (const line of lines) {
+    const lowerAt: LowerAt = (index) => line.lower(index);
     let previousIsNumber = false;
-    for (let index = 0; index < words.length; index++) {
-      const word = words[index]!;
-      const isNumber = isNumberWord(word) || (isUpperLetter(word[0]!) && isNumberWord(word.toLowerCase()));
+    for (let index = 0; index < line.length; index++) {
+      const code = line.firstCode(index);
+      if (Number.isNaN(code)) {
+        previousIsNumber = false;
+        continue;
+      }
+      const word = line.word(index);
+      const isNumber = NUMBER_WORDS.has(word) || (isUpperCode(code) && NUMBER_WORDS.has(word.toLowerCase()));
       if (isNumber && !previousIsNumber) readSpelledNumber(lowerAt, index, forms);
       previousIsNumber = isNumber;
-      if (startsWithDigit(word) && DIGIT_TOKEN.test(word)) readDigitForms(lowerAt, index, forms);
+      if (isDigitCode(code) && DIGIT_TOKEN.test(word)) readDigitForms(lowerAt, index, forms);
     }
   }
   return forms;
@@ -148,6 +152,19 @@ export function figureKey(token: string): string {
   return canonicalFigure(THOUSANDS.test(token) ? token.replace(/\./g, '') : token);
 }
 
+/** The forms of several copies' figures together (a story's copies taken as one). */
+export function mergeForms(all: readonly FigureForms[]): FigureForms {
+  const merged: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: new Set(), ages: new Set(), birthYears: new Set() };
+  for (const forms of all) {
+    for (const value of forms.spelled) merged.spelled.add(value);
+    for (const [figure, readings] of forms.alternatives) merged.alternatives.set(figure, [...(merged.alternatives.get(figure) ?? []), ...readings]);
+    for (const value of forms.approximate) merged.approximate.add(value);
+    for (const age of forms.ages) merged.ages.add(age);
+    for (const born of forms.birthYears) merged.birthYears.add(born);
+  }
+  return merged;
+}
+
 /** "03" as "3", "064.29" as "64.29": e-government portals pad counts with a zero ("03 ghe", "09 đối tượng"). */
 export function canonicalFigure(token: string): string {
   let start = 0;
@@ -174,6 +191,4 @@ function addReading(forms: FigureForms, figure: string, value: number): void {
   forms.alternatives.set(figure, [...(forms.alternatives.get(figure) ?? []), reading]);
 }
 
-function isNumberWord(word: string): boolean {
-  return DIGIT_WORDS.has(word) || word === 'mười' || word === 'mươi' || word === 'trăm' || THOUSAND_WORDS.has(word);
-}
+const NUMBER_WORDS: ReadonlySet<string> = new Set([...DIGIT_WORDS.keys(), 'mười', 'mươi', 'trăm', ...THOUSAND_WORDS]);

@@ -3,9 +3,9 @@ import { copyKeys, copyText } from '../normalize/copy-text.ts';
 import { comparisonKey, joinKeys, toNfc } from '../normalize/vietnamese-text.ts';
 import type { Copy } from '../../model/types.ts';
 import { readEventAnchors } from './event-anchors.ts';
-import { figureKey, readFigureForms } from './figure-forms.ts';
+import { figureKey, readFigureForms, type FigureForms } from './figure-forms.ts';
 import { keptTextLines, stripTitleBoilerplate } from './strip-boilerplate.ts';
-import { tokenizeLine } from './text-tokens.ts';
+import { LineWords } from './text-tokens.ts';
 import { shingleWords } from './text-shingles.ts';
 
 export interface MatchProfile {
@@ -13,15 +13,11 @@ export interface MatchProfile {
   shingles: Set<number>;
   /** Numbers the body states (amounts, counts, ages), dates left out; see copyFigures. */
   figures: Set<string>;
-  /** The body's figures written another way (words, "4 giờ chiều"), which vouch for another copy's digits. */
-  spelled: Set<string>;
-  /** Other readings of its own digit figures ("4" of "4 giờ chiều" is 16). */
-  alternatives: Map<string, string[]>;
-  /** Values given as rounded ("hơn 1 tỷ", "gần 19 m³"), in every unit of their quantity. */
-  approximate: Set<number>;
-  /** Ages ("36 tuổi") and birth years ("SN 1990"), each vouching for the other once the copies' years are known. */
-  ages: Set<number>;
-  birthYears: Set<number>;
+  /**
+   * The body's figures in their other forms (words, units, "4 giờ chiều", rounded, ages and birth years;
+   * figure-forms.ts), read the first time a comparison needs them: most never do.
+   */
+  forms: () => FigureForms;
   /** Named places and people and codes of title and body, in comparison form; see readEventAnchors. */
   anchors: Set<string>;
   /** Days of a month the title and body mention ("5/1"). */
@@ -33,19 +29,40 @@ export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchPro
   const kept = keptTextLines(copyText(copy));
   const key = joinKeys([titleKey(copy), ...keptLineKeys(copy, kept)]);
   const body = kept.map(({ line }) => line);
-  const bodyTokens = body.map(tokenizeLine);
-  const forms = readFigureForms(bodyTokens);
-  const { anchors, days } = readEventAnchors([tokenizeLine(stripTitleBoilerplate(copy.title)), ...bodyTokens]);
+  const { anchors, days } = readEventAnchors([stripTitleBoilerplate(copy.title), ...leadLines(body)]);
   return {
     shingles: shingleWords(key === '' ? [] : key.split(' ')),
     figures: copyFigures(body.join('\n')),
-    spelled: forms.spelled,
-    alternatives: forms.alternatives,
-    approximate: forms.approximate,
-    ages: forms.ages,
-    birthYears: forms.birthYears,
+    forms: lazyForms(copy),
     anchors,
     days,
+  };
+}
+
+/**
+ * The lines anchors are read from: the first ones, up to about ANCHOR_TEXT_CHARS. A copy names its
+ * event's places, people and vehicles in its first paragraphs; reading the rest would cost every copy
+ * (a long copy runs to several thousand characters) and add mostly officials and background.
+ */
+function leadLines(body: readonly string[]): string[] {
+  const lead: string[] = [];
+  let length = 0;
+  for (const line of body) {
+    if (length >= ANCHOR_TEXT_CHARS) break;
+    lead.push(line);
+    length += line.length;
+  }
+  return lead;
+}
+
+const ANCHOR_TEXT_CHARS = 1500;
+
+/** The figure forms of a copy's body, read once on first use from its text (not from lines kept in memory). */
+function lazyForms(copy: Pick<Copy, 'contentHtml'>): () => FigureForms {
+  let forms: FigureForms | undefined;
+  return () => {
+    forms ??= readFigureForms(keptTextLines(copyText(copy)).map(({ line }) => new LineWords(line)));
+    return forms;
   };
 }
 

@@ -23,10 +23,10 @@ export function textMatchRecord(match: TextMatch): TextMatchRecord {
     sharedWeight: round(verbatim.shared),
     figures: { compared: figures.compared, missing: figures.missing },
     anchors: {
-      shared: rewrite?.sharedAnchors ?? [],
-      weight: round(rewrite?.sharedAnchorWeight ?? 0),
+      shared: rewrite?.anchors.shared ?? [],
+      weight: round(rewrite?.anchors.weight ?? 0),
       requiredWeight: round(rewrite?.requiredAnchorWeight ?? 0),
-      containment: round(rewrite?.anchorContainment ?? 0),
+      containment: round(rewrite?.anchors.containment ?? 0),
       required: match.rule === 'rewrite' ? ANCHOR_CONTAINMENT : 0,
     },
     gapHours: round(match.gapMs / HOUR_MS),

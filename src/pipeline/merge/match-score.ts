@@ -4,7 +4,7 @@
  * no figures of its own, and the required share grows with the time between them. Also the pieces the
  * rewrite rule (rewrite-match.ts) shares with it: shingle weights and the figure check.
  */
-import { ROUNDING_SHARE, valueOfFigure } from './figure-forms.ts';
+import { ROUNDING_SHARE, valueOfFigure, type FigureForms } from './figure-forms.ts';
 import type { MatchProfile } from './match-profile.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -28,8 +28,8 @@ export interface MatchInput {
   storiesWith: (shingle: number) => number;
   /** Time between the copy and the story's nearest copy. */
   gapMs: number;
-  /** Publication years of the copy and of the story's side, to read an age against a birth year; figures are compared without when absent. */
-  years?: { copy: number; story: number };
+  /** Publication times (epoch ms) of the copy and of the story's side, to read an age against a birth year; figures are compared without when absent. */
+  times?: { copy: number; story: number };
 }
 
 export interface FigureCheck {
@@ -94,12 +94,16 @@ export function weighCopySide(copy: MatchProfile, story: Pick<MatchProfile, 'shi
   return { shared, copyTotal };
 }
 
-/** The rule itself, once both sides are weighed. */
+/**
+ * The rule itself, once both sides are weighed. The figures are compared only when the share and the
+ * weight already hold (most candidates fail on those), unless `full` asks for every number.
+ */
 export function decideMatch(
-  input: Pick<CountedMatchInput, 'copy' | 'story' | 'gapMs' | 'years'>,
+  input: Pick<CountedMatchInput, 'copy' | 'story' | 'gapMs' | 'times'>,
   shared: number,
   copyTotal: number,
   storyTotal: number,
+  full = true,
 ): MatchVerdict {
   const { copy, story } = input;
   const copyInStory = copyTotal > 0 ? shared / copyTotal : 0;
@@ -108,13 +112,15 @@ export function decideMatch(
   const contained = copyInStory >= storyInCopy ? 'copy' : 'story';
   const containment = Math.max(copyInStory, storyInCopy);
   const required = requiredContainment(input.gapMs);
-  const years = input.years;
-  const figures =
-    contained === 'copy'
-      ? compareFigures(copy, story, years && { contained: years.copy, other: years.story })
-      : compareFigures(story, copy, years && { contained: years.story, other: years.copy });
-  const same = containment >= required && figures.agree && shared >= MIN_SHARED_WEIGHT;
-  return { containment, required, shared, contained, figures, figuresAgree: figures.agree, same };
+  const textHolds = containment >= required && shared >= MIN_SHARED_WEIGHT;
+  const times = input.times;
+  const figures: FigureCheck =
+    !textHolds && !full
+      ? { compared: 0, missing: [], agree: false }
+      : contained === 'copy'
+        ? compareFigures(copy, story, times && (() => ({ contained: yearOf(times.copy), other: yearOf(times.story) })))
+        : compareFigures(story, copy, times && (() => ({ contained: yearOf(times.story), other: yearOf(times.copy) })));
+  return { containment, required, shared, contained, figures, figuresAgree: figures.agree, same: textHolds && figures.agree };
 }
 
 /**
@@ -131,26 +137,39 @@ export function requiredContainment(gapMs: number): number {
   return BASE_CONTAINMENT + (LATE_CONTAINMENT - BASE_CONTAINMENT) * late;
 }
 
-type FigureSide = Pick<MatchProfile, 'figures'> & Partial<Pick<MatchProfile, 'spelled' | 'alternatives' | 'approximate' | 'ages' | 'birthYears'>>;
+/** One side's figures, and (when known) their other forms. */
+export interface FigureSide {
+  figures: ReadonlySet<string>;
+  forms?: () => FigureForms;
+}
+
+const NO_FORMS: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: new Set(), ages: new Set(), birthYears: new Set() };
 
 /**
- * The contained side's figures against the other side's: at most one of them, and at most a quarter
- * (`maxNovelShare`),
+ * The contained side's figures against the other side's (`years` gives the copies' years when an age
+ * is read against a birth year): at most one of them, and at most a quarter (`maxNovelShare`),
  * missing from the other in every form it may take there (its digits, its words, "4 giờ chiều" for 16,
  * an age for the birth year it implies in the copies' years, and back).
  */
 export function compareFigures(
   contained: FigureSide,
   other: FigureSide,
-  years?: { contained: number; other: number },
+  years?: () => { contained: number; other: number },
   maxNovelShare = MAX_NOVEL_FIGURE_SHARE,
 ): FigureCheck {
   const missing: string[] = [];
   let compared = 0;
+  // The other forms are read only once a figure is not found as digits: most comparisons never get there.
+  let forms: { contained: FigureForms; other: FigureForms } | undefined;
   for (const figure of contained.figures) {
-    if (years !== undefined && isPersonalFigure(figure, contained) && !statesPersonalFigures(other)) continue;
+    if (other.figures.has(figure)) {
+      compared++;
+      continue;
+    }
+    forms ??= { contained: contained.forms?.() ?? NO_FORMS, other: other.forms?.() ?? NO_FORMS };
+    if (years !== undefined && isPersonalFigure(figure, forms.contained) && !statesPersonalFigures(forms.other)) continue;
     compared++;
-    if (!vouchedFor(figure, contained, other, years)) missing.push(figure);
+    if (!vouchedFor(figure, forms.contained, other.figures, forms.other, years?.())) missing.push(figure);
   }
   const agree = missing.length <= MAX_NOVEL_FIGURES && missing.length <= compared * maxNovelShare;
   return { compared, missing, agree };
@@ -160,33 +179,39 @@ export function compareFigures(
  * An age or a birth year says who a person is, and is weighed only against the other copy's ages and
  * birth years: a copy that gives nobody's age cannot contradict one (a brief leaves them out).
  */
-function isPersonalFigure(figure: string, side: FigureSide): boolean {
+function isPersonalFigure(figure: string, forms: FigureForms): boolean {
   const value = Number(figure);
-  return side.ages?.has(value) === true || side.birthYears?.has(value) === true;
+  return forms.ages.has(value) || forms.birthYears.has(value);
 }
 
-function statesPersonalFigures(side: FigureSide): boolean {
-  return (side.ages?.size ?? 0) > 0 || (side.birthYears?.size ?? 0) > 0;
+function statesPersonalFigures(forms: FigureForms): boolean {
+  return forms.ages.size > 0 || forms.birthYears.size > 0;
 }
 
 /** At most one figure of the contained side, and at most a quarter of them, missing from the other. */
 export function figuresContained(contained: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
-  return compareFigures({ figures: contained as Set<string> }, { figures: other as Set<string> }).agree;
+  return compareFigures({ figures: contained }, { figures: other }).agree;
 }
 
-function vouchedFor(figure: string, contained: FigureSide, other: FigureSide, years: { contained: number; other: number } | undefined): boolean {
-  if (other.figures.has(figure) || other.spelled?.has(figure)) return true;
-  const readings = contained.alternatives?.get(figure) ?? [];
-  for (const reading of readings) if (other.figures.has(reading) || other.spelled?.has(reading)) return true;
-  if (isNear(figure, readings, contained, other)) return true;
+function vouchedFor(
+  figure: string,
+  contained: FigureForms,
+  otherFigures: ReadonlySet<string>,
+  other: FigureForms,
+  years: { contained: number; other: number } | undefined,
+): boolean {
+  if (otherFigures.has(figure) || other.spelled.has(figure)) return true;
+  const readings = contained.alternatives.get(figure) ?? [];
+  for (const reading of readings) if (otherFigures.has(reading) || other.spelled.has(reading)) return true;
+  if (isNear(figure, readings, contained, otherFigures, other)) return true;
   if (years === undefined || !/^\d{1,4}$/.test(figure)) return false;
   const value = Number(figure);
   // Someone "36 tuổi" in 2026 was born in 1990 or 1989: an age and a birth year vouch for each other.
-  if (contained.ages?.has(value)) {
-    for (const born of other.birthYears ?? []) if (isAgeOf(value, years.contained, born)) return true;
+  if (contained.ages.has(value)) {
+    for (const born of other.birthYears) if (isAgeOf(value, years.contained, born)) return true;
   }
-  if (contained.birthYears?.has(value)) {
-    for (const age of other.ages ?? []) if (isAgeOf(age, years.other, value)) return true;
+  if (contained.birthYears.has(value)) {
+    for (const age of other.ages) if (isAgeOf(age, years.other, value)) return true;
   }
   return false;
 }
@@ -195,16 +220,21 @@ function vouchedFor(figure: string, contained: FigureSide, other: FigureSide, ye
  * A rounded value on either side ("gần 19" against 18,6; 1,2 tỷ against "hơn 1 tỷ") vouches for a
  * figure within a tenth of it.
  */
-function isNear(figure: string, readings: readonly string[], contained: FigureSide, other: FigureSide): boolean {
+function isNear(figure: string, readings: readonly string[], contained: FigureForms, otherFigures: ReadonlySet<string>, other: FigureForms): boolean {
   const values = [figure, ...readings].map(valueOfFigure).filter(Number.isFinite);
   const near = (a: number, b: number) => Math.abs(a - b) <= ROUNDING_SHARE * Math.max(a, b);
-  for (const rounded of other.approximate ?? []) for (const value of values) if (near(rounded, value)) return true;
-  if (!values.some((value) => contained.approximate?.has(value))) return false;
-  for (const candidate of [...other.figures, ...(other.spelled ?? [])]) {
+  for (const rounded of other.approximate) for (const value of values) if (near(rounded, value)) return true;
+  if (!values.some((value) => contained.approximate.has(value))) return false;
+  for (const candidate of [...otherFigures, ...other.spelled]) {
     const value = valueOfFigure(candidate);
-    for (const own of values) if (contained.approximate?.has(own) && near(own, value)) return true;
+    for (const own of values) if (contained.approximate.has(own) && near(own, value)) return true;
   }
   return false;
+}
+
+/** The calendar year of an instant; a day off at New Year is within the one-year slack of isAgeOf. */
+function yearOf(time: number): number {
+  return new Date(time).getUTCFullYear();
 }
 
 function isAgeOf(age: number, year: number, born: number): boolean {

@@ -10,6 +10,7 @@ import { localDay } from '../normalize/zoned-time.ts';
 import { absorbStory, isOlderStory } from './join-stories.ts';
 import { copyRef, textMatchRecord } from './match-record.ts';
 import { MergeCache } from './merge-cache.ts';
+import type { LocalDay } from './rewrite-match.ts';
 import { MERGE_WINDOW_MS, type DayOf, type MatchExplanation, type SimilarityIndex, type TextMatch } from './similarity-index.ts';
 
 export interface MergeContext {
@@ -71,6 +72,8 @@ class MergeState {
   private readonly absorbed: { id: string; into: string }[] = [];
   private readonly aliases: Record<string, StoryAlias>;
   private unchanged = 0;
+  /** When this batch's joins are recorded as made. */
+  private readonly at: string;
   private readonly bySource = new Map<string, { added: number; updated: number }>();
 
   constructor(
@@ -80,6 +83,7 @@ class MergeState {
     cache: MergeCache,
   ) {
     this.aliases = context.aliases ?? {};
+    this.at = context.now.toISOString();
     const window = copyTimeWindow(copies);
     const wanted = wantedLookups(copies);
     const nearby: Story[] = [];
@@ -102,7 +106,7 @@ class MergeState {
     if (own && !this.updateCopy(own, copy)) return;
     const story = own ?? this.byUrl.get(copy.url);
     const similar = this.similar.findMatch(copy, this.dayOf, story);
-    const at = this.context.now.toISOString();
+    const at = this.at;
     if (!story) {
       if (similar) this.addCopy(similar.story, withMatch(copy, { by: 'text', at, copy: similar.matched ? copyRef(similar.matched) : 'story', text: textMatchRecord(similar) }));
       else this.createStory(withMatch(copy, { by: 'first', at }));
@@ -113,8 +117,16 @@ class MergeState {
     if (similar) this.join(story, similar, { via: copyRef(copy), through: own ? 'guid' : 'link' });
   }
 
-  /** The day a copy was published, in its source's zone (the zone its text's dates are written in). */
-  private readonly dayOf: DayOf = (copy) => localDay(Date.parse(copy.datePublished), this.context.sources.get(copy.sourceId)?.timezone ?? DEFAULT_ZONE);
+  /** The day a copy was published, in its source's zone (the zone its text's dates are written in); worked out once per copy. */
+  private readonly dayOf: DayOf = (copy) => {
+    let day = this.days.get(copy);
+    if (day === undefined) {
+      day = localDay(Date.parse(copy.datePublished), this.context.sources.get(copy.sourceId)?.timezone ?? DEFAULT_ZONE);
+      this.days.set(copy, day);
+    }
+    return day;
+  };
+  private readonly days = new WeakMap<Copy, LocalDay>();
 
   /** The numbers findMatch weighs between a copy and one story (see explainMatch). */
   explain(copy: Copy, story: Story): MatchExplanation | undefined {
@@ -216,7 +228,7 @@ class MergeState {
     if (first >= 0) {
       const match: CopyMatch = {
         by: 'joined',
-        at: this.context.now.toISOString(),
+        at: this.at,
         via: bridge.via,
         through: bridge.through,
         copy: similar.matched ? copyRef(similar.matched) : 'story',

@@ -16,9 +16,9 @@ export const REWRITE_WINDOW_MS = 24 * HOUR_MS;
  * alone, not a river or a district town every story of the week names…
  */
 export const MIN_SHARED_ANCHOR_WEIGHT = 1.5;
-/** …or one, when at least this share of the wording is shared too (half the verbatim rule's). */
+/** …or one, when at least this share of the wording is shared too (half the verbatim rule's)… */
 export const PARTIAL_CONTAINMENT = 0.3;
-const PARTIAL_ANCHOR_WEIGHT = 0.75;
+export const PARTIAL_ANCHOR_WEIGHT = 0.75;
 /** …and the side naming fewer finds at least this weighted share of them in the other. */
 export const ANCHOR_CONTAINMENT = 0.75;
 /**
@@ -34,27 +34,33 @@ export interface LocalDay {
   day: number;
 }
 
+/** The anchors two copies share and how much they weigh. */
+export interface AnchorWeighing {
+  shared: string[];
+  weight: number;
+  /** Weighted share of the contained side's anchors (the side naming fewer) found in the other. */
+  containment: number;
+  contained: 'copy' | 'other';
+}
+
 export interface RewriteInput {
   copy: MatchProfile;
   other: MatchProfile;
-  /** How many indexed stories other than the other copy's hold an anchor: anchors of many stories weigh little. */
-  otherStoriesWith: (anchor: string) => number;
+  anchors: AnchorWeighing;
   /** The verbatim rule's containment between the two copies. */
   containment: number;
   gapMs: number;
   /** The days, in the sources' zones, each copy was published. */
   copyDay: LocalDay;
   otherDay: LocalDay;
+  /** Compare the figures even when the anchors or days already rule the match out (to explain it). */
+  full?: boolean;
 }
 
 export interface RewriteVerdict {
-  sharedAnchors: string[];
-  /** Their weight, and the weight the rule asked of them. */
-  sharedAnchorWeight: number;
+  anchors: AnchorWeighing;
+  /** The weight of shared anchors the rule asked at this containment. */
   requiredAnchorWeight: number;
-  /** Weighted share of the contained side's anchors (the side naming fewer) found in the other. */
-  anchorContainment: number;
-  contained: 'copy' | 'other';
   /** The figures of the side stating fewer, against the other's. */
   figures: FigureCheck;
   /** A day one copy mentions that falls after the other was published ("23/10"), if any. */
@@ -62,50 +68,49 @@ export interface RewriteVerdict {
   same: boolean;
 }
 
-/** Whether two copies within a day of each other name one event, however differently they are written. */
-export function judgeRewrite(input: RewriteInput): RewriteVerdict {
-  const { copy, other } = input;
-  const sharedAnchors: string[] = [];
-  let shared = 0;
+/**
+ * The anchors of two copies weighed: `otherStoriesWith` tells how many indexed stories other than the
+ * other copy's name an anchor (see anchorWeight).
+ */
+export function weighAnchors(copy: ReadonlySet<string>, other: ReadonlySet<string>, otherStoriesWith: (anchor: string) => number): AnchorWeighing {
+  const shared: string[] = [];
+  let weight = 0;
   let copyTotal = 0;
   let otherTotal = 0;
-  for (const anchor of copy.anchors) {
-    const weight = anchorWeight(input.otherStoriesWith(anchor));
-    copyTotal += weight;
-    if (other.anchors.has(anchor)) {
-      sharedAnchors.push(anchor);
-      shared += weight;
+  for (const anchor of copy) {
+    const anchorShare = anchorWeight(otherStoriesWith(anchor));
+    copyTotal += anchorShare;
+    if (other.has(anchor)) {
+      shared.push(anchor);
+      weight += anchorShare;
     }
   }
-  for (const anchor of other.anchors) otherTotal += anchorWeight(input.otherStoriesWith(anchor));
-  const copyInOther = copyTotal > 0 ? shared / copyTotal : 0;
-  const otherInCopy = otherTotal > 0 ? shared / otherTotal : 0;
-  const contained = copyInOther >= otherInCopy ? 'copy' : 'other';
-  const years = { copy: input.copyDay.year, other: input.otherDay.year };
+  if (shared.length === 0) return { shared, weight: 0, containment: 0, contained: 'copy' };
+  for (const anchor of other) otherTotal += anchorWeight(otherStoriesWith(anchor));
+  const copyInOther = copyTotal > 0 ? weight / copyTotal : 0;
+  const otherInCopy = otherTotal > 0 ? weight / otherTotal : 0;
+  return { shared, weight, containment: Math.max(copyInOther, otherInCopy), contained: copyInOther >= otherInCopy ? 'copy' : 'other' };
+}
+
+/** Whether the rule can still hold once the anchors are weighed: the cheap part, tried before the rest. */
+export function anchorsMayMatch(anchors: AnchorWeighing, gapMs: number): boolean {
+  return gapMs <= REWRITE_WINDOW_MS && anchors.weight >= PARTIAL_ANCHOR_WEIGHT && anchors.containment >= ANCHOR_CONTAINMENT;
+}
+
+/** Whether two copies within a day of each other name one event, however differently they are written. */
+export function judgeRewrite(input: RewriteInput): RewriteVerdict {
+  const { copy, other, anchors } = input;
+  const requiredAnchorWeight = requiredAnchors(input.containment);
+  const laterDay = dayAfter(copy.days, input.copyDay, input.otherDay) ?? dayAfter(other.days, input.otherDay, input.copyDay);
+  const anchorsHold = anchorsMayMatch(anchors, input.gapMs) && anchors.weight >= requiredAnchorWeight;
+  const verdict = { anchors, requiredAnchorWeight, ...(laterDay === undefined ? {} : { laterDay }) };
+  if (!input.full && (!anchorsHold || laterDay !== undefined)) return { ...verdict, figures: { compared: 0, missing: [], agree: false }, same: false };
   // The copy stating fewer figures is the brief: each of them must be in the fuller one, in some form.
   const figures =
     copy.figures.size <= other.figures.size
-      ? compareFigures(copy, other, { contained: years.copy, other: years.other }, REWRITE_NOVEL_FIGURE_SHARE)
-      : compareFigures(other, copy, { contained: years.other, other: years.copy }, REWRITE_NOVEL_FIGURE_SHARE);
-  const laterDay = dayAfter(copy.days, input.copyDay, input.otherDay) ?? dayAfter(other.days, input.otherDay, input.copyDay);
-  const anchorContainment = Math.max(copyInOther, otherInCopy);
-  const requiredAnchorWeight = requiredAnchors(input.containment);
-  const same =
-    input.gapMs <= REWRITE_WINDOW_MS &&
-    shared >= requiredAnchorWeight &&
-    anchorContainment >= ANCHOR_CONTAINMENT &&
-    figures.agree &&
-    laterDay === undefined;
-  return {
-    sharedAnchors,
-    sharedAnchorWeight: shared,
-    requiredAnchorWeight,
-    anchorContainment,
-    contained,
-    figures,
-    ...(laterDay === undefined ? {} : { laterDay }),
-    same,
-  };
+      ? compareFigures(copy, other, () => ({ contained: input.copyDay.year, other: input.otherDay.year }), REWRITE_NOVEL_FIGURE_SHARE)
+      : compareFigures(other, copy, () => ({ contained: input.otherDay.year, other: input.copyDay.year }), REWRITE_NOVEL_FIGURE_SHARE);
+  return { ...verdict, figures, same: anchorsHold && laterDay === undefined && figures.agree };
 }
 
 /**

@@ -1,27 +1,35 @@
 /**
- * Finds the indexed story a new copy most likely belongs to: an inverted index from shingles and
- * anchors (named places, people, codes) to stories proposes candidates through the keys few stories
- * share, and the rules of match-score (verbatim) and rewrite-match (rewrite) confirm.
+ * Finds the indexed story a new copy most likely belongs to: an inverted index from shingles to
+ * stories proposes candidates through the shingles few stories share, and the rules of match-score
+ * (verbatim) and rewrite-match (rewrite, weighing anchors by how many indexed stories name them) confirm.
  * The index outlives a batch: each batch re-binds the stories in its time window that have not
  * changed and indexes only the rest, so its cost follows what is new, not the size of the window.
  */
 import type { Copy, Story } from '../../model/types.ts';
+import { mergeForms } from './figure-forms.ts';
 import type { MatchProfile } from './match-profile.ts';
 import { decideMatch, MERGE_WINDOW_MS, MIN_SHARED_WEIGHT, shingleWeight, weighCopySide, type MatchVerdict } from './match-score.ts';
-import { judgeRewrite, REWRITE_WINDOW_MS, type LocalDay, type RewriteVerdict } from './rewrite-match.ts';
+import {
+  anchorsMayMatch, judgeRewrite, REWRITE_WINDOW_MS, weighAnchors, type AnchorWeighing, type LocalDay, type RewriteVerdict,
+} from './rewrite-match.ts';
 import { ShinglePostings, type Posting } from './shingle-postings.ts';
-import { hashAnchor } from './text-shingles.ts';
 
 export { MERGE_WINDOW_MS } from './match-score.ts';
 
 /** Below this many shingles a copy is too short to compare safely. */
 const MIN_SHINGLES = 8;
-/** A key held by more stories than this is a stock phrase: it proposes no candidates (and weighs next to nothing). */
+/** A shingle held by more stories than this is a stock phrase: it proposes no candidates (and weighs next to nothing). */
 const MAX_POSTINGS = 100;
-/** Candidates must share at least this many proposing keys… */
+/** Candidates must share at least this many proposing shingles… */
 const MIN_SHARED_SHINGLES = 4;
 /** …and only the best few are scored, so a copy's work stays bounded however large the window. */
 const MAX_CANDIDATES = 8;
+/**
+ * A rewrite may share too few shingles to be proposed: stories naming at least this many of the copy's
+ * anchors (each named by at most MAX_POSTINGS stories) are proposed too, the best few of them.
+ */
+const MIN_SHARED_ANCHORS = 2;
+const MAX_ANCHOR_CANDIDATES = 4;
 
 /** One copy of an indexed story, as the rewrite rule compares it. */
 interface Member {
@@ -37,8 +45,6 @@ interface Entry {
   profile: MatchProfile;
   /** The postings of `profile.shingles`, in that order: their counts weigh the story's text. */
   postings: Posting[];
-  /** Every posting the story was added to: its shingles', then its anchors'. */
-  keyPostings: Posting[];
   members: Member[];
   /** The copies the entry was built from, to tell whether a story loaded again is unchanged. */
   copies: readonly Copy[];
@@ -59,7 +65,7 @@ export interface TextMatch {
 /** What explain() tells of one candidate story: whether the index proposed it, and each comparison's numbers. */
 export interface MatchExplanation {
   proposed: boolean;
-  /** Keys (shingles and anchors, each held by at most MAX_POSTINGS stories) the copy shares with the story. */
+  /** Shingles (each held by at most MAX_POSTINGS stories) the copy shares with the story. */
   sharedKeys: number;
   union: MatchVerdict;
   members: { copy: Copy; verbatim: MatchVerdict; rewrite: RewriteVerdict; gapMs: number }[];
@@ -78,6 +84,8 @@ export type DayOf = (copy: Copy) => LocalDay;
 export class SimilarityIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly postings = new ShinglePostings();
+  /** The indexed stories naming each anchor: what weighs an anchor (rewrite-match.ts anchorWeight), and proposes rewrites. */
+  private readonly anchorStories = new Map<string, Set<Entry>>();
   private readonly slots: Entry[] = [];
   private batch = 0;
   private window: readonly Story[] = [];
@@ -104,11 +112,11 @@ export class SimilarityIndex {
     const search = this.search(copy);
     if (search === undefined) return undefined;
     let best: { match: TextMatch; score: number } | undefined;
-    for (const entry of this.candidates(copy, search.keyPostings, search.time, exclude)) {
+    for (const entry of this.candidates(copy, search, exclude)) {
       const match = this.judgeEntry(entry, copy, search, dayOf);
       if (match === undefined) continue;
       // A verbatim match beats a rewrite; among equals, the higher share.
-      const score = match.rule === 'verbatim' ? 2 + match.verbatim.containment : 1 + match.rewrite!.anchorContainment;
+      const score = match.rule === 'verbatim' ? 2 + match.verbatim.containment : 1 + match.rewrite!.anchors.containment;
       if (!best || score > best.score) best = { match, score };
     }
     return best?.match;
@@ -119,13 +127,23 @@ export class SimilarityIndex {
     const search = this.search(copy);
     const entry = this.entries.get(story.id);
     if (search === undefined || entry === undefined) return undefined;
-    const proposed = this.candidates(copy, search.keyPostings, search.time, undefined).includes(entry);
+    const proposed = this.candidates(copy, search, undefined).includes(entry);
     let sharedKeys = 0;
-    for (const posting of search.keyPostings) if (posting && posting.live <= MAX_POSTINGS && posting.slots.includes(entry.slot)) sharedKeys++;
+    for (const posting of search.postings) if (posting && posting.live <= MAX_POSTINGS && posting.slots.includes(entry.slot)) sharedKeys++;
     const members = entry.members.map((member) => {
       const gapMs = Math.abs(member.time - search.time);
       const verbatim = this.judgeVerbatim(member.profile, this.weighedTotal(member.profile), search, gapMs, member.time);
-      return { copy: member.copy, verbatim, rewrite: this.judgeMemberRewrite(entry, member, copy, search, dayOf, verbatim.containment), gapMs };
+      const rewrite = judgeRewrite({
+        copy: search.profile,
+        other: member.profile,
+        anchors: this.weighAnchors(entry, search.profile, member.profile),
+        containment: verbatim.containment,
+        gapMs,
+        copyDay: dayOf(copy),
+        otherDay: dayOf(member.copy),
+        full: true,
+      });
+      return { copy: member.copy, verbatim, rewrite, gapMs };
     });
     const union = this.judgeVerbatim(entry.profile, this.storyTotal(entry), search, nearestGap(entry, search.time), nearestTime(entry, search.time));
     return { proposed, sharedKeys, union, members, chosen: this.judgeEntry(entry, copy, search, dayOf) };
@@ -144,78 +162,75 @@ export class SimilarityIndex {
     this.forget(story.id);
   }
 
-  /** The copy's profile and the postings of its keys (shingles, then anchors), or undefined when it is too short to compare. */
+  /** The copy's profile and the postings of its shingles, or undefined when it is too short to compare. */
   private search(copy: Copy): Search | undefined {
     this.build();
     const profile = this.options.profileOf(copy);
     if (profile.shingles.size < MIN_SHINGLES) return undefined;
-    const shinglePostings = Array.from(profile.shingles, (shingle) => this.postings.get(shingle));
-    const keyPostings = [...shinglePostings];
-    for (const anchor of profile.anchors) keyPostings.push(this.postings.get(hashAnchor(anchor)));
-    return { profile, time: Date.parse(copy.datePublished), copyCounts: shinglePostings.map((posting) => posting?.live ?? 0), keyPostings };
+    const postings = Array.from(profile.shingles, (shingle) => this.postings.get(shingle));
+    return { profile, time: Date.parse(copy.datePublished), copyCounts: postings.map((posting) => posting?.live ?? 0), postings };
   }
 
   /**
    * The best match of the copy within one story: all its copies together by the verbatim rule (as a
-   * copy joining a story sees the joined text), else each copy within a day by the rewrite rule.
+   * copy joining a story sees the joined text), else each copy within a day by the rewrite rule. The
+   * cheap tests come first: most candidates share a stock phrase or a commune's name and nothing more.
    */
   private judgeEntry(entry: Entry, copy: Copy, search: Search, dayOf: DayOf): TextMatch | undefined {
-    const gapMs = nearestGap(entry, search.time);
+    const nearest = nearestTime(entry, search.time);
+    const gapMs = Math.abs(nearest - search.time);
     // weighCopySide first: too little shared weight rules the verbatim rule out before the story's side is weighed.
     const { shared, copyTotal } = weighCopySide(search.profile, entry.profile, search.copyCounts);
+    let union: MatchVerdict | undefined;
     if (shared >= MIN_SHARED_WEIGHT) {
-      const years = { copy: yearOf(search.time), story: yearOf(nearestTime(entry, search.time)) };
-      const verbatim = decideMatch({ copy: search.profile, story: entry.profile, gapMs, years }, shared, copyTotal, this.storyTotal(entry));
-      if (verbatim.same) return { story: entry.story, ...this.matchedMember(entry, search, verbatim), rule: 'verbatim', gapMs };
+      union = decideMatch({ copy: search.profile, story: entry.profile, gapMs, times: { copy: search.time, story: nearest } }, shared, copyTotal, this.storyTotal(entry), false);
+      if (union.same) return { story: entry.story, ...this.matchedMember(entry, union), rule: 'verbatim', gapMs };
     }
-    if (sharedAnchorCount(search.profile, entry.profile) < 1) return undefined;
+    if (!sharesAnchor(search.profile, entry.profile)) return undefined;
     let best: TextMatch | undefined;
     for (const member of entry.members) {
       const memberGap = Math.abs(member.time - search.time);
-      if (memberGap > REWRITE_WINDOW_MS || sharedAnchorCount(search.profile, member.profile) < 1) continue;
-      const verbatim = this.judgeVerbatim(member.profile, this.weighedTotal(member.profile), search, memberGap, member.time);
-      const rewrite = this.judgeMemberRewrite(entry, member, copy, search, dayOf, verbatim.containment);
-      if (!rewrite.same || (best && best.rewrite!.anchorContainment >= rewrite.anchorContainment)) continue;
-      best = { story: entry.story, matched: member.copy, rule: 'rewrite', verbatim, rewrite, gapMs: memberGap };
+      if (memberGap > REWRITE_WINDOW_MS) continue;
+      const anchors = this.weighAnchors(entry, search.profile, member.profile);
+      if (!anchorsMayMatch(anchors, memberGap) || (best && best.rewrite!.anchors.containment >= anchors.containment)) continue;
+      // A story of one copy has been weighed whole above; a copy among several is weighed alone.
+      const verbatim =
+        entry.members.length === 1 && union !== undefined
+          ? union
+          : this.judgeVerbatim(member.profile, this.weighedTotal(member.profile), search, memberGap, member.time);
+      const rewrite = judgeRewrite({
+        copy: search.profile,
+        other: member.profile,
+        anchors,
+        containment: verbatim.containment,
+        gapMs: memberGap,
+        copyDay: dayOf(copy),
+        otherDay: dayOf(member.copy),
+      });
+      if (rewrite.same) best = { story: entry.story, matched: member.copy, rule: 'rewrite', verbatim, rewrite, gapMs: memberGap };
     }
     return best;
   }
 
   /**
-   * The copy of a story a verbatim match against all its copies names: the one copy that matches alone
-   * with the most shared weight, with its own numbers; else none (the copies together), with theirs.
+   * The copy of a story a verbatim match names: the story's only copy, else none — the copies were
+   * weighed together, and weighing each alone again to name one would cost every such match as much again.
    */
-  private matchedMember(entry: Entry, search: Search, union: MatchVerdict): { matched?: Copy; verbatim: MatchVerdict } {
-    if (entry.members.length === 1) return { matched: entry.members[0]!.copy, verbatim: union };
-    let best: { matched: Copy; verbatim: MatchVerdict } | undefined;
-    for (const member of entry.members) {
-      const verbatim = this.judgeVerbatim(member.profile, this.weighedTotal(member.profile), search, Math.abs(member.time - search.time), member.time);
-      if (verbatim.same && (!best || verbatim.shared > best.verbatim.shared)) best = { matched: member.copy, verbatim };
-    }
-    return best ?? { verbatim: union };
+  private matchedMember(entry: Entry, union: MatchVerdict): { matched?: Copy; verbatim: MatchVerdict } {
+    return entry.members.length === 1 ? { matched: entry.members[0]!.copy, verbatim: union } : { verbatim: union };
   }
 
-  /** The verbatim rule between the copy and one side: a story's copies together, or one of them. */
+  /** The verbatim rule between the copy and one side (a story's copies together, or one of them), every number worked out. */
   private judgeVerbatim(side: MatchProfile, sideTotal: number, search: Search, gapMs: number, sideTime: number): MatchVerdict {
     const { shared, copyTotal } = weighCopySide(search.profile, side, search.copyCounts);
-    const years = { copy: yearOf(search.time), story: yearOf(sideTime) };
-    return decideMatch({ copy: search.profile, story: side, gapMs, years }, shared, copyTotal, sideTotal);
+    return decideMatch({ copy: search.profile, story: side, gapMs, times: { copy: search.time, story: sideTime } }, shared, copyTotal, sideTotal);
   }
 
-  /** The rewrite rule between the copy and one copy of a story, `containment` being the verbatim rule's between them. */
-  private judgeMemberRewrite(entry: Entry, member: Member, copy: Copy, search: Search, dayOf: DayOf, containment: number): RewriteVerdict {
-    const gapMs = Math.abs(member.time - search.time);
-    return judgeRewrite({
-      containment,
-      copy: search.profile,
-      other: member.profile,
-      otherStoriesWith: (anchor) => {
-        const live = this.postings.get(hashAnchor(anchor))?.live ?? 0;
-        return Math.max(0, live - (entry.profile.anchors.has(anchor) ? 1 : 0));
-      },
-      gapMs,
-      copyDay: dayOf(copy),
-      otherDay: dayOf(member.copy),
+  /** The anchors of the copy and of one copy of `entry`, each weighed by how many other indexed stories name it. */
+  private weighAnchors(entry: Entry, copy: MatchProfile, other: MatchProfile): AnchorWeighing {
+    return weighAnchors(copy.anchors, other.anchors, (anchor) => {
+      const stories = this.anchorStories.get(anchor)?.size ?? 0;
+      return Math.max(0, stories - (entry.profile.anchors.has(anchor) ? 1 : 0));
     });
   }
 
@@ -266,34 +281,57 @@ export class SimilarityIndex {
     this.add(story);
   }
 
-  /** Indexes the story under the union of its copies' shingles and anchors. */
+  /** Indexes the story under the union of its copies' shingles, and counts its anchors. */
   private add(story: Story): void {
     const members = story.copies.map((copy) => ({ copy, profile: this.options.profileOf(copy), time: Date.parse(copy.datePublished) }));
     const profile = unionProfile(members);
-    const keys: number[] = [...profile.shingles];
-    for (const anchor of profile.anchors) keys.push(hashAnchor(anchor));
-    const { slot, postings } = this.postings.add(keys);
-    const entry: Entry = { story, slot, profile, postings: postings.slice(0, profile.shingles.size), keyPostings: postings, members, copies: [...story.copies], batch: this.batch };
+    const { slot, postings } = this.postings.add(profile.shingles);
+    const entry: Entry = { story, slot, profile, postings, members, copies: [...story.copies], batch: this.batch };
     this.entries.set(story.id, entry);
     this.slots[slot] = entry;
+    for (const anchor of profile.anchors) {
+      let stories = this.anchorStories.get(anchor);
+      if (stories === undefined) this.anchorStories.set(anchor, (stories = new Set()));
+      stories.add(entry);
+    }
   }
 
   private forget(storyId: string): void {
     const entry = this.entries.get(storyId);
     if (!entry) return;
     this.entries.delete(storyId);
-    this.postings.remove(entry.slot, entry.keyPostings);
+    this.postings.remove(entry.slot, entry.postings);
+    for (const anchor of entry.profile.anchors) {
+      const stories = this.anchorStories.get(anchor)!;
+      stories.delete(entry);
+      if (stories.size === 0) this.anchorStories.delete(anchor);
+    }
   }
 
-  /** The best few eligible stories by number of shared proposing keys; ties keep indexing order. */
-  private candidates(copy: Copy, keyPostings: readonly (Posting | undefined)[], time: number, exclude: Story | undefined): Entry[] {
-    const eligible = (slot: number) => {
-      const entry = this.slots[slot]!;
+  /**
+   * The best few eligible stories by number of shared proposing shingles (ties keep indexing order), then
+   * the best few of the others naming at least two of the copy's anchors.
+   */
+  private candidates(copy: Copy, search: Search, exclude: Story | undefined): Entry[] {
+    const eligibleEntry = (entry: Entry) =>
       // A story holding a copy from the same portal is a candidate too: portals re-post an event (a video
       // story after the photo story, a corrected copy under a new link), judged by the same rules.
-      return entry.story !== exclude && entry.profile.shingles.size >= MIN_SHINGLES && nearestGap(entry, time) <= MERGE_WINDOW_MS;
-    };
-    return this.postings.topShared(keyPostings, MAX_POSTINGS, MIN_SHARED_SHINGLES, MAX_CANDIDATES, eligible).map((slot) => this.slots[slot]!);
+      entry.story !== exclude && entry.profile.shingles.size >= MIN_SHINGLES && nearestGap(entry, search.time) <= MERGE_WINDOW_MS;
+    const chosen = this.postings
+      .topShared(search.postings, MAX_POSTINGS, MIN_SHARED_SHINGLES, MAX_CANDIDATES, (slot) => eligibleEntry(this.slots[slot]!))
+      .map((slot) => this.slots[slot]!);
+    if (search.profile.anchors.size < MIN_SHARED_ANCHORS) return chosen;
+    const named = new Map<Entry, number>();
+    for (const anchor of search.profile.anchors) {
+      const stories = this.anchorStories.get(anchor);
+      if (stories === undefined || stories.size > MAX_POSTINGS) continue;
+      for (const entry of stories) named.set(entry, (named.get(entry) ?? 0) + 1);
+    }
+    const byAnchors = [...named]
+      .filter(([entry, count]) => count >= MIN_SHARED_ANCHORS && !chosen.includes(entry) && eligibleEntry(entry))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_ANCHOR_CANDIDATES);
+    return byAnchors.length === 0 ? chosen : [...chosen, ...byAnchors.map(([entry]) => entry)];
   }
 }
 
@@ -302,31 +340,26 @@ interface Search {
   time: number;
   /** Stories holding each of the copy's shingles, in the order of profile.shingles. */
   copyCounts: number[];
-  /** Postings of the copy's shingles, then of its anchors. */
-  keyPostings: (Posting | undefined)[];
+  /** Postings of the copy's shingles, in the same order. */
+  postings: (Posting | undefined)[];
 }
 
 /** A story of one copy (most of them) shares that copy's profile; nothing mutates profiles. */
 function unionProfile(members: readonly Member[]): MatchProfile {
   if (members.length === 1) return members[0]!.profile;
-  const union: MatchProfile = {
-    shingles: new Set(), figures: new Set(), spelled: new Set(), alternatives: new Map(), approximate: new Set(), ages: new Set(), birthYears: new Set(),
-    anchors: new Set(), days: new Set(),
-  };
+  const union = { shingles: new Set<number>(), figures: new Set<string>(), anchors: new Set<string>(), days: new Set<string>() };
   for (const { profile } of members) {
-    for (const key of ['shingles', 'figures', 'spelled', 'approximate', 'ages', 'birthYears', 'anchors', 'days'] as const) {
-      const target = union[key] as Set<unknown>;
-      for (const value of profile[key] as Set<unknown>) target.add(value);
-    }
-    for (const [figure, readings] of profile.alternatives) union.alternatives.set(figure, [...(union.alternatives.get(figure) ?? []), ...readings]);
+    for (const shingle of profile.shingles) union.shingles.add(shingle);
+    for (const figure of profile.figures) union.figures.add(figure);
+    for (const anchor of profile.anchors) union.anchors.add(anchor);
+    for (const day of profile.days) union.days.add(day);
   }
-  return union;
+  return { ...union, forms: () => mergeForms(members.map(({ profile }) => profile.forms())) };
 }
 
-function sharedAnchorCount(a: MatchProfile, b: MatchProfile): number {
-  let count = 0;
-  for (const anchor of a.anchors) if (b.anchors.has(anchor)) count++;
-  return count;
+function sharesAnchor(a: MatchProfile, b: MatchProfile): boolean {
+  for (const anchor of a.anchors) if (b.anchors.has(anchor)) return true;
+  return false;
 }
 
 /** Whether a story's copies are, for matching, the ones an entry was built from. */
@@ -349,9 +382,4 @@ function nearestTime(entry: Entry, time: number): number {
 
 function nearestGap(entry: Entry, time: number): number {
   return Math.abs(nearestTime(entry, time) - time);
-}
-
-function yearOf(time: number): number {
-  // The year only reads an age against a birth year; a day off at New Year is within its one-year slack.
-  return new Date(time).getUTCFullYear();
 }

@@ -1,72 +1,112 @@
 /**
  * A line of source text as words with their surrounding punctuation taken off and noted, for the
- * readers of names, codes, days and spelled figures. One split on white space and a scan of each
- * word's ends: no pattern runs over the whole text, so hostile text costs what its length does, and
- * a line is read once for all the readers (they run on every line of every copy).
+ * readers of names, codes, days and spelled figures. One split on white space; a word is cut out of
+ * its punctuation only when a reader asks for it, since the readers look closely at few words
+ * (capitalised, with digits, spelling a number) and run on every line of every copy. No pattern runs
+ * over the whole text but that split, so hostile text costs what its length does.
  */
 
-export interface LineTokens {
-  /** The words without leading and trailing punctuation, NFC, case kept ("Hòa", "37C-418.62", "K."). */
-  words: string[];
-  /** Per word: OPENS when punctuation came before it, CLOSES when punctuation that ends a phrase came after it. */
-  marks: Uint8Array;
-}
+export class LineWords {
+  private readonly raws: string[];
+  /** Words cut out so far, by index; made on the first one asked for. */
+  private words: (string | undefined)[] | undefined;
 
-/** An opening bracket or quote came before the word. */
-export const OPENS = 1;
-/** A comma, a full stop not of an initial, a closing bracket or quote, came after the word. */
-export const CLOSES = 2;
-
-/** The tokens of one line, in order; punctuation-only words are left out but still close the word before. */
-export function tokenizeLine(line: string): LineTokens {
-  const raws = line.split(/\s+/);
-  const words: string[] = [];
-  const marks = new Uint8Array(raws.length);
-  for (const raw of raws) {
-    let start = 0;
-    let end = raw.length;
-    while (start < end && isLeading(raw.charCodeAt(start))) start++;
-    while (end > start && isTrailing(raw.charCodeAt(end - 1))) end--;
-    if (start === end) {
-      if (raw !== '' && words.length > 0) marks[words.length - 1]! |= CLOSES;
-      continue;
-    }
-    let word = start === 0 && end === raw.length ? raw : raw.slice(start, end);
-    // "K." is an initial: its full stop belongs to it (and still ends the name it closes).
-    if (end < raw.length && raw.charCodeAt(end) === 46 && isInitial(`${word}.`)) word = `${word}.`;
-    marks[words.length] = (start > 0 ? OPENS : 0) | (end < raw.length ? CLOSES : 0);
-    words.push(word);
+  constructor(line: string) {
+    const raws = line.split(/\s+/);
+    // A line's leading or trailing white space leaves an empty first or last piece.
+    if (raws.length > 0 && raws[raws.length - 1] === '') raws.pop();
+    if (raws.length > 0 && raws[0] === '') raws.shift();
+    this.raws = raws;
   }
-  return { words, marks };
+
+  get length(): number {
+    return this.raws.length;
+  }
+
+  /** The word without leading and trailing punctuation, case kept ("Hòa", "37C-418.62", "K."); '' for punctuation alone. */
+  word(index: number): string {
+    if (index < 0 || index >= this.raws.length) return '';
+    this.words ??= new Array<string | undefined>(this.raws.length);
+    let word = this.words[index];
+    if (word === undefined) {
+      const raw = this.raws[index]!;
+      let start = 0;
+      let end = raw.length;
+      while (start < end && isLeading(raw.charCodeAt(start))) start++;
+      while (end > start && isTrailing(raw.charCodeAt(end - 1))) end--;
+      word = start === 0 && end === raw.length ? raw : raw.slice(start, end);
+      // "K." is an initial: its full stop belongs to it (and still ends the name it closes).
+      if (end < raw.length && raw.charCodeAt(end) === 46 && isInitial(`${word}.`)) word = `${word}.`;
+      this.words[index] = word;
+    }
+    return word;
+  }
+
+  /** The word in lower case ('' past either end). */
+  lower(index: number): string {
+    return this.word(index).toLowerCase();
+  }
+
+  /** The first character code of the word (after opening punctuation), without cutting it out; NaN for none. */
+  firstCode(index: number): number {
+    const raw = this.raws[index];
+    if (raw === undefined) return Number.NaN;
+    let at = 0;
+    while (at < raw.length && isLeading(raw.charCodeAt(at))) at++;
+    return at < raw.length ? raw.charCodeAt(at) : Number.NaN;
+  }
+
+  /** Whether the word holds a decimal digit, read without cutting it out. */
+  hasDigit(index: number): boolean {
+    return hasDigit(this.raws[index] ?? '');
+  }
+
+  /** An opening bracket or quote came before the word. */
+  opens(index: number): boolean {
+    const raw = this.raws[index];
+    return raw !== undefined && isLeading(raw.charCodeAt(0));
+  }
+
+  /** A comma, a full stop not of an initial, a closing bracket or quote, or a dash standing alone, came after the word. */
+  closes(index: number): boolean {
+    const raw = this.raws[index];
+    if (raw === undefined) return false;
+    const last = raw.charCodeAt(raw.length - 1);
+    if (isTrailing(last) && !(last === 46 && this.word(index).endsWith('.'))) return true;
+    return index + 1 < this.raws.length && this.word(index + 1) === '';
+  }
 }
 
 /** "K.", "Tr.", "Ph.": a capital, at most one small letter, a full stop — how portals shorten a name's last syllable. */
 export function isInitial(word: string): boolean {
   if (word.length < 2 || word.length > 3 || word.charCodeAt(word.length - 1) !== 46) return false;
-  if (!isUpperLetter(word[0]!)) return false;
+  if (!isUpperCode(word.charCodeAt(0))) return false;
   return word.length === 2 || isLowerLetter(word[1]!);
 }
 
-export function isUpperLetter(char: string): boolean {
+/** Whether a character code is a capital letter: ASCII, Latin-1 and the Vietnamese letters by their code alone. */
+export function isUpperCode(code: number): boolean {
+  if (code < 128) return code >= 65 && code <= 90;
+  if (code < 0x100) return code >= 0xc0 && code <= 0xde && code !== 0xd7;
+  // Latin Extended-A (Ă Đ Ĩ Ũ) and the Vietnamese block (Ạ … Ỹ) pair each capital with the small letter after it.
+  if (code < 0x180) return code % 2 === 0;
+  if (code === 0x1a0 || code === 0x1af) return true; // Ơ Ư
+  if (code >= 0x1ea0 && code <= 0x1ef9) return code % 2 === 0;
+  const char = String.fromCharCode(code);
   return char !== char.toLowerCase() && char === char.toUpperCase();
+}
+
+export function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function isLowerLetter(char: string): boolean {
   return char !== char.toUpperCase() && char === char.toLowerCase();
 }
 
-/** Whether a word's first character is a decimal digit. */
-export function startsWithDigit(word: string): boolean {
-  const code = word.charCodeAt(0);
-  return code >= 48 && code <= 57;
-}
-
 /** Whether a word holds a decimal digit. */
 export function hasDigit(word: string): boolean {
-  for (let index = 0; index < word.length; index++) {
-    const code = word.charCodeAt(index);
-    if (code >= 48 && code <= 57) return true;
-  }
+  for (let index = 0; index < word.length; index++) if (isDigitCode(word.charCodeAt(index))) return true;
   return false;
 }
 
