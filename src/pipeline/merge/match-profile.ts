@@ -55,7 +55,7 @@ function leadLines(body: readonly string[]): string[] {
   return lead;
 }
 
-const ANCHOR_TEXT_CHARS = 1500;
+const ANCHOR_TEXT_CHARS = 1000;
 
 /** The figure forms of a copy's body, read once on first use from its text (not from lines kept in memory). */
 function lazyForms(copy: Pick<Copy, 'contentHtml'>): () => FigureForms {

@@ -21,7 +21,7 @@ export function textMatchRecord(match: TextMatch): TextMatchRecord {
     // The rewrite rule asks no share of the wording; it asks the anchors' share instead.
     required: match.rule === 'rewrite' ? 0 : round(verbatim.required),
     sharedWeight: round(verbatim.shared),
-    figures: { compared: figures.compared, missing: figures.missing },
+    figures: { compared: figures.compared, missing: [...figures.missing] },
     anchors: {
       shared: rewrite?.anchors.shared ?? [],
       weight: round(rewrite?.anchors.weight ?? 0),

@@ -36,7 +36,7 @@ export interface FigureCheck {
   /** How many figures the contained side states. */
   compared: number;
   /** Those the other side states in no form (digits, words, an age for a birth year). */
-  missing: string[];
+  missing: readonly string[];
   agree: boolean;
 }
 
@@ -116,12 +116,15 @@ export function decideMatch(
   const times = input.times;
   const figures: FigureCheck =
     !textHolds && !full
-      ? { compared: 0, missing: [], agree: false }
+      ? NOT_COMPARED
       : contained === 'copy'
         ? compareFigures(copy, story, times && (() => ({ contained: yearOf(times.copy), other: yearOf(times.story) })))
         : compareFigures(story, copy, times && (() => ({ contained: yearOf(times.story), other: yearOf(times.copy) })));
   return { containment, required, shared, contained, figures, figuresAgree: figures.agree, same: textHolds && figures.agree };
 }
+
+/** The figure check of a decision the wording already settled: no figure was compared. */
+export const NOT_COMPARED: FigureCheck = Object.freeze({ compared: 0, missing: Object.freeze([]), agree: false });
 
 /**
  * Text that other stories in the window also carry (templates, boilerplate, stock phrases) counts

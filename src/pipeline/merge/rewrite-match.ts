@@ -6,7 +6,7 @@
  * and a follow-up (a prosecution the day after the surrender) do not.
  */
 import type { MatchProfile } from './match-profile.ts';
-import { compareFigures, type FigureCheck } from './match-score.ts';
+import { compareFigures, NOT_COMPARED, type FigureCheck } from './match-score.ts';
 
 const HOUR_MS = 3600 * 1000;
 /** Rewrites are matched only this close to each other: one news cycle, before follow-ups begin. */
@@ -104,7 +104,7 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const laterDay = dayAfter(copy.days, input.copyDay, input.otherDay) ?? dayAfter(other.days, input.otherDay, input.copyDay);
   const anchorsHold = anchorsMayMatch(anchors, input.gapMs) && anchors.weight >= requiredAnchorWeight;
   const verdict = { anchors, requiredAnchorWeight, ...(laterDay === undefined ? {} : { laterDay }) };
-  if (!input.full && (!anchorsHold || laterDay !== undefined)) return { ...verdict, figures: { compared: 0, missing: [], agree: false }, same: false };
+  if (!input.full && (!anchorsHold || laterDay !== undefined)) return { ...verdict, figures: NOT_COMPARED, same: false };
   // The copy stating fewer figures is the brief: each of them must be in the fuller one, in some form.
   const figures =
     copy.figures.size <= other.figures.size

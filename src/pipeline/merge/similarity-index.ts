@@ -112,8 +112,8 @@ export class SimilarityIndex {
     const search = this.search(copy);
     if (search === undefined) return undefined;
     let best: { match: TextMatch; score: number } | undefined;
-    for (const entry of this.candidates(copy, search, exclude)) {
-      const match = this.judgeEntry(entry, copy, search, dayOf);
+    for (const [entry, byAnchors] of this.candidates(copy, search, exclude)) {
+      const match = this.judgeEntry(entry, copy, search, dayOf, byAnchors);
       if (match === undefined) continue;
       // A verbatim match beats a rewrite; among equals, the higher share.
       const score = match.rule === 'verbatim' ? 2 + match.verbatim.containment : 1 + match.rewrite!.anchors.containment;
@@ -127,7 +127,7 @@ export class SimilarityIndex {
     const search = this.search(copy);
     const entry = this.entries.get(story.id);
     if (search === undefined || entry === undefined) return undefined;
-    const proposed = this.candidates(copy, search, undefined).includes(entry);
+    const proposed = this.candidates(copy, search, undefined).some(([candidate]) => candidate === entry);
     let sharedKeys = 0;
     for (const posting of search.postings) if (posting && posting.live <= MAX_POSTINGS && posting.slots.includes(entry.slot)) sharedKeys++;
     const members = entry.members.map((member) => {
@@ -176,12 +176,13 @@ export class SimilarityIndex {
    * copy joining a story sees the joined text), else each copy within a day by the rewrite rule. The
    * cheap tests come first: most candidates share a stock phrase or a commune's name and nothing more.
    */
-  private judgeEntry(entry: Entry, copy: Copy, search: Search, dayOf: DayOf): TextMatch | undefined {
+  private judgeEntry(entry: Entry, copy: Copy, search: Search, dayOf: DayOf, byAnchors = false): TextMatch | undefined {
     const nearest = nearestTime(entry, search.time);
     const gapMs = Math.abs(nearest - search.time);
-    // weighCopySide first: too little shared weight rules the verbatim rule out before the story's side is weighed.
-    const { shared, copyTotal } = weighCopySide(search.profile, entry.profile, search.copyCounts);
+    // A story proposed by its anchors alone shares too few proposing shingles for the verbatim rule.
+    const { shared, copyTotal } = byAnchors ? { shared: 0, copyTotal: 0 } : weighCopySide(search.profile, entry.profile, search.copyCounts);
     let union: MatchVerdict | undefined;
+    // weighCopySide first: too little shared weight rules the verbatim rule out before the story's side is weighed.
     if (shared >= MIN_SHARED_WEIGHT) {
       union = decideMatch({ copy: search.profile, story: entry.profile, gapMs, times: { copy: search.time, story: nearest } }, shared, copyTotal, this.storyTotal(entry), false);
       if (union.same) return { story: entry.story, ...this.matchedMember(entry, union), rule: 'verbatim', gapMs };
@@ -312,14 +313,14 @@ export class SimilarityIndex {
    * The best few eligible stories by number of shared proposing shingles (ties keep indexing order), then
    * the best few of the others naming at least two of the copy's anchors.
    */
-  private candidates(copy: Copy, search: Search, exclude: Story | undefined): Entry[] {
+  private candidates(copy: Copy, search: Search, exclude: Story | undefined): [entry: Entry, byAnchors: boolean][] {
     const eligibleEntry = (entry: Entry) =>
       // A story holding a copy from the same portal is a candidate too: portals re-post an event (a video
       // story after the photo story, a corrected copy under a new link), judged by the same rules.
       entry.story !== exclude && entry.profile.shingles.size >= MIN_SHINGLES && nearestGap(entry, search.time) <= MERGE_WINDOW_MS;
     const chosen = this.postings
       .topShared(search.postings, MAX_POSTINGS, MIN_SHARED_SHINGLES, MAX_CANDIDATES, (slot) => eligibleEntry(this.slots[slot]!))
-      .map((slot) => this.slots[slot]!);
+      .map((slot): [Entry, boolean] => [this.slots[slot]!, false]);
     if (search.profile.anchors.size < MIN_SHARED_ANCHORS) return chosen;
     const named = new Map<Entry, number>();
     for (const anchor of search.profile.anchors) {
@@ -328,10 +329,10 @@ export class SimilarityIndex {
       for (const entry of stories) named.set(entry, (named.get(entry) ?? 0) + 1);
     }
     const byAnchors = [...named]
-      .filter(([entry, count]) => count >= MIN_SHARED_ANCHORS && !chosen.includes(entry) && eligibleEntry(entry))
+      .filter(([entry, count]) => count >= MIN_SHARED_ANCHORS && !chosen.some(([proposed]) => proposed === entry) && eligibleEntry(entry))
       .sort((a, b) => b[1] - a[1])
       .slice(0, MAX_ANCHOR_CANDIDATES);
-    return byAnchors.length === 0 ? chosen : [...chosen, ...byAnchors.map(([entry]) => entry)];
+    return byAnchors.length === 0 ? chosen : [...chosen, ...byAnchors.map(([entry]): [Entry, boolean] => [entry, true])];
   }
 }
 
