@@ -12,8 +12,8 @@ export interface FigureForms {
   spelled: Set<string>;
   /** Its own digit figures' other readings: "4" of "4 giờ chiều" is 16, "2,4" of "2,4 tấn" is 2400 (kg). */
   alternatives: Map<string, string[]>;
-  /** Values the text gives as rounded ("hơn 1 tỷ", "gần 19 m³", "khoảng ba trăm"): each vouches for a value within a tenth of it. */
-  approximate: Set<number>;
+  /** Values the text gives as rounded ("hơn 1 tỷ", "gần 19 m³", "khoảng ba trăm"), as the range each stands for. */
+  approximate: RoundedValue[];
   /** Ages stated as "36 tuổi". */
   ages: Set<number>;
   /** Birth years stated as "SN 1990" or "sinh năm 1990". */
@@ -28,10 +28,20 @@ const THOUSAND_WORDS = new Set(['nghìn', 'ngàn']);
 /** A run of number words longer than this is not one number. */
 const MAX_NUMBER_WORDS = 8;
 const MAX_AGE = 120;
-// Words that make the number after them a rounded one ("hơn", "gần", "khoảng", "ước"…).
-const ROUNDING_WORDS = new Set(['hơn', 'gần', 'khoảng', 'trên', 'dưới', 'chừng', 'ước', 'ngót', 'tầm', 'xấp', 'xỉ', 'cỡ']);
-/** A rounded value vouches for another within this share of it. */
-export const ROUNDING_SHARE = 0.1;
+/** A rounded value as the text gives it, and the values it may stand for, low to high. */
+export interface RoundedValue {
+  value: number;
+  low: number;
+  high: number;
+}
+
+// Words that make the number after them a rounded one, and how far the value may lie from it: "hơn 1 tỷ"
+// (more than) for 1,2 tỷ, "gần 19 m³" (nearly) for 18,6 m³, "khoảng 300" (about) for 310.
+const ROUNDING_WORDS: ReadonlyMap<string, readonly [below: number, above: number]> = new Map([
+  ['hơn', [0, 0.5]], ['trên', [0, 0.5]],
+  ['gần', [0.2, 0]], ['ngót', [0.2, 0]], ['dưới', [0.2, 0]],
+  ['khoảng', [0.1, 0.1]], ['chừng', [0.1, 0.1]], ['ước', [0.1, 0.1]], ['tầm', [0.1, 0.1]], ['cỡ', [0.1, 0.1]], ['xỉ', [0.1, 0.1]],
+]);
 
 // Units of one quantity, each as a multiple of the first: a figure in one stands for the same amount in the others.
 const UNIT_FAMILIES: readonly (readonly (readonly [string, number])[])[] = [
@@ -47,7 +57,7 @@ const DIGIT_TOKEN = /^(?:\d{1,3}(?:\.\d{3})+|\d{1,9})(?:,\d{1,3})?$/;
 
 /** The other forms of the figures of a text's lines. */
 export function readFigureForms(lines: readonly LineWords[]): FigureForms {
-  const forms: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: new Set(), ages: new Set(), birthYears: new Set() };
+  const forms: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set() };
   for (const line of lines) {
     const lowerAt: LowerAt = (index) => line.lower(index);
     let previousIsNumber = false;
@@ -75,7 +85,7 @@ type LowerAt = (index: number) => string;
  * 2, 20 and 25: "năm" may be the unit): only vouching for figures, a spare reading costs nothing.
  */
 function readSpelledNumber(lowerAt: LowerAt, start: number, forms: FigureForms): void {
-  const rounded = ROUNDING_WORDS.has(lowerAt(start - 1));
+  const rounded = ROUNDING_WORDS.get(lowerAt(start - 1));
   let thousands = 0;
   let group = 0;
   let digit = 0;
@@ -115,7 +125,7 @@ function readDigitForms(lowerAt: LowerAt, index: number, forms: FigureForms): vo
   const next = lowerAt(index + 1);
   const number = Number(word.replace(/\./g, '').replace(',', '.'));
   const figure = figureKey(word);
-  const rounded = ROUNDING_WORDS.has(lowerAt(index - 1));
+  const rounded = ROUNDING_WORDS.get(lowerAt(index - 1));
   if (THOUSAND_WORDS.has(next)) addValue(forms, number * 1000, figure, lowerAt(index + 2), rounded);
   else addValue(forms, number, figure, next, rounded, false);
   if (next === 'giờ' && Number.isInteger(number) && number >= 1 && number <= 11) {
@@ -132,7 +142,7 @@ function readDigitForms(lowerAt: LowerAt, index: number, forms: FigureForms): vo
  * A value the text states, with its readings in the other units of its quantity ("2,4 tấn": 2400 kg, 24
  * tạ); `figure` is the digit figure it came from, which those readings let the other copy find.
  */
-function addValue(forms: FigureForms, value: number, figure: string | undefined, unit: string, rounded: boolean, itself = true): void {
+function addValue(forms: FigureForms, value: number, figure: string | undefined, unit: string, rounded: readonly [number, number] | undefined, itself = true): void {
   if (!Number.isFinite(value) || value <= 0) return;
   const readings = [value];
   const known = UNITS.get(unit);
@@ -142,7 +152,7 @@ function addValue(forms: FigureForms, value: number, figure: string | undefined,
     if (figure === undefined) forms.spelled.add(figureOf(reading));
     else addReading(forms, figure, reading);
   }
-  if (rounded) for (const reading of readings) forms.approximate.add(reading);
+  if (rounded) for (const reading of readings) forms.approximate.push({ value: reading, low: reading * (1 - rounded[0]), high: reading * (1 + rounded[1]) });
 }
 
 const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
@@ -154,11 +164,11 @@ export function figureKey(token: string): string {
 
 /** The forms of several copies' figures together (a story's copies taken as one). */
 export function mergeForms(all: readonly FigureForms[]): FigureForms {
-  const merged: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: new Set(), ages: new Set(), birthYears: new Set() };
+  const merged: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set() };
   for (const forms of all) {
     for (const value of forms.spelled) merged.spelled.add(value);
     for (const [figure, readings] of forms.alternatives) merged.alternatives.set(figure, [...(merged.alternatives.get(figure) ?? []), ...readings]);
-    for (const value of forms.approximate) merged.approximate.add(value);
+    merged.approximate.push(...forms.approximate);
     for (const age of forms.ages) merged.ages.add(age);
     for (const born of forms.birthYears) merged.birthYears.add(born);
   }

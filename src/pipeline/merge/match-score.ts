@@ -4,7 +4,7 @@
  * no figures of its own, and the required share grows with the time between them. Also the pieces the
  * rewrite rule (rewrite-match.ts) shares with it: shingle weights and the figure check.
  */
-import { ROUNDING_SHARE, valueOfFigure, type FigureForms } from './figure-forms.ts';
+import { valueOfFigure, type FigureForms } from './figure-forms.ts';
 import type { MatchProfile } from './match-profile.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -146,7 +146,7 @@ export interface FigureSide {
   forms?: () => FigureForms;
 }
 
-const NO_FORMS: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: new Set(), ages: new Set(), birthYears: new Set() };
+const NO_FORMS: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set() };
 
 /**
  * The contained side's figures against the other side's (`years` gives the copies' years when an age
@@ -221,16 +221,18 @@ function vouchedFor(
 
 /**
  * A rounded value on either side ("gần 19" against 18,6; 1,2 tỷ against "hơn 1 tỷ") vouches for a
- * figure within a tenth of it.
+ * figure within the range its word gives it.
  */
 function isNear(figure: string, readings: readonly string[], contained: FigureForms, otherFigures: ReadonlySet<string>, other: FigureForms): boolean {
   const values = [figure, ...readings].map(valueOfFigure).filter(Number.isFinite);
-  const near = (a: number, b: number) => Math.abs(a - b) <= ROUNDING_SHARE * Math.max(a, b);
-  for (const rounded of other.approximate) for (const value of values) if (near(rounded, value)) return true;
-  if (!values.some((value) => contained.approximate.has(value))) return false;
+  const within = (value: number, range: { low: number; high: number }) => value >= range.low && value <= range.high;
+  for (const range of other.approximate) for (const value of values) if (within(value, range)) return true;
+  // The contained side's own rounded figure ("hơn 1 tỷ") against the other's exact ones.
+  const own = contained.approximate.filter((range) => values.includes(range.value));
+  if (own.length === 0) return false;
   for (const candidate of [...otherFigures, ...other.spelled]) {
     const value = valueOfFigure(candidate);
-    for (const own of values) if (contained.approximate.has(own) && near(own, value)) return true;
+    for (const range of own) if (within(value, range)) return true;
   }
   return false;
 }

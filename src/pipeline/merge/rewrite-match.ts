@@ -106,10 +106,19 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const verdict = { anchors, requiredAnchorWeight, ...(laterDay === undefined ? {} : { laterDay }) };
   if (!input.full && (!anchorsHold || laterDay !== undefined)) return { ...verdict, figures: NOT_COMPARED, same: false };
   // The copy stating fewer figures is the brief: each of them must be in the fuller one, in some form.
-  const figures =
-    copy.figures.size <= other.figures.size
-      ? compareFigures(copy, other, () => ({ contained: input.copyDay.year, other: input.otherDay.year }), REWRITE_NOVEL_FIGURE_SHARE)
-      : compareFigures(other, copy, () => ({ contained: input.otherDay.year, other: input.copyDay.year }), REWRITE_NOVEL_FIGURE_SHARE);
+  // With as many on each side, either may be the brief, and the one whose figures the other holds is.
+  const copyInOther = () => compareFigures(copy, other, () => ({ contained: input.copyDay.year, other: input.otherDay.year }), REWRITE_NOVEL_FIGURE_SHARE);
+  const otherInCopy = () => compareFigures(other, copy, () => ({ contained: input.otherDay.year, other: input.copyDay.year }), REWRITE_NOVEL_FIGURE_SHARE);
+  let figures: FigureCheck;
+  if (copy.figures.size < other.figures.size) figures = copyInOther();
+  else if (copy.figures.size > other.figures.size) figures = otherInCopy();
+  else {
+    figures = copyInOther();
+    if (!figures.agree) {
+      const reverse = otherInCopy();
+      if (reverse.agree) figures = reverse;
+    }
+  }
   return { ...verdict, figures, same: anchorsHold && laterDay === undefined && figures.agree };
 }
 
