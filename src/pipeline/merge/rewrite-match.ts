@@ -85,7 +85,8 @@ export function weighAnchors(copy: ReadonlySet<string>, other: ReadonlySet<strin
       weight += anchorShare;
     }
   }
-  if (shared.length === 0) return { shared, weight: 0, containment: 0, contained: 'copy' };
+  // Too little shared weight rules the rule out before the other side is weighed (most candidates stop here).
+  if (weight < PARTIAL_ANCHOR_WEIGHT) return { shared, weight, containment: copyTotal > 0 ? weight / copyTotal : 0, contained: 'copy' };
   for (const anchor of other) otherTotal += anchorWeight(otherStoriesWith(anchor));
   const copyInOther = copyTotal > 0 ? weight / copyTotal : 0;
   const otherInCopy = otherTotal > 0 ? weight / otherTotal : 0;

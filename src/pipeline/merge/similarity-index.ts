@@ -26,10 +26,12 @@ const MIN_SHARED_SHINGLES = 4;
 const MAX_CANDIDATES = 8;
 /**
  * A rewrite may share too few shingles to be proposed: stories naming at least this many of the copy's
- * anchors (each named by at most MAX_POSTINGS stories) are proposed too, the best few of them.
+ * anchors are proposed too, the best few of them. Only anchors few stories name propose: one that more
+ * name weighs too little to count towards the rewrite rule's weight (rewrite-match.ts anchorWeight).
  */
 const MIN_SHARED_ANCHORS = 2;
 const MAX_ANCHOR_CANDIDATES = 4;
+const MAX_PROPOSING_ANCHOR_STORIES = 10;
 
 /** One copy of an indexed story, as the rewrite rule compares it. */
 interface Member {
@@ -325,7 +327,7 @@ export class SimilarityIndex {
     const named = new Map<Entry, number>();
     for (const anchor of search.profile.anchors) {
       const stories = this.anchorStories.get(anchor);
-      if (stories === undefined || stories.size > MAX_POSTINGS) continue;
+      if (stories === undefined || stories.size > MAX_PROPOSING_ANCHOR_STORIES) continue;
       for (const entry of stories) named.set(entry, (named.get(entry) ?? 0) + 1);
     }
     const byAnchors = [...named]
