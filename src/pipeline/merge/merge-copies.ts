@@ -4,11 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { copyStoreKey, representativeCopy, urlStoreKey } from '../../model/story.ts';
-import type { Copy, CopyMatch, CopyRef, SourceConfig, Story, StoryAlias, Tombstone } from '../../model/types.ts';
+import type { Copy, CopyRef, SourceConfig, Story, StoryAlias, Tombstone } from '../../model/types.ts';
 import { carryCopyText } from '../normalize/copy-text.ts';
 import { localDay } from '../normalize/zoned-time.ts';
 import { absorbStory, isOlderStory } from './join-stories.ts';
-import { copyRef, textMatchRecord } from './match-record.ts';
+import { copyRef, textMatchOf, withMatch } from './match-record.ts';
 import { MergeCache } from './merge-cache.ts';
 import type { LocalDay } from './rewrite-match.ts';
 import { MERGE_WINDOW_MS, type DayOf, type MatchExplanation, type SimilarityIndex, type TextMatch } from './similarity-index.ts';
@@ -108,7 +108,7 @@ class MergeState {
     const similar = this.similar.findMatch(copy, this.dayOf, story);
     const at = this.at;
     if (!story) {
-      if (similar) this.addCopy(similar.story, withMatch(copy, { by: 'text', at, copy: similar.matched ? copyRef(similar.matched) : 'story', text: textMatchRecord(similar) }));
+      if (similar) this.addCopy(similar.story, withMatch(copy, { by: 'text', at, ...textMatchOf(similar) }));
       else this.createStory(withMatch(copy, { by: 'first', at }));
       return;
     }
@@ -225,17 +225,7 @@ class MergeState {
     const published = isPublished(absorbed);
     this.remember(survivor);
     const first = absorbed.copies.findIndex((copy) => copy.match === undefined || copy.match.by === 'first');
-    if (first >= 0) {
-      const match: CopyMatch = {
-        by: 'joined',
-        at: this.at,
-        via: bridge.via,
-        through: bridge.through,
-        copy: similar.matched ? copyRef(similar.matched) : 'story',
-        text: textMatchRecord(similar),
-      };
-      absorbed.copies[first] = withMatch(absorbed.copies[first]!, match);
-    }
+    if (first >= 0) absorbed.copies[first] = withMatch(absorbed.copies[first]!, { by: 'joined', at: this.at, ...bridge, ...textMatchOf(similar) });
     absorbStory(survivor, absorbed, this.aliases, published, this.context.now);
     for (const copy of absorbed.copies) {
       this.byCopyKey.set(copyStoreKey(copy), survivor);
@@ -268,13 +258,6 @@ class MergeState {
 }
 
 const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
-
-/** The copy with how it came to be in its story; a new object (stored copies are frozen), sharing the text worked out for the old one. */
-function withMatch(copy: Copy, match: CopyMatch): Copy {
-  const next = { ...copy, match };
-  carryCopyText(copy, next);
-  return next;
-}
 
 /** What a reader of the feeds sees of a story: the shown title and content and the list of copies. */
 function showSignature(story: Story, sources: ReadonlyMap<string, SourceConfig>): string {

@@ -6,7 +6,7 @@
  * changed and indexes only the rest, so its cost follows what is new, not the size of the window.
  */
 import type { Copy, Story } from '../../model/types.ts';
-import { mergeForms } from './figure-forms.ts';
+import { nearestGap, nearestTime, sameCopies, sharesAnchor, unionProfile, type Entry, type Member } from './index-entry.ts';
 import type { MatchProfile } from './match-profile.ts';
 import { decideMatch, MERGE_WINDOW_MS, MIN_SHARED_WEIGHT, shingleWeight, weighCopySide, type MatchVerdict } from './match-score.ts';
 import {
@@ -32,27 +32,6 @@ const MAX_CANDIDATES = 8;
 const MIN_SHARED_ANCHORS = 2;
 const MAX_ANCHOR_CANDIDATES = 4;
 const MAX_PROPOSING_ANCHOR_STORIES = 10;
-
-/** One copy of an indexed story, as the rewrite rule compares it. */
-interface Member {
-  copy: Copy;
-  profile: MatchProfile;
-  time: number;
-}
-
-interface Entry {
-  story: Story;
-  slot: number;
-  /** The union of its copies' shingles, figures and anchors. */
-  profile: MatchProfile;
-  /** The postings of `profile.shingles`, in that order: their counts weigh the story's text. */
-  postings: Posting[];
-  members: Member[];
-  /** The copies the entry was built from, to tell whether a story loaded again is unchanged. */
-  copies: readonly Copy[];
-  /** The last batch whose window held the story. */
-  batch: number;
-}
 
 /** The story a copy belongs to by its text, the copy of it matched (none: all its copies together) and the numbers. */
 export interface TextMatch {
@@ -345,44 +324,4 @@ interface Search {
   copyCounts: number[];
   /** Postings of the copy's shingles, in the same order. */
   postings: (Posting | undefined)[];
-}
-
-/** A story of one copy (most of them) shares that copy's profile; nothing mutates profiles. */
-function unionProfile(members: readonly Member[]): MatchProfile {
-  if (members.length === 1) return members[0]!.profile;
-  const union = { shingles: new Set<number>(), figures: new Set<string>(), anchors: new Set<string>(), days: new Set<string>() };
-  for (const { profile } of members) {
-    for (const shingle of profile.shingles) union.shingles.add(shingle);
-    for (const figure of profile.figures) union.figures.add(figure);
-    for (const anchor of profile.anchors) union.anchors.add(anchor);
-    for (const day of profile.days) union.days.add(day);
-  }
-  return { ...union, forms: () => mergeForms(members.map(({ profile }) => profile.forms())) };
-}
-
-function sharesAnchor(a: MatchProfile, b: MatchProfile): boolean {
-  for (const anchor of a.anchors) if (b.anchors.has(anchor)) return true;
-  return false;
-}
-
-/** Whether a story's copies are, for matching, the ones an entry was built from. */
-function sameCopies(indexed: readonly Copy[], current: readonly Copy[]): boolean {
-  if (indexed.length !== current.length) return false;
-  for (let index = 0; index < indexed.length; index++) {
-    const a = indexed[index]!;
-    const b = current[index]!;
-    if (a === b) continue;
-    if (a.sourceId !== b.sourceId || a.datePublished !== b.datePublished || a.title !== b.title || a.contentHtml !== b.contentHtml) return false;
-  }
-  return true;
-}
-
-function nearestTime(entry: Entry, time: number): number {
-  let nearest = entry.members[0]!.time;
-  for (const member of entry.members) if (Math.abs(member.time - time) < Math.abs(nearest - time)) nearest = member.time;
-  return nearest;
-}
-
-function nearestGap(entry: Entry, time: number): number {
-  return Math.abs(nearestTime(entry, time) - time);
 }

@@ -12,15 +12,6 @@ export function shingleWords(words: readonly string[]): Set<number> {
 }
 
 /**
- * An anchor (a named place or person, a code) hashed as a key of its own in the index that holds the
- * shingles too: the leading NUL, which no comparison key holds, makes an anchor and a shingle with the
- * same words two keys.
- */
-export function hashAnchor(anchor: string): number {
-  return hashWords(['\u0000', anchor], 0, 2);
-}
-
-/**
  * FNV-1a over the syllables, 32-bit: collisions only blur a score, never merge on their own. Kept
  * signed: an int32 is a small integer to V8, while an unsigned value above 2^31 would be a heap
  * number, allocated per shingle and slower to hash in every Set of a profile.
