@@ -120,6 +120,7 @@ describe('merging copies the portals rewrote', () => {
     await store.save(data);
     // A second store object on the same file reads it afresh, through the store's entry check.
     const reloaded = await createLowdbStore(file).load();
+    expect(reloaded.stories[0]!.copies.map((copy) => copy.match?.by)).toEqual(['first', 'text', 'text']);
     expect(reloaded.stories[0]!.copies.map((copy) => copy.match)).toEqual(stories[0]!.copies.map((copy) => copy.match));
   });
 });
