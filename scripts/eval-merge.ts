@@ -1,13 +1,18 @@
 /**
  * `npm run eval:merge`: precision and recall of story merging on the team's labelled pairs and on the
- * blind event set (written by someone who never read the merge code), each alone and both together,
- * and every pair either set gets wrong.
+ * blind event set (written by someone who never read the merge code), its tuning half, its held-out
+ * half and the whole, and the union of both sets; then every pair the blind set gets wrong.
+ * `-- --half tuning|held-out` shows that half alone (figures and misses), so the other stays unseen while
+ * a rule is designed on one; `-- --explain` prints, for each wrong pair, the numbers that decided it.
  */
 import { existsSync } from 'node:fs';
-import { evaluateEvents, loadEventSet, BLIND_EVENTS_FILE, type EventReport } from './merge-eval/evaluate-events.ts';
+import { evaluateEvents, loadEventSet, selectHalf, BLIND_EVENTS_FILE, type EventReport, type SetHalf } from './merge-eval/evaluate-events.ts';
 import { evaluatePairs, loadPairs, type EvaluationReport } from './merge-eval/evaluate-pairs.ts';
 
 type Counts = Pick<EvaluationReport, 'truePositives' | 'falsePositives' | 'falseNegatives'>;
+
+const HALVES: readonly SetHalf[] = ['tuning', 'held-out', 'whole'];
+const HALF_NAMES: Record<SetHalf, string> = { tuning: 'tuning half (odd ids)', 'held-out': 'held-out half (even ids)', whole: 'whole' };
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 const ratio = (hit: number, miss: number) => (hit + miss === 0 ? 1 : hit / (hit + miss));
@@ -19,29 +24,59 @@ function printCounts(name: string, counts: Counts): void {
   console.log(`  recall    ${percent(ratio(tp, fn))}  (${tp} of ${tp + fn} same pairs merged)`);
 }
 
-const team = evaluatePairs(loadPairs());
-const same = team.truePositives + team.falseNegatives;
-printCounts(`team set: ${team.outcomes.length} pairs (${same} same, ${team.outcomes.length - same} different), written with the rule`, team);
-for (const { pair, predicted } of team.outcomes.filter((outcome) => outcome.predicted !== outcome.pair.label)) {
-  console.log(`  ✗ ${pair.id} [${pair.kind}] labelled ${pair.label}, merged as ${predicted}: ${pair.note}`);
+function parseArgs(argv: readonly string[]): { half: SetHalf; explain: boolean } {
+  let half: SetHalf = 'whole';
+  let explain = false;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--explain') explain = true;
+    else if (arg === '--half' || arg.startsWith('--half=')) {
+      const value = arg === '--half' ? argv[++index] : arg.slice('--half='.length);
+      if (!HALVES.includes(value as SetHalf)) throw new Error(`eval:merge: --half takes ${HALVES.join(', ')}, not "${value ?? ''}"`);
+      half = value as SetHalf;
+    } else throw new Error(`eval:merge: unknown option ${arg} (--half tuning|held-out|whole, --explain)`);
+  }
+  return { half, explain };
 }
 
-let blind: EventReport | undefined;
+const options = parseArgs(process.argv.slice(2));
+
+const team = evaluatePairs(loadPairs(), { explain: options.explain });
+const same = team.truePositives + team.falseNegatives;
+printCounts(`team set: ${team.outcomes.length} pairs (${same} same, ${team.outcomes.length - same} different), written with the rule`, team);
+for (const { pair, predicted, explanation } of team.outcomes.filter((outcome) => outcome.predicted !== outcome.pair.label)) {
+  console.log(`  ✗ ${pair.id} [${pair.kind}] labelled ${pair.label}, merged as ${predicted}: ${pair.note}`);
+  for (const line of explanation ?? []) console.log(`      ${line}`);
+}
+
 if (existsSync(BLIND_EVENTS_FILE)) {
   const set = loadEventSet();
-  blind = evaluateEvents(set);
-  const copies = [...set.events, ...set.negatives].reduce((sum, group) => sum + group.copies.length, 0);
-  printCounts(`blind set: ${set.events.length} events and ${set.negatives.length} negative groups, ${copies} copies, every pair scored`, blind);
-  const reposts = blind.pairs.filter((pair) => pair.where === 'repost');
-  console.log(`  same-portal re-posts: ${reposts.filter((pair) => pair.predicted === 'same').length} of ${reposts.length} pairs merged`);
-  for (const pair of blind.pairs.filter((candidate) => candidate.label !== candidate.predicted)) {
-    console.log(`  ✗ ${pair.a} ~ ${pair.b} (${pair.where}) labelled ${pair.label}, merged as ${pair.predicted}`);
+  const reports = new Map<SetHalf, EventReport>();
+  // While designing on the tuning half, the held-out half's figures stay out of sight; the whole run shows all.
+  const shown = options.half === 'whole' ? HALVES : [options.half];
+  for (const half of shown) {
+    const part = selectHalf(set, half);
+    const report = evaluateEvents(part, { explain: options.explain && half === options.half });
+    reports.set(half, report);
+    const copies = [...part.events, ...part.negatives].reduce((sum, group) => sum + group.copies.length, 0);
+    printCounts(`blind set, ${HALF_NAMES[half]}: ${part.events.length} events and ${part.negatives.length} negative groups, ${copies} copies, every pair scored`, report);
+    const reposts = report.pairs.filter((pair) => pair.where === 'repost');
+    console.log(`  same-portal re-posts: ${reposts.filter((pair) => pair.predicted === 'same').length} of ${reposts.length} pairs merged`);
   }
-  printCounts('union of both sets', {
-    truePositives: team.truePositives + blind.truePositives,
-    falsePositives: team.falsePositives + blind.falsePositives,
-    falseNegatives: team.falseNegatives + blind.falseNegatives,
-  });
+  const chosen = reports.get(options.half)!;
+  console.log(`pairs the blind set's ${HALF_NAMES[options.half]} gets wrong:`);
+  for (const pair of chosen.pairs.filter((candidate) => candidate.label !== candidate.predicted)) {
+    console.log(`  ✗ ${pair.a} ~ ${pair.b} (${pair.where}) labelled ${pair.label}, merged as ${pair.predicted}`);
+    for (const line of pair.explanation ?? []) console.log(`      ${line}`);
+  }
+  const whole = reports.get('whole');
+  if (whole) {
+    printCounts('union of the team set and the whole blind set', {
+      truePositives: team.truePositives + whole.truePositives,
+      falsePositives: team.falsePositives + whole.falsePositives,
+      falseNegatives: team.falseNegatives + whole.falseNegatives,
+    });
+  }
 } else {
   console.log(`blind set: ${BLIND_EVENTS_FILE.pathname} is absent`);
 }

@@ -6,8 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Copy, SourceConfig, Story } from '../../src/model/types.ts';
-import { mergeCopies } from '../../src/pipeline/merge/merge-copies.ts';
+import type { MergeContext } from '../../src/pipeline/merge/merge-copies.ts';
+import { explainMatch, mergeCopies } from '../../src/pipeline/merge/merge-copies.ts';
 import { normalizeItem } from '../../src/pipeline/normalize/normalize-item.ts';
+import { describeExplanation, describeRecord } from './explain-lines.ts';
 
 export interface EventCopy {
   sourceId: string;
@@ -39,6 +41,8 @@ export interface CopyPair {
   label: 'same' | 'different';
   predicted: 'same' | 'different';
   where: 'event' | 'repost' | 'negative-group' | 'across-groups';
+  /** With `explain`, for a pair scored wrongly: the numbers that decided it, one line each. */
+  explanation?: string[];
 }
 
 export interface EventReport {
@@ -56,6 +60,24 @@ export function loadEventSet(file: URL = BLIND_EVENTS_FILE): EventSet {
   return JSON.parse(readFileSync(file, 'utf8')) as EventSet;
 }
 
+/**
+ * Which half of the blind set to use: groups with an odd number (e01, n03) are the tuning half, the only
+ * misses looked at while designing the rule; groups with an even number are held out to judge it.
+ */
+export type SetHalf = 'tuning' | 'held-out' | 'whole';
+
+/** The events and negative groups of one half, by the parity of the number in their id. */
+export function selectHalf(set: EventSet, half: SetHalf): EventSet {
+  if (half === 'whole') return set;
+  const wanted = half === 'tuning' ? 1 : 0;
+  const inHalf = (group: EventGroup) => {
+    const number = Number(/\d+/.exec(group.id)?.[0]);
+    if (!Number.isInteger(number)) throw new Error(`merge-eval: group id ${group.id} has no number`);
+    return number % 2 === wanted;
+  };
+  return { events: set.events.filter(inHalf), negatives: set.negatives.filter(inHalf) };
+}
+
 interface Entry {
   key: string;
   group: EventGroup;
@@ -64,17 +86,18 @@ interface Entry {
 }
 
 /** Merges the whole set into one store in publication order and scores every pair of copies. */
-export function evaluateEvents(set: EventSet): EventReport {
+export function evaluateEvents(set: EventSet, options: { explain?: boolean } = {}): EventReport {
   const entries: Entry[] = [
     ...set.events.flatMap((group) => group.copies.map((copy, index) => ({ key: `${group.id}#${index + 1}`, group, label: 'event' as const, copy }))),
     ...set.negatives.flatMap((group) => group.copies.map((copy, index) => ({ key: `${group.id}#${index + 1}`, group, label: 'negative' as const, copy }))),
   ].sort((a, b) => Date.parse(a.copy.datePublished) - Date.parse(b.copy.datePublished) || a.key.localeCompare(b.key));
 
-  const storyOf = mergeInOrder(entries);
+  const { storyOf } = mergeInOrder(entries);
   const pairs: CopyPair[] = [];
   for (let i = 0; i < entries.length; i++) {
     for (let j = i + 1; j < entries.length; j++) pairs.push(scorePair(entries[i]!, entries[j]!, storyOf));
   }
+  if (options.explain) explainPairs(entries, pairs.filter((pair) => pair.label !== pair.predicted));
   const count = (label: CopyPair['label'], predicted: CopyPair['predicted']) => pairs.filter((pair) => pair.label === label && pair.predicted === predicted).length;
   const truePositives = count('same', 'same');
   const falsePositives = count('different', 'same');
@@ -97,24 +120,57 @@ function scorePair(a: Entry, b: Entry, storyOf: ReadonlyMap<string, string>): Co
   return { a: a.key, b: b.key, label, predicted, where };
 }
 
-/** Each copy merged in its own cycle, seen an hour after it was published; returns copy key → story id. */
-function mergeInOrder(entries: readonly Entry[]): Map<string, string> {
+/**
+ * Each copy merged in its own cycle, seen an hour after it was published; returns copy key → story id
+ * and the stories. `before` sees the store just before each copy is merged.
+ */
+function mergeInOrder(entries: readonly Entry[], before?: (entry: Entry, copy: Copy, stories: Story[], context: MergeContext) => void): { storyOf: Map<string, string>; stories: Story[] } {
   const sources = new Map(entries.map((entry) => [entry.copy.sourceId, sourceConfig(entry.copy.sourceId)]));
   const stories: Story[] = [];
-  const copies = new Map<string, Copy>();
   for (const entry of entries) {
     const seenAt = new Date(Date.parse(entry.copy.datePublished) + 3_600_000);
     const copy = toCopy(entry, seenAt);
-    copies.set(entry.key, copy);
-    mergeCopies(stories, [copy], { now: seenAt, sources, tombstones: {} });
+    const context: MergeContext = { now: seenAt, sources, tombstones: {} };
+    before?.(entry, copy, stories, context);
+    mergeCopies(stories, [copy], context);
   }
   const storyOf = new Map<string, string>();
-  for (const story of stories) {
-    for (const held of story.copies) {
-      for (const [key, copy] of copies) if (copy.sourceId === held.sourceId && copy.key === held.key) storyOf.set(key, story.id);
-    }
+  for (const story of stories) for (const held of story.copies) storyOf.set(labelOfKey(held.key), story.id);
+  return { storyOf, stories };
+}
+
+/** The set's label of a copy ("e01#2"), which the evaluation uses as its guid. */
+function labelOfKey(key: string): string {
+  return key.replace(/^guid:/, '');
+}
+
+/**
+ * Attaches to each wrongly scored pair how its copies joined their stories and, for a missed pair, what
+ * the rules weighed between the later copy and the earlier copy's story when the later one was merged
+ * (a second, identical run of the merge, stopped before each later copy).
+ */
+function explainPairs(entries: readonly Entry[], wrong: readonly CopyPair[]): void {
+  const order = new Map(entries.map((entry, index) => [entry.key, index]));
+  const byLater = new Map<string, CopyPair[]>();
+  for (const pair of wrong) {
+    const later = order.get(pair.a)! > order.get(pair.b)! ? pair.a : pair.b;
+    byLater.set(later, [...(byLater.get(later) ?? []), pair]);
   }
-  return storyOf;
+  const labels = new Map<string, string>();
+  const labelOf = (copy: Pick<Copy, 'sourceId' | 'url'>) => labels.get(copy.url) ?? copy.sourceId;
+  const { stories } = mergeInOrder(entries, (entry, copy, stored, context) => {
+    labels.set(copy.url, entry.key);
+    for (const pair of byLater.get(entry.key) ?? []) {
+      if (pair.label !== 'same') continue;
+      const earlier = pair.a === entry.key ? pair.b : pair.a;
+      const story = stored.find((candidate) => candidate.copies.some((held) => labelOfKey(held.key) === earlier));
+      pair.explanation = story ? describeExplanation(entry.key, explainMatch(stored, copy, story, context), labelOf) : [`${earlier} is in no story`];
+    }
+  });
+  const records = new Map(stories.flatMap((story) => story.copies.map((copy) => [labelOfKey(copy.key), copy.match] as const)));
+  for (const pair of wrong) {
+    pair.explanation = [describeRecord(pair.a, records.get(pair.a), labelOf), describeRecord(pair.b, records.get(pair.b), labelOf), ...(pair.explanation ?? [])];
+  }
 }
 
 function toCopy(entry: Entry, seenAt: Date): Copy {

@@ -33,6 +33,8 @@ export interface LabelledPair {
 export interface PairOutcome {
   pair: LabelledPair;
   predicted: PairLabel;
+  /** With `explain`, for a pair scored wrongly: the numbers that decided it, one line each. */
+  explanation?: string[];
 }
 
 export interface EvaluationReport {
@@ -55,7 +57,7 @@ export function loadPairs(file: URL = PAIRS_FILE): LabelledPair[] {
 }
 
 /** Merges every pair on its own empty store and scores the result against the labels. */
-export function evaluatePairs(pairs: readonly LabelledPair[]): EvaluationReport {
+export function evaluatePairs(pairs: readonly LabelledPair[], options: { explain?: boolean } = {}): EvaluationReport {
   const outcomes = pairs.map((pair) => ({ pair, predicted: predict(pair) }));
   const count = (label: PairLabel, predicted: PairLabel) =>
     outcomes.filter((outcome) => outcome.pair.label === label && outcome.predicted === predicted).length;

@@ -123,6 +123,48 @@ export interface Copy {
   imageUrl?: string;
   /** ISO time this copy was first stored. */
   firstSeenAt: string;
+  /**
+   * How the copy came to be in its story, set by merging; absent on copies stored before merging
+   * recorded it (and on copies not merged yet).
+   */
+  match?: CopyMatch;
+}
+
+/** A copy named in a match record: its portal and link. */
+export interface CopyRef {
+  sourceId: string;
+  url: string;
+}
+
+/**
+ * Why a copy is in its story (SPEC "Stories"): it started it, it has the link of a copy already there,
+ * its text matched a copy there, or its story was joined to this one through another copy.
+ */
+export type CopyMatch =
+  | { by: 'first'; at: string }
+  | { by: 'link'; at: string; copy: CopyRef }
+  | { by: 'text'; at: string; copy: CopyRef | 'story'; text: TextMatchRecord }
+  | { by: 'joined'; at: string; via: CopyRef; through: 'guid' | 'link'; copy: CopyRef | 'story'; text: TextMatchRecord };
+
+/** The numbers a text match was decided on (docs/architecture.md "How copies become stories"). */
+export interface TextMatchRecord {
+  /** Which rule held: near-verbatim shared wording, or a rewrite naming the same places, people and codes. */
+  rule: 'verbatim' | 'rewrite';
+  /** Weighted share of the contained side's shingles found in the other side (0–1). */
+  containment: number;
+  /** The share that rule required at this gap. */
+  required: number;
+  /** Weight of the shared shingles (a shingle held by n other stories weighs 1 / (1 + n)). */
+  sharedWeight: number;
+  /** The contained side's figures, how many were compared, and those the other side lacks in any form. */
+  figures: { compared: number; missing: string[] };
+  /**
+   * Named places, people and codes both sides state, their weight (an anchor n other stories name weighs
+   * 1 / n, 1 when at most one other names it) and the weight required, and the weighted share of the contained side's found in the other.
+   */
+  anchors: { shared: string[]; weight: number; requiredWeight: number; containment: number; required: number };
+  /** Hours between the two copies' dates. */
+  gapHours: number;
 }
 
 /** The three ways a story enters a category (SPEC "Text, dates, links"). */

@@ -4,6 +4,31 @@
  */
 import { z } from 'zod';
 
+const copyRefSchema = z.looseObject({ sourceId: z.string(), url: z.string() });
+const textMatchSchema = z.looseObject({
+  rule: z.enum(['verbatim', 'rewrite']),
+  containment: z.number(),
+  required: z.number(),
+  sharedWeight: z.number(),
+  figures: z.looseObject({ compared: z.number(), missing: z.array(z.string()) }),
+  anchors: z.looseObject({ shared: z.array(z.string()), weight: z.number(), requiredWeight: z.number(), containment: z.number(), required: z.number() }),
+  gapHours: z.number(),
+});
+// How a copy joined its story (model/types.ts CopyMatch); absent on copies an older bantin stored.
+const matchSchema = z.discriminatedUnion('by', [
+  z.looseObject({ by: z.literal('first'), at: z.string() }),
+  z.looseObject({ by: z.literal('link'), at: z.string(), copy: copyRefSchema }),
+  z.looseObject({ by: z.literal('text'), at: z.string(), copy: z.union([copyRefSchema, z.literal('story')]), text: textMatchSchema }),
+  z.looseObject({
+    by: z.literal('joined'),
+    at: z.string(),
+    via: copyRefSchema,
+    through: z.enum(['guid', 'link']),
+    copy: z.union([copyRefSchema, z.literal('story')]),
+    text: textMatchSchema,
+  }),
+]);
+
 // Loose objects: fields an older or newer bantin wrote beside these (a copy's legacy `text`) are kept
 // and not judged; only the fields this version reads must have their types.
 const copySchema = z.looseObject({
@@ -18,6 +43,7 @@ const copySchema = z.looseObject({
   imageUrl: z.string().optional(),
   firstSeenAt: z.string(),
   undated: z.boolean().optional(),
+  match: matchSchema.optional(),
 });
 
 // The rule is a plain string: a newer bantin may know rules this one does not, and only shows them.

@@ -1,8 +1,11 @@
-/** What the matcher keeps of a copy: its shingles and the figures its body states. */
+/** What the matcher keeps of a copy: its shingles, the figures its body states, and what names its event. */
 import { copyKeys, copyText } from '../normalize/copy-text.ts';
 import { comparisonKey, joinKeys, toNfc } from '../normalize/vietnamese-text.ts';
 import type { Copy } from '../../model/types.ts';
+import { readEventAnchors } from './event-anchors.ts';
+import { figureKey, readFigureForms, type FigureForms } from './figure-forms.ts';
 import { keptTextLines, stripTitleBoilerplate } from './strip-boilerplate.ts';
+import { LineWords } from './text-tokens.ts';
 import { shingleWords } from './text-shingles.ts';
 
 export interface MatchProfile {
@@ -10,15 +13,56 @@ export interface MatchProfile {
   shingles: Set<number>;
   /** Numbers the body states (amounts, counts, ages), dates left out; see copyFigures. */
   figures: Set<string>;
+  /**
+   * The body's figures in their other forms (words, units, "4 giờ chiều", rounded, ages and birth years;
+   * figure-forms.ts), read the first time a comparison needs them: most never do.
+   */
+  forms: () => FigureForms;
+  /** Named places and people and codes of title and body, in comparison form; see readEventAnchors. */
+  anchors: Set<string>;
+  /** Days of a month the title and body mention ("5/1"). */
+  days: Set<string>;
 }
 
 /** The profile of one copy. */
 export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchProfile {
   const kept = keptTextLines(copyText(copy));
   const key = joinKeys([titleKey(copy), ...keptLineKeys(copy, kept)]);
+  const body = kept.map(({ line }) => line);
+  const { anchors, days } = readEventAnchors([stripTitleBoilerplate(copy.title), ...leadLines(body)]);
   return {
     shingles: shingleWords(key === '' ? [] : key.split(' ')),
-    figures: copyFigures(kept.map(({ line }) => line).join('\n')),
+    figures: copyFigures(body.join('\n')),
+    forms: lazyForms(copy),
+    anchors,
+    days,
+  };
+}
+
+/**
+ * The lines anchors are read from: the first ones, up to about ANCHOR_TEXT_CHARS. A copy names its
+ * event's places, people and vehicles in its first paragraphs; reading the rest would cost every copy
+ * (a long copy runs to several thousand characters) and add mostly officials and background.
+ */
+function leadLines(body: readonly string[]): string[] {
+  const lead: string[] = [];
+  let length = 0;
+  for (const line of body) {
+    if (length >= ANCHOR_TEXT_CHARS) break;
+    lead.push(line);
+    length += line.length;
+  }
+  return lead;
+}
+
+const ANCHOR_TEXT_CHARS = 1000;
+
+/** The figure forms of a copy's body, read once on first use from its text (not from lines kept in memory). */
+function lazyForms(copy: Pick<Copy, 'contentHtml'>): () => FigureForms {
+  let forms: FigureForms | undefined;
+  return () => {
+    forms ??= readFigureForms(keptTextLines(copyText(copy)).map(({ line }) => new LineWords(line)));
+    return forms;
   };
 }
 
@@ -36,19 +80,30 @@ function keptLineKeys(copy: Pick<Copy, 'title' | 'contentHtml'>, kept: ReturnTyp
 }
 
 const NUMBER = /\d+(?:[.,/]\d+)*/g;
-const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
+const YEAR = /^(?:19|20)\d\d$/;
+/** How far before a number "SN " or "sinh năm " is looked for. */
+const BORN_LOOKBEHIND = 10;
 
 /**
- * The figures of a text: "2.400" and "2400" are one figure, "3,2" (a decimal) another. Tokens with
- * a slash (24/11, 10/2026) are dates and left out: a re-written lead often adds the day it reports
- * on, while a template sibling differs in its counts and amounts. Titles are left out too, since
- * they round ("hơn 5 tỷ" for 5,2 tỷ).
+ * The figures of a text: "2.400" and "2400" are one figure, "3,2" (a decimal) another, "03" is "3".
+ * Tokens with a slash (24/11, 10/2026) are dates and left out, and so are years ("năm 2022", "Bính Ngọ
+ * 2026"), but not a birth year ("SN 1990"), which tells one person from another: a re-written lead
+ * often adds the day or year it reports on, while a template sibling differs in its counts and amounts.
+ * Titles are left out too, since they round ("hơn 5 tỷ" for 5,2 tỷ).
  */
 export function copyFigures(text: string): Set<string> {
   const figures = new Set<string>();
-  for (const [token] of toNfc(text).matchAll(NUMBER)) {
+  const nfc = toNfc(text);
+  for (const match of nfc.matchAll(NUMBER)) {
+    const token = match[0];
     if (token.includes('/')) continue;
-    figures.add(THOUSANDS.test(token) ? token.replace(/\./g, '') : token);
+    if (YEAR.test(token) && !isBirthYear(nfc, match.index)) continue;
+    figures.add(figureKey(token));
   }
   return figures;
+}
+
+function isBirthYear(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - BORN_LOOKBEHIND), index).toLowerCase();
+  return before.endsWith('sn ') || before.endsWith('sinh năm ');
 }

@@ -1,8 +1,10 @@
 /**
- * The confirmation rule (SPEC.md "Stories", rule 3): a new copy is the same story as an indexed one
- * when enough of the shorter side's distinctive text is contained in the other, the contained side
- * states no figures of its own, and the required share grows with the time between them.
+ * The verbatim rule (SPEC.md "Stories", rule 3): a new copy is the same story as an indexed one when
+ * enough of the shorter side's distinctive text is contained in the other, the contained side states
+ * no figures of its own, and the required share grows with the time between them. Also the pieces the
+ * rewrite rule (rewrite-match.ts) shares with it: shingle weights and the figure check.
  */
+import { valueOfFigure, type FigureForms } from './figure-forms.ts';
 import type { MatchProfile } from './match-profile.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -26,12 +28,27 @@ export interface MatchInput {
   storiesWith: (shingle: number) => number;
   /** Time between the copy and the story's nearest copy. */
   gapMs: number;
+  /** Publication times (epoch ms) of the copy and of the story's side, to read an age against a birth year; figures are compared without when absent. */
+  times?: { copy: number; story: number };
+}
+
+export interface FigureCheck {
+  /** How many figures the contained side states. */
+  compared: number;
+  /** Those the other side states in no form (digits, words, an age for a birth year). */
+  missing: readonly string[];
+  agree: boolean;
 }
 
 export interface MatchVerdict {
   /** Weighted share of the contained side's shingles found in the other side. */
   containment: number;
   required: number;
+  /** Weight of the shingles both sides hold. */
+  shared: number;
+  /** Which side is the contained one: the new copy, or the story's side. */
+  contained: 'copy' | 'story';
+  figures: FigureCheck;
   figuresAgree: boolean;
   same: boolean;
 }
@@ -41,17 +58,14 @@ export function judgeMatch(input: MatchInput): MatchVerdict {
   const { copy, story, storiesWith } = input;
   let storyTotal = 0;
   for (const shingle of story.shingles) storyTotal += shingleWeight(Math.max(0, storiesWith(shingle) - 1));
-  return judgeCounted({ copy, story, copyCounts: Array.from(copy.shingles, storiesWith), storyTotal, gapMs: input.gapMs });
+  return judgeCounted({ ...input, copyCounts: Array.from(copy.shingles, storiesWith), storyTotal });
 }
 
-export interface CountedMatchInput {
-  copy: MatchProfile;
-  story: MatchProfile;
+export interface CountedMatchInput extends Omit<MatchInput, 'storiesWith'> {
   /** storiesWith of each of the copy's shingles, in the order of `copy.shingles`. */
   copyCounts: ArrayLike<number>;
   /** The story's shingles weighed: Σ shingleWeight(storiesWith − 1), in the order of `story.shingles`. */
   storyTotal: number;
-  gapMs: number;
 }
 
 /**
@@ -67,7 +81,7 @@ export function judgeCounted(input: CountedMatchInput): MatchVerdict {
  * The copy's side of judgeCounted: the weight of its shingles the story holds, and of all of them.
  * A `shared` below MIN_SHARED_WEIGHT is already a "not the same story", whatever the story's side.
  */
-export function weighCopySide(copy: MatchProfile, story: MatchProfile, copyCounts: ArrayLike<number>): { shared: number; copyTotal: number } {
+export function weighCopySide(copy: MatchProfile, story: Pick<MatchProfile, 'shingles'>, copyCounts: ArrayLike<number>): { shared: number; copyTotal: number } {
   let shared = 0;
   let copyTotal = 0;
   let index = 0;
@@ -80,19 +94,37 @@ export function weighCopySide(copy: MatchProfile, story: MatchProfile, copyCount
   return { shared, copyTotal };
 }
 
-/** The rule itself, once both sides are weighed. */
-export function decideMatch(input: Pick<CountedMatchInput, 'copy' | 'story' | 'gapMs'>, shared: number, copyTotal: number, storyTotal: number): MatchVerdict {
+/**
+ * The rule itself, once both sides are weighed. The figures are compared only when the share and the
+ * weight already hold (most candidates fail on those), unless `full` asks for every number.
+ */
+export function decideMatch(
+  input: Pick<CountedMatchInput, 'copy' | 'story' | 'gapMs' | 'times'>,
+  shared: number,
+  copyTotal: number,
+  storyTotal: number,
+  full = true,
+): MatchVerdict {
   const { copy, story } = input;
   const copyInStory = copyTotal > 0 ? shared / copyTotal : 0;
   const storyInCopy = storyTotal > 0 ? shared / storyTotal : 0;
   // The shorter side (a brief, a teaser) is the one contained; its figures must be in the longer.
-  const [contained, other] = copyInStory >= storyInCopy ? [copy, story] : [story, copy];
+  const contained = copyInStory >= storyInCopy ? 'copy' : 'story';
   const containment = Math.max(copyInStory, storyInCopy);
   const required = requiredContainment(input.gapMs);
-  const figuresAgree = figuresContained(contained.figures, other.figures);
-  const same = containment >= required && figuresAgree && shared >= MIN_SHARED_WEIGHT;
-  return { containment, required, figuresAgree, same };
+  const textHolds = containment >= required && shared >= MIN_SHARED_WEIGHT;
+  const times = input.times;
+  const figures: FigureCheck =
+    !textHolds && !full
+      ? NOT_COMPARED
+      : contained === 'copy'
+        ? compareFigures(copy, story, times && (() => ({ contained: yearOf(times.copy), other: yearOf(times.story) })))
+        : compareFigures(story, copy, times && (() => ({ contained: yearOf(times.story), other: yearOf(times.copy) })));
+  return { containment, required, shared, contained, figures, figuresAgree: figures.agree, same: textHolds && figures.agree };
 }
+
+/** The figure check of a decision the wording already settled: no figure was compared. */
+export const NOT_COMPARED: FigureCheck = Object.freeze({ compared: 0, missing: Object.freeze([]), agree: false });
 
 /**
  * Text that other stories in the window also carry (templates, boilerplate, stock phrases) counts
@@ -108,9 +140,109 @@ export function requiredContainment(gapMs: number): number {
   return BASE_CONTAINMENT + (LATE_CONTAINMENT - BASE_CONTAINMENT) * late;
 }
 
+/** One side's figures, and (when known) their other forms. */
+export interface FigureSide {
+  figures: ReadonlySet<string>;
+  forms?: () => FigureForms;
+}
+
+const NO_FORMS: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set() };
+
+/**
+ * The contained side's figures against the other side's (`years` gives the copies' years when an age
+ * is read against a birth year): at most one of them, and at most a quarter (`maxNovelShare`),
+ * missing from the other in every form it may take there (its digits, its words, "4 giờ chiều" for 16,
+ * an age for the birth year it implies in the copies' years, and back).
+ */
+export function compareFigures(
+  contained: FigureSide,
+  other: FigureSide,
+  years?: () => { contained: number; other: number },
+  maxNovelShare = MAX_NOVEL_FIGURE_SHARE,
+): FigureCheck {
+  const missing: string[] = [];
+  let compared = 0;
+  // The other forms are read only once a figure is not found as digits: most comparisons never get there.
+  let forms: { contained: FigureForms; other: FigureForms } | undefined;
+  for (const figure of contained.figures) {
+    if (other.figures.has(figure)) {
+      compared++;
+      continue;
+    }
+    forms ??= { contained: contained.forms?.() ?? NO_FORMS, other: other.forms?.() ?? NO_FORMS };
+    if (years !== undefined && isPersonalFigure(figure, forms.contained) && !statesPersonalFigures(forms.other)) continue;
+    compared++;
+    if (!vouchedFor(figure, forms.contained, other.figures, forms.other, years?.())) missing.push(figure);
+  }
+  const agree = missing.length <= MAX_NOVEL_FIGURES && missing.length <= compared * maxNovelShare;
+  return { compared, missing, agree };
+}
+
+/**
+ * An age or a birth year says who a person is, and is weighed only against the other copy's ages and
+ * birth years: a copy that gives nobody's age cannot contradict one (a brief leaves them out).
+ */
+function isPersonalFigure(figure: string, forms: FigureForms): boolean {
+  const value = Number(figure);
+  return forms.ages.has(value) || forms.birthYears.has(value);
+}
+
+function statesPersonalFigures(forms: FigureForms): boolean {
+  return forms.ages.size > 0 || forms.birthYears.size > 0;
+}
+
 /** At most one figure of the contained side, and at most a quarter of them, missing from the other. */
 export function figuresContained(contained: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
-  let novel = 0;
-  for (const figure of contained) if (!other.has(figure)) novel++;
-  return novel <= MAX_NOVEL_FIGURES && novel <= contained.size * MAX_NOVEL_FIGURE_SHARE;
+  return compareFigures({ figures: contained }, { figures: other }).agree;
+}
+
+function vouchedFor(
+  figure: string,
+  contained: FigureForms,
+  otherFigures: ReadonlySet<string>,
+  other: FigureForms,
+  years: { contained: number; other: number } | undefined,
+): boolean {
+  if (otherFigures.has(figure) || other.spelled.has(figure)) return true;
+  const readings = contained.alternatives.get(figure) ?? [];
+  for (const reading of readings) if (otherFigures.has(reading) || other.spelled.has(reading)) return true;
+  if (isNear(figure, readings, contained, otherFigures, other)) return true;
+  if (years === undefined || !/^\d{1,4}$/.test(figure)) return false;
+  const value = Number(figure);
+  // Someone "36 tuổi" in 2026 was born in 1990 or 1989: an age and a birth year vouch for each other.
+  if (contained.ages.has(value)) {
+    for (const born of other.birthYears) if (isAgeOf(value, years.contained, born)) return true;
+  }
+  if (contained.birthYears.has(value)) {
+    for (const age of other.ages) if (isAgeOf(age, years.other, value)) return true;
+  }
+  return false;
+}
+
+/**
+ * A rounded value on either side ("gần 19" against 18,6; 1,2 tỷ against "hơn 1 tỷ") vouches for a
+ * figure within the range its word gives it.
+ */
+function isNear(figure: string, readings: readonly string[], contained: FigureForms, otherFigures: ReadonlySet<string>, other: FigureForms): boolean {
+  const values = [figure, ...readings].map(valueOfFigure).filter(Number.isFinite);
+  const within = (value: number, range: { low: number; high: number }) => value >= range.low && value <= range.high;
+  for (const range of other.approximate) for (const value of values) if (within(value, range)) return true;
+  // The contained side's own rounded figure ("hơn 1 tỷ") against the other's exact ones.
+  const own = contained.approximate.filter((range) => values.includes(range.value));
+  if (own.length === 0) return false;
+  for (const candidate of [...otherFigures, ...other.spelled]) {
+    const value = valueOfFigure(candidate);
+    for (const range of own) if (within(value, range)) return true;
+  }
+  return false;
+}
+
+/** The calendar year of an instant; a day off at New Year is within the one-year slack of isAgeOf. */
+function yearOf(time: number): number {
+  return new Date(time).getUTCFullYear();
+}
+
+function isAgeOf(age: number, year: number, born: number): boolean {
+  const difference = year - age - born;
+  return difference === 0 || difference === 1;
 }

@@ -4,10 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { copyStoreKey, representativeCopy, urlStoreKey } from '../../model/story.ts';
-import type { Copy, SourceConfig, Story, StoryAlias, Tombstone } from '../../model/types.ts';
+import type { Copy, CopyRef, SourceConfig, Story, StoryAlias, Tombstone } from '../../model/types.ts';
+import { carryCopyText } from '../normalize/copy-text.ts';
+import { localDay } from '../normalize/zoned-time.ts';
 import { absorbStory, isOlderStory } from './join-stories.ts';
+import { copyRef, textMatchOf, withMatch } from './match-record.ts';
 import { MergeCache } from './merge-cache.ts';
-import { MERGE_WINDOW_MS, type SimilarityIndex } from './similarity-index.ts';
+import type { LocalDay } from './rewrite-match.ts';
+import { MERGE_WINDOW_MS, type DayOf, type MatchExplanation, type SimilarityIndex, type TextMatch } from './similarity-index.ts';
 
 export interface MergeContext {
   now: Date;
@@ -48,6 +52,15 @@ export function mergeCopies(stories: Story[], copies: readonly Copy[], context: 
   return result;
 }
 
+/**
+ * What the text rules weigh between `copy` and one of `stories`, as mergeCopies would see it now; changes
+ * nothing (for `npm run eval:merge -- --explain` and diagnosis). Undefined when the copy is too short to
+ * compare or the story lies outside the copy's time window.
+ */
+export function explainMatch(stories: Story[], copy: Copy, story: Story, context: MergeContext): MatchExplanation | undefined {
+  return new MergeState(stories, [copy], context, new MergeCache()).explain(copy, story);
+}
+
 class MergeState {
   // Only the keys and links of this batch's copies: nothing else is ever looked up.
   private readonly byCopyKey = new Map<string, Story>();
@@ -59,6 +72,8 @@ class MergeState {
   private readonly absorbed: { id: string; into: string }[] = [];
   private readonly aliases: Record<string, StoryAlias>;
   private unchanged = 0;
+  /** When this batch's joins are recorded as made. */
+  private readonly at: string;
   private readonly bySource = new Map<string, { added: number; updated: number }>();
 
   constructor(
@@ -68,6 +83,7 @@ class MergeState {
     cache: MergeCache,
   ) {
     this.aliases = context.aliases ?? {};
+    this.at = context.now.toISOString();
     const window = copyTimeWindow(copies);
     const wanted = wantedLookups(copies);
     const nearby: Story[] = [];
@@ -89,15 +105,32 @@ class MergeState {
     const own = this.ownStory(copy);
     if (own && !this.updateCopy(own, copy)) return;
     const story = own ?? this.byUrl.get(copy.url);
-    const similar = this.similar.findMatch(copy, story);
+    const similar = this.similar.findMatch(copy, this.dayOf, story);
+    const at = this.at;
     if (!story) {
-      if (similar) this.addCopy(similar, copy);
-      else this.createStory(copy);
+      if (similar) this.addCopy(similar.story, withMatch(copy, { by: 'text', at, ...textMatchOf(similar) }));
+      else this.createStory(withMatch(copy, { by: 'first', at }));
       return;
     }
-    if (!own) this.addCopy(story, copy);
+    if (!own) this.addCopy(story, withMatch(copy, { by: 'link', at, copy: copyRef(story.copies.find((stored) => stored.url === copy.url)!) }));
     // The copy belongs to `story` by its identity and to `similar` by its text: they are one story.
-    if (similar) this.join(story, similar);
+    if (similar) this.join(story, similar, { via: copyRef(copy), through: own ? 'guid' : 'link' });
+  }
+
+  /** The day a copy was published, in its source's zone (the zone its text's dates are written in); worked out once per copy. */
+  private readonly dayOf: DayOf = (copy) => {
+    let day = this.days.get(copy);
+    if (day === undefined) {
+      day = localDay(Date.parse(copy.datePublished), this.context.sources.get(copy.sourceId)?.timezone ?? DEFAULT_ZONE);
+      this.days.set(copy, day);
+    }
+    return day;
+  };
+  private readonly days = new WeakMap<Copy, LocalDay>();
+
+  /** The numbers findMatch weighs between a copy and one story (see explainMatch). */
+  explain(copy: Copy, story: Story): MatchExplanation | undefined {
+    return this.similar.explain(copy, story, this.dayOf);
   }
 
   /** The story holding this copy already: same source and key, or (rule 1 by link) same source and link. */
@@ -180,12 +213,19 @@ class MergeState {
     this.index(story, copy);
   }
 
-  /** Folds the younger of two stories into the older; the younger's copies now answer to the older. */
-  private join(a: Story, b: Story): void {
+  /**
+   * Folds the younger of two stories into the older; the younger's copies now answer to the older. The
+   * copy that started the younger story records why it is in the older one: `via` (in `a` by its guid or
+   * link) matched `similar`'s copy by text.
+   */
+  private join(a: Story, similar: TextMatch, bridge: { via: CopyRef; through: 'guid' | 'link' }): void {
+    const b = similar.story;
     const isPublished = (story: Story) => !this.created.has(story);
     const [survivor, absorbed] = isOlderStory(a, b, isPublished) ? [a, b] : [b, a];
     const published = isPublished(absorbed);
     this.remember(survivor);
+    const first = absorbed.copies.findIndex((copy) => copy.match === undefined || copy.match.by === 'first');
+    if (first >= 0) absorbed.copies[first] = withMatch(absorbed.copies[first]!, { by: 'joined', at: this.at, ...bridge, ...textMatchOf(similar) });
     absorbStory(survivor, absorbed, this.aliases, published, this.context.now);
     for (const copy of absorbed.copies) {
       this.byCopyKey.set(copyStoreKey(copy), survivor);
@@ -217,6 +257,8 @@ class MergeState {
   }
 }
 
+const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
+
 /** What a reader of the feeds sees of a story: the shown title and content and the list of copies. */
 function showSignature(story: Story, sources: ReadonlyMap<string, SourceConfig>): string {
   const shown = representativeCopy(story, sources)!;
@@ -237,11 +279,17 @@ function refreshDates(story: Story): void {
  * seen), so an undated item neither moves to the top of the feeds nor changes them every cycle.
  */
 function asUpdateOf(stored: Copy, copy: Copy): Copy {
-  if (!copy.undated) return { ...copy, firstSeenAt: stored.firstSeenAt };
-  const { undated: _undated, ...dated } = copy;
-  const next: Copy = { ...dated, datePublished: stored.datePublished, firstSeenAt: stored.firstSeenAt };
-  // A copy that once had a date keeps it, and is not called undated for losing it.
-  if (stored.undated) next.undated = true;
+  // An update of a copy stays in the story for the reason the copy joined it.
+  const kept = stored.match === undefined ? {} : { match: stored.match };
+  let next: Copy;
+  if (!copy.undated) next = { ...copy, firstSeenAt: stored.firstSeenAt, ...kept };
+  else {
+    const { undated: _undated, ...dated } = copy;
+    next = { ...dated, datePublished: stored.datePublished, firstSeenAt: stored.firstSeenAt, ...kept };
+    // A copy that once had a date keeps it, and is not called undated for losing it.
+    if (stored.undated) next.undated = true;
+  }
+  carryCopyText(copy, next);
   return next;
 }
 

@@ -1,12 +1,17 @@
 /**
  * Finds the indexed story a new copy most likely belongs to: an inverted index from shingles to
- * stories proposes candidates through the shingles few stories share, and the rule of match-score confirms.
+ * stories proposes candidates through the shingles few stories share, and the rules of match-score
+ * (verbatim) and rewrite-match (rewrite, weighing anchors by how many indexed stories name them) confirm.
  * The index outlives a batch: each batch re-binds the stories in its time window that have not
  * changed and indexes only the rest, so its cost follows what is new, not the size of the window.
  */
 import type { Copy, Story } from '../../model/types.ts';
+import { nearestGap, nearestTime, sameCopies, sharesAnchor, unionProfile, type Entry, type Member } from './index-entry.ts';
 import type { MatchProfile } from './match-profile.ts';
-import { decideMatch, MERGE_WINDOW_MS, MIN_SHARED_WEIGHT, shingleWeight, weighCopySide } from './match-score.ts';
+import { decideMatch, MERGE_WINDOW_MS, MIN_SHARED_WEIGHT, shingleWeight, weighCopySide, type MatchVerdict } from './match-score.ts';
+import {
+  anchorsMayMatch, judgeRewrite, REWRITE_WINDOW_MS, weighAnchors, type AnchorWeighing, type LocalDay, type RewriteVerdict,
+} from './rewrite-match.ts';
 import { ShinglePostings, type Posting } from './shingle-postings.ts';
 
 export { MERGE_WINDOW_MS } from './match-score.ts';
@@ -19,20 +24,33 @@ const MAX_POSTINGS = 100;
 const MIN_SHARED_SHINGLES = 4;
 /** …and only the best few are scored, so a copy's work stays bounded however large the window. */
 const MAX_CANDIDATES = 8;
+/**
+ * A rewrite may share too few shingles to be proposed: stories naming at least this many of the copy's
+ * anchors are proposed too, the best few of them. Only anchors few stories name propose: one that more
+ * name weighs too little to count towards the rewrite rule's weight (rewrite-match.ts anchorWeight).
+ */
+const MIN_SHARED_ANCHORS = 2;
+const MAX_ANCHOR_CANDIDATES = 4;
+const MAX_PROPOSING_ANCHOR_STORIES = 10;
 
-interface Entry {
+/** The story a copy belongs to by its text, the copy of it matched (none: all its copies together) and the numbers. */
+export interface TextMatch {
   story: Story;
-  slot: number;
-  sourceIds: Set<string>;
-  profile: MatchProfile;
-  /** The postings of `profile.shingles`, in that order: their counts weigh the story's text. */
-  postings: Posting[];
-  /** Copy dates, for the time between a new copy and the story's nearest copy. */
-  times: number[];
-  /** The copies the entry was built from, to tell whether a story loaded again is unchanged. */
-  copies: readonly Copy[];
-  /** The last batch whose window held the story. */
-  batch: number;
+  matched?: Copy;
+  rule: 'verbatim' | 'rewrite';
+  verbatim: MatchVerdict;
+  rewrite?: RewriteVerdict;
+  gapMs: number;
+}
+
+/** What explain() tells of one candidate story: whether the index proposed it, and each comparison's numbers. */
+export interface MatchExplanation {
+  proposed: boolean;
+  /** Shingles (each held by at most MAX_POSTINGS stories) the copy shares with the story. */
+  sharedKeys: number;
+  union: MatchVerdict;
+  members: { copy: Copy; verbatim: MatchVerdict; rewrite: RewriteVerdict; gapMs: number }[];
+  chosen?: TextMatch;
 }
 
 export interface SimilarityIndexOptions {
@@ -41,9 +59,14 @@ export interface SimilarityIndexOptions {
   keepProfile?: (copy: Copy) => void;
 }
 
+/** The day, in its source's zone, a copy was published. */
+export type DayOf = (copy: Copy) => LocalDay;
+
 export class SimilarityIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly postings = new ShinglePostings();
+  /** The indexed stories naming each anchor: what weighs an anchor (rewrite-match.ts anchorWeight), and proposes rewrites. */
+  private readonly anchorStories = new Map<string, Set<Entry>>();
   private readonly slots: Entry[] = [];
   private batch = 0;
   private window: readonly Story[] = [];
@@ -65,25 +88,46 @@ export class SimilarityIndex {
     this.noted.clear();
   }
 
-  /** The indexed story, other than `exclude` and without a copy from the same source, that this copy belongs to. */
-  findMatch(copy: Copy, exclude?: Story): Story | undefined {
-    this.build();
-    const profile = this.options.profileOf(copy);
-    if (profile.shingles.size < MIN_SHINGLES) return undefined;
-    const time = Date.parse(copy.datePublished);
-    const copyPostings = Array.from(profile.shingles, (shingle) => this.postings.get(shingle));
-    const copyCounts = copyPostings.map((posting) => posting?.live ?? 0);
-    let best: { story: Story; containment: number } | undefined;
-    for (const entry of this.candidates(copy, copyPostings, time, exclude)) {
-      // judgeCounted in two steps: too little shared weight rules a candidate out before its own side is weighed.
-      const { shared, copyTotal } = weighCopySide(profile, entry.profile, copyCounts);
-      if (shared < MIN_SHARED_WEIGHT) continue;
-      let storyTotal = 0;
-      for (const posting of entry.postings) storyTotal += shingleWeight(Math.max(0, posting.live - 1));
-      const verdict = decideMatch({ copy: profile, story: entry.profile, gapMs: nearestGap(entry.times, time) }, shared, copyTotal, storyTotal);
-      if (verdict.same && (!best || verdict.containment > best.containment)) best = { story: entry.story, containment: verdict.containment };
+  /** The indexed story, other than `exclude`, that this copy belongs to, with the copy it matched and why. */
+  findMatch(copy: Copy, dayOf: DayOf, exclude?: Story): TextMatch | undefined {
+    const search = this.search(copy);
+    if (search === undefined) return undefined;
+    let best: { match: TextMatch; score: number } | undefined;
+    for (const [entry, byAnchors] of this.candidates(copy, search, exclude)) {
+      const match = this.judgeEntry(entry, copy, search, dayOf, byAnchors);
+      if (match === undefined) continue;
+      // A verbatim match beats a rewrite; among equals, the higher share.
+      const score = match.rule === 'verbatim' ? 2 + match.verbatim.containment : 1 + match.rewrite!.anchors.containment;
+      if (!best || score > best.score) best = { match, score };
     }
-    return best?.story;
+    return best?.match;
+  }
+
+  /** Every number the rules weigh between a copy and one story, as findMatch would see them now (for diagnosis). */
+  explain(copy: Copy, story: Story, dayOf: DayOf): MatchExplanation | undefined {
+    const search = this.search(copy);
+    const entry = this.entries.get(story.id);
+    if (search === undefined || entry === undefined) return undefined;
+    const proposed = this.candidates(copy, search, undefined).some(([candidate]) => candidate === entry);
+    let sharedKeys = 0;
+    for (const posting of search.postings) if (posting && posting.live <= MAX_POSTINGS && posting.slots.includes(entry.slot)) sharedKeys++;
+    const members = entry.members.map((member) => {
+      const gapMs = Math.abs(member.time - search.time);
+      const verbatim = this.judgeVerbatim(member.profile, this.weighedTotal(member.profile), search, gapMs, member.time);
+      const rewrite = judgeRewrite({
+        copy: search.profile,
+        other: member.profile,
+        anchors: this.weighAnchors(entry, search.profile, member.profile),
+        containment: verbatim.containment,
+        gapMs,
+        copyDay: dayOf(copy),
+        otherDay: dayOf(member.copy),
+        full: true,
+      });
+      return { copy: member.copy, verbatim, rewrite, gapMs };
+    });
+    const union = this.judgeVerbatim(entry.profile, this.storyTotal(entry), search, nearestGap(entry, search.time), nearestTime(entry, search.time));
+    return { proposed, sharedKeys, union, members, chosen: this.judgeEntry(entry, copy, search, dayOf) };
   }
 
   /** Re-indexes a story after its copies changed, so later copies see the joined text. */
@@ -97,6 +141,93 @@ export class SimilarityIndex {
   removeStory(story: Story): void {
     if (!this.built) return this.note(story, 'remove');
     this.forget(story.id);
+  }
+
+  /** The copy's profile and the postings of its shingles, or undefined when it is too short to compare. */
+  private search(copy: Copy): Search | undefined {
+    this.build();
+    const profile = this.options.profileOf(copy);
+    if (profile.shingles.size < MIN_SHINGLES) return undefined;
+    const postings = Array.from(profile.shingles, (shingle) => this.postings.get(shingle));
+    return { profile, time: Date.parse(copy.datePublished), copyCounts: postings.map((posting) => posting?.live ?? 0), postings };
+  }
+
+  /**
+   * The best match of the copy within one story: all its copies together by the verbatim rule (as a
+   * copy joining a story sees the joined text), else each copy within a day by the rewrite rule. The
+   * cheap tests come first: most candidates share a stock phrase or a commune's name and nothing more.
+   */
+  private judgeEntry(entry: Entry, copy: Copy, search: Search, dayOf: DayOf, byAnchors = false): TextMatch | undefined {
+    const nearest = nearestTime(entry, search.time);
+    const gapMs = Math.abs(nearest - search.time);
+    // A story proposed by its anchors alone shares too few proposing shingles for the verbatim rule.
+    const { shared, copyTotal } = byAnchors ? { shared: 0, copyTotal: 0 } : weighCopySide(search.profile, entry.profile, search.copyCounts);
+    let union: MatchVerdict | undefined;
+    // weighCopySide first: too little shared weight rules the verbatim rule out before the story's side is weighed.
+    if (shared >= MIN_SHARED_WEIGHT) {
+      union = decideMatch({ copy: search.profile, story: entry.profile, gapMs, times: { copy: search.time, story: nearest } }, shared, copyTotal, this.storyTotal(entry), false);
+      if (union.same) return { story: entry.story, ...this.matchedMember(entry, union), rule: 'verbatim', gapMs };
+    }
+    if (!sharesAnchor(search.profile, entry.profile)) return undefined;
+    let best: TextMatch | undefined;
+    for (const member of entry.members) {
+      const memberGap = Math.abs(member.time - search.time);
+      if (memberGap > REWRITE_WINDOW_MS) continue;
+      const anchors = this.weighAnchors(entry, search.profile, member.profile);
+      if (!anchorsMayMatch(anchors, memberGap) || (best && best.rewrite!.anchors.containment >= anchors.containment)) continue;
+      // A story of one copy has been weighed whole above; a copy among several is weighed alone.
+      const verbatim =
+        entry.members.length === 1 && union !== undefined
+          ? union
+          : this.judgeVerbatim(member.profile, this.weighedTotal(member.profile), search, memberGap, member.time);
+      const rewrite = judgeRewrite({
+        copy: search.profile,
+        other: member.profile,
+        anchors,
+        containment: verbatim.containment,
+        gapMs: memberGap,
+        copyDay: dayOf(copy),
+        otherDay: dayOf(member.copy),
+      });
+      if (rewrite.same) best = { story: entry.story, matched: member.copy, rule: 'rewrite', verbatim, rewrite, gapMs: memberGap };
+    }
+    return best;
+  }
+
+  /**
+   * The copy of a story a verbatim match names: the story's only copy, else none — the copies were
+   * weighed together, and weighing each alone again to name one would cost every such match as much again.
+   */
+  private matchedMember(entry: Entry, union: MatchVerdict): { matched?: Copy; verbatim: MatchVerdict } {
+    return entry.members.length === 1 ? { matched: entry.members[0]!.copy, verbatim: union } : { verbatim: union };
+  }
+
+  /** The verbatim rule between the copy and one side (a story's copies together, or one of them), every number worked out. */
+  private judgeVerbatim(side: MatchProfile, sideTotal: number, search: Search, gapMs: number, sideTime: number): MatchVerdict {
+    const { shared, copyTotal } = weighCopySide(search.profile, side, search.copyCounts);
+    return decideMatch({ copy: search.profile, story: side, gapMs, times: { copy: search.time, story: sideTime } }, shared, copyTotal, sideTotal);
+  }
+
+  /** The anchors of the copy and of one copy of `entry`, each weighed by how many other indexed stories name it. */
+  private weighAnchors(entry: Entry, copy: MatchProfile, other: MatchProfile): AnchorWeighing {
+    return weighAnchors(copy.anchors, other.anchors, (anchor) => {
+      const stories = this.anchorStories.get(anchor)?.size ?? 0;
+      return Math.max(0, stories - (entry.profile.anchors.has(anchor) ? 1 : 0));
+    });
+  }
+
+  /** The story's shingles weighed by how many stories hold each. */
+  private storyTotal(entry: Entry): number {
+    let total = 0;
+    for (const posting of entry.postings) total += shingleWeight(Math.max(0, posting.live - 1));
+    return total;
+  }
+
+  /** A copy's shingles weighed as the story holding it sees them (for a copy not indexed alone). */
+  private weighedTotal(profile: MatchProfile): number {
+    let total = 0;
+    for (const shingle of profile.shingles) total += shingleWeight(Math.max(0, (this.postings.get(shingle)?.live ?? 1) - 1));
+    return total;
   }
 
   private note(story: Story, change: 'refresh' | 'remove'): void {
@@ -124,6 +255,7 @@ export class SimilarityIndex {
     if (entry && sameCopies(entry.copies, story.copies)) {
       entry.story = story;
       entry.batch = this.batch;
+      for (let index = 0; index < story.copies.length; index++) entry.members[index]!.copy = story.copies[index]!;
       if (this.options.keepProfile) for (const copy of story.copies) this.options.keepProfile(copy);
       return;
     }
@@ -131,30 +263,19 @@ export class SimilarityIndex {
     this.add(story);
   }
 
-  /** Indexes the story under the union of its copies' shingles and figures. */
+  /** Indexes the story under the union of its copies' shingles, and counts its anchors. */
   private add(story: Story): void {
-    const profile = this.unionProfile(story.copies);
+    const members = story.copies.map((copy) => ({ copy, profile: this.options.profileOf(copy), time: Date.parse(copy.datePublished) }));
+    const profile = unionProfile(members);
     const { slot, postings } = this.postings.add(profile.shingles);
-    const entry: Entry = { story, slot, sourceIds: new Set(), profile, postings, times: [], copies: [...story.copies], batch: this.batch };
-    for (const copy of story.copies) {
-      entry.sourceIds.add(copy.sourceId);
-      entry.times.push(Date.parse(copy.datePublished));
-    }
+    const entry: Entry = { story, slot, profile, postings, members, copies: [...story.copies], batch: this.batch };
     this.entries.set(story.id, entry);
     this.slots[slot] = entry;
-  }
-
-  private unionProfile(copies: readonly Copy[]): MatchProfile {
-    // A story of one copy (most of them) shares that copy's profile; nothing mutates profiles.
-    if (copies.length === 1) return this.options.profileOf(copies[0]!);
-    const shingles = new Set<number>();
-    const figures = new Set<string>();
-    for (const copy of copies) {
-      const profile = this.options.profileOf(copy);
-      for (const shingle of profile.shingles) shingles.add(shingle);
-      for (const figure of profile.figures) figures.add(figure);
+    for (const anchor of profile.anchors) {
+      let stories = this.anchorStories.get(anchor);
+      if (stories === undefined) this.anchorStories.set(anchor, (stories = new Set()));
+      stories.add(entry);
     }
-    return { shingles, figures };
   }
 
   private forget(storyId: string): void {
@@ -162,37 +283,45 @@ export class SimilarityIndex {
     if (!entry) return;
     this.entries.delete(storyId);
     this.postings.remove(entry.slot, entry.postings);
+    for (const anchor of entry.profile.anchors) {
+      const stories = this.anchorStories.get(anchor)!;
+      stories.delete(entry);
+      if (stories.size === 0) this.anchorStories.delete(anchor);
+    }
   }
 
-  /** The best few eligible stories by number of shared proposing shingles; ties keep indexing order. */
-  private candidates(copy: Copy, copyPostings: readonly (Posting | undefined)[], time: number, exclude: Story | undefined): Entry[] {
-    const eligible = (slot: number) => {
-      const entry = this.slots[slot]!;
-      return (
-        entry.story !== exclude &&
-        !entry.sourceIds.has(copy.sourceId) &&
-        entry.profile.shingles.size >= MIN_SHINGLES &&
-        nearestGap(entry.times, time) <= MERGE_WINDOW_MS
-      );
-    };
-    return this.postings.topShared(copyPostings, MAX_POSTINGS, MIN_SHARED_SHINGLES, MAX_CANDIDATES, eligible).map((slot) => this.slots[slot]!);
+  /**
+   * The best few eligible stories by number of shared proposing shingles (ties keep indexing order), then
+   * the best few of the others naming at least two of the copy's anchors.
+   */
+  private candidates(copy: Copy, search: Search, exclude: Story | undefined): [entry: Entry, byAnchors: boolean][] {
+    const eligibleEntry = (entry: Entry) =>
+      // A story holding a copy from the same portal is a candidate too: portals re-post an event (a video
+      // story after the photo story, a corrected copy under a new link), judged by the same rules.
+      entry.story !== exclude && entry.profile.shingles.size >= MIN_SHINGLES && nearestGap(entry, search.time) <= MERGE_WINDOW_MS;
+    const chosen = this.postings
+      .topShared(search.postings, MAX_POSTINGS, MIN_SHARED_SHINGLES, MAX_CANDIDATES, (slot) => eligibleEntry(this.slots[slot]!))
+      .map((slot): [Entry, boolean] => [this.slots[slot]!, false]);
+    if (search.profile.anchors.size < MIN_SHARED_ANCHORS) return chosen;
+    const named = new Map<Entry, number>();
+    for (const anchor of search.profile.anchors) {
+      const stories = this.anchorStories.get(anchor);
+      if (stories === undefined || stories.size > MAX_PROPOSING_ANCHOR_STORIES) continue;
+      for (const entry of stories) named.set(entry, (named.get(entry) ?? 0) + 1);
+    }
+    const byAnchors = [...named]
+      .filter(([entry, count]) => count >= MIN_SHARED_ANCHORS && !chosen.some(([proposed]) => proposed === entry) && eligibleEntry(entry))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_ANCHOR_CANDIDATES);
+    return byAnchors.length === 0 ? chosen : [...chosen, ...byAnchors.map(([entry]): [Entry, boolean] => [entry, true])];
   }
 }
 
-/** Whether a story's copies are, for matching, the ones an entry was built from. */
-function sameCopies(indexed: readonly Copy[], current: readonly Copy[]): boolean {
-  if (indexed.length !== current.length) return false;
-  for (let index = 0; index < indexed.length; index++) {
-    const a = indexed[index]!;
-    const b = current[index]!;
-    if (a === b) continue;
-    if (a.sourceId !== b.sourceId || a.datePublished !== b.datePublished || a.title !== b.title || a.contentHtml !== b.contentHtml) return false;
-  }
-  return true;
-}
-
-function nearestGap(times: readonly number[], time: number): number {
-  let gap = Infinity;
-  for (const other of times) gap = Math.min(gap, Math.abs(other - time));
-  return gap;
+interface Search {
+  profile: MatchProfile;
+  time: number;
+  /** Stories holding each of the copy's shingles, in the order of profile.shingles. */
+  copyCounts: number[];
+  /** Postings of the copy's shingles, in the same order. */
+  postings: (Posting | undefined)[];
 }

@@ -51,6 +51,12 @@ export function rememberCopyText(copy: Pick<Copy, 'contentHtml'>, text: string):
   remembered.set(copy, { contentHtml: copy.contentHtml, text });
 }
 
+/** Lets a new object of the same copy (the same title and HTML, another field added) reuse what was derived from the old one. */
+export function carryCopyText(from: Pick<Copy, 'contentHtml'>, to: Pick<Copy, 'contentHtml'>): void {
+  const entry = remembered.get(from);
+  if (entry !== undefined && entry.contentHtml === to.contentHtml) remembered.set(to, entry);
+}
+
 /** The comparison keys of a copy's title and text lines: what matching and keywords compare. */
 export function copyKeys(copy: Pick<Copy, 'title' | 'contentHtml'>): CopyKeys {
   const entry = rememberedFor(copy);

@@ -104,3 +104,15 @@ export function applyMeridiem(hour: number, meridiem: string | undefined): numbe
   if (hour < 1 || hour > 12) return Number.NaN;
   return (hour % 12) + (meridiem === 'pm' ? 12 : 0);
 }
+
+/** The calendar day the zone's clocks showed at an instant (UTC when the zone is unknown). */
+export function localDay(instantMs: number, timeZone: string): { year: number; month: number; day: number } {
+  let offset = 0;
+  try {
+    offset = zoneOffsetMs(timeZone, instantMs);
+  } catch {
+    offset = 0; // Intl rejects an unknown zone name with a RangeError
+  }
+  const wallClock = new Date(instantMs + offset);
+  return { year: wallClock.getUTCFullYear(), month: wallClock.getUTCMonth() + 1, day: wallClock.getUTCDate() };
+}

@@ -54,12 +54,13 @@ describe('mergeCopies', () => {
     const first = makeCopy({ sourceId: 'cong-an', key: 'guid:77', title: 'Cảnh báo lừa đảo giả danh điện lực', text: 'Công an tỉnh cảnh báo cuộc gọi giả danh điện lực.', ...stored });
     mergeCopies(stories, [first], context());
     const before = { ...stories[0]! };
+    const storedCopy = stories[0]!.copies[0];
     const later = '2026-11-25T09:00:00.000Z';
     const again = { ...first, datePublished: later, firstSeenAt: later, undated: true as const };
     const result = mergeCopies(stories, [again], context(later));
     expect(result).toMatchObject({ updated: [], unchanged: 1 });
     expect(stories[0]).toMatchObject({ datePublished: before.datePublished, dateModified: before.dateModified });
-    expect(stories[0]!.copies[0]).toBe(first);
+    expect(stories[0]!.copies[0]).toBe(storedCopy);
 
     mergeCopies(stories, [{ ...again, title: 'Cảnh báo thủ đoạn lừa đảo giả danh nhân viên điện lực' }], context(later));
     expect(stories[0]!.copies[0]).toMatchObject({ datePublished: stored.datePublished, title: 'Cảnh báo thủ đoạn lừa đảo giả danh nhân viên điện lực' });

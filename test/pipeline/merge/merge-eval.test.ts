@@ -1,7 +1,11 @@
 // The labelled Vietnamese pairs of test/fixtures/merge-eval run through the real normalise → merge
 // path, as `npm run eval:merge` runs them; the bounds are issue 3's.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { evaluateEvents, loadEventSet, selectHalf } from '../../../scripts/merge-eval/evaluate-events.ts';
 import { evaluatePairs, loadPairs, type LabelledPair } from '../../../scripts/merge-eval/evaluate-pairs.ts';
+import { REPO_ROOT } from '../../../src/config/load-config.ts';
 
 const pairs = loadPairs();
 
@@ -22,3 +26,86 @@ describe('the merge evaluation set', () => {
     expect(report.recall, `missed: ${misses.join(', ')}`).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+// The blind event set (test/fixtures/merge-eval/blind, written by someone who never read the merge code)
+// and the union of both sets, as `npm run eval:merge` reports them. Issue 13 asks recall ≥ 0.97 on the
+// union; the rule reaches UNION_RECALL_FLOOR (see docs/architecture.md for what the rest would take), so
+// the floors below hold what it reaches against a regression, and precision is held at 1.0 everywhere.
+const BLIND_RECALL_FLOOR = 0.83;
+const UNION_RECALL_FLOOR = 0.86;
+
+describe('the blind event set', () => {
+  const set = loadEventSet();
+
+  it('has at least 40 events told by 3–4 portals and 15 groups of hard negatives of every kind the issue names', () => {
+    expect(set.events.length).toBeGreaterThanOrEqual(40);
+    for (const event of set.events) {
+      expect(event.copies.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(event.copies.map((copy) => copy.sourceId)).size).toBeGreaterThanOrEqual(3);
+    }
+    expect(set.negatives.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(set.negatives.map((group) => group.kind))).toEqual(new Set(['template-agency', 'template-figures', 'follow-up', 'same-kind-incident']));
+  });
+
+  it('splits into a tuning half (odd ids) and a held-out half (even ids) that together are the whole set', () => {
+    const tuning = selectHalf(set, 'tuning');
+    const heldOut = selectHalf(set, 'held-out');
+    expect(tuning.events.map((group) => group.id)).toContain('e01');
+    expect(heldOut.events.map((group) => group.id)).toContain('e02');
+    expect(tuning.events.length + heldOut.events.length).toBe(set.events.length);
+    expect(tuning.negatives.length + heldOut.negatives.length).toBe(set.negatives.length);
+  });
+
+  it.each(['tuning', 'held-out', 'whole'] as const)('merges the %s half with precision 1.0', (half) => {
+    const report = evaluateEvents(selectHalf(set, half));
+    const wrong = report.pairs.filter((pair) => pair.label === 'different' && pair.predicted === 'same').map((pair) => `${pair.a}~${pair.b}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it(`merges the union of both sets with precision 1.0 and recall of at least ${UNION_RECALL_FLOOR} (the blind set alone ${BLIND_RECALL_FLOOR})`, () => {
+    const blind = evaluateEvents(set);
+    const team = evaluatePairs(pairs);
+    const union = {
+      truePositives: team.truePositives + blind.truePositives,
+      falsePositives: team.falsePositives + blind.falsePositives,
+      falseNegatives: team.falseNegatives + blind.falseNegatives,
+    };
+    expect(union.falsePositives).toBe(0);
+    expect(blind.recall).toBeGreaterThanOrEqual(BLIND_RECALL_FLOOR);
+    expect(union.truePositives / (union.truePositives + union.falseNegatives)).toBeGreaterThanOrEqual(UNION_RECALL_FLOOR);
+  });
+
+  it('explains every pair it gets wrong with the numbers that decided it', () => {
+    const report = evaluateEvents(selectHalf(set, 'tuning'), { explain: true });
+    const missed = report.pairs.filter((pair) => pair.label === 'same' && pair.predicted === 'different');
+    expect(missed.length).toBeGreaterThan(0);
+    for (const pair of missed) {
+      const text = pair.explanation!.join('\n');
+      expect(text).toMatch(/started its story|joined by/);
+      expect(text).toMatch(/verbatim containment [\d.]+ \(required [\d.]+\), shared weight [\d.]+/);
+      expect(text).toMatch(/rewrite anchors shared \[.*\] weighing [\d.]+/);
+    }
+  });
+});
+
+describe('npm run eval:merge', () => {
+  it('shows the tuning half alone with --half tuning, and the numbers of each miss with --explain', async () => {
+    const { stdout, code } = await runScript(['--half', 'tuning', '--explain']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('blind set, tuning half (odd ids)');
+    expect(stdout).not.toContain('held-out');
+    expect(stdout).toMatch(/✗ e\d*[13579]#\d ~ e\d*[13579]#\d/);
+    expect(stdout).not.toMatch(/✗ [en]\d*[02468]#/);
+    expect(stdout).toContain('against that story:');
+  });
+});
+
+function runScript(args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/eval-merge.ts'), ...args], { cwd: REPO_ROOT });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout }));
+  });
+}

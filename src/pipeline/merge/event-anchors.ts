@@ -1,0 +1,210 @@
+/**
+ * What tells one event from its template siblings when a portal rewrote every sentence: the places
+ * and people it names ("xã Hòa Quân", "Phan Đình K."), the codes it gives (number plates, km posts,
+ * road numbers) and the days it mentions. A newspaper's rewrite of a police brief keeps these while
+ * sharing almost none of its wording; a brief about another commune, person or vehicle does not.
+ */
+import { comparisonKey } from '../normalize/vietnamese-text.ts';
+import { hasDigit, isDigitCode, isInitial, isUpperCode, LineWords } from './text-tokens.ts';
+
+export interface EventAnchors {
+  /** Named places and people, and codes, in comparison form: "hoà quân", "phan đình k", "37c-418.62", "ql 7a". */
+  anchors: Set<string>;
+  /** Days of a month the text mentions, as "day/month" without zeros ("5/1"). */
+  days: Set<string>;
+}
+
+// The word before a place's name says it is one: "xã Hòa Quân", "thôn Bến Đá", "CAX Gio An Bắc" (Công an
+// xã), "KCN Quang Châu Tây", "Công ty TNHH Khải Thịnh".
+const PLACE_WORDS = new Set([
+  'xã', 'phường', 'thôn', 'ấp', 'bản', 'xóm', 'làng', 'buôn', 'sóc', 'khối', 'hồ', 'sông', 'suối', 'kênh', 'rạch', 'đèo', 'cầu',
+  'đường', 'phố', 'bãi', 'đảo', 'núi', 'đỉnh', 'chợ', 'tỉnh', 'huyện', 'quận', 'tp', 'cax', 'cap', 'kcn', 'ccn', 'đình', 'chùa',
+  'đền', 'cảng', 'bến', 'vịnh', 'thác', 'hẻm', 'ngõ', 'kiệt', 'tnhh', 'mtv',
+]);
+const PLACE_PHRASES = new Set([
+  'thị trấn', 'khu phố', 'tổ dân phố', 'bãi tắm', 'tiểu khu', 'thành phố', 'khu công nghiệp', 'cụm công nghiệp', 'khu dân cư',
+  'nhà văn hoá', 'nhà văn hóa', 'phòng hộ', 'vườn quốc gia', 'khu bảo tồn', 'cửa khẩu', 'công an xã', 'công an phường',
+]);
+// Provinces and centrally-run cities, before and after the 2025 merger: every copy from a province may
+// name it, so it tells no event from another.
+const PROVINCES = new Set(
+  [
+    'hà nội', 'huế', 'thừa thiên huế', 'lai châu', 'điện biên', 'sơn la', 'lạng sơn', 'quảng ninh', 'thanh hoá', 'nghệ an', 'hà tĩnh',
+    'cao bằng', 'tuyên quang', 'lào cai', 'thái nguyên', 'phú thọ', 'bắc ninh', 'hưng yên', 'hải phòng', 'ninh bình', 'quảng trị',
+    'đà nẵng', 'quảng ngãi', 'gia lai', 'khánh hoà', 'lâm đồng', 'đắk lắk', 'hồ chí minh', 'đồng nai', 'tây ninh', 'cần thơ',
+    'vĩnh long', 'đồng tháp', 'cà mau', 'an giang', 'hà giang', 'yên bái', 'bắc kạn', 'hoà bình', 'vĩnh phúc', 'bắc giang',
+    'hải dương', 'thái bình', 'nam định', 'hà nam', 'quảng bình', 'quảng nam', 'kon tum', 'bình định', 'phú yên', 'ninh thuận',
+    'bình thuận', 'đắk nông', 'bình phước', 'bình dương', 'bà rịa', 'vũng tàu', 'long an', 'tiền giang', 'bến tre', 'trà vinh',
+    'sóc trăng', 'hậu giang', 'bạc liêu', 'kiên giang', 'việt nam',
+  ].map(comparisonKey),
+);
+// Places numbered rather than named: "khu phố 4", "tiểu khu 512", "tổ dân phố 7".
+const NUMBERED_PLACES = new Set(['khu phố', 'tổ dân phố', 'tiểu khu', 'xóm', 'thôn', 'tổ', 'khối', 'ấp', 'khu vực', 'bản']);
+// Words before a person's name that are not part of it.
+const PERSON_TITLES = new Set(['ông', 'bà', 'anh', 'chị', 'em', 'cháu', 'bé', 'cụ', 'chú', 'cô', 'bác']);
+// Words after which a run of capitalised syllables is a person's name ("đối tượng Sùng A Páo").
+const PERSON_WORDS = new Set([
+  ...PERSON_TITLES, 'đối tượng', 'bị cáo', 'bị can', 'nghi phạm', 'nạn nhân', 'bệnh nhân', 'tài xế', 'lái xe', 'thuyền trưởng',
+  'trưởng bản', 'trưởng thôn', 'chủ tịch', 'đồng chí', 'người', 'con', 'vợ', 'chồng', 'thiếu tá', 'trung tá', 'đại uý', 'đại úy',
+  'thượng uý', 'thượng úy',
+]);
+// Vietnamese family names, those of the Kinh and of the larger ethnic groups: a run of three or more
+// capitalised syllables starting with one is a person's name ("Đoàn Thanh niên" is not, being two).
+const FAMILY_NAMES = new Set([
+  'nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'phan', 'vũ', 'võ', 'đặng', 'bùi', 'đỗ', 'hồ', 'ngô', 'dương', 'lý', 'đào',
+  'đinh', 'lâm', 'mai', 'trương', 'hà', 'lương', 'tạ', 'cao', 'đoàn', 'thái', 'lò', 'hứa', 'mạc', 'nông', 'triệu', 'tô', 'lưu',
+  'châu', 'quách', 'kiều', 'khổng', 'tăng', 'lục', 'thạch', 'vi', 'chu', 'tống', 'trịnh', 'phùng', 'đàm', 'khúc', 'doãn', 'lã',
+  'lạc', 'giáp', 'cù', 'diệp', 'hàn', 'khương', 'mẫn', 'nghiêm', 'phí', 'tôn', 'vương', 'âu', 'ông', 'lường', 'quàng', 'cầm',
+  'sầm', 'giàng', 'sùng', 'vàng', 'thào', 'mùa', 'lầu', 'hờ', 'ly', 'hầu', 'tẩn', 'chảo', 'bàn', 'lô', 'ksor', 'siu', 'rơ',
+  'rmah', 'nay', 'y',
+]);
+/** A name is at most this many syllables; a longer capitalised run is a title or an institution. */
+const MAX_NAME_SYLLABLES = 5;
+/** A run starting with a family name, with neither an initial nor a word such as "anh" before it, is a name from this many syllables. */
+const MIN_FAMILY_NAME_SYLLABLES = 3;
+
+/** The anchors and days of a title and the kept lines of a text. */
+export function readEventAnchors(lines: readonly string[]): EventAnchors {
+  const anchors = new Set<string>();
+  const days = new Set<string>();
+  for (const text of lines) {
+    const line = new LineWords(text);
+    readNames(line, anchors);
+    // Most lines of a long copy state no figure: they are passed over without looking at their words.
+    if (DIGIT.test(text)) readCodesAndDays(line, anchors, days);
+  }
+  return { anchors, days };
+}
+
+const DIGIT = /\d/;
+
+/** Runs of capitalised words, kept when a place word comes before them or they read as a person's name. */
+function readNames(line: LineWords, anchors: Set<string>): void {
+  let start = -1;
+  for (let index = 0; index <= line.length; index++) {
+    const capital = index < line.length && isNameWord(line, index);
+    if (start >= 0 && (!capital || line.opens(index))) {
+      addName(line, start, index, anchors);
+      start = -1;
+    }
+    if (!capital) continue;
+    if (start < 0) start = index;
+    // A comma, bracket or full stop after a word ends the name; an initial ends it too.
+    if (line.closes(index) || isInitial(line.word(index))) {
+      addName(line, start, index + 1, anchors);
+      start = -1;
+    }
+  }
+}
+
+function isNameWord(line: LineWords, index: number): boolean {
+  // Most words start with a small letter: they are ruled out before the word is cut out of its punctuation.
+  if (!isUpperCode(line.firstCode(index))) return false;
+  const word = line.word(index);
+  if (hasDigit(word)) return false;
+  // CSGT, UBND, BKS: abbreviations of offices, not names (a few stand for place words, read as such).
+  return word.length === 1 || word !== word.toUpperCase() || isInitial(word);
+}
+
+function addName(line: LineWords, start: number, end: number, anchors: Set<string>): void {
+  let first = start;
+  let placeWord = phraseBefore(line, start, PLACE_WORDS, PLACE_PHRASES);
+  // "Xã Quảng Tân: …": the place word opens the run itself (not "Hồ", more often a family name).
+  const opening = line.lower(first);
+  if (placeWord === undefined && end - first > 1 && PLACE_WORDS.has(opening) && !FAMILY_NAMES.has(opening)) {
+    placeWord = opening;
+    first++;
+  }
+  if (placeWord === undefined && PERSON_TITLES.has(opening)) first++;
+  const length = end - first;
+  if (length === 0 || length > MAX_NAME_SYLLABLES) return;
+  if (placeWord === undefined) {
+    const person =
+      length >= 2 &&
+      (isInitial(line.word(end - 1)) ||
+        phraseBefore(line, start, PERSON_WORDS, PERSON_WORDS) !== undefined ||
+        (length >= MIN_FAMILY_NAME_SYLLABLES && FAMILY_NAMES.has(line.lower(first))));
+    if (!person) return;
+  }
+  const words: string[] = [];
+  for (let index = first; index < end; index++) words.push(line.word(index));
+  const name = words.join(' ');
+  const key = comparisonKey(name.endsWith('.') ? name.slice(0, -1) : name);
+  if (key === '' || PROVINCES.has(key)) return;
+  // "sông Côn": a one-word name is only a name with its place word.
+  anchors.add(placeWord !== undefined && length === 1 ? `${comparisonKey(placeWord)} ${key}` : key);
+}
+
+/**
+ * The word or phrase of `single` / `phrases` (lower case) just before word `index`; none when the word
+ * before closes a phrase ("… trung tâm tỉnh. Khi …": a place word that ends a sentence names nothing after it).
+ */
+function phraseBefore(line: LineWords, index: number, single: ReadonlySet<string>, phrases: ReadonlySet<string>): string | undefined {
+  if (index === 0 || line.closes(index - 1)) return undefined;
+  let phrase = '';
+  for (let length = 1; length <= 3 && index - length >= 0; length++) {
+    if (length > 1 && line.closes(index - length)) break;
+    const word = line.lower(index - length);
+    if (word === '') break;
+    phrase = length === 1 ? word : `${word} ${phrase}`;
+    if (length === 1 ? single.has(phrase) : phrases.has(phrase)) return phrase;
+  }
+  return undefined;
+}
+
+const PLATE = /^\d{2}[A-Z]{1,2}\d{0,2}-(?:\d{3}\.\d{2}|\d{4,5})$/;
+const KM_POST = /^(?:km)?\d{1,4}\+\d{1,4}$/i;
+const ROAD_JOINED = /^(QL|ĐT|DT|TL)\.?(\d{1,3}[A-Z]?)$/i;
+const ROAD_NUMBER = /^\d{1,3}[A-Z]?$/;
+const DAY = /^(\d{1,2})\/(\d{1,2})(?:\/(?:\d{4}|\d{2}))?$/;
+const PLACE_NUMBER = /^\d{1,4}$/;
+// "vn88win", "QN-6853", "H5N1": a name written with digits (a website, a vessel, a strain).
+const LETTERED_CODE = /^[a-z][a-z0-9-]{3,23}$/i;
+/** Longer words are no code, plate or day. */
+const MAX_CODE_LENGTH = 24;
+
+/** Number plates, km posts, road numbers ("QL7A", "Quốc lộ 7A", "đường tỉnh 354"), numbered places and days ("5/1", "05/01/2026"). */
+function readCodesAndDays(line: LineWords, anchors: Set<string>, days: Set<string>): void {
+  for (let index = 0; index < line.length; index++) {
+    // Only words with a digit matter, told apart before any is cut out of its punctuation.
+    if (!line.hasDigit(index)) continue;
+    if (isDigitCode(line.firstCode(index))) readNumberWord(line, index, anchors, days);
+    else readLetteredCode(line, index, anchors);
+  }
+}
+
+function readNumberWord(line: LineWords, index: number, anchors: Set<string>, days: Set<string>): void {
+  const word = line.word(index);
+  if (word.length > MAX_CODE_LENGTH) return;
+  if (PLATE.test(word)) anchors.add(word.toLowerCase());
+  else if (KM_POST.test(word)) anchors.add(`km ${word}`);
+  else if (PLACE_NUMBER.test(word)) {
+    const place = phraseBefore(line, index, NUMBERED_PLACES, NUMBERED_PLACES);
+    if (place !== undefined) anchors.add(`${place} ${Number(word)}`);
+  }
+  const day = DAY.exec(word);
+  if (day && isDayOfMonth(Number(day[1]), Number(day[2]))) days.add(`${Number(day[1])}/${Number(day[2])}`);
+  if (ROAD_NUMBER.test(word) && index >= 2) {
+    const before = `${line.lower(index - 2)} ${line.lower(index - 1)}`;
+    if (before === 'quốc lộ') anchors.add(roadKey('ql', word));
+    else if (before === 'đường tỉnh' || before === 'tỉnh lộ') anchors.add(roadKey('đt', word));
+  }
+}
+
+function readLetteredCode(line: LineWords, index: number, anchors: Set<string>): void {
+  const word = line.word(index);
+  if (word.length > MAX_CODE_LENGTH) return;
+  const joined = ROAD_JOINED.exec(word);
+  if (joined) anchors.add(roadKey(joined[1]!, joined[2]!));
+  else if (/^km\d/i.test(word) && KM_POST.test(word)) anchors.add(`km ${word.slice(2)}`);
+  else if (LETTERED_CODE.test(word)) anchors.add(word.toLowerCase());
+}
+
+function roadKey(kind: string, number: string): string {
+  const type = kind.toLowerCase() === 'ql' ? 'ql' : 'đt';
+  return `${type} ${number.toLowerCase()}`;
+}
+
+function isDayOfMonth(day: number, month: number): boolean {
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}

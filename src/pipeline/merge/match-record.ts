@@ -1,0 +1,52 @@
+/** What a copy keeps of how it joined its story (model/types.ts CopyMatch): the numbers of a text match, rounded, as the store holds them. */
+import type { Copy, CopyMatch, CopyRef, TextMatchRecord } from '../../model/types.ts';
+import { carryCopyText } from '../normalize/copy-text.ts';
+import { BASE_CONTAINMENT } from './match-score.ts';
+import { ANCHOR_CONTAINMENT } from './rewrite-match.ts';
+import type { TextMatch } from './similarity-index.ts';
+
+const HOUR_MS = 3600 * 1000;
+
+/** A copy named by its portal and link. */
+export function copyRef(copy: Pick<Copy, 'sourceId' | 'url'>): CopyRef {
+  return { sourceId: copy.sourceId, url: copy.url };
+}
+
+/** The copy with how it came to be in its story; a new object (stored copies are frozen), sharing the text worked out for the old one. */
+export function withMatch(copy: Copy, match: CopyMatch): Copy {
+  const next = { ...copy, match };
+  carryCopyText(copy, next);
+  return next;
+}
+
+/** The copy a text match matched (or the story's copies together) and the numbers it was decided on. */
+export function textMatchOf(match: TextMatch): { copy: CopyRef | 'story'; text: TextMatchRecord } {
+  return { copy: match.matched ? copyRef(match.matched) : 'story', text: textMatchRecord(match) };
+}
+
+/** The numbers a text match was decided on. */
+export function textMatchRecord(match: TextMatch): TextMatchRecord {
+  const { verbatim, rewrite } = match;
+  const figures = match.rule === 'rewrite' ? rewrite!.figures : verbatim.figures;
+  return {
+    rule: match.rule,
+    containment: round(verbatim.containment),
+    // The rewrite rule asks no share of the wording; it asks the anchors' share instead.
+    required: match.rule === 'rewrite' ? 0 : round(verbatim.required),
+    sharedWeight: round(verbatim.shared),
+    figures: { compared: figures.compared, missing: [...figures.missing] },
+    anchors: {
+      shared: rewrite?.anchors.shared ?? [],
+      weight: round(rewrite?.anchors.weight ?? 0),
+      requiredWeight: round(rewrite?.requiredAnchorWeight ?? 0),
+      containment: round(rewrite?.anchors.containment ?? 0),
+      required: match.rule === 'rewrite' ? ANCHOR_CONTAINMENT : 0,
+    },
+    gapHours: round(match.gapMs / HOUR_MS),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+

@@ -1,0 +1,158 @@
+/**
+ * The rewrite rule: a copy whose wording shares little with another's is still the same story when,
+ * within a day of it, it names the same places, people and codes (see event-anchors.ts), states no
+ * figure the other lacks in any form, and reports nothing dated after the other was published. A
+ * newspaper's rewrite of a police brief passes; a template sibling (another commune, person or plate)
+ * and a follow-up (a prosecution the day after the surrender) do not.
+ */
+import type { MatchProfile } from './match-profile.ts';
+import { compareFigures, NOT_COMPARED, type FigureCheck } from './match-score.ts';
+
+const HOUR_MS = 3600 * 1000;
+/** Rewrites are matched only this close to each other: one news cycle, before follow-ups begin. */
+export const REWRITE_WINDOW_MS = 24 * HOUR_MS;
+/**
+ * The anchors both copies name must weigh this much (see anchorWeight): two anchors of this event
+ * alone, not a river or a district town every story of the week names…
+ */
+export const MIN_SHARED_ANCHOR_WEIGHT = 1.5;
+/** …or one, when at least this share of the wording is shared too (half the verbatim rule's)… */
+export const PARTIAL_CONTAINMENT = 0.3;
+export const PARTIAL_ANCHOR_WEIGHT = 0.75;
+/** …and the side naming fewer finds at least this weighted share of them in the other. */
+export const ANCHOR_CONTAINMENT = 0.75;
+/**
+ * Copies worded apart restate figures apart (a count in words, a rounded amount, a detail one leaves
+ * out), so the one slip the verbatim rule allows needs three figures here, not four; with one or two
+ * figures a missing one is a contradiction, not a slip.
+ */
+const REWRITE_NOVEL_FIGURE_SHARE = 1 / 3;
+
+export interface LocalDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The anchors two copies share and how much they weigh. */
+export interface AnchorWeighing {
+  shared: string[];
+  weight: number;
+  /** Weighted share of the contained side's anchors (the side naming fewer) found in the other. */
+  containment: number;
+  contained: 'copy' | 'other';
+}
+
+export interface RewriteInput {
+  copy: MatchProfile;
+  other: MatchProfile;
+  anchors: AnchorWeighing;
+  /** The verbatim rule's containment between the two copies. */
+  containment: number;
+  gapMs: number;
+  /** The days, in the sources' zones, each copy was published. */
+  copyDay: LocalDay;
+  otherDay: LocalDay;
+  /** Compare the figures even when the anchors or days already rule the match out (to explain it). */
+  full?: boolean;
+}
+
+export interface RewriteVerdict {
+  anchors: AnchorWeighing;
+  /** The weight of shared anchors the rule asked at this containment. */
+  requiredAnchorWeight: number;
+  /** The figures of the side stating fewer, against the other's. */
+  figures: FigureCheck;
+  /** A day one copy mentions that falls after the other was published ("23/10"), if any. */
+  laterDay?: string;
+  same: boolean;
+}
+
+/**
+ * The anchors of two copies weighed: `otherStoriesWith` tells how many indexed stories other than the
+ * other copy's name an anchor (see anchorWeight).
+ */
+export function weighAnchors(copy: ReadonlySet<string>, other: ReadonlySet<string>, otherStoriesWith: (anchor: string) => number): AnchorWeighing {
+  const shared: string[] = [];
+  let weight = 0;
+  let copyTotal = 0;
+  let otherTotal = 0;
+  for (const anchor of copy) {
+    const anchorShare = anchorWeight(otherStoriesWith(anchor));
+    copyTotal += anchorShare;
+    if (other.has(anchor)) {
+      shared.push(anchor);
+      weight += anchorShare;
+    }
+  }
+  // Too little shared weight rules the rule out before the other side is weighed (most candidates stop here).
+  if (weight < PARTIAL_ANCHOR_WEIGHT) return { shared, weight, containment: copyTotal > 0 ? weight / copyTotal : 0, contained: 'copy' };
+  for (const anchor of other) otherTotal += anchorWeight(otherStoriesWith(anchor));
+  const copyInOther = copyTotal > 0 ? weight / copyTotal : 0;
+  const otherInCopy = otherTotal > 0 ? weight / otherTotal : 0;
+  return { shared, weight, containment: Math.max(copyInOther, otherInCopy), contained: copyInOther >= otherInCopy ? 'copy' : 'other' };
+}
+
+/** Whether the rule can still hold once the anchors are weighed: the cheap part, tried before the rest. */
+export function anchorsMayMatch(anchors: AnchorWeighing, gapMs: number): boolean {
+  return gapMs <= REWRITE_WINDOW_MS && anchors.weight >= PARTIAL_ANCHOR_WEIGHT && anchors.containment >= ANCHOR_CONTAINMENT;
+}
+
+/** Whether two copies within a day of each other name one event, however differently they are written. */
+export function judgeRewrite(input: RewriteInput): RewriteVerdict {
+  const { copy, other, anchors } = input;
+  const requiredAnchorWeight = requiredAnchors(input.containment);
+  const laterDay = dayAfter(copy.days, input.copyDay, input.otherDay) ?? dayAfter(other.days, input.otherDay, input.copyDay);
+  const anchorsHold = anchorsMayMatch(anchors, input.gapMs) && anchors.weight >= requiredAnchorWeight;
+  const verdict = { anchors, requiredAnchorWeight, ...(laterDay === undefined ? {} : { laterDay }) };
+  if (!input.full && (!anchorsHold || laterDay !== undefined)) return { ...verdict, figures: NOT_COMPARED, same: false };
+  // The copy stating fewer figures is the brief: each of them must be in the fuller one, in some form.
+  // With as many on each side, either may be the brief, and the one whose figures the other holds is.
+  const copyInOther = () => compareFigures(copy, other, () => ({ contained: input.copyDay.year, other: input.otherDay.year }), REWRITE_NOVEL_FIGURE_SHARE);
+  const otherInCopy = () => compareFigures(other, copy, () => ({ contained: input.otherDay.year, other: input.copyDay.year }), REWRITE_NOVEL_FIGURE_SHARE);
+  let figures: FigureCheck;
+  if (copy.figures.size < other.figures.size) figures = copyInOther();
+  else if (copy.figures.size > other.figures.size) figures = otherInCopy();
+  else {
+    figures = copyInOther();
+    if (!figures.agree) {
+      const reverse = otherInCopy();
+      if (reverse.agree) figures = reverse;
+    }
+  }
+  return { ...verdict, figures, same: anchorsHold && laterDay === undefined && figures.agree };
+}
+
+/**
+ * An anchor named by n other stories of the window weighs 1 / n, and fully while at most one other names
+ * it: the copies of one event often sit in two stories until a copy shows they are one, and must not
+ * make each other's anchors look common. A river or a town every story names weighs next to nothing.
+ */
+export function anchorWeight(otherStories: number): number {
+  return 1 / Math.max(1, otherStories);
+}
+
+/** The weight of shared anchors asked: about two, or one when the copies share a good part of their wording as well. */
+export function requiredAnchors(containment: number): number {
+  return containment >= PARTIAL_CONTAINMENT ? PARTIAL_ANCHOR_WEIGHT : MIN_SHARED_ANCHOR_WEIGHT;
+}
+
+/**
+ * A day `days` mentions that falls after `otherDay` and no later than `ownDay`: something that happened
+ * after the other copy was written, reported as news (a day after its own publication is a plan, not news).
+ */
+export function dayAfter(days: ReadonlySet<string>, ownDay: LocalDay, otherDay: LocalDay): string | undefined {
+  if (compareDays(ownDay, otherDay) <= 0) return undefined;
+  for (const mentioned of days) {
+    const [day, month] = mentioned.split('/').map(Number) as [number, number];
+    // The year the text leaves out: the one that puts the day nearest the copy's own date.
+    const year = month > ownDay.month + 6 ? ownDay.year - 1 : month < ownDay.month - 6 ? ownDay.year + 1 : ownDay.year;
+    const date = { year, month, day };
+    if (compareDays(date, otherDay) > 0 && compareDays(date, ownDay) <= 0) return mentioned;
+  }
+  return undefined;
+}
+
+function compareDays(a: LocalDay, b: LocalDay): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}

@@ -1,0 +1,41 @@
+// Replays copies built to make the readers of names, codes, days and spelled figures scan quadratically: one endless word, endless capitals, digits, punctuation and number words.
+import { describe, expect, it } from 'vitest';
+import { readEventAnchors } from '../../src/pipeline/merge/event-anchors.ts';
+import { readFigureForms } from '../../src/pipeline/merge/figure-forms.ts';
+import { LineWords } from '../../src/pipeline/merge/text-tokens.ts';
+
+const SIZE = 40_000;
+
+const HOSTILE: Record<string, (size: number) => string> = {
+  'one capitalised word with no space': (size) => 'Ă'.repeat(size),
+  'capitalised words without end': (size) => 'Nguyễn '.repeat(size / 7),
+  'initials without end': (size) => 'K. '.repeat(size / 3),
+  'digits and separators without end': (size) => '1.2-3+4/'.repeat(size / 8),
+  'opening brackets before a capital': (size) => `${'('.repeat(size)}Hòa`,
+  'number words without end': (size) => 'hai mươi nghìn rưỡi '.repeat(size / 20),
+  'place words without end': (size) => 'xã thôn ấp '.repeat(size / 11),
+};
+
+/** CPU time of reading one line, the least of a few tries (the machine is shared). */
+function readTime(line: string): number {
+  let least = Infinity;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const started = process.cpuUsage();
+    readEventAnchors([line]);
+    readFigureForms([new LineWords(line)]);
+    const used = process.cpuUsage(started);
+    least = Math.min(least, used.user + used.system);
+  }
+  return Math.max(least, 1);
+}
+
+describe('the anchor and figure readers on hostile text', () => {
+  it.each(Object.keys(HOSTILE))('read %s in time that grows with its length, not its square', (name) => {
+    const make = HOSTILE[name]!;
+    readTime(make(SIZE / 4));
+    const small = readTime(make(SIZE));
+    const large = readTime(make(SIZE * 4));
+    // Four times the text: about four times the time; a quadratic reader would take sixteen.
+    expect(large / small).toBeLessThan(10);
+  });
+});

@@ -1,0 +1,37 @@
+// What readEventAnchors takes from a line as naming an event: places after a place word, people's
+// names, plates, km posts, road numbers, numbered places, lettered codes and days — and what it leaves.
+import { describe, expect, it } from 'vitest';
+import { readEventAnchors } from '../../../src/pipeline/merge/event-anchors.ts';
+
+const anchorsOf = (line: string) => [...readEventAnchors([line]).anchors].sort();
+
+describe('readEventAnchors', () => {
+  it.each([
+    { line: 'Va chạm tại km 46+300 QL7A (xã Hòa Quân), xe tải BKS 37C-418.62 và xe máy BKS 37H1-552.07.', expected: ['37c-418.62', '37h1-552.07', 'hoà quân', 'km 46+300', 'ql 7a'] },
+    { line: 'Trên Quốc lộ 7A đoạn qua xã Hoà Quân, xe máy va chạm xe tải.', expected: ['hoà quân', 'ql 7a'] },
+    { line: 'Xe tải do Phan Đình K. (SN 1979, trú xã Nam Lĩnh) điều khiển.', expected: ['nam lĩnh', 'phan đình k'] },
+    { line: 'Người bị bắt là Trương Công H. Theo cơ quan công an, H. đổi tên thành "Trương Văn Hải" để lẩn trốn.', expected: ['trương công h', 'trương văn hải'] },
+    { line: 'Nhân viên cứu hộ Nguyễn Văn Hòa cùng tổ tuần tra đã ứng cứu tại bãi tắm Hòn Rớ Nam.', expected: ['hòn rớ nam', 'nguyễn văn hoà'] },
+    { line: 'Ghe hút cát trên sông Côn, thuộc thôn Vĩnh Lộc, tiểu khu 214.', expected: ['sông côn', 'tiểu khu 214', 'vĩnh lộc'] },
+    { line: 'CAX Gio An Bắc phong tỏa khu vực tại khu phố 4.', expected: ['gio an bắc', 'khu phố 4'] },
+    { line: 'Xã Quảng Tân: 2 học sinh tử vong do đuối nước tại hồ Khe Mơ', expected: ['khe mơ', 'quảng tân'] },
+    { line: 'Trang web cá độ "vn88win" bị triệt phá; tàu QN-6853 bị bắt giữ trên đường tỉnh 354.', expected: ['qn-6853', 'vn88win', 'đt 354'] },
+  ])('$line', ({ line, expected }) => {
+    expect(anchorsOf(line)).toEqual(expected);
+  });
+
+  it.each([
+    { name: 'a capital at the start of a sentence', line: 'Khoảng 21h15, CSGT đang khám nghiệm hiện trường. Hiện vụ việc đang được điều tra.' },
+    { name: 'offices and their abbreviations', line: 'Phòng Cảnh sát hình sự phối hợp Đội CSGT và UBND xã tổ chức ra quân.' },
+    { name: 'a capitalised phrase that is no name', line: 'Đoàn Thanh niên và Hội Phụ nữ dịp Tết Nguyên đán Bính Ngọ.' },
+    { name: 'a province or city, which every copy from it names', line: 'Công an tỉnh Nghệ An và Công an TP Hồ Chí Minh phối hợp.' },
+    { name: 'a place word ending a sentence', line: 'Xe chạy về trung tâm tỉnh. Khi đến nơi thì gặp nạn.' },
+  ])('takes nothing from $name', ({ line }) => {
+    expect(anchorsOf(line)).toEqual([]);
+  });
+
+  it('reads the days a line mentions, without their years or zeros, and not months of a year', () => {
+    const { days } = readEventAnchors(['Khoảng 22h ngày 02/3/2026, sau khi bị truy nã từ tháng 6/2022; hôm sau, 3/3, khai nhận.']);
+    expect([...days].sort()).toEqual(['2/3', '3/3']);
+  });
+});

@@ -1,0 +1,102 @@
+// The rewrite rule (rewrite-match.ts): a police brief and a newspaper's rewrite of it are one story;
+// a template sibling, a follow-up, a copy a day and more later, and a copy sharing only a commune's name
+// are not.
+import { describe, expect, it } from 'vitest';
+import { profileCopy, type MatchProfile } from '../../../src/pipeline/merge/match-profile.ts';
+import { anchorWeight, dayAfter, judgeRewrite, weighAnchors, type LocalDay } from '../../../src/pipeline/merge/rewrite-match.ts';
+import { htmlOfText } from '../../helpers/make-copy.ts';
+
+const HOUR_MS = 3600 * 1000;
+const profile = (title: string, text: string) => profileCopy({ title, contentHtml: htmlOfText(text) });
+
+const BRIEF = profile(
+  '[Clip] Va chạm giữa xe tải và xe máy trên QL7A, 2 người tử vong',
+  'Khoảng 21h15 ngày 5/1, tại km 46+300 QL7A (xã Hòa Quân) xảy ra va chạm giữa xe tải BKS 37C-418.62 và xe máy BKS 37H1-552.07 làm 2 người trên xe máy tử vong tại chỗ.\n' +
+    'CSGT và Công an xã Hòa Quân đang khám nghiệm hiện trường.',
+);
+const REWRITE = profile(
+  'Xe máy va chạm xe tải trên Quốc lộ 7A, hai vợ chồng tử vong',
+  'Khoảng 21 giờ 15 phút tối 5/1, trên Quốc lộ 7A đoạn qua xã Hòa Quân đã xảy ra vụ va chạm khiến hai vợ chồng đi trên xe máy tử vong tại chỗ.\n' +
+    'Xe tải mang biển kiểm soát 37C-418.62 do ông Phan Đình K. điều khiển, khi đến km 46+300 thì va chạm với xe máy biển kiểm soát 37H1-552.07 chạy ngược chiều.',
+);
+const SIBLING = profile(
+  'Va chạm giữa xe khách và xe máy trên QL7A, 2 người tử vong',
+  'Khoảng 6h30 ngày 5/1, tại km 112+500 QL7A (xã Tân Kỳ Bắc) xảy ra va chạm giữa xe khách BKS 37B-031.25 và xe máy BKS 37D1-447.19 làm 2 người tử vong.\n' +
+    'CSGT và Công an xã Tân Kỳ Bắc đang khám nghiệm hiện trường.',
+);
+const SURRENDER = profile(
+  'Tài xế gây tai nạn rồi bỏ chạy đã ra đầu thú',
+  'Chiều 22/10, Mạc Văn Ch. (39 tuổi, trú xã Vĩnh Bảo Đông) đến công an đầu thú, khai là người lái xe tải 15C-228.71 va chạm với xe máy của anh Đào Văn Kh. rạng sáng 20/10.',
+);
+const PROSECUTION = profile(
+  'Khởi tố tài xế gây tai nạn chết người rồi bỏ chạy',
+  'Ngày 23/10, Cơ quan CSĐT khởi tố Mạc Văn Ch. (SN 1987, trú xã Vĩnh Bảo Đông), người lái xe tải 15C-228.71 làm anh Đào Văn Kh. tử vong sáng 20/10, đến ngày 22/10 thì ra đầu thú.',
+);
+
+const day = (year: number, month: number, date: number): LocalDay => ({ year, month, day: date });
+const alone = () => 0;
+
+function judge(copy: MatchProfile, other: MatchProfile, options: { gapHours?: number; copyDay?: LocalDay; otherDay?: LocalDay; containment?: number; others?: (anchor: string) => number } = {}) {
+  return judgeRewrite({
+    copy,
+    other,
+    anchors: weighAnchors(copy.anchors, other.anchors, options.others ?? alone),
+    containment: options.containment ?? 0.1,
+    gapMs: (options.gapHours ?? 10) * HOUR_MS,
+    copyDay: options.copyDay ?? day(2026, 1, 6),
+    otherDay: options.otherDay ?? day(2026, 1, 5),
+  });
+}
+
+describe('judgeRewrite', () => {
+  it('recognises a newspaper rewrite of a police brief by its places, plates and figures', () => {
+    const verdict = judge(REWRITE, BRIEF);
+    expect(verdict.anchors.shared).toEqual(expect.arrayContaining(['hoà quân', '37c-418.62', '37h1-552.07', 'km 46+300']));
+    expect(verdict).toMatchObject({ same: true, figures: { agree: true } });
+  });
+
+  it('keeps apart the same template on the same road with another commune, km post and plates', () => {
+    expect(judge(SIBLING, BRIEF, { gapHours: 5 }).same).toBe(false);
+  });
+
+  it('keeps apart a follow-up that reports a day after the other copy was published', () => {
+    const verdict = judge(PROSECUTION, SURRENDER, { gapHours: 22, copyDay: day(2026, 10, 23), otherDay: day(2026, 10, 22) });
+    expect(verdict).toMatchObject({ laterDay: '23/10', same: false });
+  });
+
+  it('asks a rewrite to come within a day', () => {
+    expect(judge(REWRITE, BRIEF, { gapHours: 25 }).same).toBe(false);
+  });
+
+  it('weighs down anchors that many stories of the window name, so a river and a district town match nothing', () => {
+    expect(anchorWeight(1)).toBe(1);
+    expect(anchorWeight(20)).toBeCloseTo(0.05);
+    expect(judge(REWRITE, BRIEF, { others: () => 20 }).same).toBe(false);
+  });
+
+  it('takes one anchor only when the copies share a good part of their wording too', () => {
+    const brief = profile('Cháy nhà dân', 'Khoảng 13h ngày 8/7, căn nhà của ông Huỳnh Văn B. bị cháy, thiệt hại khoảng 300 triệu đồng.');
+    const other = profile('Cháy nhà dân', 'Khoảng 13h ngày 8/7, căn nhà của ông Huỳnh Văn B. bị cháy, không ai bị thương, thiệt hại khoảng 300 triệu đồng.');
+    expect(judge(other, brief, { containment: 0.1 }).same).toBe(false);
+    expect(judge(other, brief, { containment: 0.35 }).same).toBe(true);
+  });
+
+  it('allows one figure slip among three of the brief, not among two', () => {
+    const full = profile('Nổ bình gas', 'Khoảng 10h15 ngày 20/12, tại quán ăn của ông Trần Văn Ph. trên đường Lê Thánh Tông xảy ra vụ nổ; ông Ph. và 2 khách bị thương.');
+    const three = profile('Nổ bình gas', 'Lúc 10h15 ngày 20/12, vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông làm 3 người bị thương.');
+    const two = profile('Nổ bình gas', 'Vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông ngày 20/12 làm 3 người bị thương lúc 10h.');
+    expect(judge(three, full, { copyDay: day(2026, 12, 20), otherDay: day(2026, 12, 20) })).toMatchObject({ same: true, figures: { missing: ['3'] } });
+    expect(judge(two, full, { copyDay: day(2026, 12, 20), otherDay: day(2026, 12, 20) })).toMatchObject({ same: false, figures: { agree: false } });
+  });
+});
+
+describe('dayAfter', () => {
+  it.each([
+    { days: ['23/10', '20/10'], own: day(2026, 10, 23), other: day(2026, 10, 22), expected: '23/10' },
+    { days: ['15/9'], own: day(2026, 9, 16), other: day(2026, 9, 15), expected: undefined },
+    { days: ['5/11'], own: day(2026, 10, 29), other: day(2026, 10, 28), expected: undefined },
+    { days: ['2/1'], own: day(2027, 1, 2), other: day(2026, 12, 31), expected: '2/1' },
+  ])('$days, published $own.day/$own.month against $other.day/$other.month: $expected', ({ days, own, other, expected }) => {
+    expect(dayAfter(new Set(days), own, other)).toBe(expected);
+  });
+});
