@@ -20,8 +20,8 @@ export function withMatch(copy: Copy, match: CopyMatch): Copy {
 }
 
 /** The copy a text match matched (or the story's copies together) and the numbers it was decided on. */
-export function textMatchOf(match: TextMatch): { copy: CopyRef | 'story'; text: TextMatchRecord } {
-  return { copy: match.matched ? copyRef(match.matched) : 'story', text: textMatchRecord(match) };
+export function textMatchOf(match: TextMatch): { copy: CopyRef | 'story'; numbers: TextMatchRecord } {
+  return { copy: match.matched ? copyRef(match.matched) : 'story', numbers: textMatchRecord(match) };
 }
 
 /** The numbers a text match was decided on. */
