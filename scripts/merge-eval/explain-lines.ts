@@ -20,9 +20,9 @@ export function describeRecord(label: string, match: CopyMatch | undefined, labe
     case 'link':
       return `${label} joined by the same link as ${labelOf(match.copy)}`;
     case 'text':
-      return `${label} joined by text, ${describeText(match.text)}, matching ${match.copy === 'story' ? 'the story\'s copies together' : labelOf(match.copy)}`;
+      return `${label} joined by text, ${describeText(match.numbers)}, matching ${match.copy === 'story' ? 'the story\'s copies together' : labelOf(match.copy)}`;
     case 'joined':
-      return `${label}'s story was joined to this one when ${labelOf(match.via)} (same ${match.through}) matched ${match.copy === 'story' ? 'its copies together' : labelOf(match.copy)} by text, ${describeText(match.text)}`;
+      return `${label}'s story was joined to this one when ${labelOf(match.via)} (same ${match.through}) matched ${match.copy === 'story' ? 'its copies together' : labelOf(match.copy)} by text, ${describeText(match.numbers)}`;
   }
 }
 

@@ -143,10 +143,10 @@ export interface CopyRef {
 export type CopyMatch =
   | { by: 'first'; at: string }
   | { by: 'link'; at: string; copy: CopyRef }
-  | { by: 'text'; at: string; copy: CopyRef | 'story'; text: TextMatchRecord }
-  | { by: 'joined'; at: string; via: CopyRef; through: 'guid' | 'link'; copy: CopyRef | 'story'; text: TextMatchRecord };
+  | { by: 'text'; at: string; copy: CopyRef | 'story'; numbers: TextMatchRecord }
+  | { by: 'joined'; at: string; via: CopyRef; through: 'guid' | 'link'; copy: CopyRef | 'story'; numbers: TextMatchRecord };
 
-/** The numbers a text match was decided on (docs/architecture.md "How copies become stories"). */
+/** The numbers a text match was decided on (docs/architecture.md "How copies become stories"); `numbers` of a CopyMatch. */
 export interface TextMatchRecord {
   /** Which rule held: near-verbatim shared wording, or a rewrite naming the same places, people and codes. */
   rule: 'verbatim' | 'rewrite';

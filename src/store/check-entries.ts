@@ -18,14 +18,14 @@ const textMatchSchema = z.looseObject({
 const matchSchema = z.discriminatedUnion('by', [
   z.looseObject({ by: z.literal('first'), at: z.string() }),
   z.looseObject({ by: z.literal('link'), at: z.string(), copy: copyRefSchema }),
-  z.looseObject({ by: z.literal('text'), at: z.string(), copy: z.union([copyRefSchema, z.literal('story')]), text: textMatchSchema }),
+  z.looseObject({ by: z.literal('text'), at: z.string(), copy: z.union([copyRefSchema, z.literal('story')]), numbers: textMatchSchema }),
   z.looseObject({
     by: z.literal('joined'),
     at: z.string(),
     via: copyRefSchema,
     through: z.enum(['guid', 'link']),
     copy: z.union([copyRefSchema, z.literal('story')]),
-    text: textMatchSchema,
+    numbers: textMatchSchema,
   }),
 ]);
 

@@ -36,20 +36,20 @@ describe('findBadEntry, for the match record of a copy', () => {
     { name: 'no record (a copy stored before merging recorded one)', match: undefined },
     { name: 'started its story', match: { by: 'first', at: DATE } },
     { name: 'joined by the same link', match: { by: 'link', at: DATE, copy: POLICE } },
-    { name: 'joined by text, matching one copy', match: { by: 'text', at: DATE, copy: POLICE, text: TEXT } },
-    { name: 'joined by text, matching the story\'s copies together', match: { by: 'text', at: DATE, copy: 'story', text: { ...TEXT, rule: 'verbatim' } } },
-    { name: 'its story joined through another copy', match: { by: 'joined', at: DATE, via: POLICE, through: 'guid', copy: POLICE, text: TEXT } },
-    { name: 'a field a newer bantin added', match: { by: 'text', at: DATE, copy: POLICE, text: { ...TEXT, titleShare: 0.4 }, note: 'kept' } },
+    { name: 'joined by text, matching one copy', match: { by: 'text', at: DATE, copy: POLICE, numbers: TEXT } },
+    { name: 'joined by text, matching the story\'s copies together', match: { by: 'text', at: DATE, copy: 'story', numbers: { ...TEXT, rule: 'verbatim' } } },
+    { name: 'its story joined through another copy', match: { by: 'joined', at: DATE, via: POLICE, through: 'guid', copy: POLICE, numbers: TEXT } },
+    { name: 'a field a newer bantin added', match: { by: 'text', at: DATE, copy: POLICE, numbers: { ...TEXT, titleShare: 0.4 }, note: 'kept' } },
   ])('loads a copy with $name', ({ match }) => {
     expect(findBadEntry(storeWith(match))).toBeUndefined();
   });
 
   it.each([
     { name: 'an unknown kind', match: { by: 'guess', at: DATE }, path: 'stories[0].copies[0].match.by' },
-    { name: 'a text match without its numbers', match: { by: 'text', at: DATE, copy: POLICE }, path: 'stories[0].copies[0].match.text: missing' },
-    { name: 'a containment that is not a number', match: { by: 'text', at: DATE, copy: POLICE, text: { ...TEXT, containment: '0.12' } }, path: 'stories[0].copies[0].match.text.containment' },
+    { name: 'a text match without its numbers', match: { by: 'text', at: DATE, copy: POLICE }, path: 'stories[0].copies[0].match.numbers: missing' },
+    { name: 'a containment that is not a number', match: { by: 'text', at: DATE, copy: POLICE, numbers: { ...TEXT, containment: '0.12' } }, path: 'stories[0].copies[0].match.numbers.containment' },
     { name: 'a matched copy without its link', match: { by: 'link', at: DATE, copy: { sourceId: 'cong-an-tinh' } }, path: 'stories[0].copies[0].match.copy.url: missing' },
-    { name: 'a join through something other than a guid or a link', match: { by: 'joined', at: DATE, via: POLICE, through: 'text', copy: 'story', text: TEXT }, path: 'stories[0].copies[0].match.through' },
+    { name: 'a join through something other than a guid or a link', match: { by: 'joined', at: DATE, via: POLICE, through: 'text', copy: 'story', numbers: TEXT }, path: 'stories[0].copies[0].match.through' },
   ])('refuses $name, naming where', ({ match, path }) => {
     expect(findBadEntry(storeWith(match))).toContain(path);
   });

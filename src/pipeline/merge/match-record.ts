@@ -1,8 +1,7 @@
 /** What a copy keeps of how it joined its story (model/types.ts CopyMatch): the numbers of a text match, rounded, as the store holds them. */
 import type { Copy, CopyMatch, CopyRef, TextMatchRecord } from '../../model/types.ts';
 import { carryCopyText } from '../normalize/copy-text.ts';
-import { BASE_CONTAINMENT } from './match-score.ts';
-import { ANCHOR_CONTAINMENT } from './rewrite-match.ts';
+import { ANCHOR_CONTAINMENT, MIN_SHARED_ANCHOR_WEIGHT, PARTIAL_CONTAINMENT } from './rewrite-match.ts';
 import type { TextMatch } from './similarity-index.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -20,8 +19,8 @@ export function withMatch(copy: Copy, match: CopyMatch): Copy {
 }
 
 /** The copy a text match matched (or the story's copies together) and the numbers it was decided on. */
-export function textMatchOf(match: TextMatch): { copy: CopyRef | 'story'; text: TextMatchRecord } {
-  return { copy: match.matched ? copyRef(match.matched) : 'story', text: textMatchRecord(match) };
+export function textMatchOf(match: TextMatch): { copy: CopyRef | 'story'; numbers: TextMatchRecord } {
+  return { copy: match.matched ? copyRef(match.matched) : 'story', numbers: textMatchRecord(match) };
 }
 
 /** The numbers a text match was decided on. */
@@ -31,8 +30,8 @@ export function textMatchRecord(match: TextMatch): TextMatchRecord {
   return {
     rule: match.rule,
     containment: round(verbatim.containment),
-    // The rewrite rule asks no share of the wording; it asks the anchors' share instead.
-    required: match.rule === 'rewrite' ? 0 : round(verbatim.required),
+    // The rewrite rule asks a share of the wording only when it took fewer anchors (see requiredAnchors).
+    required: match.rule === 'rewrite' ? (rewrite!.requiredAnchorWeight < MIN_SHARED_ANCHOR_WEIGHT ? PARTIAL_CONTAINMENT : 0) : round(verbatim.required),
     sharedWeight: round(verbatim.shared),
     figures: { compared: figures.compared, missing: [...figures.missing] },
     anchors: {

@@ -97,11 +97,11 @@ describe('merging copies the portals rewrote', () => {
       by: 'text',
       copy: { sourceId: 'cong-an', url: POLICE_BRIEF.url },
       // "gần 5 giờ sáng", when the fire was put out, is the one figure the brief does not give: a slip allowed among four.
-      text: { rule: 'rewrite', required: 0, figures: { compared: 4, missing: ['5'] }, anchors: { shared: expect.arrayContaining(['lâm văn kh', 'cây sộp', 'tân phú đông']), required: 0.75 } },
+      numbers: { rule: 'rewrite', required: 0, figures: { compared: 4, missing: ['5'] }, anchors: { shared: expect.arrayContaining(['lâm văn kh', 'cây sộp', 'tân phú đông']), required: 0.75 } },
     });
-    expect(rewrite!.match!.by === 'text' && rewrite!.match!.text.gapHours).toBeCloseTo(5.5);
-    expect(commune!.match).toMatchObject({ by: 'text', copy: 'story', text: { rule: 'verbatim', required: 0.6 } });
-    expect(commune!.match!.by === 'text' && commune!.match!.text.containment).toBeGreaterThan(0.9);
+    expect(rewrite!.match!.by === 'text' && rewrite!.match!.numbers.gapHours).toBeCloseTo(5.5);
+    expect(commune!.match).toMatchObject({ by: 'text', copy: 'story', numbers: { rule: 'verbatim', required: 0.6 } });
+    expect(commune!.match!.by === 'text' && commune!.match!.numbers.containment).toBeGreaterThan(0.9);
   });
 
   it('records a copy with a stored copy\'s link as joined by that link', () => {
