@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { evaluateEvents, loadEventSet, selectHalf, BLIND_EVENTS_FILE, type EventReport, type SetHalf } from './merge-eval/evaluate-events.ts';
-import { evaluatePairs, loadPairs, type EvaluationReport } from './merge-eval/evaluate-pairs.ts';
+import { evaluatePairs, loadPairs, share, type EvaluationReport } from './merge-eval/evaluate-pairs.ts';
 
 type Counts = Pick<EvaluationReport, 'truePositives' | 'falsePositives' | 'falseNegatives'>;
 
@@ -15,13 +15,12 @@ const HALVES: readonly SetHalf[] = ['tuning', 'held-out', 'whole'];
 const HALF_NAMES: Record<SetHalf, string> = { tuning: 'tuning half (odd ids)', 'held-out': 'held-out half (even ids)', whole: 'whole' };
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
-const ratio = (hit: number, miss: number) => (hit + miss === 0 ? 1 : hit / (hit + miss));
 
 function printCounts(name: string, counts: Counts): void {
   const { truePositives: tp, falsePositives: fp, falseNegatives: fn } = counts;
   console.log(`${name}`);
-  console.log(`  precision ${percent(ratio(tp, fp))}  (${tp} same pairs merged, ${fp} different pairs merged wrongly)`);
-  console.log(`  recall    ${percent(ratio(tp, fn))}  (${tp} of ${tp + fn} same pairs merged)`);
+  console.log(`  precision ${percent(share(tp, fp))}  (${tp} same pairs merged, ${fp} different pairs merged wrongly)`);
+  console.log(`  recall    ${percent(share(tp, fn))}  (${tp} of ${tp + fn} same pairs merged)`);
 }
 
 function parseArgs(argv: readonly string[]): { half: SetHalf; explain: boolean } {

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { CategoryConfig, SourceConfig, Story } from '../../src/model/types.ts';
 import { createCategorizer } from '../../src/pipeline/categorize/categorize-story.ts';
 import { normalizeItem } from '../../src/pipeline/normalize/normalize-item.ts';
+import { share } from '../merge-eval/evaluate-pairs.ts';
 
 export interface LabelledItem {
   id: string;
@@ -80,8 +81,7 @@ function score(id: string, outcomes: readonly ItemOutcome[]): CategoryScore {
     else if (filed) falsePositives++;
     else if (labelled) falseNegatives++;
   }
-  const ratio = (hit: number, miss: number) => (hit + miss === 0 ? 1 : hit / (hit + miss));
-  return { id, truePositives, falsePositives, falseNegatives, precision: ratio(truePositives, falsePositives), recall: ratio(truePositives, falseNegatives) };
+  return { id, truePositives, falsePositives, falseNegatives, precision: share(truePositives, falsePositives), recall: share(truePositives, falseNegatives) };
 }
 
 /** A labelled item as the one-copy story a feed item would make: title, then the sapo and body as paragraphs. */

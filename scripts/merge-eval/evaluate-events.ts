@@ -9,6 +9,7 @@ import type { Copy, SourceConfig, Story } from '../../src/model/types.ts';
 import type { MergeContext } from '../../src/pipeline/merge/merge-copies.ts';
 import { explainMatch, mergeCopies } from '../../src/pipeline/merge/merge-copies.ts';
 import { normalizeItem } from '../../src/pipeline/normalize/normalize-item.ts';
+import { share, sourceConfig } from './evaluate-pairs.ts';
 import { describeExplanation, describeRecord } from './explain-lines.ts';
 
 export interface EventCopy {
@@ -107,8 +108,8 @@ export function evaluateEvents(set: EventSet, options: { explain?: boolean } = {
     truePositives,
     falsePositives,
     falseNegatives,
-    precision: truePositives + falsePositives === 0 ? 1 : truePositives / (truePositives + falsePositives),
-    recall: truePositives + falseNegatives === 0 ? 1 : truePositives / (truePositives + falseNegatives),
+    precision: share(truePositives, falsePositives),
+    recall: share(truePositives, falseNegatives),
   };
 }
 
@@ -180,8 +181,4 @@ function toCopy(entry: Entry, seenAt: Date): Copy {
   );
   if (!copy) throw new Error(`merge-eval: copy ${entry.key} does not normalise to a copy`);
   return copy;
-}
-
-function sourceConfig(id: string): SourceConfig {
-  return { id, name: id, url: `https://${id}.example.vn/rss`, priority: 0, categoryMap: {}, timezone: 'Asia/Ho_Chi_Minh', enabled: true };
 }

@@ -71,8 +71,8 @@ export function evaluatePairs(pairs: readonly LabelledPair[], options: { explain
     falsePositives,
     falseNegatives,
     trueNegatives,
-    precision: truePositives + falsePositives === 0 ? 1 : truePositives / (truePositives + falsePositives),
-    recall: truePositives + falseNegatives === 0 ? 1 : truePositives / (truePositives + falseNegatives),
+    precision: share(truePositives, falsePositives),
+    recall: share(truePositives, falseNegatives),
   };
 }
 
@@ -109,6 +109,12 @@ function toCopy(pair: LabelledPair, side: PairSide, which: 'a' | 'b'): Copy {
   return copy;
 }
 
-function sourceConfig(id: string): SourceConfig {
+/** A portal as the evaluations configure it: no priority, no categoryMap, the province's zone. */
+export function sourceConfig(id: string): SourceConfig {
   return { id, name: id, url: `https://${id}.example.vn/rss`, priority: 0, categoryMap: {}, timezone: 'Asia/Ho_Chi_Minh', enabled: true };
+}
+
+/** hit ÷ (hit + miss), 1 when there is nothing to count: precision and recall of every evaluation. */
+export function share(hit: number, miss: number): number {
+  return hit + miss === 0 ? 1 : hit / (hit + miss);
 }
