@@ -1,4 +1,5 @@
 /** Finds the first image of sanitised content (SPEC: a copy without an enclosure or media element takes its first content image). */
+import { decodeSanitizedText } from './sanitize-content.ts';
 
 const IMG_OPEN = '<img ';
 
@@ -36,7 +37,7 @@ function attributeOf(html: string, from: number, name: string): string | undefin
     }
     const valueEnd = html.indexOf('"', nameEnd + 2);
     if (valueEnd < 0) return undefined;
-    if (attribute === name) return decodeAttribute(html.slice(nameEnd + 2, valueEnd));
+    if (attribute === name) return decodeSanitizedText(html.slice(nameEnd + 2, valueEnd));
     at = valueEnd + 1;
   }
   return undefined;
@@ -48,7 +49,3 @@ function scanName(html: string, from: number): number {
   return at;
 }
 
-/** Reverses the escapes sanitize-html writes in attribute values. */
-function decodeAttribute(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}

@@ -4,9 +4,9 @@ import type { Copy, RawItem, SourceConfig } from '../../model/types.ts';
 import { absolutizeUrl, canonicalizeUrl } from './canonical-url.ts';
 import { parseFeedDate, type NumericDateOrder } from './parse-date.ts';
 import { withoutRelatedBlock, withoutRelatedNavigation } from './related-list.ts';
-import { htmlToText, sanitizeContent } from './sanitize-content.ts';
+import { htmlToText, sanitizedHtmlToText, sanitizeContent } from './sanitize-content.ts';
 import { comparisonKey, toNfc } from './vietnamese-text.ts';
-import { rememberCopyText, storyText } from './copy-text.ts';
+import { rememberCopyText } from './copy-text.ts';
 import { firstContentImage } from './content-image.ts';
 
 export interface NormalizeContext {
@@ -96,7 +96,9 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): Copy | undef
   if (url === undefined) return undefined;
   // A trailing list of links to other stories is the portal's navigation, not the story: never published.
   const contentHtml = withoutRelatedNavigation(sanitizeContent(firstNonBlank(raw.contentHtml, raw.summary), url), url);
-  const text = storyText(contentHtml);
+  // The story's own part, read once for both its text and its image.
+  const ownHtml = withoutRelatedBlock(contentHtml);
+  const text = sanitizedHtmlToText(ownHtml);
   const title = pickTitle(raw.title, text);
   if (title === undefined) return undefined;
   const date = readItemDate(raw.date, ctx.source.timezone, ctx.now, ctx.dateOrder);
@@ -110,7 +112,7 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): Copy | undef
     datePublished: (date ?? ctx.now).toISOString(),
     sourceCategories: cleanCategories(raw.categories),
     author: cleanAuthor(raw.author),
-    imageUrl: itemImage(raw, withoutRelatedBlock(contentHtml), url),
+    imageUrl: itemImage(raw, ownHtml, url),
     firstSeenAt: ctx.now.toISOString(),
     ...(date === undefined ? { undated: true as const } : {}),
   };

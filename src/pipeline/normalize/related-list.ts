@@ -2,6 +2,7 @@
  * Finds the list of other stories' headlines a portal appends to a description ("Tin liên quan", or
  * just a list of links to the same site), so that it neither files nor merges the story it trails.
  */
+import { decodeSanitizedText } from './sanitize-content.ts';
 import { attributeValue } from './content-image.ts';
 import { comparisonKey, toNfc } from './vietnamese-text.ts';
 
@@ -225,5 +226,5 @@ function withoutFragment(url: string): string {
 
 /** Reverses the escapes sanitize-html writes in text. */
 function decodeText(text: string): string {
-  return toNfc(text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+  return toNfc(decodeSanitizedText(text));
 }

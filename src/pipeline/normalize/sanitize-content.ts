@@ -99,7 +99,8 @@ const BLOCK_TAG = new RegExp(`</?(?:${BLOCK_TAGS.join('|')})\\s*/?>`, 'g');
 const CELL_TAG = new RegExp(`</?(?:${CELL_TAGS.join('|')})\\s*/?>`, 'g');
 
 /** Reverses the only escapes sanitize-html writes into text. */
-function decodeSanitizedText(s: string): string {
+/** Text or an attribute value of sanitised HTML with the four entities sanitize-html writes decoded. */
+export function decodeSanitizedText(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }
 
