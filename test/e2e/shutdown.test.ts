@@ -24,7 +24,8 @@ describe('stopping the service', () => {
     );
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/main.ts'), 'serve', '--config', configFile], {
       cwd: REPO_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn' },
+      // The config's file store, whatever BANTIN_STORE the suite runs with: the lock checked below is that file's.
+      env: { ...withoutStoreOverride(process.env), LOG_LEVEL: 'warn' },
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -57,4 +58,9 @@ async function waitForRunningCycle(base: string): Promise<HealthReport> {
     if (Date.now() > deadline) throw new Error('the service never reported a running cycle');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+function withoutStoreOverride(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { BANTIN_STORE: _store, ...rest } = env;
+  return rest;
 }
