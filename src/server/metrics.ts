@@ -32,8 +32,6 @@ export function createServiceMetrics(options: { countedRun?: RunSummary } = {}):
   const restarts = new Counter({ name: 'bantin_ingestion_thread_restarts_total', help: 'Times the ingestion thread ended by itself and was started again.', registers: [registry] });
   // Counted in plain numbers on the hot path (prom-client hashes labels on every inc) and handed over when scraped.
   const requestsByStatus = new Map<number, number>();
-  let sent = 0;
-  let notModified = 0;
   new Counter({
     name: 'bantin_feed_requests_total',
     help: 'Feed and OPML requests by HTTP status (304: a poll that cost nothing).',
@@ -49,7 +47,9 @@ export function createServiceMetrics(options: { countedRun?: RunSummary } = {}):
     help: 'Share of feed requests answered 304 since the process started.',
     registers: [registry],
     collect() {
-      this.set(sent === 0 ? 0 : notModified / sent);
+      let sent = 0;
+      for (const count of requestsByStatus.values()) sent += count;
+      this.set(sent === 0 ? 0 : (requestsByStatus.get(304) ?? 0) / sent);
     },
   });
   let lastCounted = options.countedRun?.finishedAt;
@@ -72,8 +72,6 @@ export function createServiceMetrics(options: { countedRun?: RunSummary } = {}):
     recordThreadRestart: () => restarts.inc(),
     countFeedRequest(status) {
       requestsByStatus.set(status, (requestsByStatus.get(status) ?? 0) + 1);
-      sent++;
-      if (status === 304) notModified++;
     },
   };
 }

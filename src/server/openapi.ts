@@ -24,7 +24,7 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
       version: VERSION,
       description: 'Stories bantin merged from provincial portals, and the changes to them, for partners who republish headlines.',
     },
-    servers: [{ url: baseUrl.replace(/\/+$/, '') }],
+    servers: [{ url: baseUrl }],
     paths: {
       '/api/stories/{id}': {
         get: {

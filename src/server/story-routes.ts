@@ -19,7 +19,7 @@ const PAGE_HEADERS = { 'Cache-Control': 'no-cache', 'Content-Security-Policy': P
 export function mountStoryRoutes(app: express.Express, getState: () => ServeState): void {
   app.get('/stories/:id', async (req, res) => {
     const state = getState();
-    const base = trimBase(state.config.baseUrl);
+    const base = state.config.baseUrl;
     const lookup = await lookUp(state, req.params.id);
     res.set(PAGE_HEADERS).type('html');
     if (lookup.status === 'moved') return void res.redirect(301, `${base}/stories/${lookup.to}`);
@@ -29,7 +29,7 @@ export function mountStoryRoutes(app: express.Express, getState: () => ServeStat
 
   app.get('/search', async (req, res) => {
     const state = getState();
-    const base = trimBase(state.config.baseUrl);
+    const base = state.config.baseUrl;
     const context = { baseUrl: base, formatTime: timeFormatter(state.config.timezone) };
     res.set(PAGE_HEADERS).type('html');
     const { q, page: pageParam } = req.query;
@@ -64,7 +64,7 @@ export function mountStoryRoutes(app: express.Express, getState: () => ServeStat
   app.get('/api/stories/:id', async (req, res) => {
     allowAnyOrigin(res).set('Cache-Control', 'no-cache');
     const state = getState();
-    const base = trimBase(state.config.baseUrl);
+    const base = state.config.baseUrl;
     const lookup = await lookUp(state, req.params.id);
     if (lookup.status === 'moved') return void res.redirect(301, `${base}/api/stories/${lookup.to}`);
     if (lookup.status === 'gone') return void res.status(410).json({ error: 'gone', message: 'the story was removed by retention' });
@@ -113,8 +113,4 @@ function sendJsonWithEtag(req: Request, res: Response, value: unknown): void {
   const held = req.get('if-none-match');
   if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) return void res.status(304).end();
   res.type('application/json; charset=utf-8').send(body);
-}
-
-function trimBase(baseUrl: string): string {
-  return baseUrl.replace(/\/+$/, '');
 }
