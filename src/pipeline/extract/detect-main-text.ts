@@ -1,7 +1,7 @@
 /** Finds an article page's main text: the element whose paragraphs carry the most prose, readability-style, kept small. */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { descendants, isWithin } from './load-page.ts';
+import { descendants, isWithin, measureTextLengths, pageWrappers } from './load-page.ts';
 
 const LINKS = new Set(['a']);
 import { CHROME_ATTRIBUTE, CONTENT_ATTRIBUTE, LEAD_ATTRIBUTE, NOISE_ATTRIBUTE } from './portal-words.ts';
@@ -21,10 +21,11 @@ export interface MainText {
 /** The best-scoring container of prose; undefined on a page with no paragraph of text. */
 export function detectMainText($: CheerioAPI, skip: ReadonlySet<Element>): MainText | undefined {
   const scores = new Map<Element, number>();
+  const wrappers = pageWrappers($, measureTextLengths($));
   for (const block of $(PROSE_TAGS).toArray()) {
     if (skip.has(block) || (block.name === 'span' && isWithin(block, 'p'))) continue;
     const chars = proseChars($, block);
-    if (chars < MIN_PARAGRAPH_CHARS || insideChrome(block)) continue;
+    if (chars < MIN_PARAGRAPH_CHARS || insideChrome(block, wrappers)) continue;
     // One point a paragraph, one per 100 characters (three at most), one per comma: prose, not link lists.
     const score = 1 + Math.min(3, Math.floor(chars / 100)) + Math.min(3, commas($, block));
     credit(scores, parentElement(block), score);
@@ -82,8 +83,9 @@ function attributeWeight(element: Element): number {
   return CONTENT_ATTRIBUTE.test(names) ? 1.3 : 1;
 }
 
-function insideChrome(element: Element): boolean {
+function insideChrome(element: Element, wrappers: ReadonlySet<Element>): boolean {
   for (let node: Element | undefined = element; node !== undefined; node = parentElement(node)) {
+    if (wrappers.has(node)) break;
     if (['nav', 'footer', 'header', 'aside', 'form'].includes(node.name) || CHROME_ATTRIBUTE.test(attributes(node))) return true;
   }
   return false;

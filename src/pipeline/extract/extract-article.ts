@@ -1,7 +1,11 @@
 /** Extract stage entry: an article page's title, date, author and cleaned content, each with the rule that found it. */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { loadPage } from './load-page.ts';
+import { descendants, isWithin, loadPage, measureTextLengths, pageWrappers } from './load-page.ts';
+import { comparisonKey } from '../normalize/vietnamese-text.ts';
+import { CHROME_ATTRIBUTE, isRelatedHeading, isSidebarTitle } from './portal-words.ts';
+
+const LINKS = new Set(['a']);
 import type { HtmlRules, RawItem } from '../../model/types.ts';
 import { canonicalizeUrl } from '../normalize/canonical-url.ts';
 import { cleanContent } from './clean-content.ts';
@@ -67,18 +71,63 @@ function text(value: string | undefined): string | undefined {
   return clean ? clean : undefined;
 }
 
+/**
+ * The headline the page shows: the first h1, else the first title-named element (`itemprop=headline`,
+ * class `news-title`, `lblTieuDe`), else the first h2–h4, else the first bold line standing alone; never a
+ * link, chrome, a box heading or a line of fewer than MIN_HEADLINE_WORDS words. og:title wins when it holds
+ * that headline ("Cao Bằng: " + the h1) and is passed over when it does not: then it is the site's name or a
+ * social-media rewording. `<title>` (with its site suffix) last.
+ */
 function findTitle($: CheerioAPI, selector: string | undefined): { value?: string; rule: string; element?: Element } {
-  const h1 = $('h1').toArray().find((element) => text($(element).text()) !== undefined);
   if (selector !== undefined) {
     const element = $(selector).first();
     const value = text(element.text());
     if (value !== undefined) return { value, rule: `title selector "${selector}"`, element: element.get(0) as Element };
   }
+  const headline = findHeadline($);
   const og = text($('meta[property="og:title"]').attr('content'));
-  if (og !== undefined) return { value: og, rule: 'og:title', element: h1 };
-  if (h1 !== undefined) return { value: text($(h1).text()), rule: 'first h1', element: h1 };
+  const shown = headline === undefined ? undefined : text($(headline.element).text());
+  if (og !== undefined && (shown === undefined || comparisonKey(og).includes(comparisonKey(shown)))) return { value: og, rule: 'og:title', element: headline?.element };
+  if (headline !== undefined) return { value: shown, rule: headline.rule, element: headline.element };
   const documentTitle = text($('title').first().text());
   return documentTitle === undefined ? { rule: 'none' } : { value: documentTitle, rule: '<title>' };
+}
+
+const MIN_HEADLINE_WORDS = 5;
+const MAX_HEADLINE_CHARS = 300;
+const TITLE_ATTRIBUTE = /title|tieu-?de|headline/i;
+const HEADLINE_KINDS: readonly { rule: string; matches: (element: Element, $: CheerioAPI) => boolean }[] = [
+  { rule: 'first h1', matches: (element) => element.name === 'h1' },
+  { rule: 'title-named element', matches: (element) => element.attribs.itemprop === 'headline' || TITLE_ATTRIBUTE.test(`${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`) },
+  { rule: 'first h2–h4', matches: (element) => /^h[2-4]$/.test(element.name) },
+  { rule: 'bold line standing alone', matches: (element, $) => ['b', 'strong'].includes(element.name) && !isWithin(element, 'p') && text($(element.parent!).text()) === text($(element).text()) },
+];
+const HEADLINE_CHROME = new Set(['nav', 'footer', 'aside', 'a', 'form']);
+
+function findHeadline($: CheerioAPI): { element: Element; rule: string } | undefined {
+  const wrappers = pageWrappers($, measureTextLengths($));
+  const candidates = $('body *').toArray().filter((element): element is Element => element.type === 'tag' && !HEADLINE_TAGS_SKIPPED.has(element.name));
+  for (const kind of HEADLINE_KINDS) {
+    for (const element of candidates) {
+      if (!kind.matches(element, $)) continue;
+      const value = text($(element).text());
+      // h1 is taken as it stands (portals use it for the headline); the weaker kinds must look like one.
+      if (value === undefined || (kind.rule !== 'first h1' && !looksLikeHeadline($, element, value, wrappers))) continue;
+      return { element, rule: kind.rule };
+    }
+  }
+  return undefined;
+}
+
+const HEADLINE_TAGS_SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'meta', 'link']);
+
+function looksLikeHeadline($: CheerioAPI, element: Element, value: string, wrappers: ReadonlySet<Element>): boolean {
+  if (value.length > MAX_HEADLINE_CHARS || value.split(' ').filter((word) => /\p{L}/u.test(word)).length < MIN_HEADLINE_WORDS) return false;
+  if (isSidebarTitle(value) || isRelatedHeading(value) || descendants(element, LINKS).length > 0) return false;
+  for (let node: Element | null = element; node !== null && node.type === 'tag' && !wrappers.has(node); node = node.parent as Element | null) {
+    if (HEADLINE_CHROME.has(node.name) || CHROME_ATTRIBUTE.test(`${node.attribs.class ?? ''} ${node.attribs.id ?? ''}`)) return false;
+  }
+  return true;
 }
 
 function findAuthor($: CheerioAPI, selector: string | undefined): { value?: string; rule: string } {

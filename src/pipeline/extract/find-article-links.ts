@@ -1,7 +1,7 @@
 /** Finds a list page's article links: the `links` selector, else the repeated block of same-site article links. */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { descendants, loadPage, measureTextLengths } from './load-page.ts';
+import { descendants, loadPage, measureTextLengths, pageWrappers } from './load-page.ts';
 
 const LINKS = new Set(['a']);
 const IMAGES = new Set(['img']);
@@ -47,10 +47,11 @@ export function findArticleLinks(html: string, pageUrl: string, rules: { links?:
     return { entries: toEntries($, candidates, undefined, timeZone), rule: `links selector "${rules.links}"` };
   }
   const sidebars = sidebarBoxes($);
+  const wrappers = pageWrappers($, measureTextLengths($));
   const candidates = $('a[href]')
     .toArray()
     .flatMap((anchor) => toCandidate($, anchor, pageUrl) ?? [])
-    .filter((candidate) => accept(candidate.url) && sameSite(candidate.url, pageUrl) && !insideChrome(candidate.element, sidebars));
+    .filter((candidate) => accept(candidate.url) && sameSite(candidate.url, pageUrl) && !insideChrome(candidate.element, sidebars, wrappers));
   const block = repeatedBlock(candidates);
   if (block === undefined) return { entries: [], rule: 'detected: no repeated block of article links' };
   const inBlock = candidates.filter((candidate) => block.container === candidate.element || isInside(candidate.element, block.container));
@@ -149,9 +150,10 @@ function sidebarBoxes($: CheerioAPI): Set<Element> {
   return boxes;
 }
 
-function insideChrome(element: Element, sidebars: ReadonlySet<Element>): boolean {
+function insideChrome(element: Element, sidebars: ReadonlySet<Element>, wrappers: ReadonlySet<Element>): boolean {
   for (let node = element.parent; node && node.type === 'tag'; node = node.parent) {
     const tag = node as Element;
+    if (wrappers.has(tag)) break;
     if (CHROME_TAGS.has(tag.name) || sidebars.has(tag) || tag.attribs.role === 'navigation') return true;
     if (CHROME_ATTRIBUTE.test(`${tag.attribs.class ?? ''} ${tag.attribs.id ?? ''}`)) return true;
   }

@@ -5,6 +5,7 @@ import { parseFeedDate } from '../normalize/parse-date.ts';
 import { hasDescendant } from './load-page.ts';
 
 const BLOCKS = new Set(['p', 'div', 'li', 'table']);
+const UPDATED_MARK = /updated|modified|cap-?nhat/i;
 
 // "Thứ Ba, 12/03/2019 - 16:45", "12/03/2019 | 16:45", "16:45 12/03/2019", "19h40 ngày 19/11/2024", "(GMT+7)".
 const WEEKDAY = '(?:thứ\\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\\s+nhật|cn|t[2-7])\\s*,?\\s*';
@@ -44,7 +45,8 @@ export function findArticleDate($: CheerioAPI, selector: string | undefined, tit
   }
   const published = readable($('meta[property="article:published_time"], meta[itemprop="datePublished"]').first().attr('content'), timeZone);
   if (published !== undefined) return { value: published, rule: 'meta article:published_time' };
-  const time = $('time[datetime]').first();
+  // A theme prints the update time beside the publication time (`time.updated`); only the latter dates the article.
+  const time = $('time[datetime]').filter((_, element) => !UPDATED_MARK.test(`${element.attribs.class ?? ''} ${element.attribs.itemprop ?? ''}`)).first();
   const timeValue = readable(time.attr('datetime'), timeZone);
   if (timeValue !== undefined) return { value: timeValue, rule: '<time datetime>', element: time.get(0) as Element | undefined };
   const fromJsonLd = jsonLdField($, 'datePublished');
@@ -58,7 +60,7 @@ function readable(raw: string | undefined, timeZone: string): string | undefined
   return value && parseFeedDate(value, timeZone) !== undefined ? value : undefined;
 }
 
-/** The first short element after the title holding a date, else the nearest one just before it (portals print both ways). */
+/** The short element holding a date nearest to the title, after it or just before it (portals print both ways). */
 function dateNearTitle($: CheerioAPI, title: Element, timeZone: string): FoundDate {
   const all = $('*').toArray() as Element[];
   const at = all.indexOf(title);
@@ -68,9 +70,13 @@ function dateNearTitle($: CheerioAPI, title: Element, timeZone: string): FoundDa
     const text = $(element).text();
     return text.length <= DATE_LINE_MAX_CHARS ? findDateText(text, timeZone) : undefined;
   };
-  const after = all.slice(at + 1, at + 1 + ELEMENTS_AFTER_TITLE);
-  const before = all.slice(Math.max(0, at - ELEMENTS_BEFORE_TITLE), at).reverse();
-  for (const element of [...after, ...before]) {
+  // Nearest first, whichever side: a date printed just above the title beats one further down (a related list's).
+  const nearest: Element[] = [];
+  for (let distance = 1; distance <= ELEMENTS_AFTER_TITLE; distance++) {
+    if (at + distance < all.length) nearest.push(all[at + distance]!);
+    if (distance <= ELEMENTS_BEFORE_TITLE && at - distance >= 0) nearest.push(all[at - distance]!);
+  }
+  for (const element of nearest) {
     const value = isDateLine(element);
     if (value !== undefined) return { value, rule: 'Vietnamese date near the title', element };
   }

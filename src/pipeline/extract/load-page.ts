@@ -106,3 +106,20 @@ export function hasDescendant(root: AnyNode, names: ReadonlySet<string>): boolea
   }
   return false;
 }
+
+/**
+ * The chain of elements that each hold more than half of the page's text (html, body, ASP.NET's
+ * whole-page `<form>`, a theme's outer divs). Their tag or class (`form`, `body.right-sidebar`) describes
+ * the layout, not the part they hold, so they are never taken for page chrome.
+ */
+export function pageWrappers($: CheerioAPI, textLength: (element: AnyNode) => number): Set<Element> {
+  const wrappers = new Set<Element>();
+  const root = $.root().get(0)!;
+  const half = textLength(root) / 2;
+  let node: AnyNode | undefined = root;
+  while (node !== undefined && 'children' in node) {
+    node = node.children.find((child) => child.type === 'tag' && textLength(child) > half);
+    if (node !== undefined) wrappers.add(node as Element);
+  }
+  return wrappers;
+}
