@@ -5,12 +5,14 @@ import { readByline } from './find-byline.ts';
 import { descendants, hasDescendant, isWithin, measureTextLengths } from './load-page.ts';
 import { isRelatedHeading, isViewCounter, isWidgetText, NOISE_ATTRIBUTE } from './portal-words.ts';
 
-const DROPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'form', 'iframe', 'button', 'input', 'select', 'textarea', 'nav', 'aside', 'footer', 'svg']);
+const DROPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'form', 'iframe', 'button', 'input', 'select', 'textarea', 'nav', 'aside', 'footer', 'svg', 'video', 'audio', 'object', 'embed']);
+// Video and audio go with their fallback text ("Trình duyệt của bạn không hỗ trợ video"): a feed cannot carry them.
 // A noisy class name on the main body itself (`div.content-share`) must not take the article with it.
 const NOISE_MAX_SHARE = 0.4;
 const LINE_MAX_CHARS = 200;
 const BOX_TAGS = new Set(['table', 'div', 'p']);
 const IMG = new Set(['img']);
+const LINKS = new Set(['a']);
 const LINE_TAGS = new Set(['p', 'div', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'span']);
 const BLOCK_OR_IMG = new Set(['p', 'div', 'img']);
 const CAPTION_TAGS = new Set(['td', 'p', 'em', 'span', 'div', 'i']);
@@ -58,12 +60,21 @@ function removeNoisyBlocks($: CheerioAPI, content: Element, textLength: TextLeng
   }
 }
 
-/** The first related-news heading and everything after it, up to the content's end, go. */
+/**
+ * The first related-news heading and everything after it, up to the content's end, go. A pointer line
+ * inside the text ("Xem thêm: <a>…</a>", the link on the heading's own line) goes alone: the text goes on after it.
+ */
 function cutRelatedNews($: CheerioAPI, content: Element, textLength: TextLength): void {
-  const heading = descendants(content).find((element) => textLength(element) <= LINE_MAX_CHARS * 2 && isRelatedHeading($(element).text().trim()));
-  if (heading === undefined) return;
-  for (let node: AnyNode | null = heading; node !== null && node !== content; node = node.parent) cutAfter(node);
-  $(heading).remove();
+  for (const element of descendants(content)) {
+    if (element.parent === null || textLength(element) > LINE_MAX_CHARS * 2 || !isRelatedHeading($(element).text().trim())) continue;
+    if (hasDescendant(element, LINKS)) {
+      removeWithEmptyParents($, content, element);
+      continue;
+    }
+    for (let node: AnyNode | null = element; node !== null && node !== content; node = node.parent) cutAfter(node);
+    $(element).remove();
+    return;
+  }
 }
 
 /** Drops every sibling after node at once (one at a time would shift the parent's child list each time). */
@@ -79,12 +90,20 @@ function cutAfter(node: AnyNode): void {
   node.next = null;
 }
 
-/** Innermost short elements matching (counters, share bars): removed, unless they hold an image. */
+/**
+ * Innermost short elements matching (counters, share bars): removed, unless they hold an image. A bar
+ * whose every item went that way ("[In trang] [Quay lại]") goes too, with the separators left in it.
+ */
 function removeShortLines($: CheerioAPI, content: Element, textLength: TextLength, matches: (text: string) => boolean): void {
+  const emptied = new Set<AnyNode>();
   for (const element of descendants(content).reverse()) {
-    if (textLength(element) > LINE_MAX_CHARS * 2) continue;
+    if (element.parent === null || textLength(element) > LINE_MAX_CHARS * 2) continue;
     const text = $(element).text().replace(/\s+/g, ' ').trim();
-    if (text.length <= LINE_MAX_CHARS && text !== '' && matches(text) && !hasDescendant(element, IMG)) $(element).remove();
+    const leftOver = emptied.has(element) && !/[\p{L}\p{N}]/u.test(text);
+    if (((text.length <= LINE_MAX_CHARS && text !== '' && matches(text)) || leftOver) && !hasDescendant(element, IMG)) {
+      if (element.parent !== content) emptied.add(element.parent);
+      $(element).remove();
+    }
   }
 }
 
@@ -110,8 +129,14 @@ function takeClosingByline($: CheerioAPI, content: Element, textLength: TextLeng
   const lines = descendants(content, LINE_TAGS).filter(
     (element) => textLength(element) <= LINE_MAX_CHARS && !isWithin(element, 'figure') && !hasDescendant(element, BLOCK_OR_IMG) && $(element).text().trim() !== '',
   );
+  // One element per line: `<p><b><span>Name</span></b></p>` is one line, not three.
+  const lineSet = new Set<AnyNode>(lines);
+  const outermost = lines.filter((element) => {
+    for (let node = element.parent; node !== null && node !== content; node = node.parent) if (lineSet.has(node)) return false;
+    return true;
+  });
   let name: string | undefined;
-  for (const element of lines.reverse().slice(0, 2)) {
+  for (const element of outermost.reverse().slice(0, 2)) {
     if (!isLastText($, content, element)) break;
     const found = readByline($(element).text());
     if (found === undefined) break;

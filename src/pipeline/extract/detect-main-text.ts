@@ -3,10 +3,16 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { descendants, isWithin, measureTextLengths, pageWrappers } from './load-page.ts';
 
-const LINKS = new Set(['a']);
 import { CHROME_ATTRIBUTE, CONTENT_ATTRIBUTE, LEAD_ATTRIBUTE, NOISE_ATTRIBUTE } from './portal-words.ts';
 
+const LINKS = new Set(['a']);
+
 const MIN_PARAGRAPH_CHARS = 25;
+const LEAD_LEVELS = 4;
+// A date line (`span.ms-descriptiontext`) is not a lead, whatever its class.
+const MIN_LEAD_WORDS = 8;
+// A lead is a paragraph or two; a longer block before the body is something else.
+const MAX_LEAD_CHARS = 800;
 const CONTAINER_TAGS = new Set(['div', 'article', 'section', 'main', 'td', 'span', 'font', 'center']);
 const PROSE_TAGS = 'p, pre, blockquote, h2, h3, h4, div, td, span';
 
@@ -97,10 +103,20 @@ function linkDensity($: CheerioAPI, element: Element): number {
   return text === 0 ? 1 : Math.min(1, linked / text);
 }
 
-/** A lead (sapo) portals print as a sibling just before the body. */
+/**
+ * A lead (sapo) portals print apart, just before the body: a lead-named sibling of the body or of one of its
+ * LEAD_LEVELS nearest ancestors (SharePoint puts it in the table row above the body's), or inside one.
+ */
 function leadBefore($: CheerioAPI, body: Element): Element | undefined {
-  const previous = $(body).prevAll().slice(0, 3).toArray();
-  return previous.find((element) => LEAD_ATTRIBUTE.test(attributes(element)) && $(element).text().trim().length >= MIN_PARAGRAPH_CHARS);
+  let node: Element | undefined = body;
+  for (let level = 0; level < LEAD_LEVELS && node !== undefined; level++, node = parentElement(node)) {
+    for (const previous of $(node).prevAll().slice(0, 3).toArray()) {
+      const lead = [previous, ...descendants(previous)].find((element) => LEAD_ATTRIBUTE.test(attributes(element)));
+      const leadText = lead === undefined ? '' : $(lead).text().trim();
+      if (leadText.length >= MIN_PARAGRAPH_CHARS && leadText.length <= MAX_LEAD_CHARS && leadText.split(/\s+/).length >= MIN_LEAD_WORDS) return lead;
+    }
+  }
+  return undefined;
 }
 
 export function describe(element: Element): string {

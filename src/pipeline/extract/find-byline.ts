@@ -7,6 +7,8 @@ const SOURCE_PREFIX = /^(?:nguồn(?:\s+tin)?\s*:|theo\s*:?)\s*(.+)$/iu;
 const WRITER_PREFIX = /^(?:(?:tin|bài)(?:\s*(?:,|và|\/|-)\s*ảnh)?|tác\s+giả|người\s+viết|pv|ctv|btv|nhóm\s+pv)\s*:\s*(.+)$/iu;
 const PARENTHESIS = /\([^()]{0,40}\)/gu;
 const CONNECTOR = /^(?:-|–|—|,|&|và|\/)$/u;
+const UNIT_START = /^(?:Ban|Phòng|Văn phòng|Sở|Công an|Bộ Chỉ huy|Ban Chỉ huy|UBND|HĐND|MTTQ|Ủy ban|Trung tâm|Báo|Đài|Hội|Đoàn|Chi cục|Cục|Tỉnh ủy|Thành ủy|Đảng ủy|Mặt trận|Bộ phận|Tổ)\s/u;
+const MAX_UNIT_WORDS = 9;
 
 /** The name a closing line gives, without its prefix; undefined when the line is not a byline. */
 export function readByline(line: string): string | undefined {
@@ -19,7 +21,16 @@ export function readByline(line: string): string | undefined {
     const looksNamed = /^\p{Lu}/u.test(name) || /^[\w-]+\.[a-z]{2,}/iu.test(name);
     return looksNamed && name.split(' ').length <= MAX_NAME_WORDS && !/[.!?]\s/u.test(name) ? name : undefined;
   }
-  return isBareName(text) ? text : undefined;
+  if (isBareName(text)) return text;
+  // "Nguyễn Thị Lan - Văn phòng HĐND và UBND xã": the person, without the unit after the dash.
+  const dash = / [-–] /u.exec(text);
+  if (dash !== null && isBareName(text.slice(0, dash.index)) && /^\p{Lu}/u.test(text.slice(dash.index + 3))) return text.slice(0, dash.index);
+  return isUnit(text) ? text : undefined;
+}
+
+/** An office signing the article ("Ban Văn hóa - Xã hội phường", "Sở Nông nghiệp và Môi trường"): a unit's name and nothing more. */
+export function isUnit(text: string): boolean {
+  return UNIT_START.test(text) && text.split(/\s+/u).length <= MAX_UNIT_WORDS && !/[.!?,;:]/u.test(text);
 }
 
 /** Only capitalised words (and connectors, a parenthesised unit): "Hoàng Long - Thu Hà", "Minh Anh (Công an xã Hòa An)". */

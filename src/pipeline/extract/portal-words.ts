@@ -19,7 +19,7 @@ const WIDGET_WORDS = new Set(
   phraseKeys([
     'chia sẻ', 'chia', 'sẻ', 'in', 'bài', 'trang', 'bản', 'gửi', 'email', 'e-mail', 'mail', 'lưu', 'bài viết',
     'facebook', 'zalo', 'twitter', 'x', 'print', 'share', 'tweet', 'like', 'thích', 'quay lại', 'lại', 'quay',
-    'về', 'đầu', 'trở', 'cỡ', 'chữ', 'a', 'phản', 'hồi', 'bình', 'luận', 'copy', 'link', 'sao', 'chép', 'liên', 'kết',
+    'về', 'lên', 'đầu', 'trở', 'cỡ', 'chữ', 'a', 'phản', 'hồi', 'bình', 'luận', 'copy', 'link', 'sao', 'chép', 'liên', 'kết',
   ]).flatMap((key) => key.split(' ')),
 );
 
@@ -64,9 +64,9 @@ const prefix = (names: string): RegExp => new RegExp(`(?:^|[-_\\s])(?:${names})`
 export const CHROME_ATTRIBUTE = token('menu|menus|nav|navbar|navigation|breadcrumbs?|footer|pagination|paging|pager|phan-?trang|sidebar|side-bar');
 /** Blocks inside an article that are not its text (share bars, comment forms, counters, related lists, tags). */
 export const NOISE_ATTRIBUTE = prefix(
-  'share|sharing|social|print|email|mail|sendmail|bookmark|breadcrumbs?|comments?|binh-?luan|rating|toolbar|tags?|tag-?list|keywords?|luot-?xem|view-?count|views|facebook|fb|zalo|like|font-?size|related|lien-?quan|tin-?khac|tinlienquan|other-?news|same-?cat|navigation|nav|menu|pagination|paging|pager|audio|player|advert|banner|quang-?cao',
+  'share|sharing|social|print|email|mail|sendmail|bookmark|breadcrumbs?|comments?|binh-?luan|rating|toolbar|tags?|tag-?list|keywords?|luot-?xem|view-?count|views|facebook|fb|zalo|like|font-?size|related|lien-?quan|tin-?khac|tinlienquan|other-?news|same-?cat|navigation|nav|menu|pagination|paging|pager|audio|player|ads|advert|banner|quang-?cao',
 );
 /** Class names portals give their article body. */
 export const CONTENT_ATTRIBUTE = /content|article|detail|body|noi-?dung|noidung|chi-?tiet|chitiet|entry|post|news|main|fulltext|text/i;
 /** Class names of an article's lead (sapo), often a sibling of the body. */
-export const LEAD_ATTRIBUTE = /sapo|lead|summary|tom-?tat|tomtat|mo-?ta|chapeau|intro|description|quote-?top/i;
+export const LEAD_ATTRIBUTE = /sapo|lead|summary|tom-?tat|tomtat|mo-?ta|chapeau|intro|desc|quote-?top/i;
