@@ -1,6 +1,6 @@
 /** Finds a list page's article links: the `links` selector, else the repeated block of same-site article links. */
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { descendants, loadPage, measureTextLengths, pageWrappers } from './load-page.ts';
 
 const LINKS = new Set(['a']);
@@ -29,6 +29,7 @@ const MIN_TITLE_CHARS = 15;
 const SIGNATURE_DEPTH = 4;
 const MAX_ENTRIES = 200;
 const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form']);
+const LEAD_LEVELS = 3;
 
 interface Candidate {
   element: Element;
@@ -54,8 +55,57 @@ export function findArticleLinks(html: string, pageUrl: string, rules: { links?:
     .filter((candidate) => accept(candidate.url) && sameSite(candidate.url, pageUrl) && !insideChrome(candidate.element, sidebars, wrappers));
   const block = repeatedBlock(candidates);
   if (block === undefined) return { entries: [], rule: 'detected: no repeated block of article links' };
-  const inBlock = candidates.filter((candidate) => block.container === candidate.element || isInside(candidate.element, block.container));
-  return { entries: toEntries($, inBlock, block.container, timeZone), rule: `detected: repeated links in ${block.signature}` };
+  const container = withLeadItems(block.container, candidates);
+  const inBlock = withoutTaxonomyLinks(candidates.filter((candidate) => isInside(candidate.element, container)), container);
+  return { entries: toEntries($, inBlock, container, timeZone), rule: `detected: repeated links in ${block.signature}` };
+}
+
+/**
+ * A list often opens with one or a few featured items laid out otherwise (a big lead, two side items): the
+ * block grows to its parent, LEAD_LEVELS times at most, while all the parent adds are title-like links in
+ * headings printed before the block. A sidebar or another box (links after the block, or not in headings) stops it.
+ */
+function withLeadItems(container: Element, candidates: readonly Candidate[]): Element {
+  let block = container;
+  for (let level = 0; level < LEAD_LEVELS; level++) {
+    const parent = block.parent;
+    if (parent === null || parent.type !== 'tag') break;
+    const added = candidates.filter((candidate) => isInside(candidate.element, parent as Element) && !isInside(candidate.element, block));
+    // Per article: its image link need not be in a heading, its title link must.
+    const titled = new Set(added.filter((candidate) => isTitleLike(candidate.text)).map((candidate) => candidate.url));
+    const leads = [...titled].every((url) => {
+      const anchors = added.filter((candidate) => candidate.url === url);
+      return anchors.every((candidate) => isBefore(candidate.element, block)) && anchors.some((candidate) => isInHeading(candidate.element, parent as Element));
+    });
+    if (!leads) break;
+    block = parent as Element;
+  }
+  return block;
+}
+
+/** A category or author link repeated in every item (`rel="category tag"`, or linked from items all over the block) is not an article. */
+function withoutTaxonomyLinks(candidates: readonly Candidate[], container: Element): Candidate[] {
+  const byUrl = new Map<string, Element[]>();
+  for (const candidate of candidates) byUrl.set(candidate.url, [...(byUrl.get(candidate.url) ?? []), candidate.element]);
+  const spread = new Set([...byUrl].filter(([, anchors]) => anchors.length >= 3 && commonAncestor(anchors) === container).map(([url]) => url));
+  return candidates.filter((candidate) => !spread.has(candidate.url) && !/\b(?:category|tag|author)\b/i.test(candidate.element.attribs.rel ?? ''));
+}
+
+function isBefore(element: Element, block: Element): boolean {
+  const order = (node: Element) => {
+    const path: number[] = [];
+    for (let at: Element | null = node; at?.parent; at = at.parent as Element) path.unshift(at.parent.children.indexOf(at));
+    return path;
+  };
+  const a = order(element);
+  const b = order(block);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+}
+
+function isInHeading(element: Element, within: Element): boolean {
+  for (let node = element.parent; node && node !== within; node = node.parent) if (node.type === 'tag' && /^h[1-6]$/.test((node as Element).name)) return true;
+  return false;
 }
 
 function toCandidate($: CheerioAPI, anchor: Element, pageUrl: string): Candidate | undefined {
@@ -141,7 +191,7 @@ function isInside(element: Element, container: Element): boolean {
 function sidebarBoxes($: CheerioAPI): Set<Element> {
   const boxes = new Set<Element>();
   const textLength = measureTextLengths($);
-  for (const title of $('h1, h2, h3, h4, h5, h6, div, span, p, strong, a, li').toArray()) {
+  for (const title of $('h1, h2, h3, h4, h5, h6, div, span, p, strong, b, a, li').toArray()) {
     if (textLength(title) > 80 || $(title).children('div, ul, ol, table').length > 0 || !isSidebarTitle($(title).text().replace(/\s+/g, ' ').trim())) continue;
     const parent = title.parent?.type === 'tag' ? (title.parent as Element) : undefined;
     if (parent !== undefined && $(parent).children().length <= 3) boxes.add(parent);
@@ -151,7 +201,8 @@ function sidebarBoxes($: CheerioAPI): Set<Element> {
 }
 
 function insideChrome(element: Element, sidebars: ReadonlySet<Element>, wrappers: ReadonlySet<Element>): boolean {
-  for (let node = element.parent; node && node.type === 'tag'; node = node.parent) {
+  // The link itself may be one of a box's items ("TIN XEM NHIỀU<br><a>…</a><br><a>…</a>").
+  for (let node: AnyNode | null = element; node && node.type === 'tag'; node = node.parent) {
     const tag = node as Element;
     if (wrappers.has(tag)) break;
     if (CHROME_TAGS.has(tag.name) || sidebars.has(tag) || tag.attribs.role === 'navigation') return true;

@@ -6,7 +6,7 @@ const phraseKeys = (phrases: readonly string[]): string[] => phrases.map(compari
 // Boxes beside the main list; compared under the comparison rules (case, tone-mark style, punctuation folded).
 const SIDEBAR_TITLES = phraseKeys([
   'Tin nổi bật', 'Tin xem nhiều', 'Xem nhiều', 'Tin đọc nhiều', 'Đọc nhiều', 'Tin mới nhất', 'Tin nóng',
-  'Tin tiêu điểm', 'Tiêu điểm', 'Tin hot', 'Liên kết website', 'Thăm dò ý kiến', 'Văn bản mới', 'Lịch công tác',
+  'Tin tiêu điểm', 'Tiêu điểm', 'Tin hot', 'Danh mục', 'Chuyên mục', 'Liên kết website', 'Thăm dò ý kiến', 'Văn bản mới', 'Lịch công tác',
 ]);
 // SPEC: these blocks and everything after them leave the content.
 const RELATED_HEADINGS = phraseKeys([
