@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { HtmlPortalsResult } from './sections/html-portals.ts';
 import type { IngestColdResult, IngestWarmResult } from './sections/ingest.ts';
 import type { MergeScalingResult } from './sections/merge-scaling.ts';
 import type { LoadFigures, ServeRatios, ServeResult } from './sections/serve.ts';
@@ -33,6 +34,7 @@ export interface BenchReport {
     mergeScaling?: MergeScalingResult;
     store?: StoreRow[];
     serve?: ServeResult;
+    htmlPortals?: HtmlPortalsResult;
   };
   goals: Goal[];
 }
@@ -52,7 +54,7 @@ export function describeMachine(): Machine {
 export function judgeGoals(sections: BenchReport['sections']): Goal[] {
   const goals: Goal[] = [];
   const add = (section: string, goal: string, figure: string, met: boolean) => goals.push({ section, goal, figure, met });
-  const { ingestCold: cold, ingestWarm: warm, mergeScaling: merge, store, serve } = sections;
+  const { ingestCold: cold, ingestWarm: warm, mergeScaling: merge, store, serve, htmlPortals: html } = sections;
   if (cold) {
     add('1 ingest cold', 'items/s ≥ 0.25 × rss-parser alone', `${cold.ratioToParse} ×`, cold.ratioToParse >= 0.25);
     add('1 ingest cold', 'categorising < 5 % of the cycle', `${(cold.categorizeShare * 100).toFixed(2)} %`, cold.categorizeShare < 0.05);
@@ -80,6 +82,10 @@ export function judgeGoals(sections: BenchReport['sections']): Goal[] {
     add('5 serve', 'full body ≥ 0.9 × bare node:http', `${serve.toNodeHttp.full} ×`, serve.toNodeHttp.full >= 0.9);
     add('5 serve', '304 ≥ 0.8 × bare node:http', `${serve.toNodeHttp.notModified} ×`, serve.toNodeHttp.notModified >= 0.8);
     add('5 serve', 'p99 ≤ 250 ms while ingesting', `${serve.duringIngestion.p99Ms} ms`, serve.duringIngestion.p99Ms <= 250);
+  }
+  if (html) {
+    const due = `${html.portals} list + ${html.portals} new`;
+    add('6 HTML portals', 'warm cycle fetches only list pages and new articles', `${html.warm.listPages} list + ${html.warm.articlePages} articles (due: ${due})`, html.warmFetchedOnlyNew);
   }
   return goals;
 }
@@ -178,6 +184,7 @@ function renderMarkdown(report: BenchReport): string {
     );
   }
   if (sections.serve) parts.push(...renderServe(sections.serve, report.size));
+  if (sections.htmlPortals) parts.push(...renderHtmlPortals(sections.htmlPortals));
   return `${parts.join('\n')}\n`;
 }
 
@@ -211,6 +218,20 @@ function renderServe(serve: ServeResult, size: string): string[] {
     table(['bantin ÷', 'full body', 'by round', '304', 'by round'], ratioRows),
     '',
     `While ingesting (\`npm start\`'s service: requests on the main thread, ingestion on its own thread): ${during.cycles} cycle(s) back to back, 10 portals publishing 5 stories before each, after a first cycle of ${during.firstCycleMs} ms that warmed the merge cache; full body p50 ${during.p50Ms} ms, p99 ${during.p99Ms} ms, ${during.requestsPerSecond} req/s; cycle ms: ${during.cycleMs.join(', ')}.`,
+  ];
+}
+
+function renderHtmlPortals(html: HtmlPortalsResult): string[] {
+  const row = (name: string, cycle: HtmlPortalsResult['cold']) => [name, cycle.cycleMs, cycle.cpuMs, cycle.listPages, cycle.articlePages, cycle.robots, cycle.notModified, cycle.storiesAdded];
+  return [
+    '',
+    '## 6. HTML portals',
+    '',
+    `${html.portals} portals without feeds × ${html.articlesPerPortal} articles on each list page, generated pages (menu, list with dates, "Tin xem nhiều" box, article with sapo, captioned photo, byline, share bar, "Tin liên quan") served over loopback by a separate process, one server (host:port) per portal, \`hostDelaySeconds: 0\`, no selectors (detection only). \`runIngestion\` into an empty store (cold), then again after each portal published one article (warm). Pages fetched are counted from the portals' own request log; the warm cycle must fetch only the list pages and the new articles, or the bench fails.`,
+    '',
+    table(['cycle', 'wall ms', 'CPU ms', 'list pages', 'article pages', 'robots.txt', '304', 'new stories'], [row('cold', html.cold), row('warm (1 new article per portal)', html.warm)]),
+    '',
+    `Extraction alone (\`extractArticle\`: title, date, author, main text, cleaning) over all ${html.portals * html.articlesPerPortal + html.portals} article pages, median of ${html.extractRuns} run(s): ${html.extractMs} ms, ${html.extractArticlesPerSecond} articles/s; \`cheerio.load\` alone over the same pages: ${html.cheerioParseMs} ms, ${html.cheerioPagesPerSecond} pages/s; ratio ${html.ratioToCheerio} ×. (\`cheerio.load\` builds its tree with parse5; bantin parses with htmlparser2 through cheerio.) CPU is this process's user + system time; wall time on a shared machine also counts other work's turns.`,
   ];
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: how much one machine carries (issue 6). Synthetic Vietnamese portals served over
- * loopback, five sections, bench/report.{json,md} and a short table. Options: `--size tiny` (or
+ * loopback, six sections, bench/report.{json,md} and a short table. Options: `--size tiny` (or
  * BENCH_SIZE=tiny) for a run of seconds, `--out <dir>` for where the report goes, `--sections a,b`.
  */
 import { mkdir, rm } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { resolveBenchSize } from './bench-size.ts';
 import { round } from './measure.ts';
 import { describeMachine, judgeGoals, renderGoalTable, writeReport, type BenchReport } from './report.ts';
+import { benchHtmlPortals } from './sections/html-portals.ts';
 import { benchIngest } from './sections/ingest.ts';
 import { benchMergeScaling } from './sections/merge-scaling.ts';
 import { benchServe } from './sections/serve.ts';
@@ -16,7 +17,7 @@ import { benchStore } from './sections/store-size.ts';
 import { startChild } from './processes/child-process.ts';
 import type { FeedServerReady } from './processes/feed-server.ts';
 
-const SECTIONS = ['ingest', 'serve', 'merge', 'store'] as const;
+const SECTIONS = ['ingest', 'serve', 'merge', 'store', 'html'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Share of a portal's items that re-post another portal's story. */
 const REPOST_SHARE = 0.3;
@@ -66,6 +67,10 @@ if (chosen.includes('merge')) {
 if (chosen.includes('store')) {
   log('4. store');
   sections.store = await benchStore(size, log);
+}
+if (chosen.includes('html')) {
+  log('6. HTML portals');
+  sections.htmlPortals = await benchHtmlPortals(size, log);
 }
 
 const report: BenchReport = {

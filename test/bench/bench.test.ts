@@ -20,7 +20,7 @@ describe('npm run bench', () => {
     expect(report.size).toBe('tiny');
     expect(report.machine).toMatchObject({ cores: expect.any(Number), node: process.version });
     expect(report.machine.cpu).not.toBe('');
-    expect(Object.keys(report.sections).sort()).toEqual(['ingestCold', 'ingestWarm', 'mergeScaling', 'serve', 'store']);
+    expect(Object.keys(report.sections).sort()).toEqual(['htmlPortals', 'ingestCold', 'ingestWarm', 'mergeScaling', 'serve', 'store']);
     expect(report.sections.ingestCold!.items).toBeGreaterThan(0);
     expect(report.sections.ingestWarm!.notModifiedSources).toBe(report.sections.ingestCold!.sources);
     expect(report.sections.mergeScaling!.rows).toHaveLength(2);
@@ -28,10 +28,15 @@ describe('npm run bench', () => {
     expect(report.sections.serve!.full.bantin!.expectedStatus).toBeGreaterThan(0);
     expect(report.sections.serve!.notModified.bantin!.expectedStatus).toBeGreaterThan(0);
     expect(report.sections.serve!.toNodeHttp.notModified).toBeGreaterThan(0);
-    expect(report.goals.map((goal) => goal.section[0])).toEqual(expect.arrayContaining(['1', '2', '3', '4', '5']));
+    const html = report.sections.htmlPortals!;
+    expect(html.cold).toMatchObject({ listPages: html.portals, articlePages: html.portals * html.articlesPerPortal, storiesAdded: html.portals * html.articlesPerPortal });
+    expect(html.warm).toMatchObject({ listPages: html.portals, articlePages: html.portals, robots: 0, storiesAdded: html.portals });
+    expect(html.warmFetchedOnlyNew).toBe(true);
+    expect(html.ratioToCheerio).toBeGreaterThan(0);
+    expect(report.goals.map((goal) => goal.section[0])).toEqual(expect.arrayContaining(['1', '2', '3', '4', '5', '6']));
 
     const markdown = await readFile(path.join(out, 'report.md'), 'utf8');
-    for (const heading of ['## Goals', '## 1. Ingest, cold', '## 2. Ingest, warm', '## 3. Merge scaling', '## 4. Store', '## 5. Serve']) {
+    for (const heading of ['## Goals', '## 1. Ingest, cold', '## 2. Ingest, warm', '## 3. Merge scaling', '## 4. Store', '## 5. Serve', '## 6. HTML portals']) {
       expect(markdown).toContain(heading);
     }
     expect(stdout).toContain('p99 ≤ 250 ms while ingesting');
