@@ -1,0 +1,64 @@
+// The detection rules added for the blind page set (docs/architecture.md "Reading portals without feeds"),
+// each on a small page written for it, so a rule is held even where the blind set would not notice.
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/pipeline/extract/extract-article.ts';
+import { findArticleLinks } from '../../../src/pipeline/extract/find-article-links.ts';
+import { htmlToText } from '../../../src/pipeline/normalize/sanitize-content.ts';
+
+const ZONE = 'Asia/Ho_Chi_Minh';
+const URL_ = 'https://phuongtanhoa.example.gov.vn/tin-tuc/bai-viet-1.html';
+const PARAGRAPHS = [
+  'Sáng 3/12, UBND phường Tân Hòa tổ chức hội nghị tổng kết công tác chuyển đổi số, với sự tham dự của đại diện các tổ dân phố, đoàn thể và người dân.',
+  'Trong năm, phường đã hướng dẫn hơn 2.000 người dân cài đặt ứng dụng định danh điện tử, thanh toán không dùng tiền mặt và nộp hồ sơ trực tuyến.',
+  'Phát biểu kết luận, Chủ tịch UBND phường đề nghị các tổ công nghệ số cộng đồng tiếp tục bám sát địa bàn, hỗ trợ người cao tuổi, hộ kinh doanh.',
+];
+const body = (extra = ''): string => `${PARAGRAPHS.map((text) => `<p>${text}</p>`).join('\n')}${extra}`;
+const text = (html: string): string => htmlToText(html).replace(/\s+/g, ' ').trim();
+
+describe('reading an article page', () => {
+  it('finds the text inside a form that wraps the whole page (ASP.NET, SharePoint)', () => {
+    const page = `<html><body><form id="aspnetForm" method="post"><div class="menu"><a href="/">Trang chủ</a></div><h1>Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026</h1><div class="noi-dung">${body()}</div></form></body></html>`;
+    expect(text(extractArticle(page, URL_, undefined, ZONE).contentHtml)).toContain(PARAGRAPHS[0]);
+  });
+
+  it('takes the headline the page shows over an og:title that does not hold it, and og:title when it does', () => {
+    const page = (og: string) => `<html><head><meta property="og:title" content="${og}"></head><body><div class="tin"><h2 class="tieu-de">Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026</h2><div class="content">${body()}</div></div></body></html>`;
+    expect(extractArticle(page('Cổng thông tin điện tử phường Tân Hòa'), URL_, undefined, ZONE)).toMatchObject({ title: 'Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026', rules: { title: 'title-named element' } });
+    expect(extractArticle(page('Cao Bằng: Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026'), URL_, undefined, ZONE)).toMatchObject({ title: 'Cao Bằng: Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026', rules: { title: 'og:title' } });
+  });
+
+  it('takes the date printed just above the headline over one further down, and never time.updated', () => {
+    const above = `<html><body><div class="ngay">Thứ Năm, 03/12/2026 - 10:15</div><h1>Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026</h1><div class="sapo">Hội nghị ghi nhận nhiều mô hình hay.</div><div class="a"><div class="b"><div class="c"><span>Tin trước: 28/11/2026</span></div></div></div><div class="content">${body()}</div></body></html>`;
+    expect(extractArticle(above, URL_, undefined, ZONE).date).toBe('thứ năm, 03/12/2026 - 10:15');
+    const times = `<html><body><h1>Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026</h1><time class="updated" datetime="2026-12-04T08:00:00+07:00">04/12</time><time class="published" datetime="2026-12-03T10:15:00+07:00">03/12</time><div class="content">${body()}</div></body></html>`;
+    expect(extractArticle(times, URL_, undefined, ZONE).date).toBe('2026-12-03T10:15:00+07:00');
+  });
+
+  it('removes a "Xem thêm: <link>" pointer alone and keeps the text after it', () => {
+    const page = `<html><body><h1>Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026</h1><div class="content">${PARAGRAPHS.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}<p><strong>Xem thêm: <a href="/tin-tuc/khac.html">Ra mắt tổ công nghệ số cộng đồng</a></strong></p><p>${PARAGRAPHS[2]}</p></div></body></html>`;
+    const content = text(extractArticle(page, URL_, undefined, ZONE).contentHtml);
+    expect(content).toContain(PARAGRAPHS[2]);
+    expect(content).not.toContain('Xem thêm');
+  });
+
+  it('reads "Name - unit" and a unit line under a name as bylines, keeping the name', () => {
+    const page = (byline: string) => `<html><body><h1>Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026</h1><div class="content">${body(byline)}</div></body></html>`;
+    const dashed = extractArticle(page('<p align="right">Hoàng Thu Trang - Văn phòng HĐND và UBND phường</p>'), URL_, undefined, ZONE);
+    expect(dashed.author).toBe('Hoàng Thu Trang');
+    expect(text(dashed.contentHtml)).not.toContain('Văn phòng');
+    const twoLines = extractArticle(page('<p align="right"><b><span>Hoàng Thu Trang</span></b></p><p align="right"><i><span>Sở Khoa học và Công nghệ</span></i></p>'), URL_, undefined, ZONE);
+    expect(twoLines.author).toBe('Hoàng Thu Trang');
+    expect(text(twoLines.contentHtml)).not.toMatch(/Hoàng Thu Trang|Sở Khoa học/);
+    expect(extractArticle(page('<div align="right"><b>Ban Văn hóa - Xã hội phường</b></div>'), URL_, undefined, ZONE).author).toBe('Ban Văn hóa - Xã hội phường');
+  });
+});
+
+describe('reading a list page', () => {
+  const item = (n: number) => `<li class="item"><a href="/tin-tuc/bai-${n}.html"><img src="/a.jpg" alt=""></a><h4><a href="/tin-tuc/bai-${n}.html">Tin số ${n} về hoạt động của phường Tân Hòa</a></h4><a rel="category tag" href="/chuyen-muc/thoi-su/">Thời sự địa phương hôm nay</a></li>`;
+  const page = `<html><body><div class="col-main"><div class="featured"><a href="/tin-tuc/bai-1.html"><img src="/big.jpg" alt="Tin nổi bật đầu trang về phường Tân Hòa"></a><h2><a href="/tin-tuc/bai-1.html">Tin nổi bật đầu trang về hoạt động của phường Tân Hòa</a></h2></div><ul class="list">${[2, 3, 4, 5].map(item).join('')}</ul></div><div class="col-right"><h3>Video</h3><ul class="list">${[8, 9].map((n) => `<li class="item"><h4><a href="/video/clip-${n}.html">Clip số ${n} về hoạt động của phường Tân Hòa</a></h4></li>`).join('')}</ul></div></body></html>`;
+
+  it('takes the featured item printed before the list, and no category link repeated in every item', () => {
+    const urls = findArticleLinks(page, 'https://phuongtanhoa.example.gov.vn/tin-tuc', {}, ZONE).entries.map((entry) => new URL(entry.url).pathname);
+    expect(urls).toEqual(['/tin-tuc/bai-1.html', '/tin-tuc/bai-2.html', '/tin-tuc/bai-3.html', '/tin-tuc/bai-4.html', '/tin-tuc/bai-5.html']);
+  });
+});
