@@ -66,7 +66,8 @@ function removeNoisyBlocks($: CheerioAPI, content: Element, textLength: TextLeng
  */
 function cutRelatedNews($: CheerioAPI, content: Element, textLength: TextLength): void {
   for (const element of descendants(content)) {
-    if (element.parent === null || textLength(element) > LINE_MAX_CHARS * 2 || !isRelatedHeading($(element).text().trim())) continue;
+    // A pointer line already removed takes its own words with it ("<strong>Xem thêm:</strong> <a>…</a>").
+    if (!isInside(element, content) || textLength(element) > LINE_MAX_CHARS * 2 || !isRelatedHeading($(element).text().trim())) continue;
     if (hasDescendant(element, LINKS)) {
       removeWithEmptyParents($, content, element);
       continue;

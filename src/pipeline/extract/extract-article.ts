@@ -1,6 +1,6 @@
 /** Extract stage entry: an article page's title, date, author and cleaned content, each with the rule that found it. */
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { descendants, isWithin, loadPage, measureTextLengths, pageWrappers } from './load-page.ts';
 import { comparisonKey } from '../normalize/vietnamese-text.ts';
 import { CHROME_ATTRIBUTE, isRelatedHeading, isSidebarTitle } from './portal-words.ts';
@@ -96,20 +96,26 @@ function findTitle($: CheerioAPI, selector: string | undefined): { value?: strin
 const MIN_HEADLINE_WORDS = 5;
 const MAX_HEADLINE_CHARS = 300;
 const TITLE_ATTRIBUTE = /title|tieu-?de|headline/i;
-const HEADLINE_KINDS: readonly { rule: string; matches: (element: Element, $: CheerioAPI) => boolean }[] = [
+const HEADLINE_KINDS: readonly { rule: string; matches: (element: Element, $: CheerioAPI, textLength: (node: AnyNode) => number) => boolean }[] = [
   { rule: 'first h1', matches: (element) => element.name === 'h1' },
   { rule: 'title-named element', matches: (element) => element.attribs.itemprop === 'headline' || TITLE_ATTRIBUTE.test(`${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`) },
   { rule: 'first h2–h4', matches: (element) => /^h[2-4]$/.test(element.name) },
-  { rule: 'bold line standing alone', matches: (element, $) => ['b', 'strong'].includes(element.name) && !isWithin(element, 'p') && text($(element.parent!).text()) === text($(element).text()) },
+  {
+    rule: 'bold line standing alone',
+    matches: (element, $, textLength) =>
+      ['b', 'strong'].includes(element.name) && !isWithin(element, 'p') && element.parent !== null && textLength(element.parent) <= MAX_HEADLINE_CHARS * 2 && text($(element.parent).text()) === text($(element).text()),
+  },
 ];
 const HEADLINE_CHROME = new Set(['nav', 'footer', 'aside', 'a', 'form']);
 
 function findHeadline($: CheerioAPI): { element: Element; rule: string } | undefined {
-  const wrappers = pageWrappers($, measureTextLengths($));
+  const textLength = measureTextLengths($);
+  const wrappers = pageWrappers($, textLength);
   const candidates = $('body *').toArray().filter((element): element is Element => element.type === 'tag' && !HEADLINE_TAGS_SKIPPED.has(element.name));
   for (const kind of HEADLINE_KINDS) {
     for (const element of candidates) {
-      if (!kind.matches(element, $)) continue;
+      // Long elements are never a headline: their text is not built (a page of many such would be quadratic).
+      if (textLength(element) > MAX_HEADLINE_CHARS * 2 || !kind.matches(element, $, textLength)) continue;
       const value = text($(element).text());
       // h1 is taken as it stands (portals use it for the headline); the weaker kinds must look like one.
       if (value === undefined || (kind.rule !== 'first h1' && !looksLikeHeadline($, element, value, wrappers))) continue;

@@ -55,7 +55,8 @@ export function findArticleLinks(html: string, pageUrl: string, rules: { links?:
     .filter((candidate) => accept(candidate.url) && sameSite(candidate.url, pageUrl) && !insideChrome(candidate.element, sidebars, wrappers));
   const block = repeatedBlock(candidates);
   if (block === undefined) return { entries: [], rule: 'detected: no repeated block of article links' };
-  const container = withLeadItems(block.container, candidates);
+  const order = new Map(descendants($.root().get(0)!).map((element, index) => [element, index]));
+  const container = withLeadItems(block.container, candidates, order);
   const inBlock = withoutTaxonomyLinks(candidates.filter((candidate) => isInside(candidate.element, container)), container);
   return { entries: toEntries($, inBlock, container, timeZone), rule: `detected: repeated links in ${block.signature}` };
 }
@@ -65,7 +66,7 @@ export function findArticleLinks(html: string, pageUrl: string, rules: { links?:
  * block grows to its parent, LEAD_LEVELS times at most, while all the parent adds are title-like links in
  * headings printed before the block. A sidebar or another box (links after the block, or not in headings) stops it.
  */
-function withLeadItems(container: Element, candidates: readonly Candidate[]): Element {
+function withLeadItems(container: Element, candidates: readonly Candidate[], order: ReadonlyMap<Element, number>): Element {
   let block = container;
   for (let level = 0; level < LEAD_LEVELS; level++) {
     const parent = block.parent;
@@ -73,10 +74,9 @@ function withLeadItems(container: Element, candidates: readonly Candidate[]): El
     const added = candidates.filter((candidate) => isInside(candidate.element, parent as Element) && !isInside(candidate.element, block));
     // Per article: its image link need not be in a heading, its title link must.
     const titled = new Set(added.filter((candidate) => isTitleLike(candidate.text)).map((candidate) => candidate.url));
-    const leads = [...titled].every((url) => {
-      const anchors = added.filter((candidate) => candidate.url === url);
-      return anchors.every((candidate) => isBefore(candidate.element, block)) && anchors.some((candidate) => isInHeading(candidate.element, parent as Element));
-    });
+    const before = added.every((candidate) => !titled.has(candidate.url) || order.get(candidate.element)! < order.get(block)!);
+    const headed = new Set(added.filter((candidate) => isInHeading(candidate.element, parent as Element)).map((candidate) => candidate.url));
+    const leads = before && [...titled].every((url) => headed.has(url));
     if (!leads) break;
     block = parent as Element;
   }
@@ -86,21 +86,14 @@ function withLeadItems(container: Element, candidates: readonly Candidate[]): El
 /** A category or author link repeated in every item (`rel="category tag"`, or linked from items all over the block) is not an article. */
 function withoutTaxonomyLinks(candidates: readonly Candidate[], container: Element): Candidate[] {
   const byUrl = new Map<string, Element[]>();
-  for (const candidate of candidates) byUrl.set(candidate.url, [...(byUrl.get(candidate.url) ?? []), candidate.element]);
-  const spread = new Set([...byUrl].filter(([, anchors]) => anchors.length >= 3 && commonAncestor(anchors) === container).map(([url]) => url));
+  for (const candidate of candidates) {
+    const anchors = byUrl.get(candidate.url);
+    if (anchors === undefined) byUrl.set(candidate.url, [candidate.element]);
+    else anchors.push(candidate.element);
+  }
+  // The common ancestor of anchors in page order is that of the first and the last.
+  const spread = new Set([...byUrl].filter(([, anchors]) => anchors.length >= 3 && commonAncestor([anchors[0]!, anchors.at(-1)!]) === container).map(([url]) => url));
   return candidates.filter((candidate) => !spread.has(candidate.url) && !/\b(?:category|tag|author)\b/i.test(candidate.element.attribs.rel ?? ''));
-}
-
-function isBefore(element: Element, block: Element): boolean {
-  const order = (node: Element) => {
-    const path: number[] = [];
-    for (let at: Element | null = node; at?.parent; at = at.parent as Element) path.unshift(at.parent.children.indexOf(at));
-    return path;
-  };
-  const a = order(element);
-  const b = order(block);
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
-  return false;
 }
 
 function isInHeading(element: Element, within: Element): boolean {

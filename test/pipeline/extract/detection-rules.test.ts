@@ -62,3 +62,12 @@ describe('reading a list page', () => {
     expect(urls).toEqual(['/tin-tuc/bai-1.html', '/tin-tuc/bai-2.html', '/tin-tuc/bai-3.html', '/tin-tuc/bai-4.html', '/tin-tuc/bai-5.html']);
   });
 });
+
+describe('a pointer line whose words and link sit in separate elements', () => {
+  it('is removed alone, and a related-news heading after the text still cuts what follows', () => {
+    const page = `<html><body><h1>Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026</h1><div class="content"><p>${PARAGRAPHS[0]}</p><p><strong>Xem thêm:</strong> <a href="/tin-tuc/khac.html">Ra mắt tổ công nghệ số cộng đồng</a></p><p>${PARAGRAPHS[1]}</p><h3>Tin liên quan</h3><ul><li><a href="/tin-tuc/b.html">Hội nghị cử tri cuối năm tại phường Tân Hòa</a></li></ul></div></body></html>`;
+    const content = text(extractArticle(page, URL_, undefined, ZONE).contentHtml);
+    expect(content).toContain(PARAGRAPHS[1]);
+    expect(content).not.toMatch(/Xem thêm|Tin liên quan|Hội nghị cử tri/);
+  });
+});
