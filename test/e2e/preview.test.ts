@@ -66,7 +66,7 @@ describe('npm run preview', () => {
   });
 
   it.each([
-    { id: 'cong-phuong-tan-hoa', items: 4, rule: '   [detected main text div.detail-content]' },
+    { id: 'cong-phuong-thuc-phan', items: 4, rule: '   [detected main text div.detail-content]' },
     { id: 'dai-phat-thanh', items: 3, rule: '   [detected main text div.entry-content]' },
   ])('works on the shipped demo source $id, with no network', async ({ id, items, rule }) => {
     const result = await runCli(['preview', id]);
