@@ -9,6 +9,7 @@ import { checkStoreData, createEmptyStoreData } from '../empty-store.ts';
 import type { StoreChanges } from '../store-changes.ts';
 import type { Store } from '../store.ts';
 import { migrate } from './migrations.ts';
+import { leaseSources } from './source-leases.ts';
 import { readStoreTables, type TableSnapshot } from './read-store-tables.ts';
 import { writeStoreTables, type WriteCount } from './write-store-tables.ts';
 import { acquireWriterLock, isConnectionError, type HeldWriterLock } from './writer-lock.ts';
@@ -160,6 +161,12 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
         lock = undefined;
         await taken.release();
       }
+    },
+    async leaseSources(ids, since, now) {
+      await ready().catch((error: unknown) => {
+        throw failure('UNREADABLE', 'cannot lease sources on', error);
+      });
+      return leaseSources(pool, { ids, since, now, location });
     },
     async close() {
       await pool.end();
