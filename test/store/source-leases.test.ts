@@ -3,10 +3,12 @@
 // two processes ingesting copies of one event at the same moment make one story, never two.
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/errors.ts';
 import { createPostgresStore, type PostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { advisoryLocks, fireCopy, rss, startBantin, writeInstanceConfig } from '../helpers/pg-instances.ts';
 import { createTestDatabase, onDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
+import { rejectionOf } from '../helpers/rejection.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const stores: PostgresStore[] = [];
@@ -60,6 +62,26 @@ if (!(await skipWithoutPostgres('per-source leases'))) {
       // Only what is fetched stays leased.
       expect(await advisoryLocks(url)).toHaveLength(1);
       await lease.release();
+    });
+
+    it('fails the cycle when its leases went with their connection, and lets them go', async () => {
+      const url = await createTestDatabase();
+      const [store] = openStores(url, 1);
+      const now = new Date();
+      const lease = await store!.leaseSources(['cong-an'], now, now);
+      await onDatabase(url, (client) =>
+        client.query("SELECT pg_terminate_backend(l.pid) FROM pg_locks l WHERE l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"),
+      );
+      const error = await rejectionOf(lease.check(), StoreError);
+      expect(error.message).toContain(`lost this cycle's source leases on ${url}`);
+      await lease.release();
+      expect(await advisoryLocks(url)).toEqual([]);
+      // The store goes on with a new connection.
+      const later = new Date(now.getTime() + 1000);
+      const next = await store!.leaseSources(['cong-an'], later, later);
+      expect([...next.claimed]).toEqual(['cong-an']);
+      await next.check();
+      await next.release();
     });
 
     it('two `npm run ingest` processes on overlapping sources carrying one event, at the same moment: each source fetched once, one story', async () => {

@@ -16,10 +16,6 @@ export interface HeldWriterLock {
 /** Waits up to `timeoutMs` for the lock, as the file store does, then throws StoreError LOCKED naming the holder. */
 export async function acquireWriterLock(pool: Pool, options: { timeoutMs: number; location: string }): Promise<HeldWriterLock> {
   const client = await pool.connect();
-  // A connection that ends while held (the database restarted, an operator's pg_terminate_backend) fails the
-  // next query on it; without a listener its error event would end the whole thread.
-  const ignoreUntilNextQuery = () => undefined;
-  client.on('error', ignoreUntilNextQuery);
   try {
     const deadline = Date.now() + options.timeoutMs;
     for (;;) {
@@ -35,7 +31,6 @@ export async function acquireWriterLock(pool: Pool, options: { timeoutMs: number
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   } catch (error) {
-    client.off('error', ignoreUntilNextQuery);
     client.release(error instanceof StoreError || !isConnectionError(error) ? undefined : (error as Error));
     throw error;
   }
@@ -44,7 +39,6 @@ export async function acquireWriterLock(pool: Pool, options: { timeoutMs: number
     async release() {
       try {
         await client.query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK_KEY.toString()]);
-        client.off('error', ignoreUntilNextQuery);
         client.release();
       } catch (error) {
         // The connection is gone, and the lock with it; the pool must not hand it out again.
