@@ -33,6 +33,8 @@ export interface ItemOutcome {
 }
 
 export const BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind/items.json', import.meta.url);
+/** The second blind set, by another writer from the same guideline, added after the rules were tuned on the first. */
+export const SECOND_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-2/items.json', import.meta.url);
 export const TEAM_ITEMS_FILE = new URL('../../test/fixtures/category-eval/team/items.json', import.meta.url);
 
 export function loadItems(file: URL = BLIND_ITEMS_FILE): LabelledItem[] {

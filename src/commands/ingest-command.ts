@@ -5,8 +5,9 @@ import { runIngestion } from '../pipeline/run-ingestion.ts';
 import type { Store } from '../store/store.ts';
 
 export async function runIngestCommand(config: Config, store: Store, logger: Logger, print: (line: string) => void): Promise<void> {
-  const { summary, data } = await runIngestion({ config, store, logger, mode: 'all' });
+  const { summary, data, skipped } = await runIngestion({ config, store, logger, mode: 'all' });
   for (const line of formatSummary(summary, data.stories.length)) print(line);
+  if (skipped.length > 0) print(`left to another bantin on this database this cycle: ${skipped.join(', ')}`);
 }
 
 /** One line per source, then totals: what the operator reads after a cron run. */

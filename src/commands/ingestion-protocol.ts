@@ -14,7 +14,8 @@ export interface IngestionWorkerData {
 }
 
 export type ThreadRequest =
-  | { type: 'ingest'; id: number; mode: 'all' | 'due' }
+  /** `since`: the scheduled time (ISO) of a scheduled cycle. */
+  | { type: 'ingest'; id: number; mode: 'all' | 'due'; since?: string }
   /** The store file changed under another writer (`npm run ingest`): read it and publish what it holds. */
   | { type: 'reload'; id: number }
   /** Answered once the steps queued before it are done, so stopping never cuts a store write short. */

@@ -34,7 +34,8 @@ export interface ThreadStatus {
 export interface IngestionThread {
   /** The store as loaded at start; rejects with the store's error (corrupt, unreadable, too new). */
   readonly started: Promise<ThreadSnapshot>;
-  ingest(mode: 'all' | 'due'): Promise<ThreadSnapshot>;
+  /** `since`: the schedule's tick that made this cycle due (sources another process took after it are skipped). */
+  ingest(mode: 'all' | 'due', since?: Date): Promise<ThreadSnapshot>;
   /** Reads a store another process wrote; undefined when it holds nothing newer than what is served. */
   reload(): Promise<ThreadSnapshot | undefined>;
   page(categoryId: string, format: FeedFormat, page: number): Promise<PublishedFeed | undefined>;
@@ -113,8 +114,8 @@ export function startIngestionThread(config: Config, logger: Logger, options: In
 
   return {
     started: connection.started,
-    async ingest(mode) {
-      const snapshot = await request<ThreadSnapshot>({ type: 'ingest', mode });
+    async ingest(mode, since) {
+      const snapshot = await request<ThreadSnapshot>({ type: 'ingest', mode, ...(since === undefined ? {} : { since: since.toISOString() }) });
       crashesInARow = 0;
       return snapshot;
     },

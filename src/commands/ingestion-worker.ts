@@ -51,8 +51,9 @@ async function snapshot(): Promise<ThreadSnapshot> {
   return { catalog: { summaries: [...catalog.summaries], names: [...catalog.feeds.keys()], changed }, health: healthFromStore(data), storeMtimeMs };
 }
 
-async function ingest(mode: 'all' | 'due'): Promise<ThreadSnapshot> {
-  const result = await runIngestion({ config, store, logger, mode, mergeCache, crawler, previousCatalog: catalog, saveWhenOnlyHealthChanged: false });
+async function ingest(mode: 'all' | 'due', since: string | undefined): Promise<ThreadSnapshot> {
+  const scheduled = since === undefined ? {} : { since: new Date(since) };
+  const result = await runIngestion({ config, store, logger, mode, mergeCache, crawler, previousCatalog: catalog, saveWhenOnlyHealthChanged: false, ...scheduled });
   data = result.data;
   catalog = result.catalog;
   return snapshot();
@@ -90,7 +91,7 @@ function answer(request: ThreadRequest): void {
     }
     return;
   }
-  const work = request.type === 'ingest' ? () => ingest(request.mode) : request.type === 'reload' ? reload : async () => undefined;
+  const work = request.type === 'ingest' ? () => ingest(request.mode, request.since) : request.type === 'reload' ? reload : async () => undefined;
   queue = queue
     .then(work)
     .then(

@@ -70,11 +70,11 @@ export async function startService(config: Config, logger: Logger, options: Serv
   });
   logger.info({ stage: 'serve', port: addressPort(server), base_url: config.baseUrl }, 'serving');
 
-  const ingest = async (trigger: RunTrigger) => {
+  const ingest = async (trigger: RunTrigger, scheduledAt?: Date) => {
     cycles.started();
     const started = performance.now();
     try {
-      apply(await thread.ingest(trigger === 'startup' ? 'all' : 'due'));
+      apply(await thread.ingest(trigger === 'startup' ? 'all' : 'due', scheduledAt));
       cycles.succeeded();
       metrics.recordCycle((performance.now() - started) / 1000, true);
     } catch (error) {

@@ -6,7 +6,7 @@ import { announceToHub } from '../publish/announce-websub.ts';
 import { buildFeedCatalog, type FeedCatalog } from '../publish/feed-catalog.ts';
 import { writeStaticFeeds } from '../publish/write-static-feeds.ts';
 import type { StoreChanges } from '../store/store-changes.ts';
-import type { Store } from '../store/store.ts';
+import type { SourceLease, Store } from '../store/store.ts';
 import { userAgent } from '../version.ts';
 import { categoryRulesFingerprint, createCategorizer, fileStory } from './categorize/categorize-story.ts';
 import { collectSource, type SourceOutcome } from './collect-source.ts';
@@ -39,12 +39,19 @@ export interface IngestionOptions {
   saveWhenOnlyHealthChanged?: boolean;
   /** The process's per-host limiter and robots.txt cache (createIngestionCrawler), kept across cycles; one per cycle otherwise. */
   crawler?: Crawler;
+  /**
+   * When this cycle was due (the schedule's tick): with several processes on one database, a source
+   * another process took since then was fetched this cycle and is skipped. The cycle's start by default.
+   */
+  since?: Date;
 }
 
 export interface IngestionResult {
   summary: RunSummary;
   data: StoreData;
   catalog: FeedCatalog;
+  /** Sources left to another process on the same database this cycle (leased by it, or already fetched). */
+  skipped: readonly string[];
 }
 
 export async function runIngestion(options: IngestionOptions): Promise<IngestionResult> {
@@ -52,7 +59,34 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
   const now = options.now ?? (() => new Date());
   const startedAt = now();
   const before = await store.load();
-  const chosen = config.sources.filter((source) => source.enabled && (options.mode === 'all' || isDue(before.sources[source.id], startedAt)));
+  const due = config.sources.filter((source) => source.enabled && (options.mode === 'all' || isDue(before.sources[source.id], startedAt)));
+  const lease = await leaseSources(store, due, options.since ?? startedAt, startedAt);
+  try {
+    const chosen = due.filter((source) => lease.claimed.has(source.id));
+    if (lease.skipped.length > 0) logger.info({ stage: 'ingest', skipped: lease.skipped }, 'sources left to another bantin on this database this cycle');
+    const result = await ingestChosen(options, chosen, before, lease, startedAt, now);
+    return { ...result, skipped: lease.skipped };
+  } finally {
+    await lease.release();
+  }
+}
+
+/** The store's leases, or every due source where one process owns the store. */
+function leaseSources(store: Store, due: readonly SourceConfig[], since: Date, now: Date): Promise<SourceLease> {
+  const ids = due.map((source) => source.id);
+  if (store.leaseSources !== undefined) return store.leaseSources(ids, since, now);
+  return Promise.resolve({ claimed: new Set(ids), skipped: [], check: async () => undefined, release: async () => undefined });
+}
+
+async function ingestChosen(
+  options: IngestionOptions,
+  chosen: readonly SourceConfig[],
+  before: StoreData,
+  lease: SourceLease,
+  startedAt: Date,
+  now: () => Date,
+): Promise<Omit<IngestionResult, 'skipped'>> {
+  const { config, store, logger } = options;
   const crawler = options.crawler ?? createIngestionCrawler(config);
   // robots.txt another process read today is not asked for again.
   crawler.robots.load(before.robots ?? {});
@@ -60,6 +94,8 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
   logDroppedElements(logger, chosen, outcomes);
 
   const result = await store.withWriteLock(async () => {
+    // A cycle whose leases went with their connection may overlap another process's: it writes nothing.
+    await lease.check();
     // Reload under the lock: another writer may have saved while we were fetching.
     const data = await store.load();
     // Only a process that may skip the save needs to know whether anything durable changed.

@@ -20,17 +20,18 @@ export interface SchedulerOptions {
 export function startScheduler(
   schedule: string,
   timezone: string,
-  job: (trigger: RunTrigger) => Promise<void>,
+  /** `scheduledAt`: the tick's time, for a scheduled run (runNow has none). */
+  job: (trigger: RunTrigger, scheduledAt?: Date) => Promise<void>,
   logger: Logger,
   options: SchedulerOptions = {},
 ): Scheduler {
   let running: Promise<void> | undefined;
-  const runOnce = (trigger: RunTrigger): Promise<void> => {
+  const runOnce = (trigger: RunTrigger, scheduledAt?: Date): Promise<void> => {
     if (running) {
       logger.info({ stage: 'schedule' }, 'ingestion already running; this tick is skipped');
       return running;
     }
-    running = job(trigger)
+    running = job(trigger, scheduledAt)
       .catch((error: unknown) => logger.error({ stage: 'schedule', err: error }, 'ingestion failed'))
       .finally(() => {
         running = undefined;
@@ -39,13 +40,13 @@ export function startScheduler(
   };
   // Returns at once, so node-cron calls it at every scheduled time, even while a long run goes on
   // (onTick counts those); runOnce itself keeps runs from overlapping.
-  const onTime = () => {
+  const onTime = (context: { date: Date }) => {
     options.onTick?.();
-    void runOnce('schedule');
+    void runOnce('schedule', context.date);
   };
   const task = cron.schedule(schedule, onTime, { timezone, name: 'ingestion' });
   return {
-    runNow: runOnce,
+    runNow: (trigger) => runOnce(trigger),
     async stop() {
       await task.stop();
       await task.destroy();

@@ -1,6 +1,5 @@
 /** The express app factory: every route of SPEC.md "HTTP", serving whatever state it is handed. */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { IngestionUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import type { FeedFormat } from '../publish/feed-view.ts';
@@ -13,7 +12,7 @@ import {
   BAD_PAGE_MESSAGE,
   CROSS_ORIGIN_PATHS,
   FEED_PATH,
-  RETRY_AFTER_RESTART_SECONDS,
+  classifyServeFailure,
   createFeedResponder,
   isCrossOriginPath,
   missingFeedMessage,
@@ -91,15 +90,12 @@ export function createApp(dependencies: AppDependencies): express.Express {
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     // express decodes route parameters and throws URIError (status 400) on a broken escape: the client's mistake.
     if (error instanceof URIError && !res.headersSent) return answerMalformedPath(req, res);
-    const unavailable = error instanceof IngestionUnavailableError;
-    if (unavailable) logger.warn({ stage: 'serve', path: req.path, reason: error.message }, 'request refused while ingestion restarts');
-    else logger.error({ stage: 'serve', err: error, path: req.path }, 'request failed');
+    const failure = classifyServeFailure(error, req.path, logger);
     if (res.headersSent) return;
     // Feed routes run before the CORS middleware; their failures must stay readable to a partner's script.
     if (isCrossOriginPath(req.path)) allowAnyOrigin(res);
-    // Later pages are rendered by the ingestion thread: while it starts again, ask the client to come back.
-    if (unavailable) return void res.status(503).set('Retry-After', String(RETRY_AFTER_RESTART_SECONDS)).type('text').send(error.message);
-    res.status(500).type('text').send('internal error');
+    if (failure.retryAfter !== undefined) res.set('Retry-After', String(failure.retryAfter));
+    res.status(failure.status).type('text').send(failure.body);
   });
   return app;
 }

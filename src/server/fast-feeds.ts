@@ -7,12 +7,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
-import { IngestionUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import type { FeedFormat } from '../publish/feed-view.ts';
 import { CORS_HEADERS } from './cors.ts';
-import { BAD_PAGE_MESSAGE, FEED_PATH, RETRY_AFTER_RESTART_SECONDS, missingFeedMessage, parsePage, type FeedResponder } from './feed-request.ts';
+import { BAD_PAGE_MESSAGE, FEED_PATH, classifyServeFailure, missingFeedMessage, parsePage, type FeedResponder } from './feed-request.ts';
 import type { ServeState } from './serve-state.ts';
 
 /**
@@ -102,10 +101,8 @@ function writeText(res: ServerResponse, status: number, headers: readonly string
 
 /** What create-app.ts's error handler answers on a feed path: 503 with Retry-After while the ingestion thread restarts, else 500. */
 function answerFailure(error: unknown, res: ServerResponse, path: string, logger: Logger): void {
-  const unavailable = error instanceof IngestionUnavailableError;
-  if (unavailable) logger.warn({ stage: 'serve', path, reason: error.message }, 'request refused while ingestion restarts');
-  else logger.error({ stage: 'serve', err: error, path }, 'request failed');
+  const failure = classifyServeFailure(error, path, logger);
   if (res.headersSent) return;
-  if (unavailable) return writeText(res, 503, [...CORS_FLAT, 'Retry-After', String(RETRY_AFTER_RESTART_SECONDS)], error.message);
-  writeText(res, 500, CORS_FLAT, 'internal error');
+  const retry = failure.retryAfter === undefined ? [] : ['Retry-After', String(failure.retryAfter)];
+  writeText(res, failure.status, [...CORS_FLAT, ...retry], failure.body);
 }

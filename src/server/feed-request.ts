@@ -1,5 +1,7 @@
 /** What the express feed routes and the fast path (fast-feeds.ts) share: which names are feeds, page numbers, the words of their refusals, the sender. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { IngestionUnavailableError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 import type { PublishedFeed } from '../publish/feed-catalog.ts';
 import type { ServiceMetrics } from './metrics.ts';
 import { createFeedSender } from './send-feed.ts';
@@ -21,6 +23,27 @@ export function parsePage(value: unknown): number | undefined {
   if (value === undefined) return 1;
   if (typeof value !== 'string' || !/^[1-9]\d{0,5}$/.test(value)) return undefined;
   return Number(value);
+}
+
+/** What a failed request is answered with; the same for express's error handler and the fast path. */
+export interface ServeFailure {
+  status: 500 | 503;
+  /** Seconds for `Retry-After`, present on a 503. */
+  retryAfter?: number;
+  body: string;
+}
+
+/**
+ * Logs a failed request and says how to answer it: while the ingestion thread starts again a later page
+ * cannot be rendered, so the client is asked to come back (503, a warning); anything else is our fault (500).
+ */
+export function classifyServeFailure(error: unknown, path: string, logger: Logger): ServeFailure {
+  if (error instanceof IngestionUnavailableError) {
+    logger.warn({ stage: 'serve', path, reason: error.message }, 'request refused while ingestion restarts');
+    return { status: 503, retryAfter: RETRY_AFTER_RESTART_SECONDS, body: error.message };
+  }
+  logger.error({ stage: 'serve', err: error, path }, 'request failed');
+  return { status: 500, body: 'internal error' };
 }
 
 /** The 404 message for a well-formed feed name that has no feed. */

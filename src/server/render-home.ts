@@ -96,6 +96,8 @@ function statusText(source: SourceHealth): string {
   const articles = [
     source.articleErrors > 0 ? ` · ${source.articleErrors} trang bài viết lỗi, sẽ lấy lại lần sau` : '',
     source.robotsRefused > 0 ? ` · robots.txt không cho lấy ${source.robotsRefused} trang bài viết` : '',
+    source.itemsDropped > 0 ? ` · bỏ qua ${source.itemsDropped} tin cũ vượt giới hạn mỗi lần lấy (maxItemsPerFetch)` : '',
+    source.undatedItems > 0 ? ` · ${source.undatedItems} tin không đọc được ngày, lấy giờ thu thập` : '',
   ].join('');
   if (source.status === 'ok') return (source.lastFetchAt ? 'bình thường' : 'chưa lấy') + articles + moved;
   return `lỗi: ${source.lastError ?? 'không rõ'} (${source.consecutiveFailures} lần liên tiếp)${moved}`;

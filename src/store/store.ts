@@ -24,6 +24,22 @@ export interface Store {
    * store's lock timeout, then throws StoreError LOCKED.
    */
   withWriteLock<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Several processes on one store: takes this cycle's leases on the sources `ids` names and returns at once;
+   * a source another process holds, or took at or after `since` (this cycle's scheduled time), is skipped.
+   * Absent where one process owns the store (the file store, whose pid lock keeps a second one out).
+   */
+  leaseSources?(ids: readonly string[], since: Date, now: Date): Promise<SourceLease>;
   /** Lets go of what the store holds open (a file store holds nothing between calls; a database, its connections). */
   close(): Promise<void>;
+}
+
+/** This cycle's sources, each fetched by one process; held until `release`, or until the process ends. */
+export interface SourceLease {
+  readonly claimed: ReadonlySet<string>;
+  /** Leased by another process, or already fetched by one this cycle. */
+  readonly skipped: readonly string[];
+  /** Throws StoreError when the leases were lost (their connection ended): the cycle must not be written. */
+  check(): Promise<void>;
+  release(): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { BUILD_MS, ensureCompiledBuild } from '../helpers/compiled-build.ts';
 import { handTypedEnv, processGroupAlive, runProcess, startProcess, waitForIngestedHealth, type WatchedProcess } from '../helpers/child-process.ts';
 import { setUpDemo, type DemoSetup } from '../helpers/demo-config.ts';
 import { findClosedPort } from '../helpers/fixture-server.ts';
+import { expectShippedDemoMerged, writeShippedConfig } from '../helpers/shipped-demo.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 beforeAll(ensureCompiledBuild, BUILD_MS);
@@ -67,6 +68,21 @@ describe('the compiled build', () => {
     } finally {
       if (processGroupAlive(service.child.pid!)) process.kill(-service.child.pid!, 'SIGKILL');
       await demo.server.close();
+    }
+  });
+
+  it('npm start on the shipped sources as they are (files under data/demo, no network) shows the ward portal\'s page and the full-text page merged with feed copies', async () => {
+    const dir = await makeTempDir('bantin-compiled-');
+    const port = await findClosedPort();
+    const base = `http://127.0.0.1:${port}`;
+    const service = start(await writeShippedConfig(dir, port));
+    try {
+      await waitForIngestedHealth(base, service, 60_000);
+      await expectShippedDemoMerged(base);
+      process.kill(service.child.pid!, 'SIGTERM');
+      expect(await service.endedWithin(10_000)).toEqual({ code: 0, signal: null });
+    } finally {
+      if (processGroupAlive(service.child.pid!)) process.kill(-service.child.pid!, 'SIGKILL');
     }
   });
 

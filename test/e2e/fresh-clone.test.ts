@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/load-config.ts';
 import { handTypedEnv, processGroupAlive, runProcess, startProcess, waitForIngestedHealth } from '../helpers/child-process.ts';
 import { findClosedPort } from '../helpers/fixture-server.ts';
+import { expectShippedDemoMerged } from '../helpers/shipped-demo.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const SLOW = process.env.CI === 'true' || process.env.BANTIN_SLOW_TESTS === '1';
@@ -64,7 +65,7 @@ async function stopLikeAProcessManager(watched: ReturnType<typeof startProcess>)
 
 describe.skipIf(!SLOW)('a fresh clone (slow: CI=true or BANTIN_SLOW_TESTS=1)', () => {
   it(
-    'npm start alone installs, builds and serves the demo feeds; stopped by SIGTERM to npm, it leaves no process; a second start neither reinstalls nor rebuilds',
+    'npm start alone installs, builds and serves the demo feeds, the ward portal\'s page merged with feed copies; stopped by SIGTERM to npm, it leaves no process; a second start neither reinstalls nor rebuilds',
     async () => {
       const clone = await cloneHere();
       expect(existsSync(path.join(clone, 'node_modules'))).toBe(false);
@@ -83,6 +84,8 @@ describe.skipIf(!SLOW)('a fresh clone (slow: CI=true or BANTIN_SLOW_TESTS=1)', (
       const body = await feed.text();
       expect(body).toContain('<title>An ninh trật tự</title>');
       expect(body.match(/<item>/g)?.length ?? 0).toBeGreaterThan(0);
+      // The first page already shows merged stories: the ward portal's HTML page and the full-text page among them.
+      await expectShippedDemoMerged(base);
       await stopLikeAProcessManager(cold.watched);
 
       const warm = await npmStart(clone, port, WARM_START_MS);

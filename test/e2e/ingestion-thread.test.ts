@@ -36,7 +36,7 @@ describe('npm start with ingestion on its own thread', () => {
     running[running.length - 1]!.service = service;
     await service.firstIngestion;
     const ingested = lines.filter((line) => line.msg === 'source ingested');
-    expect(ingested.map((line) => line.source_id).sort()).toEqual(['bao-tinh', 'cong-an-tinh', 'cong-phuong-tan-hoa', 'cong-thong-tin-tinh', 'dai-phat-thanh']);
+    expect(ingested.map((line) => line.source_id).sort()).toEqual(['bao-tinh', 'cong-an-tinh', 'cong-phuong-thuc-phan', 'cong-thong-tin-tinh', 'dai-phat-thanh']);
     expect(ingested.every((line) => line.thread === 'ingestion' && line.level === 30)).toBe(true);
     expect(lines.find((line) => line.msg === 'source failed')).toMatchObject({ source_id: 'cong-huyen-hong', thread: 'ingestion', error: 'HTTP 500' });
     expect(lines.find((line) => line.msg === 'serving')).not.toHaveProperty('thread');

@@ -2,11 +2,15 @@
 // the rule behind each field; exit 0 with items, 1 without; nothing written.
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/config/load-config.ts';
 import { buildRss } from '../helpers/build-rss.ts';
+import { handTypedEnv, runProcess } from '../helpers/child-process.ts';
+import { BUILD_MS, ensureCompiledBuild } from '../helpers/compiled-build.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { startHtmlPortal, type HtmlPortal } from '../helpers/html-portal.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { FULL_TEXT_FEED, WARD_PORTAL, shippedSources } from '../helpers/shipped-demo.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const ARTICLE = {
@@ -65,16 +69,6 @@ describe('npm run preview', () => {
     expect(result.stdout).toContain('   text:    Lực lượng cảnh sát giao thông tăng cường tuần tra.\n');
   });
 
-  it.each([
-    { id: 'cong-phuong-tan-hoa', items: 4, rule: '   [detected main text div.detail-content]' },
-    { id: 'dai-phat-thanh', items: 3, rule: '   [detected main text div.entry-content]' },
-  ])('works on the shipped demo source $id, with no network', async ({ id, items, rule }) => {
-    const result = await runCli(['preview', id]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`items: ${items}\n`);
-    expect(result.stdout).toContain(rule);
-  });
-
   it('exits 1, saying why, when the source gives no item', async () => {
     portal = await startHtmlPortal([]);
     const { file } = await configWith([{ id: 'xa-hoa-an', name: 'Cổng thông tin xã Hòa An', url: `${portal.url}/tin-tuc`, html: {} }]);
@@ -84,5 +78,48 @@ describe('npm run preview', () => {
     const unknown = await runCli(['preview', 'khong-co', '--config', file]);
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toContain('no source "khong-co"');
+  });
+});
+
+/** What `npm run preview -- <id>` must say about each shipped HTML and fullText source (data/demo/README.md). */
+const SHIPPED_PREVIEWS: Record<string, { items: number; lines: string[]; links: string }> = {
+  [WARD_PORTAL]: {
+    items: 4,
+    lines: [
+      'article links: 4 (detected: repeated links in div.col-main > div.list-news > div.news-item > h3.news-title)\n',
+      '1. Phường Thục Phán diễn tập chữa cháy và cứu nạn, cứu hộ tại chợ trung tâm   [first h1]\n',
+      '   date:    2026-11-25 16:05 (Asia/Ho_Chi_Minh)   [Vietnamese date near the title]\n',
+      '   author:  Công an phường Thục Phán   [closing byline]\n',
+      '   [detected main text div.detail-content]\n',
+    ],
+    links: 'https://thucphan.caobang.example.gov.vn/tin-tuc/',
+  },
+  [FULL_TEXT_FEED]: {
+    items: 3,
+    lines: [
+      '1. Tuyên án nhóm lừa đảo qua mạng chiếm đoạt hơn 8,7 tỷ đồng của 63 bị hại   [feed item]\n',
+      '   author:  Quang Huy   [JSON-LD author]\n',
+      '   [detected main text div.entry-content]\n',
+    ],
+    links: 'https://ptth.caobang.example.vn/',
+  },
+};
+
+describe('npm run preview on the shipped demo, as an operator types it (compiled build, no network)', () => {
+  beforeAll(ensureCompiledBuild, BUILD_MS);
+
+  it('covers every shipped HTML and fullText source', async () => {
+    const ids = (await shippedSources()).filter((source) => source.html !== undefined || source.fullText).map((source) => source.id);
+    expect(ids.sort()).toEqual(Object.keys(SHIPPED_PREVIEWS).sort());
+  });
+
+  it.each(Object.entries(SHIPPED_PREVIEWS))('npm run preview -- %s shows every item with the rule behind each field', async (id, expected) => {
+    const result = await runProcess('npm', ['run', 'preview', '--', id], { cwd: REPO_ROOT, env: handTypedEnv() });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`items: ${expected.items}\n`);
+    for (const line of expected.lines) expect(result.stdout).toContain(line);
+    const links = [...result.stdout.matchAll(/^ {3}link: {4}(\S+)$/gm)].map((match) => match[1]!);
+    expect(links).toHaveLength(expected.items);
+    for (const link of links) expect(link.startsWith(expected.links), link).toBe(true);
   });
 });

@@ -68,31 +68,55 @@ function copyTexts(copy: Copy): [string, string][] {
   ];
 }
 
-/** The collect path after the fetch: decode, parse, normalise. Resolves to the copies' text that is not NFC. */
-async function ingestBody(text: string): Promise<string[]> {
+/** The collect path after the fetch: decode, parse, normalise. Gives the number of copies made and their text that is not NFC. */
+async function ingestBody(text: string): Promise<{ copies: number; notNfc: string[] }> {
   const { text: decoded } = decodeBody(Buffer.from(text, 'utf8'), 'application/xml');
   let feed;
   try {
     feed = await parseFeed(decoded);
   } catch (error) {
-    if (error instanceof ParseError) return [];
+    if (error instanceof ParseError) return { copies: 0, notNfc: [] };
     throw error;
   }
-  return feed.items
-    .map((item) => normalizeItem(item, { source: SOURCE, feedLink: feed.link, now: NOW }))
-    .flatMap((copy) => (copy === undefined ? [] : copyTexts(copy)))
+  const copies = feed.items.flatMap((item) => normalizeItem(item, { source: SOURCE, feedLink: feed.link, now: NOW }) ?? []);
+  const notNfc = copies
+    .flatMap(copyTexts)
     .filter(([, value]) => !isNfc(value))
     .map(([field, value]) => `${field}: ${JSON.stringify(value)}`);
+  return { copies: copies.length, notNfc };
 }
 
+/** Replays `runs` damaged feeds of 1 to `maxEdits` edits; every copy must be NFC. Gives how many runs still made copies. */
+async function replayDamage(maxEdits: number, runs: number): Promise<number> {
+  let normalised = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...FEEDS), fc.array(mutation, { minLength: 1, maxLength: maxEdits }), async (feed, changes) => {
+      const { copies, notNfc } = await ingestBody(changes.reduce(mutate, feed));
+      expect(notNfc).toEqual([]);
+      if (copies > 0) normalised += 1;
+    }),
+    { seed: SEED, numRuns: runs },
+  );
+  return normalised;
+}
+
+// After one edit many feeds stay readable (measured with this seed: 94 of 250; truncations and cuts
+// through markup are refused, since the XML parser is strict). A parser that refused what it should read
+// would fall far below this, and the NFC checks would then hold on nothing.
+const MIN_SHARE_AFTER_ONE_EDIT = 0.3;
+
 describe('parsers under random damage', () => {
+  it('give copies for every undamaged fixture feed', async () => {
+    for (const feed of FEEDS) expect((await ingestBody(feed)).copies).toBeGreaterThan(0);
+  });
+
   it('throw nothing but ParseError and give NFC copies for any mutation of a valid feed', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...FEEDS), fc.array(mutation, { minLength: 1, maxLength: 8 }), async (feed, changes) => {
-        expect(await ingestBody(changes.reduce(mutate, feed))).toEqual([]);
-      }),
-      { seed: SEED, numRuns: FEED_RUNS },
-    );
+    await replayDamage(8, FEED_RUNS);
+  });
+
+  it('still read many feeds after a single edit, so the damage tests check copies and not only refusals', async () => {
+    const normalised = await replayDamage(1, FEED_RUNS);
+    expect(normalised / FEED_RUNS).toBeGreaterThanOrEqual(MIN_SHARE_AFTER_ONE_EDIT);
   });
 });
 

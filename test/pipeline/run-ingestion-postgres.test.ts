@@ -82,5 +82,31 @@ if (!(await skipWithoutPostgres('ingestion on PostgreSQL'))) {
       const removals = await onDatabase(url, (client) => client.query<{ id: string }>('SELECT id FROM story_removals'));
       expect(removals.rows.map((row) => row.id).sort()).toEqual([drugs!, traffic!, added].filter((id) => !(id in left)).sort());
     });
+
+    it('leaves a source another process took since this cycle was due, and fetches it the cycle after', async () => {
+      const server = await startFixtureServer({
+        '/rss': (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(buildRss('Công an tỉnh', ITEMS)),
+      });
+      servers.push(server);
+      const url = await createTestDatabase();
+      const store = createPostgresStore(url);
+      stores.push(store);
+      const config: Config = { ...makeTestConfig(await makeTempDir()), store: url, sources: [makeSource('cong-an', { url: `${server.url}/rss` })] };
+      await store.load(); // migrates
+      const due = new Date('2026-12-04T08:15:00.000Z');
+      await onDatabase(url, (client) => client.query(`INSERT INTO source_fetches VALUES ('cong-an', '2026-12-04T08:15:00.400Z', 'may-khac pid 7')`));
+      const clock = new Date(due.getTime() + 1500);
+      const cycle = (since: Date) => runIngestion({ config, store, logger: createSilentLogger(), mode: 'due', now: () => clock, since });
+
+      const skipped = await cycle(due);
+      expect(skipped.skipped).toEqual(['cong-an']);
+      expect(skipped.summary.sources).toEqual([]);
+      expect(server.requests).toHaveLength(0);
+
+      const next = await cycle(new Date(due.getTime() + 15 * 60_000));
+      expect(next.skipped).toEqual([]);
+      expect(server.requests).toHaveLength(1);
+      expect(next.data.stories).toHaveLength(ITEMS.length);
+    });
   });
 }

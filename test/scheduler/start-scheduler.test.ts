@@ -44,4 +44,20 @@ describe('startScheduler', () => {
     await sleep(2200);
     expect(calls).toBeGreaterThanOrEqual(2);
   });
+
+  it('hands a scheduled run the time it was due (several processes tell this cycle by it), a run by hand none', async () => {
+    const runs: { trigger: RunTrigger; scheduledAt: Date | undefined; at: number }[] = [];
+    scheduler = startScheduler('* * * * * *', 'Asia/Ho_Chi_Minh', async (trigger, scheduledAt) => void runs.push({ trigger, scheduledAt, at: Date.now() }), createSilentLogger());
+    await scheduler.runNow('startup');
+    await sleep(2200);
+    expect(runs[0]).toMatchObject({ trigger: 'startup', scheduledAt: undefined });
+    const scheduled = runs.filter((run) => run.trigger === 'schedule');
+    expect(scheduled.length).toBeGreaterThanOrEqual(1);
+    for (const run of scheduled) {
+      // The whole second the expression names, at or before the moment the run started (late on a busy machine).
+      expect(run.scheduledAt!.getMilliseconds()).toBe(0);
+      expect(run.scheduledAt!.getTime()).toBeLessThanOrEqual(run.at);
+      expect(run.at - run.scheduledAt!.getTime()).toBeLessThan(5000);
+    }
+  });
 });

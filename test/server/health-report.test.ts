@@ -57,4 +57,18 @@ describe('article page counts', () => {
     const home = renderHome(state);
     expect(home).toContain('bình thường · 2 trang bài viết lỗi, sẽ lấy lại lần sau · robots.txt không cho lấy 1 trang bài viết');
   });
+
+  it('names on the home page the items a source\'s last fetch left out or could not date, as /healthz does', async () => {
+    const { renderHome } = await import('../../src/server/render-home.ts');
+    const state = {
+      config: { ...config, timezone: 'Asia/Ho_Chi_Minh', baseUrl: 'http://bantin.test', sources: [makeSource('bao-cao-bang', { name: 'Báo Cao Bằng' })] } as unknown as Config,
+      catalog: { summaries: [] } as unknown as FeedCatalog,
+      health: {
+        sources: { 'bao-cao-bang': { id: 'bao-cao-bang', consecutiveFailures: 0, lastFetchAt: '2026-12-04T03:00:00.000Z', itemsDropped: 150, warning: 'feed lists 350 items; the newest 200 were taken', undatedItems: 3 } },
+        storyCountsBySource: new Map([['bao-cao-bang', 200]]),
+      },
+    };
+    expect(buildHealthReport(state).sources[0]).toMatchObject({ itemsDropped: 150, undatedItems: 3 });
+    expect(renderHome(state)).toContain('bình thường · bỏ qua 150 tin cũ vượt giới hạn mỗi lần lấy (maxItemsPerFetch) · 3 tin không đọc được ngày, lấy giờ thu thập');
+  });
 });

@@ -1,15 +1,13 @@
 /** Decides, once per fetch, whether a feed's numeric dates are day-first (the Vietnamese way) or month-first (ASP.NET's US default). */
 import type { NumericDateOrder } from './parse-date.ts';
-// parseFeedDate reads nothing longer.
-import { MAX_DATE_CHARS } from './vietnamese-date.ts';
+// parseFeedDate reads nothing longer; the numeric pattern is the one it reads dates with.
+import { MAX_DATE_CHARS, NUMERIC_DATE } from './vietnamese-date.ts';
 
 // ASP.NET's en-US default, `9/14/2026 6:44:00 PM`: slashes, a four-digit year, a 12-hour clock with
 // seconds and an English AM/PM. vi-VN prints `14/09/2026 6:44:00 CH`, so an English AM/PM marks
 // the date as month-first even when both of its fields are 12 or less.
 const ASP_NET_DATE = /^\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}:\d{2} [ap]m$/i;
 
-// Two fields of one or two digits with the same separator, then the year, as vietnamese-date.ts reads them.
-const NUMERIC_DATE = /(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d{2})(?!\d)/;
 
 type Reading = 'day-first only' | 'month-first only' | 'either';
 

@@ -12,7 +12,7 @@ export const MAX_DATE_CHARS = 200;
 // "ngày 19 tháng 11 năm 2024" / "19 tháng 11, 2024".
 const LONG_DATE = /(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s*(\d{4})/u;
 // 19/11/2024, 9-1-2024, 19.11.24 — the same separator twice, day first.
-const NUMERIC_DATE = /(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/u;
+export const NUMERIC_DATE = /(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/u;
 // 19:40, 19:40:05, 19h40, 19h, 19 giờ 40 phút, 7:40 pm, 7:40 ch (chiều). Digits right after
 // "+" or "-" belong to a zone ("GMT+7"), not a time.
 const TIME = new RegExp(

@@ -77,6 +77,14 @@ const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE feeds (name text PRIMARY KEY, etag text NOT NULL, last_modified text NOT NULL, extra jsonb NOT NULL DEFAULT '{}')`,
     ],
   },
+  {
+    version: 2,
+    statements: [
+      // Who last took each source to fetch, and when (source-leases.ts): a process skips a source another took
+      // since its own cycle's scheduled time. The lease itself is an advisory lock, not a row.
+      `CREATE TABLE source_fetches (source_id text PRIMARY KEY, taken_at timestamptz NOT NULL, taken_by text NOT NULL)`,
+    ],
+  },
 ];
 
 /** The newest schema version this bantin knows. */

@@ -7,8 +7,9 @@ import { StoreError, describeError } from '../../errors.ts';
 import type { StoreData } from '../../model/types.ts';
 import { checkStoreData, createEmptyStoreData } from '../empty-store.ts';
 import type { StoreChanges } from '../store-changes.ts';
-import type { Store } from '../store.ts';
+import type { SourceLease, Store } from '../store.ts';
 import { migrate } from './migrations.ts';
+import { leaseSources } from './source-leases.ts';
 import { readStoreTables, type TableSnapshot } from './read-store-tables.ts';
 import { writeStoreTables, type WriteCount } from './write-store-tables.ts';
 import { acquireWriterLock, isConnectionError, type HeldWriterLock } from './writer-lock.ts';
@@ -31,6 +32,7 @@ export interface PostgresStore extends Store {
   revision(): Promise<number>;
   /** What the last save wrote. */
   lastWrite(): WriteCount | undefined;
+  leaseSources(ids: readonly string[], since: Date, now: Date): Promise<SourceLease>;
 }
 
 export function createPostgresStore(url: string, options: PostgresStoreOptions = {}): PostgresStore {
@@ -45,6 +47,9 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
   });
   // An idle connection the server closed (a restart): the next query reports it; it must not end the process.
   pool.on('error', () => undefined);
+  // Nor may one that ends while checked out (pg_terminate_backend mid-save): pg rejects its queries and also
+  // emits `error` on the client, which the pool listens to only while the client is idle.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   let migrated: Promise<void> | undefined;
   let held: Held | undefined;
   let lock: HeldWriterLock | undefined;
@@ -160,6 +165,12 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
         lock = undefined;
         await taken.release();
       }
+    },
+    async leaseSources(ids, since, now) {
+      await ready().catch((error: unknown) => {
+        throw failure('UNREADABLE', 'cannot lease sources on', error);
+      });
+      return leaseSources(pool, { ids, since, now, location });
     },
     async close() {
       await pool.end();
