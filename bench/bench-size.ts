@@ -10,6 +10,11 @@ export interface BenchSize {
    * how many times every server is measured, the order alternating, figures and ratios their medians.
    */
   serve: { connections: number; durationSeconds: number; requests?: number; rounds: number };
+  /**
+   * `npm run bench -- --sections national` (PostgreSQL): stories and copies loaded into the database;
+   * portals split between one process and two; `cycleSources` × `cycleItems` new copies for the timed cycle (at most `itemsPerSource` each: a feed lists that many).
+   */
+  national: { stories: number; copiesPerStory: number; sources: number; itemsPerSource: number; cycleSources: number; cycleItems: number; cycles: number; connections: number };
 }
 
 export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
@@ -19,6 +24,7 @@ export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
     merge: { storeSizes: [1_000, 10_000, 100_000], copies: 1_000, runs: 5 },
     store: { sizes: [20_000, 100_000] },
     serve: { connections: 32, durationSeconds: 2, rounds: 10 },
+    national: { stories: 500_000, copiesPerStory: 2, sources: 2_000, itemsPerSource: 1, cycleSources: 1_000, cycleItems: 1, cycles: 2, connections: 8 },
   },
   tiny: {
     name: 'tiny',
@@ -26,6 +32,7 @@ export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
     merge: { storeSizes: [100, 400], copies: 60, runs: 2 },
     store: { sizes: [300] },
     serve: { connections: 4, durationSeconds: 1, requests: 400, rounds: 1 },
+    national: { stories: 2_000, copiesPerStory: 2, sources: 40, itemsPerSource: 1, cycleSources: 20, cycleItems: 1, cycles: 1, connections: 2 },
   },
 };
 

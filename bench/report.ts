@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { IngestColdResult, IngestWarmResult } from './sections/ingest.ts';
 import type { MergeScalingResult } from './sections/merge-scaling.ts';
+import type { NationalOutcome, NationalResult, ServeFigures } from './sections/national.ts';
 import type { LoadFigures, ServeRatios, ServeResult } from './sections/serve.ts';
 import type { StoreRow } from './sections/store-size.ts';
 
@@ -33,7 +34,10 @@ export interface BenchReport {
     mergeScaling?: MergeScalingResult;
     store?: StoreRow[];
     serve?: ServeResult;
+    national?: NationalOutcome;
   };
+  /** Section → when it was measured: a run of some sections keeps the others from the report before it. */
+  measuredAt?: Record<string, string>;
   goals: Goal[];
 }
 
@@ -109,6 +113,7 @@ function renderMarkdown(report: BenchReport): string {
     `Written by \`npm run bench\` (size \`${report.size}\`) on ${report.date}, in ${report.durationSeconds} s.`,
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}.`,
     'Figures are medians of the runs stated; goals compare figures taken side by side in this run.',
+    ...measuredAtLines(report),
     '',
     '## Goals',
     '',
@@ -178,8 +183,68 @@ function renderMarkdown(report: BenchReport): string {
     );
   }
   if (sections.serve) parts.push(...renderServe(sections.serve, report.size));
+  if (sections.national) parts.push(...renderNational(sections.national, sections.store));
   return `${parts.join('\n')}\n`;
 }
+
+function serveFigures(figures: ServeFigures): string {
+  return `${figures.p50Ms} / ${figures.p99Ms} ms (${figures.requests} requests, ${figures.errors} errors)`;
+}
+
+/** Which sections come from an earlier run, when not all were measured in this one. */
+function measuredAtLines(report: BenchReport): string[] {
+  const dates = Object.entries(report.measuredAt ?? {});
+  if (dates.every(([, date]) => date === report.date)) return [];
+  return ['', `Sections measured in earlier runs, kept when this run measured others: ${dates.filter(([, date]) => date !== report.date).map(([name, date]) => `${name} ${date}`).join('; ')}.`];
+}
+
+function renderNational(national: NationalOutcome, store: readonly StoreRow[] | undefined): string[] {
+  if ('skipped' in national) return ['', '## 6. National (PostgreSQL)', '', `Not measured: ${national.skipped}.`];
+  const { load, cold, one, two } = national;
+  const seconds = (ms: number) => round1(ms / 1000);
+  const lowdb = (store ?? []).filter((row) => row.ok);
+  return [
+    '',
+    '## 6. National (PostgreSQL)',
+    '',
+    `Served while ingesting: \`/feeds/an-ninh-trat-tu.rss\`, full body, autocannon with ${national.connections} connections per process from the bench process. ` +
+    `A database of its own on the local PostgreSQL, filled by \`synthetic/load-national-store.ts\` through the store's own migrations and row mappers with \`COPY\`: ${load.stories} stories, ${load.copies} copies (${load.copyParagraphs} paragraphs each, ${load.copyChars} characters of HTML on average: a feed's summary, not the full text of sections 1–4), dated over 80 days; loaded in ${seconds(load.loadMs)} s (of which ${seconds(load.copyMs)} s waiting on COPY, the rest writing the text), ${load.databaseMB} MB on disk. ${national.sources} synthetic portals on one loopback server (no per-host delay). Each process is \`npm start\`'s own service (\`startService\`) in a process of its own; at most two hold the store at once.`,
+    '',
+    table(
+      ['what', 'figure'],
+      [
+        ['cold process: read the whole store (`load()`)', `${round1(cold.loadMs)} ms`],
+        ['cold process: render every feed (`buildFeedCatalog`, nothing reused)', `${round1(cold.catalogMs)} ms`],
+        ['cold process: RSS after both (peak)', `${cold.rssMB} MB (${cold.peakRssMB} MB)`],
+        ['serving process: start-up until it answers (store read, catalog built)', `${round1(one.startup.startupMs)} ms, RSS ${one.startup.rssMB} MB`],
+        [`start-up cycle: ${national.sources} portals' first fetch, empty merge cache`, `${round1(one.firstCycle.ms)} ms`],
+        [`cycle with ${one.newCopies} new copies (median of ${one.cycles.length})`, `${one.cycleMedianMs} ms`],
+        ['rows written by those cycles (stories, copies, removals)', one.cycles.map((cycle) => `${cycle.storyRows}, ${cycle.copyRows}, ${cycle.removedRows}`).join('; ')],
+        [`one process: all ${national.sources} portals, a new story each, serving meanwhile`, `${round1(one.allSources.ms)} ms (${one.allSources.storyRows} story rows, ${one.allSources.copyRows} copy rows)`],
+        ['one process: serve p50 / p99 meanwhile', serveFigures(one.serve)],
+        ['one process: RSS at the end (peak)', `${one.memory.rssMB} MB (${one.memory.peakRssMB} MB)`],
+        ['two processes: start-up until each answers', two.startup.map((ready) => `${round1(ready.startupMs)} ms`).join(', ')],
+        [`two processes: disjoint halves of the ${national.sources} portals at once, serving meanwhile`, `${two.cycles.map((cycle) => `${round1(cycle.ms)} ms`).join(', ')}; both done in ${two.wallMs} ms`],
+        ['one process ÷ two processes (wall time of the same publication)', `${two.speedup} ×`],
+        ['two processes: serve p50 / p99 on each while both ingest', two.serve.map(serveFigures).join('; ')],
+        ['two processes: RSS at the end (peak)', two.memory.map((memory) => `${memory.rssMB} MB (${memory.peakRssMB} MB)`).join(', ')],
+      ],
+    ),
+    ...(lowdb.length === 0
+      ? []
+      : [
+          '',
+          'The lowdb file store beside it, from section 4 (full-text copies, about 1.3 per story):',
+          '',
+          table(
+            ['stories', 'file MB', 'load ms', 'cycle write ms', 'peak RSS MB'],
+            lowdb.map((row) => [row.stories, row.fileMB, row.loadMs, row.writeMs, row.peakRssMB]),
+          ),
+        ]),
+  ];
+}
+
+export type { NationalResult };
 
 function renderServe(serve: ServeResult, size: string): string[] {
   const tiny = size === 'tiny';
