@@ -24,7 +24,7 @@ export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
     merge: { storeSizes: [1_000, 10_000, 100_000], copies: 1_000, runs: 5 },
     store: { sizes: [20_000, 100_000] },
     serve: { connections: 32, durationSeconds: 2, rounds: 10 },
-    national: { stories: 500_000, copiesPerStory: 2, sources: 2_000, itemsPerSource: 1, cycleSources: 1_000, cycleItems: 1, cycles: 2, connections: 8 },
+    national: { stories: 500_000, copiesPerStory: 2, sources: 2_000, itemsPerSource: 1, cycleSources: 1_000, cycleItems: 1, cycles: 1, connections: 8 },
   },
   tiny: {
     name: 'tiny',

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { IngestColdResult, IngestWarmResult } from './sections/ingest.ts';
 import type { MergeScalingResult } from './sections/merge-scaling.ts';
+import type { CycleDone } from './processes/national-service.ts';
 import type { NationalOutcome, NationalResult, ServeFigures } from './sections/national.ts';
 import type { LoadFigures, ServeRatios, ServeResult } from './sections/serve.ts';
 import type { StoreRow } from './sections/store-size.ts';
@@ -187,6 +188,10 @@ function renderMarkdown(report: BenchReport): string {
   return `${parts.join('\n')}\n`;
 }
 
+function cycleFigure(cycle: CycleDone): string {
+  return `${round1(cycle.ms)} ms${cycle.ok ? '' : ` (failed: ${cycle.error})`}`;
+}
+
 function serveFigures(figures: ServeFigures): string {
   return `${figures.p50Ms} / ${figures.p99Ms} ms (${figures.requests} requests, ${figures.errors} errors)`;
 }
@@ -223,8 +228,8 @@ function renderNational(national: NationalOutcome, store: readonly StoreRow[] | 
         [`one process: all ${national.sources} portals, a new story each, serving meanwhile`, `${round1(one.allSources.ms)} ms (${one.allSources.storyRows} story rows, ${one.allSources.copyRows} copy rows)`],
         ['one process: serve p50 / p99 meanwhile', serveFigures(one.serve)],
         ['one process: RSS at the end (peak)', `${one.memory.rssMB} MB (${one.memory.peakRssMB} MB)`],
-        ['two processes: start-up until each answers', two.startup.map((ready) => `${round1(ready.startupMs)} ms`).join(', ')],
-        [`two processes: disjoint halves of the ${national.sources} portals at once, serving meanwhile`, `${two.cycles.map((cycle) => `${round1(cycle.ms)} ms`).join(', ')}; both done in ${two.wallMs} ms`],
+        ['two processes: start-up until each answers; start-up cycle', two.startup.map((ready, index) => `${round1(ready.startupMs)} ms; ${cycleFigure(two.firstCycle[index]!)}`).join(', ')],
+        [`two processes: disjoint halves of the ${national.sources} portals at once, serving meanwhile`, `${two.cycles.map(cycleFigure).join(', ')}; both done in ${two.wallMs} ms`],
         ['one process ÷ two processes (wall time of the same publication)', `${two.speedup} ×`],
         ['two processes: serve p50 / p99 on each while both ingest', two.serve.map(serveFigures).join('; ')],
         ['two processes: RSS at the end (peak)', two.memory.map((memory) => `${memory.rssMB} MB (${memory.peakRssMB} MB)`).join(', ')],

@@ -174,9 +174,9 @@ async function benchTwoProcesses(
     for (const config of halves) {
       const process = await startChild<ServiceReady>(SERVICE, serviceArgument(config));
       started.push(process);
+      // A failed cycle is a figure here (another process held the writer lock too long), not the end of the run.
       firstCycle.push(await process.child.next<CycleDone>());
-      expectOk(firstCycle.at(-1)!, 'a half’s start-up cycle');
-      log(`  two processes: one serving after ${round(process.ready.startupMs)} ms, RSS ${process.ready.rssMB} MB; start-up cycle ${round(firstCycle.at(-1)!.ms)} ms`);
+      log(`  two processes: one serving after ${round(process.ready.startupMs)} ms, RSS ${process.ready.rssMB} MB; start-up cycle ${round(firstCycle.at(-1)!.ms)} ms${failure(firstCycle.at(-1)!)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     await publish(feeds, feeds.sources.length, 1);
@@ -190,9 +190,8 @@ async function benchTwoProcesses(
     );
     const wallMs = performance.now() - begin;
     const serve = await Promise.all(loads.map((load) => load.stop()));
-    for (const cycle of cycles) expectOk(cycle, 'a half’s cycle');
     const speedup = round(oneProcessMs / wallMs, 2);
-    log(`  two processes: halves ${cycles.map((cycle) => round(cycle.ms)).join(' and ')} ms, both done in ${round(wallMs)} ms (${speedup} × one process); serve p99 ${serve.map((figures) => figures.p99Ms).join(' and ')} ms`);
+    log(`  two processes: halves ${cycles.map((cycle) => `${round(cycle.ms)}${failure(cycle)}`).join(' and ')} ms, both done in ${round(wallMs)} ms (${speedup} × one process); serve p99 ${serve.map((figures) => figures.p99Ms).join(' and ')} ms`);
     const memory: Memory[] = [];
     for (const { child } of started) {
       child.send({ type: 'memory' } satisfies NationalCommand);
@@ -212,6 +211,10 @@ async function runOnce<T>(argument: NationalServiceArgument): Promise<T> {
   const { child, ready } = await startChild<T>(SERVICE, argument);
   await child.stop();
   return ready;
+}
+
+function failure(cycle: CycleDone): string {
+  return cycle.ok ? '' : ` (failed: ${cycle.error})`;
 }
 
 function expectOk(cycle: CycleDone, what: string): void {
