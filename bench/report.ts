@@ -39,6 +39,8 @@ export interface BenchReport {
   };
   /** Section → when it was measured: a run of some sections keeps the others from the report before it. */
   measuredAt?: Record<string, string>;
+  /** Section → the CPU of the machine it was measured on, for sections kept from an earlier run. */
+  measuredOn?: Record<string, string>;
   goals: Goal[];
 }
 
@@ -60,7 +62,8 @@ export function judgeGoals(sections: BenchReport['sections']): Goal[] {
   const { ingestCold: cold, ingestWarm: warm, mergeScaling: merge, store, serve } = sections;
   if (cold) {
     add('1 ingest cold', 'items/s ≥ 0.25 × rss-parser alone', `${cold.ratioToParse} ×`, cold.ratioToParse >= 0.25);
-    add('1 ingest cold', 'categorising < 5 % of the cycle', `${(cold.categorizeShare * 100).toFixed(2)} %`, cold.categorizeShare < 0.05);
+    // Reports kept from before issue 12 have no categorising figures.
+    if (cold.categorizeShare !== undefined) add('1 ingest cold', 'categorising < 5 % of the cycle', `${(cold.categorizeShare * 100).toFixed(2)} %`, cold.categorizeShare < 0.05);
   }
   if (warm) {
     add('2 ingest warm', 'CPU < 10 ms per source (all 304)', `${warm.cpuMsPerSource} ms`, warm.cpuMsPerSource < 10);
@@ -132,8 +135,9 @@ function renderMarkdown(report: BenchReport): string {
         ['items', 'stories stored', 'cycle ms', 'items/s', 'rss-parser alone ms', 'rss-parser items/s', 'ratio'],
         [[cold.items, cold.storiesStored, cold.cycleMs, cold.itemsPerSecond, cold.parseOnlyMs, cold.parseOnlyItemsPerSecond, cold.ratioToParse]],
       ),
-      '',
-      `Categorising (every stored story filed in its categories by a categoriser built afresh, median of 3): ${cold.categorizeMs} ms, ${(cold.categorizeShare * 100).toFixed(2)} % of the cycle; ${cold.categorizeFreshKeysMs} ms when the copies' comparison keys are derived again too (in the cycle the merge has derived them already).`,
+      ...(cold.categorizeShare === undefined
+        ? []
+        : ['', `Categorising (every stored story filed in its categories by a categoriser built afresh, median of 3): ${cold.categorizeMs} ms, ${(cold.categorizeShare * 100).toFixed(2)} % of the cycle; ${cold.categorizeFreshKeysMs} ms when the copies' comparison keys are derived again too (in the cycle the merge has derived them already).`]),
     );
   }
   if (sections.ingestWarm) {
@@ -200,7 +204,12 @@ function serveFigures(figures: ServeFigures): string {
 function measuredAtLines(report: BenchReport): string[] {
   const dates = Object.entries(report.measuredAt ?? {});
   if (dates.every(([, date]) => date === report.date)) return [];
-  return ['', `Sections measured in earlier runs, kept when this run measured others: ${dates.filter(([, date]) => date !== report.date).map(([name, date]) => `${name} ${date}`).join('; ')}.`];
+  const machine = (name: string) => {
+    const cpu = report.measuredOn?.[name];
+    return cpu !== undefined && cpu !== report.machine.cpu ? ` (${cpu})` : '';
+  };
+  const earlier = dates.filter(([, date]) => date !== report.date).map(([name, date]) => `${name} ${date}${machine(name)}`);
+  return ['', `Sections measured in earlier runs, kept when this run measured others: ${earlier.join('; ')}.`];
 }
 
 function renderNational(national: NationalOutcome, store: readonly StoreRow[] | undefined): string[] {

@@ -80,17 +80,26 @@ if (chosen.includes('national')) {
 const date = new Date().toISOString();
 // A run of some sections keeps the other sections of the report it replaces (same size), each with the date it was measured.
 const previous = await readPreviousReport(outDir, size.name);
+const machine = describeMachine();
 const measuredAt = { ...previous?.measuredAt };
-for (const key of Object.keys(sections)) measuredAt[key] = date;
+const measuredOn = { ...previous?.measuredOn };
+for (const key of Object.keys(sections)) {
+  measuredAt[key] = date;
+  measuredOn[key] = machine.cpu;
+}
 const merged = { ...previous?.sections, ...sections };
-for (const key of Object.keys(merged)) measuredAt[key] ??= previous?.date ?? date;
+for (const key of Object.keys(merged)) {
+  measuredAt[key] ??= previous?.date ?? date;
+  measuredOn[key] ??= previous?.machine.cpu ?? machine.cpu;
+}
 const report: BenchReport = {
   date,
   size: size.name,
   durationSeconds: round((Date.now() - started) / 1000),
-  machine: describeMachine(),
+  machine,
   sections: merged,
   measuredAt,
+  measuredOn,
   goals: judgeGoals(merged),
 };
 await mkdir(outDir, { recursive: true });
