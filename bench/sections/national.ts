@@ -172,11 +172,11 @@ async function benchTwoProcesses(
     const firstCycle: CycleDone[] = [];
     // One after the other: each start-up is timed alone.
     for (const config of halves) {
-      const process = await startChild<ServiceReady>(SERVICE, serviceArgument(config));
-      started.push(process);
+      const service = await startChild<ServiceReady>(SERVICE, serviceArgument(config));
+      started.push(service);
       // A failed cycle is a figure here (another process held the writer lock too long), not the end of the run.
-      firstCycle.push(await process.child.next<CycleDone>());
-      log(`  two processes: one serving after ${round(process.ready.startupMs)} ms, RSS ${process.ready.rssMB} MB; start-up cycle ${round(firstCycle.at(-1)!.ms)} ms${failure(firstCycle.at(-1)!)}`);
+      firstCycle.push(await service.child.next<CycleDone>());
+      log(`  two processes: one serving after ${round(service.ready.startupMs)} ms, RSS ${service.ready.rssMB} MB; start-up cycle ${round(firstCycle.at(-1)!.ms)} ms${failure(firstCycle.at(-1)!)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     await publish(feeds, feeds.sources.length, 1);
