@@ -12,6 +12,11 @@ export interface BenchSize {
   serve: { connections: number; durationSeconds: number; requests?: number; rounds: number };
   /** HTML portals without feeds (issue 11): portals × articles on each list page; runs of the extraction measure. */
   html: { portals: number; articlesPerPortal: number; extractRuns: number };
+  /**
+   * `npm run bench -- --sections national` (PostgreSQL): stories and copies loaded into the database;
+   * portals split between one process and two; `cycleSources` × `cycleItems` new copies for the timed cycle (at most `itemsPerSource` each: a feed lists that many).
+   */
+  national: { stories: number; copiesPerStory: number; sources: number; itemsPerSource: number; cycleSources: number; cycleItems: number; cycles: number; connections: number };
 }
 
 export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
@@ -22,6 +27,7 @@ export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
     store: { sizes: [20_000, 100_000] },
     serve: { connections: 32, durationSeconds: 2, rounds: 10 },
     html: { portals: 20, articlesPerPortal: 20, extractRuns: 5 },
+    national: { stories: 500_000, copiesPerStory: 2, sources: 2_000, itemsPerSource: 1, cycleSources: 1_000, cycleItems: 1, cycles: 1, connections: 8 },
   },
   tiny: {
     name: 'tiny',
@@ -30,6 +36,7 @@ export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
     store: { sizes: [300] },
     serve: { connections: 4, durationSeconds: 1, requests: 400, rounds: 1 },
     html: { portals: 3, articlesPerPortal: 5, extractRuns: 1 },
+    national: { stories: 2_000, copiesPerStory: 2, sources: 40, itemsPerSource: 1, cycleSources: 20, cycleItems: 1, cycles: 1, connections: 2 },
   },
 };
 

@@ -19,9 +19,9 @@ export interface StoryCorpus {
   serial: number;
 }
 
-export function createStoryCorpus(seed: number): StoryCorpus {
+export function createStoryCorpus(seed: number, writerOptions?: Parameters<typeof createArticleWriter>[1]): StoryCorpus {
   const random = createRandom(seed);
-  return { random, writer: createArticleWriter(random), serial: 0 };
+  return { random, writer: createArticleWriter(random, writerOptions), serial: 0 };
 }
 
 /**

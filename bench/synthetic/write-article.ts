@@ -38,7 +38,9 @@ export interface ArticleWriter {
   pickVariant(): CopyVariant;
 }
 
-export function createArticleWriter(random: Random): ArticleWriter {
+/** `backgroundSentences`: how many stock sentences an article gets beside its details (a shorter article is quicker to write). */
+export function createArticleWriter(random: Random, options: { backgroundSentences?: readonly [number, number] } = {}): ArticleWriter {
+  const backgroundRange = options.backgroundSentences ?? BACKGROUND_SENTENCES;
   // Each {p} of a frame becomes a stock phrase or two to four words of the story's own.
   const piece = () => (random.chance(STOCK_SHARE) ? random.pick(PHRASES) : Array.from({ length: random.int(2, 4) }, () => random.pick(WORDS)).join(' '));
   const backgroundSentence = () => random.pick(SENTENCE_FRAMES).replace(/\{p\}/g, piece).replace(/^./, (c) => c.toUpperCase());
@@ -47,7 +49,7 @@ export function createArticleWriter(random: Random): ArticleWriter {
     const slots = new Map<string, string>();
     const fill = (template: string) => fillSlots(template, slots, random, time);
     const details = Array.from({ length: random.int(2, 3) }, () => fill(random.pick(category.details)));
-    const background = Array.from({ length: random.int(...BACKGROUND_SENTENCES) }, backgroundSentence);
+    const background = Array.from({ length: random.int(backgroundRange[0], backgroundRange[1]) }, backgroundSentence);
     const sentences = [...details, ...background];
     // Event-specific details spread through the body, not only at the top.
     for (let i = sentences.length - 1; i > 0; i--) {

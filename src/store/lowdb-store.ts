@@ -51,8 +51,11 @@ export function createLowdbStore(file: string, options: LowdbStoreOptions = {}):
       db.data = data;
       return data;
     },
-    async save(data) {
+    async save(data, changes) {
       await mkdir(path.dirname(file), { recursive: true });
+      // Said, then checked: reported stories are written afresh; the others are compared with their kept
+      // lines (copies by identity, frozen all the way down; other fields by value), so an edit nobody reported is written too.
+      if (changes !== undefined && changes.stories.size > 0) adapter.markChanged(data.stories.filter((story) => changes.stories.has(story.id)));
       db.data = data;
       try {
         await db.write();

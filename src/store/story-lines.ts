@@ -4,9 +4,10 @@
  * copies the bytes of the rest. It memoises JSON.stringify and UTF-8 encoding, nothing else, so it
  * holds whether or not the bytes ever reached the disk.
  *
- * A story is unchanged while it holds the very same copy objects and its other fields (id, dates,
- * categories) have the same values. Copies are frozen when their story's line is kept, so a copy is
- * changed by replacing it: editing one in place throws instead of leaving a stale line behind.
+ * A story its writer reports as changed (StoreChanges, at save) is serialised afresh. Any other story
+ * is unchanged while it holds the very same copy objects and its other fields (id, dates,
+ * categories) have the same values. Copies are frozen, all the way down, when their story's line is kept,
+ * so a copy is changed by replacing it: editing one in place throws instead of leaving a stale line behind.
  */
 
 interface KeptLine {
@@ -25,6 +26,11 @@ export class StoryLines {
     if (copies === undefined) return;
     for (const copy of copies) freezeCopy(copy);
     this.lines.set(story as object, { bytes, copies: [...copies], fields: otherFields(story as Record<string, unknown>) });
+  }
+
+  /** Drops the kept line of `story`: its writer said it changed, so it is serialised again whatever the checks below would say. */
+  forget(story: object): void {
+    this.lines.delete(story);
   }
 
   /** The kept line of `story`, or undefined when there is none or the story changed since. */
@@ -52,9 +58,12 @@ function otherFields(story: Record<string, unknown>): string {
   return fields;
 }
 
-/** The copy and the arrays and objects inside it (its source categories). */
+/**
+ * The copy and everything inside it, however deep (its source categories, its match record and the
+ * copy and numbers that record names): an edit anywhere in it would otherwise leave the kept line stale.
+ */
 function freezeCopy(copy: unknown): void {
   if (typeof copy !== 'object' || copy === null || Object.isFrozen(copy)) return;
-  for (const value of Object.values(copy)) if (typeof value === 'object' && value !== null) Object.freeze(value);
+  for (const value of Object.values(copy)) freezeCopy(value);
   Object.freeze(copy);
 }

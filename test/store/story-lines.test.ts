@@ -74,11 +74,44 @@ describe('story lines kept between writes', () => {
     expect((await readFile(file)).equals(await freshBytes(data))).toBe(true);
   });
 
+  it('writes a story edited in place that its writer reports as changed, and one it does not report too', async () => {
+    const { file, store, data } = await loadedStore(20);
+    const reported = data.stories[4]!;
+    const unreported = data.stories[11]!;
+    reported.categories.push('giao-thong');
+    reported.copies = [...reported.copies, copyOf(30, 'bao-tinh')];
+    // Not in the change set: the file store compares every story with its kept line, so this is written, not lost.
+    unreported.dateModified = '2026-11-28T09:00:00.000Z';
+    unreported.categories[0] = 'phong-chay';
+    await store.save(data, { stories: new Set([reported.id]), removed: new Set() });
+    expect((await readFile(file)).equals(await freshBytes(data))).toBe(true);
+    const reread = await createLowdbStore(file).load();
+    expect(reread.stories[4]).toEqual(reported);
+    expect(reread.stories[11]).toEqual(unreported);
+  });
+
   it('refuses to edit a stored copy in place, so no change can be left out of the file', async () => {
     const { data } = await loadedStore(5);
     expect(() => {
       data.stories[0]!.copies[0]!.title = 'Sửa tại chỗ';
     }).toThrow(TypeError);
     expect(() => data.stories[0]!.copies[0]!.sourceCategories.push('Thời sự')).toThrow(TypeError);
+  });
+
+  it('refuses an in-place edit deep inside a stored copy (its match record) instead of writing the old line', async () => {
+    const file = path.join(await makeTempDir(), 'db.json');
+    const stored = storeOf(3);
+    const origin = { sourceId: 'bao-tinh', url: 'https://bao-tinh.example.vn/tin/1' };
+    stored.stories[1]!.copies[0] = { ...stored.stories[1]!.copies[0]!, match: { by: 'link', at: '2026-11-20T01:05:00.000Z', copy: origin } };
+    await createLowdbStore(file).save(stored);
+    const store = createLowdbStore(file);
+    const data = await store.load();
+    const match = data.stories[1]!.copies[0]!.match as { copy: { url: string } };
+    // A kept line would be written back unchanged: the edit must fail where it is made, not vanish at the save.
+    expect(() => {
+      match.copy.url = 'https://bao-tinh.example.vn/tin/1-sua';
+    }).toThrow(TypeError);
+    await store.save(data);
+    expect((await readFile(file)).equals(await freshBytes(data))).toBe(true);
   });
 });
