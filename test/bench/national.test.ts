@@ -1,6 +1,6 @@
 /**
  * Keeps `npm run bench -- --sections national` working: a tiny run on a database of its own (created
- * and dropped by the bench) writes section 6. Skipped, with a message, where no PostgreSQL answers.
+ * and dropped by the bench) writes section 7. Skipped, with a message, where no PostgreSQL answers.
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -20,7 +20,7 @@ const SERVER = process.env.BANTIN_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.
 const skip = await skipWithoutPostgres('the national bench section');
 
 describe.skipIf(skip)('npm run bench -- --sections national', () => {
-  it('loads a PostgreSQL store, runs one process and two, writes section 6 and drops its database', { timeout: 300_000 }, async () => {
+  it('loads a PostgreSQL store, runs one process and two, writes section 7 and drops its database', { timeout: 300_000 }, async () => {
     const out = await makeTempDir('bantin-bench-national-');
     const { stdout } = await run(TSX, ['bench/run-bench.ts', '--sections', 'national', '--out', out], {
       cwd: REPO_ROOT,
@@ -42,8 +42,8 @@ describe.skipIf(skip)('npm run bench -- --sections national', () => {
     expect(served).toHaveLength(3);
     for (const figures of served) expect(figures).toMatchObject({ requests: expect.any(Number), errors: 0 });
     expect(Math.min(...served.map((figures) => figures.requests))).toBeGreaterThan(0);
-    expect(await readFile(path.join(out, 'report.md'), 'utf8')).toContain('## 6. National (PostgreSQL)');
-    expect(stdout).toContain('6. national');
+    expect(await readFile(path.join(out, 'report.md'), 'utf8')).toContain('## 7. National (PostgreSQL)');
+    expect(stdout).toContain('7. national');
 
     const database = /into (bantin_bench_national_\d+)/.exec(stdout)?.[1];
     expect(database).toBeDefined();
