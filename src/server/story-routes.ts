@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import type express from 'express';
 import type { Request, Response } from 'express';
-import type { StoryLookup, StoryView } from '../publish/story-lookup.ts';
+import type { TextMatchRecord } from '../model/types.ts';
+import type { CopyMatchView, MatchedCopyView, StoryLookup, StoryView } from '../publish/story-lookup.ts';
 import { allowAnyOrigin, answerPreflight } from './cors.ts';
 import { openApiDocument } from './openapi.ts';
 import { PAGE_CONTENT_SECURITY_POLICY } from './page-assets.ts';
@@ -96,12 +97,37 @@ function storyJson(story: StoryView, base: string): unknown {
       date_published: copy.datePublished,
       shown: copy.shown,
       joined_by: copy.joinedBy,
+      match: copy.match ? matchJson(copy.match) : null,
     })),
     categories: story.categories.map((category) => ({
       id: category.id,
       title: category.title,
       rule: category.rule === undefined ? null : { type: category.rule, detail: category.detail, source: category.sourceName, url: category.url },
     })),
+  };
+}
+
+/** A copy's match record in the API's snake_case; `null` (above) for a copy stored before merging recorded it. */
+function matchJson(match: CopyMatchView): unknown {
+  const copyJson = (copy: MatchedCopyView) => ({ source: { id: copy.sourceId, name: copy.sourceName }, url: copy.url });
+  const json: Record<string, unknown> = { by: match.by, at: match.at };
+  if (match.copy !== undefined) json.copy = match.copy === 'story' ? 'story' : copyJson(match.copy);
+  if (match.via) json.via = copyJson(match.via);
+  if (match.through) json.through = match.through;
+  if (match.numbers) json.numbers = numbersJson(match.numbers);
+  return json;
+}
+
+function numbersJson(numbers: TextMatchRecord): unknown {
+  const { anchors } = numbers;
+  return {
+    rule: numbers.rule,
+    containment: numbers.containment,
+    required: numbers.required,
+    shared_weight: numbers.sharedWeight,
+    figures: { compared: numbers.figures.compared, missing: numbers.figures.missing },
+    anchors: { shared: anchors.shared, weight: anchors.weight, required_weight: anchors.requiredWeight, containment: anchors.containment, required: anchors.required },
+    gap_hours: numbers.gapHours,
   };
 }
 
