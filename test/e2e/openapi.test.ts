@@ -41,6 +41,14 @@ describe('GET /api/openapi.json', () => {
     expect((await new Validator().validate(broken as Spec)).valid).toBe(false);
   });
 
+  it('keeps one ETag, answering 304 to it in its strong or weak form', async () => {
+    const [first, second] = await Promise.all([1, 2].map(() => fetch(`${running.base}/api/openapi.json`)));
+    const etag = first!.headers.get('etag')!;
+    expect(second!.headers.get('etag')).toBe(etag);
+    for (const held of [etag, `W/${etag}`, `"other", ${etag}`, '*']) expect((await fetch(`${running.base}/api/openapi.json`, { headers: { 'if-none-match': held } })).status, held).toBe(304);
+    expect((await fetch(`${running.base}/api/openapi.json`, { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+  });
+
   it('describes what the service answers: a story, a page of changes, an expired cursor', async () => {
     const held = await heldStories(running.config, 'all');
     const bodies = await Promise.all(held.map(async (story) => (await fetch(`${running.base}/api/stories/${story.id.slice('urn:uuid:'.length)}`)).json()));
