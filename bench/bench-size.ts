@@ -10,6 +10,8 @@ export interface BenchSize {
    * how many times every server is measured, the order alternating, figures and ratios their medians.
    */
   serve: { connections: number; durationSeconds: number; requests?: number; rounds: number };
+  /** Section 5's story routes: stories in the store they are served from, and rounds of every route (each as long as a serve measure). */
+  stories: { count: number; rounds: number };
 }
 
 export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
@@ -19,6 +21,7 @@ export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
     merge: { storeSizes: [1_000, 10_000, 100_000], copies: 1_000, runs: 5 },
     store: { sizes: [20_000, 100_000] },
     serve: { connections: 32, durationSeconds: 2, rounds: 10 },
+    stories: { count: 20_000, rounds: 3 },
   },
   tiny: {
     name: 'tiny',
@@ -26,6 +29,7 @@ export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
     merge: { storeSizes: [100, 400], copies: 60, runs: 2 },
     store: { sizes: [300] },
     serve: { connections: 4, durationSeconds: 1, requests: 400, rounds: 1 },
+    stories: { count: 300, rounds: 1 },
   },
 };
 
