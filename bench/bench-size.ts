@@ -17,6 +17,8 @@ export interface BenchSize {
    * portals split between one process and two; `cycleSources` × `cycleItems` new copies for the timed cycle (at most `itemsPerSource` each: a feed lists that many).
    */
   national: { stories: number; copiesPerStory: number; sources: number; itemsPerSource: number; cycleSources: number; cycleItems: number; cycles: number; connections: number };
+  /** Section 5's story routes: stories in the store they are served from, and rounds of every route (each as long as a serve measure). */
+  stories: { count: number; rounds: number };
 }
 
 export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
@@ -28,6 +30,7 @@ export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
     serve: { connections: 32, durationSeconds: 2, rounds: 10 },
     html: { portals: 20, articlesPerPortal: 20, extractRuns: 5 },
     national: { stories: 500_000, copiesPerStory: 2, sources: 2_000, itemsPerSource: 1, cycleSources: 1_000, cycleItems: 1, cycles: 1, connections: 8 },
+    stories: { count: 20_000, rounds: 3 },
   },
   tiny: {
     name: 'tiny',
@@ -37,6 +40,7 @@ export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
     serve: { connections: 4, durationSeconds: 1, requests: 400, rounds: 1 },
     html: { portals: 3, articlesPerPortal: 5, extractRuns: 1 },
     national: { stories: 2_000, copiesPerStory: 2, sources: 40, itemsPerSource: 1, cycleSources: 20, cycleItems: 1, cycles: 1, connections: 2 },
+    stories: { count: 300, rounds: 1 },
   },
 };
 

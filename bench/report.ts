@@ -8,6 +8,7 @@ import type { MergeScalingResult } from './sections/merge-scaling.ts';
 import type { CycleDone } from './processes/national-service.ts';
 import type { NationalOutcome, NationalResult, ServeFigures } from './sections/national.ts';
 import type { LoadFigures, ServeRatios, ServeResult } from './sections/serve.ts';
+import { STORY_ROUTES, type StoryRoutesResult } from './sections/serve-stories.ts';
 import type { StoreRow } from './sections/store-size.ts';
 
 export interface Machine {
@@ -297,6 +298,25 @@ function renderServe(serve: ServeResult, size: string): string[] {
     table(['bantin ÷', 'full body', 'by round', '304', 'by round'], ratioRows),
     '',
     `While ingesting (\`npm start\`'s service: requests on the main thread, ingestion on its own thread): ${during.cycles} cycle(s) back to back, 10 portals publishing 5 stories before each, after a first cycle of ${during.firstCycleMs} ms that warmed the merge cache; full body p50 ${during.p50Ms} ms, p99 ${during.p99Ms} ms, ${during.requestsPerSecond} req/s; cycle ms: ${during.cycleMs.join(', ')}.`,
+    ...renderStoryRoutes(serve.stories, tiny),
+  ];
+}
+
+function renderStoryRoutes(stories: StoryRoutesResult, tiny: boolean): string[] {
+  const rows = STORY_ROUTES.map(({ route, label }) => {
+    const figures = stories.routes[route];
+    return [label, figures.bytes || '—', figures.requestsPerSecond, figures.p50Ms, figures.p99Ms, figures.serverCpuUs ?? '—'];
+  });
+  const poll = stories.routes.changesNotModified;
+  return [
+    '',
+    '### Story pages, search and the change stream',
+    '',
+    `\`npm start\`'s service (startService, no source enabled, so it only serves) over a store of ${stories.stories} synthetic stories (about 1.3 copies each, every copy with its match record, categories filed by bantin's categoriser) and ${stories.changesHeld} changes held; the story shown has several copies; the search matches many stories and renders page 1 of its hits. autocannon, ${stories.connections} connections, ${tiny ? 'a fixed number of requests' : 'each route warmed by a discarded second, then measured for the section\'s duration'}, ${stories.rounds} round(s) of every route in turn; medians over the rounds. CPU: the server process's user + system time per answer (the ingestion thread idle).`,
+    '',
+    table(['route', 'body bytes', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/answer'], rows),
+    '',
+    `A partner polling \`/api/changes\` every minute with the ETag it holds pays a 304 when nothing changed: ${poll.serverCpuUs ?? '—'} µs of the server's CPU, so this process answers ${stories.partnersPerMinute} such partners a minute at ${poll.requestsPerSecond} polls a second.`,
   ];
 }
 

@@ -1,7 +1,8 @@
 /**
  * Section 5: one feed under load (autocannon, loopback), full body and 304, from bantin, from two
  * baselines serving the same bytes from memory, and from nginx serving the static copy when it is
- * installed, in rounds; then bantin's p99 while ingestion cycles run.
+ * installed, in rounds; then bantin's p99 while ingestion cycles run; then, over a store of 20,000
+ * stories, the feed route beside a story page, search and the change stream (serve-stories.ts).
  */
 import { get } from 'node:http';
 import autocannon from 'autocannon';
@@ -11,6 +12,7 @@ import { median, round } from '../measure.ts';
 import { startChild, type BenchChild } from '../processes/child-process.ts';
 import type { FeedServerReady } from '../processes/feed-server.ts';
 import { findNginx } from '../processes/nginx-server.ts';
+import { benchStoryRoutes, type StoryRoutesResult } from './serve-stories.ts';
 import type { CpuReport, IngestingReport, ServeTargetArgument, ServeTargetCommand, ServeTargetKind, ServeTargetReady } from '../processes/serve-target.ts';
 
 const TARGET = new URL('../processes/serve-target.ts', import.meta.url);
@@ -63,6 +65,8 @@ export interface ServeResult {
   nginx: { binary: string } | { skipped: string };
   /** Cycles run back to back during the load, after a first (unmeasured) one that warmed the merge cache. */
   duringIngestion: LoadFigures & { firstCycleMs: number; cycles: number; cycleMs: number[] };
+  /** bantin over a store of `size.stories.count` stories: its feed route beside a story page, the story API, a search and the change stream. */
+  stories: StoryRoutesResult;
 }
 
 type Load = 'full' | 'notModified';
@@ -106,6 +110,7 @@ export async function benchServe(size: BenchSize, config: Config, feeds: FeedSer
     log(`  bantin while ingesting: p99 ${figures.p99Ms} ms over ${report.cycles} cycles`);
     return { ...figures, firstCycleMs: round(report.firstCycleMs), cycles: report.cycles, cycleMs: report.cycleMs.map((ms) => round(ms)) };
   });
+  const stories = await benchStoryRoutes(size, log);
   const ratiosTo = (kind: ServeTargetKind) => (runs.full.has(kind) ? pairedRatios(runs, kind) : null);
   return {
     feed: SERVED_FEED,
@@ -121,6 +126,7 @@ export async function benchServe(size: BenchSize, config: Config, feeds: FeedSer
     toNginx: ratiosTo('nginx'),
     nginx: nginxBinary ? { binary: nginxBinary } : { skipped: 'the Debian package nginx is not installed' },
     duringIngestion,
+    stories,
   };
 }
 
@@ -194,7 +200,7 @@ async function measureWithCpu({ ready, child }: { ready: ServeTargetReady; child
   return { ...figures, serverCpuUs, clientCpuUs: round((client.user + client.system) / answers, 2) };
 }
 
-async function serverCpuMicros(child: BenchChild): Promise<number | null> {
+export async function serverCpuMicros(child: BenchChild): Promise<number | null> {
   child.send({ type: 'cpu' } satisfies ServeTargetCommand);
   return (await child.next<CpuReport>()).cpuMicros;
 }
@@ -230,7 +236,7 @@ async function withTarget<T>(kind: ServeTargetKind, config: Config, work: (ready
   }
 }
 
-async function measure(url: string, headers: Record<string, string>, status: number, size: BenchSize): Promise<LoadFigures> {
+export async function measure(url: string, headers: Record<string, string>, status: number, size: BenchSize): Promise<LoadFigures> {
   const limit = size.serve.requests === undefined ? { duration: size.serve.durationSeconds } : { amount: size.serve.requests };
   const result = await autocannon({ url, connections: size.serve.connections, headers, ...limit });
   const expected = result.statusCodeStats?.[String(status) as keyof typeof result.statusCodeStats]?.count ?? 0;

@@ -10,8 +10,8 @@ import { createArticleWriter, type ArticleText, type ArticleWriter, type Synthet
 
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
-/** Sources the synthetic copies come from. */
-const SOURCE_IDS = Array.from({ length: 100 }, (_, index) => `nguon-${String(index + 1).padStart(3, '0')}`);
+/** Sources the synthetic copies come from (the serve section names them in its config). */
+export const SOURCE_IDS = Array.from({ length: 100 }, (_, index) => `nguon-${String(index + 1).padStart(3, '0')}`);
 
 export interface StoryCorpus {
   random: Random;

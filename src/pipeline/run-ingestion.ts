@@ -207,7 +207,9 @@ function applyOutcomes(
   // Changed keywords, excludes, categoryMaps or urlMaps re-file every stored story, not only the ones this cycle touched.
   const rules = categoryRulesFingerprint(config.categories, config.sources);
   const refiled = data.categoryRules !== rules;
-  for (const story of refiled ? data.stories : touched) fileStory(story, categorize);
+  // A story only re-filed (into other categories) changed for partners too: reported as updated.
+  const recategorised: Story[] = [];
+  for (const story of refiled ? data.stories : touched) if (fileStory(story, categorize) && !touched.has(story)) recategorised.push(story);
   data.categoryRules = rules;
   const { kept, pruned } = pruneStories(data.stories, data.tombstones, { now, retentionDays: config.retentionDays, feedSize: config.feedSize });
   const removed = new Set(merged.absorbed.map((absorbed) => absorbed.id));
@@ -224,7 +226,7 @@ function applyOutcomes(
     data.changes,
     {
       created: merged.added.filter((story) => !gone.has(story.id)).map((story) => story.id),
-      updated: merged.updated.filter((story) => !gone.has(story.id)).map((story) => story.id),
+      updated: [...merged.updated, ...recategorised].filter((story) => !gone.has(story.id)).map((story) => story.id),
       merged: merged.absorbed,
       removed: prunedIds,
     },

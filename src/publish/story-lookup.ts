@@ -3,7 +3,7 @@
  * answering with plain data that can cross from the ingestion thread.
  */
 import { compareStoriesNewestFirst, copiesByDate, representativeCopy } from '../model/story.ts';
-import type { CategoryRule, Config, Copy, SourceConfig, StoreData, Story } from '../model/types.ts';
+import type { CategoryRule, Config, Copy, CopyMatch, CopyRef, SourceConfig, StoreData, Story, TextMatchRecord } from '../model/types.ts';
 import { copyText } from '../pipeline/normalize/copy-text.ts';
 import { comparisonKey } from '../pipeline/normalize/vietnamese-text.ts';
 import { readChanges, type ChangesAnswer } from './change-feed.ts';
@@ -21,8 +21,32 @@ export interface StoryCopyView {
   datePublished: string;
   /** The copy whose title and content the story shows. */
   shown: boolean;
-  /** What ties it to the shown copy as far as the store records it; `text` means the texts matched (no score is stored). */
+  /** What ties it to the shown copy: a shared guid or link, else their texts matched (`match` has the numbers). */
   joinedBy: CopyJoin;
+  /** How the copy joined its story, as merging recorded it; absent for a copy stored before merging recorded it. */
+  match?: CopyMatchView;
+}
+
+/** A copy named in a match record, with its portal's name. */
+export interface MatchedCopyView {
+  sourceId: string;
+  sourceName: string;
+  url: string;
+}
+
+/**
+ * A stored CopyMatch with portals named: `first` started the story; `link` has the link of `copy`;
+ * `text` matched `copy` (or the story's copies together, `'story'`) by `numbers`; `joined` started a
+ * story that was folded into this one when `via`, in this one by its guid or link (`through`), matched
+ * `copy` by `numbers`.
+ */
+export interface CopyMatchView {
+  by: CopyMatch['by'];
+  at: string;
+  copy?: MatchedCopyView | 'story';
+  via?: MatchedCopyView;
+  through?: 'guid' | 'link';
+  numbers?: TextMatchRecord;
 }
 
 export interface StoryCategoryView {
@@ -156,6 +180,7 @@ function viewOf(story: Story, sources: ReadonlyMap<string, SourceConfig>, catego
       datePublished: copy.datePublished,
       shown: copy === shown,
       joinedBy: copy === shown ? 'shown' : joinOf(copy, shown!),
+      ...(copy.match ? { match: matchView(copy.match, sourceName) } : {}),
     })),
     categories: story.categories.map((id) => {
       const filing = story.filedBy?.[id];
@@ -166,7 +191,19 @@ function viewOf(story: Story, sources: ReadonlyMap<string, SourceConfig>, catego
   };
 }
 
-/** What the store can still tell of a join: a shared guid or link; otherwise the texts matched, with no stored score. */
+/** The copy's record with portals named and text cleaned for the page; the numbers are copied as stored. */
+function matchView(match: CopyMatch, sourceName: (id: string) => string): CopyMatchView {
+  const named = (ref: CopyRef): MatchedCopyView => ({ sourceId: ref.sourceId, sourceName: sourceName(ref.sourceId), url: cleanText(ref.url) });
+  const view: CopyMatchView = { by: match.by, at: match.at };
+  if (match.by === 'first') return view;
+  view.copy = match.copy === 'story' ? 'story' : named(match.copy);
+  if (match.by === 'link') return view;
+  view.numbers = { ...match.numbers, figures: { ...match.numbers.figures, missing: match.numbers.figures.missing.map(cleanText) }, anchors: { ...match.numbers.anchors, shared: match.numbers.anchors.shared.map(cleanText) } };
+  if (match.by === 'joined') Object.assign(view, { via: named(match.via), through: match.through });
+  return view;
+}
+
+/** What ties a copy to the shown one: a shared guid or link; otherwise the texts matched (its own record says how). */
 function joinOf(copy: Copy, shown: Copy): CopyJoin {
   if (copy.key.startsWith('guid:') && copy.key === shown.key) return 'guid';
   if (copy.url === shown.url) return 'link';

@@ -7,6 +7,7 @@ const ERROR = {
   properties: { error: { type: 'string' }, message: { type: 'string' } },
 } as const;
 
+const SOURCE = { type: 'object', additionalProperties: false, required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } } as const;
 const STORY_ID = { name: 'id', in: 'path', required: true, description: 'The story id without its `urn:uuid:` prefix.', schema: { type: 'string', format: 'uuid' } } as const;
 const CORS_HEADER = { 'Access-Control-Allow-Origin': { schema: { type: 'string', const: '*' } } } as const;
 const ETAG = { ETag: { description: 'Send it back as If-None-Match; an unchanged answer is 304.', schema: { type: 'string' } } } as const;
@@ -87,14 +88,72 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
         Copy: {
           type: 'object',
           additionalProperties: false,
-          required: ['source', 'title', 'url', 'date_published', 'shown', 'joined_by'],
+          required: ['source', 'title', 'url', 'date_published', 'shown', 'joined_by', 'match'],
           properties: {
-            source: { type: 'object', additionalProperties: false, required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
+            source: SOURCE,
             title: { type: 'string' },
             url: { type: 'string' },
             date_published: { type: 'string', format: 'date-time' },
             shown: { type: 'boolean', description: 'The copy whose title and text the story shows.' },
-            joined_by: { enum: ['shown', 'guid', 'link', 'text'], description: 'What ties the copy to the shown one: the same guid, the same link, or matching text (no score is stored).' },
+            joined_by: { enum: ['shown', 'guid', 'link', 'text'], description: 'What ties the copy to the shown one: the same guid, the same link, or matching text (`match` has the numbers).' },
+            match: {
+              description: 'How the copy joined its story, as merging recorded it; null for a copy stored before merging recorded it.',
+              oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/Match' }],
+            },
+          },
+        },
+        CopyRef: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['source', 'url'],
+          description: 'A copy named by its portal and link.',
+          properties: { source: SOURCE, url: { type: 'string' } },
+        },
+        Match: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['by', 'at'],
+          description:
+            '`first`: the copy started the story. `link`: it has the link of `copy`. `text`: its text matched `copy` (or, `"story"`, the story\'s copies together) by `numbers`. `joined`: it started a story that was folded into this one when `via`, in that story by its `through` (guid or link), matched `copy` by `numbers`.',
+          properties: {
+            by: { enum: ['first', 'link', 'text', 'joined'] },
+            at: { type: 'string', format: 'date-time', description: 'When the merge decided it.' },
+            copy: { oneOf: [{ const: 'story' }, { $ref: '#/components/schemas/CopyRef' }] },
+            via: { $ref: '#/components/schemas/CopyRef' },
+            through: { enum: ['guid', 'link'] },
+            numbers: { $ref: '#/components/schemas/MatchNumbers' },
+          },
+        },
+        MatchNumbers: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['rule', 'containment', 'required', 'shared_weight', 'figures', 'anchors', 'gap_hours'],
+          description: 'The numbers a text match was decided on (rounded to 0.001).',
+          properties: {
+            rule: { enum: ['verbatim', 'rewrite'], description: 'Near-verbatim shared wording, or a rewrite naming the same places, people and codes.' },
+            containment: { type: 'number', minimum: 0, maximum: 1, description: "Weighted share of the contained side's word shingles found in the other." },
+            required: { type: 'number', minimum: 0, maximum: 1, description: 'The share the rule required at this gap (0: the rule asked none).' },
+            shared_weight: { type: 'number', minimum: 0, description: 'Weight of the shared shingles (one held by n other stories weighs 1 / (1 + n)).' },
+            figures: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['compared', 'missing'],
+              properties: { compared: { type: 'integer', minimum: 0, description: "The contained side's figures compared." }, missing: { type: 'array', items: { type: 'string' }, description: 'Those the other side lacks in any form.' } },
+            },
+            anchors: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['shared', 'weight', 'required_weight', 'containment', 'required'],
+              description: 'Places, people and codes both sides name (the rewrite rule; zeros for a verbatim match).',
+              properties: {
+                shared: { type: 'array', items: { type: 'string' } },
+                weight: { type: 'number', minimum: 0 },
+                required_weight: { type: 'number', minimum: 0 },
+                containment: { type: 'number', minimum: 0, maximum: 1 },
+                required: { type: 'number', minimum: 0, maximum: 1 },
+              },
+            },
+            gap_hours: { type: 'number', description: "Hours between the two copies' dates." },
           },
         },
         Category: {

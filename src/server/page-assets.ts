@@ -11,6 +11,13 @@ table.copies { border-collapse: collapse; width: 100%; font-size: .95rem; }
 .copies td:last-child { overflow-wrap: normal; }
 .badge { display: inline-block; border: 1px solid currentColor; border-radius: .3rem; padding: 0 .3rem; font-size: .8rem; font-weight: 400; }
 .pager { display: flex; gap: 1rem; }
+.joins li { margin-bottom: .8rem; }
+.joins p { margin: .2rem 0; }
+dl.numbers { margin: .2rem 0 0; font-size: .95rem; }
+dl.numbers div { display: flex; flex-wrap: wrap; gap: 0 .5rem; }
+dl.numbers dt { color: var(--muted); }
+dl.numbers dt::after { content: ":"; }
+dl.numbers dd { margin: 0; overflow-wrap: anywhere; }
 `;
 
 export const PAGE_CONTENT_SECURITY_POLICY = [

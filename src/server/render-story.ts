@@ -1,6 +1,7 @@
 /** The story page and the pages for a story that moved, went or never was, in Vietnamese, rendered on the server. */
 import type { CategoryRule } from '../model/types.ts';
-import type { CopyJoin, StoryCategoryView, StoryCopyView, StoryView } from '../publish/story-lookup.ts';
+import type { TextMatchRecord } from '../model/types.ts';
+import type { CopyJoin, CopyMatchView, MatchedCopyView, StoryCategoryView, StoryCopyView, StoryView } from '../publish/story-lookup.ts';
 import { html, safe, type SafeHtml } from './html.ts';
 import { PAGE_STYLE } from './page-assets.ts';
 
@@ -16,6 +17,18 @@ const JOIN_TEXT: Readonly<Record<CopyJoin, string>> = {
   link: 'cùng đường dẫn với bản đang hiển thị',
   text: 'nội dung khớp với bản đang hiển thị',
 };
+
+const MATCH_RULE_TEXT: Readonly<Record<TextMatchRecord['rule'], string>> = {
+  verbatim: 'trùng lời văn',
+  rewrite: 'viết lại cùng sự việc (cùng địa danh, người, mã số)',
+};
+
+const THROUGH_TEXT = { guid: 'mã định danh (guid)', link: 'đường dẫn' } as const;
+
+// As a Vietnamese reader writes them, with a decimal comma: shares to the thousandth as stored (0,901),
+// weights and hours to a tenth (236,8), which is all a reader weighs them by; the API has them whole.
+const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 });
+const ROUGH = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
 export interface PageContext {
   baseUrl: string;
@@ -33,7 +46,7 @@ export function renderStoryPage(story: StoryView, context: PageContext): string 
 ${renderCopies(story.copies, formatTime)}
 </section>
 <section aria-labelledby="vi-sao-gop"><h2 id="vi-sao-gop">Vì sao các bản này là một tin</h2>
-${renderJoins(story.copies)}
+${renderJoins(story.copies, formatTime)}
 </section>
 <section aria-labelledby="chuyen-muc"><h2 id="chuyen-muc">Chuyên mục</h2>
 ${story.categories.length === 0 ? html`<p>Tin chưa được xếp vào chuyên mục nào.</p>` : html`<ul>${story.categories.map(renderCategory)}</ul>`}
@@ -52,10 +65,59 @@ function renderCopies(copies: readonly StoryCopyView[], formatTime: (iso: string
 </table>`;
 }
 
-function renderJoins(copies: readonly StoryCopyView[]): SafeHtml {
+function renderJoins(copies: readonly StoryCopyView[], formatTime: (iso: string) => string): SafeHtml {
   if (copies.length < 2) return html`<p>Tin chỉ có một bản, chưa gộp với bản nào.</p>`;
-  return html`<ul>${copies.map((copy) => html`<li>${copy.sourceName}: ${JOIN_TEXT[copy.joinedBy]}.</li>`)}</ul>
-<p class="story-meta">Khi nội dung khớp, bantin so phần chữ của hai bản; điểm số của lần so đó chưa được lưu lại nên không hiển thị ở đây.</p>`;
+  return html`<p class="story-meta" id="vi-sao-gop-mo-ta">Với mỗi bản: vì sao bantin xếp nó vào tin này, và khi nội dung khớp thì các con số của lần so đó. Tỷ lệ trùng là phần chữ của bản ngắn hơn tìm thấy trong bản kia, từ 0 đến 1.</p>
+<ul class="joins" aria-describedby="vi-sao-gop-mo-ta">${copies.map((copy) => renderJoin(copy, formatTime))}</ul>`;
+}
+
+function renderJoin(copy: StoryCopyView, formatTime: (iso: string) => string): SafeHtml {
+  const { match } = copy;
+  const name = html`<strong>${copy.sourceName}</strong>${copy.shown ? ' (bản đang hiển thị)' : ''}`;
+  if (!match) {
+    const tie = copy.shown ? '' : html` Theo những gì còn lưu: ${JOIN_TEXT[copy.joinedBy]}.`;
+    return html`<li><p>${name}: chưa ghi lại cách bản này vào tin (bản được lưu trước khi bantin ghi lại việc gộp).${tie}</p></li>`;
+  }
+  const at = html` <span class="story-meta">(ghi lúc <time datetime="${match.at}">${formatTime(match.at)}</time>)</span>`;
+  return html`<li><p>${name}: ${joinSentence(match)}.${at}</p>${match.numbers ? renderNumbers(match.numbers) : ''}</li>`;
+}
+
+function joinSentence(match: CopyMatchView): SafeHtml {
+  const target = match.copy === 'story' || match.copy === undefined ? html`các bản đã có của tin` : html`bản của ${copyLink(match.copy)}`;
+  switch (match.by) {
+    case 'first':
+      return html`bản đầu tiên, mở ra tin này`;
+    case 'link':
+      return html`cùng đường dẫn với ${target}`;
+    case 'text':
+      return html`nội dung khớp với ${target}, theo quy tắc ${MATCH_RULE_TEXT[match.numbers!.rule]}`;
+    case 'joined':
+      return html`bản này mở ra một tin riêng, sau được gộp vào đây: bản của ${copyLink(match.via!)} (cùng ${THROUGH_TEXT[match.through!]} với một bản đã có) có nội dung khớp với ${target}, theo quy tắc ${MATCH_RULE_TEXT[match.numbers!.rule]}`;
+  }
+}
+
+function copyLink(copy: MatchedCopyView): SafeHtml {
+  return html`<a href="${copy.url}">${copy.sourceName}</a>`;
+}
+
+/** The numbers the text match was decided on, as a list of terms a screen reader reads name by name. */
+function renderNumbers(numbers: TextMatchRecord): SafeHtml {
+  const { figures, anchors } = numbers;
+  const required = (value: number) => (value > 0 ? `cần ít nhất ${NUMBER.format(value)}` : 'quy tắc này không đòi hỏi');
+  const rows: [string, string][] = [
+    ['Tỷ lệ trùng', `${NUMBER.format(numbers.containment)} (${required(numbers.required)})`],
+    ['Trọng số phần chữ chung', ROUGH.format(numbers.sharedWeight)],
+    ['Con số đã so', figures.compared === 0 ? 'không có con số nào để so' : `${figures.compared}; ${figures.missing.length === 0 ? 'bản kia có đủ' : `bản kia thiếu: ${figures.missing.join(', ')}`}`],
+  ];
+  if (numbers.rule === 'rewrite') {
+    rows.push(
+      ['Tên riêng chung', anchors.shared.length === 0 ? 'không có' : anchors.shared.join(', ')],
+      ['Trọng số tên riêng chung', `${ROUGH.format(anchors.weight)} (cần ít nhất ${ROUGH.format(anchors.requiredWeight)})`],
+      ['Tỷ lệ tên riêng tìm thấy', `${NUMBER.format(anchors.containment)} (${required(anchors.required)})`],
+    );
+  }
+  rows.push(['Hai bản đăng cách nhau', `${ROUGH.format(numbers.gapHours)} giờ`]);
+  return html`<dl class="numbers">${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>`;
 }
 
 function renderCategory(category: StoryCategoryView): SafeHtml {

@@ -112,8 +112,8 @@ function isNotModified(req: IncomingMessage, feed: PreparedFeed): boolean {
   return !Number.isNaN(since) && Math.floor(feed.lastModifiedMs / 1000) * 1000 <= since;
 }
 
-/** A list of tags, weak or strong, or `*`. */
-function matchesEtag(header: string, tags: ReadonlySet<string>): boolean {
+/** Whether an If-None-Match header (a list of tags, weak or strong, or `*`) names one of `tags` as written. */
+export function matchesEtag(header: string, tags: ReadonlySet<string>): boolean {
   return header.split(',').some((candidate) => {
     const tag = candidate.trim();
     return tag === '*' || tags.has(tag);

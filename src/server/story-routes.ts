@@ -2,19 +2,47 @@
 import { createHash } from 'node:crypto';
 import type express from 'express';
 import type { Request, Response } from 'express';
-import type { StoryLookup, StoryView } from '../publish/story-lookup.ts';
+import type { Config, TextMatchRecord } from '../model/types.ts';
+import type { CopyMatchView, MatchedCopyView, StoryLookup, StoryView } from '../publish/story-lookup.ts';
 import { allowAnyOrigin, answerPreflight } from './cors.ts';
+import { parsePage } from './feed-request.ts';
 import { openApiDocument } from './openapi.ts';
 import { PAGE_CONTENT_SECURITY_POLICY } from './page-assets.ts';
 import { timeFormatter } from './render-home.ts';
 import { renderSearchPage } from './render-search.ts';
-import { renderMissingPage, renderStoryPage } from './render-story.ts';
+import { renderMissingPage, renderStoryPage, type PageContext } from './render-story.ts';
 import { MAX_QUERY_LENGTH } from '../publish/story-lookup.ts';
+import { matchesEtag } from './send-feed.ts';
 import type { ServeState } from './serve-state.ts';
 
 // A story id is a UUID; anything else is unknown without asking the ingestion thread.
 const SLUG = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PAGE_HEADERS = { 'Cache-Control': 'no-cache', 'Content-Security-Policy': PAGE_CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
+
+/** A JSON answer serialised and hashed once. */
+interface PreparedJson {
+  body: Buffer;
+  etag: string;
+  /** The ETag and its weak form: what an If-None-Match may hold for this answer. */
+  tags: ReadonlySet<string>;
+}
+
+/** What depends on the config alone, built on its first request instead of on every one. */
+interface ConfigAnswers {
+  pageContext: PageContext;
+  openApi: PreparedJson;
+}
+
+const answersByConfig = new WeakMap<Config, ConfigAnswers>();
+
+function answersFor(config: Config): ConfigAnswers {
+  let answers = answersByConfig.get(config);
+  if (!answers) {
+    answers = { pageContext: { baseUrl: config.baseUrl, formatTime: timeFormatter(config.timezone) }, openApi: prepareJson(openApiDocument(config.baseUrl)) };
+    answersByConfig.set(config, answers);
+  }
+  return answers;
+}
 
 export function mountStoryRoutes(app: express.Express, getState: () => ServeState): void {
   app.get('/stories/:id', async (req, res) => {
@@ -24,16 +52,15 @@ export function mountStoryRoutes(app: express.Express, getState: () => ServeStat
     res.set(PAGE_HEADERS).type('html');
     if (lookup.status === 'moved') return void res.redirect(301, `${base}/stories/${lookup.to}`);
     if (lookup.status !== 'found') return void res.status(lookup.status === 'gone' ? 410 : 404).send(renderMissingPage(lookup.status, base));
-    res.send(renderStoryPage(lookup.story, { baseUrl: base, formatTime: timeFormatter(state.config.timezone) }));
+    res.send(renderStoryPage(lookup.story, answersFor(state.config).pageContext));
   });
 
   app.get('/search', async (req, res) => {
     const state = getState();
-    const base = state.config.baseUrl;
-    const context = { baseUrl: base, formatTime: timeFormatter(state.config.timezone) };
+    const context = answersFor(state.config).pageContext;
     res.set(PAGE_HEADERS).type('html');
-    const { q, page: pageParam } = req.query;
-    const page = pageParam === undefined ? 1 : typeof pageParam === 'string' && /^[1-9]\d{0,5}$/.test(pageParam) ? Number(pageParam) : undefined;
+    const { q } = req.query;
+    const page = parsePage(req.query.page);
     if (page === undefined || (q !== undefined && typeof q !== 'string')) return void res.status(400).type('text').send('q: one text; page: a whole number from 1\n');
     const query = (q ?? '').trim().slice(0, MAX_QUERY_LENGTH);
     if (query === '' || !state.stories) return void res.send(renderSearchPage(undefined, context));
@@ -45,7 +72,7 @@ export function mountStoryRoutes(app: express.Express, getState: () => ServeStat
   app.options(['/api/stories/:id', '/api/changes', '/api/openapi.json'], answerPreflight);
   app.get('/api/openapi.json', (req, res) => {
     allowAnyOrigin(res).set('Cache-Control', 'no-cache');
-    sendJsonWithEtag(req, res, openApiDocument(getState().config.baseUrl));
+    sendPreparedJson(req, res, answersFor(getState().config).openApi);
   });
   app.get('/api/changes', async (req, res) => {
     allowAnyOrigin(res).set('Cache-Control', 'no-cache');
@@ -96,6 +123,7 @@ function storyJson(story: StoryView, base: string): unknown {
       date_published: copy.datePublished,
       shown: copy.shown,
       joined_by: copy.joinedBy,
+      match: copy.match ? matchJson(copy.match) : null,
     })),
     categories: story.categories.map((category) => ({
       id: category.id,
@@ -105,12 +133,45 @@ function storyJson(story: StoryView, base: string): unknown {
   };
 }
 
-/** A strong ETag over the bytes, and 304 when the client holds them. */
-function sendJsonWithEtag(req: Request, res: Response, value: unknown): void {
+/** A copy's match record in the API's snake_case; `null` (above) for a copy stored before merging recorded it. */
+function matchJson(match: CopyMatchView): unknown {
+  const copyJson = (copy: MatchedCopyView) => ({ source: { id: copy.sourceId, name: copy.sourceName }, url: copy.url });
+  const json: Record<string, unknown> = { by: match.by, at: match.at };
+  if (match.copy !== undefined) json.copy = match.copy === 'story' ? 'story' : copyJson(match.copy);
+  if (match.via) json.via = copyJson(match.via);
+  if (match.through) json.through = match.through;
+  if (match.numbers) json.numbers = numbersJson(match.numbers);
+  return json;
+}
+
+function numbersJson(numbers: TextMatchRecord): unknown {
+  const { anchors } = numbers;
+  return {
+    rule: numbers.rule,
+    containment: numbers.containment,
+    required: numbers.required,
+    shared_weight: numbers.sharedWeight,
+    figures: { compared: numbers.figures.compared, missing: numbers.figures.missing },
+    anchors: { shared: anchors.shared, weight: anchors.weight, required_weight: anchors.requiredWeight, containment: anchors.containment, required: anchors.required },
+    gap_hours: numbers.gapHours,
+  };
+}
+
+/** The bytes of a JSON answer and a strong ETag over them. */
+function prepareJson(value: unknown): PreparedJson {
   const body = Buffer.from(JSON.stringify(value), 'utf8');
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  res.set('ETag', etag);
+  return { body, etag, tags: new Set([etag, `W/${etag}`]) };
+}
+
+function sendJsonWithEtag(req: Request, res: Response, value: unknown): void {
+  sendPreparedJson(req, res, prepareJson(value));
+}
+
+/** The answer with its ETag, or 304 when the client holds it (the weak form matches too, as If-None-Match compares weakly). */
+function sendPreparedJson(req: Request, res: Response, answer: PreparedJson): void {
+  res.set('ETag', answer.etag);
   const held = req.get('if-none-match');
-  if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) return void res.status(304).end();
-  res.type('application/json; charset=utf-8').send(body);
+  if (held && matchesEtag(held, answer.tags)) return void res.status(304).end();
+  res.type('application/json; charset=utf-8').send(answer.body);
 }

@@ -33,13 +33,25 @@ describe('npm run bench', () => {
     expect(html.warm).toMatchObject({ listPages: html.portals, articlePages: html.portals, robots: 0, storiesAdded: html.portals });
     expect(html.warmFetchedOnlyNew).toBe(true);
     expect(html.ratioToCheerio).toBeGreaterThan(0);
+    // Story routes beside the feed route, over their own store; the change stream a partner polls answers 304.
+    const stories = report.sections.serve!.stories;
+    expect(stories.stories).toBe(300);
+    expect(stories.changesHeld).toBe(300);
+    for (const route of ['feed', 'feedNotModified', 'storyPage', 'storyApi', 'search', 'changesNotModified', 'changes'] as const) {
+      expect(stories.routes[route].expectedStatus, route).toBe(400);
+      expect(stories.routes[route].other, route).toBe(0);
+      expect(stories.routes[route].p99Ms, route).toBeGreaterThan(0);
+    }
+    expect(stories.routes.search.bytes).toBeGreaterThan(stories.routes.changes.bytes);
+    expect(stories.partnersPerMinute).toBeGreaterThan(0);
     expect(report.goals.map((goal) => goal.section[0])).toEqual(expect.arrayContaining(['1', '2', '3', '4', '5', '6']));
 
     const markdown = await readFile(path.join(out, 'report.md'), 'utf8');
-    for (const heading of ['## Goals', '## 1. Ingest, cold', '## 2. Ingest, warm', '## 3. Merge scaling', '## 4. Store', '## 5. Serve', '## 6. HTML portals']) {
+    for (const heading of ['## Goals', '## 1. Ingest, cold', '## 2. Ingest, warm', '## 3. Merge scaling', '## 4. Store', '## 5. Serve', '### Story pages, search and the change stream', '## 6. HTML portals']) {
       expect(markdown).toContain(heading);
     }
     expect(stdout).toContain('p99 ≤ 250 ms while ingesting');
+    expect(stdout).toMatch(/story routes round 1: feed [\d.]+, feedNotModified [\d.]+, storyPage [\d.]+, storyApi [\d.]+, changesNotModified [\d.]+, changes [\d.]+, search [\d.]+ \(req\/s\)/);
     // nginx is the ceiling when Debian's package is installed; without it the report says it was left out.
     const serve = report.sections.serve!;
     if ('binary' in serve.nginx) expect(serve.full.nginx!.expectedStatus + serve.notModified.nginx!.expectedStatus).toBe(2 * 400);

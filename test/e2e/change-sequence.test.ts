@@ -101,4 +101,42 @@ describe('the change stream after real ingestion cycles', () => {
     const cursors = [...published.changes, ...joined.changes, ...later.changes].map((change) => change.cursor);
     expect(cursors).toEqual(cursors.map((_, index) => index + 1));
   });
+
+  it('reports a story re-filed into other categories after the rules changed as updated, and one whose categories stayed not at all', async () => {
+    const dir = await makeTempDir();
+    // Invented news, written for this test.
+    const items: TestItem[] = [
+      { guid: 'pt-1', title: 'Sạt lở đất vùi lấp đường liên xã ở Mường Bi', body: 'Mưa lớn gây sạt lở tại xã Mường Bi, tỉnh Phú Thọ; xã đã di dời 12 hộ dân.', date: 'Thu, 03 Dec 2026 09:00:00 +0700' },
+      { guid: 'pt-2', title: 'Bắt đối tượng tàng trữ ma túy ở phường Hòa Bình', body: 'Công an phường thu giữ 3 gói ma túy đá.', date: 'Thu, 03 Dec 2026 10:00:00 +0700' },
+    ];
+    const server = await startFixtureServer({ '/phutho': (_req: unknown, res: import('node:http').ServerResponse) => void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(buildRss('phutho', items)) });
+    servers.push(server);
+    const sources = [makeSource('phutho', { url: `${server.url}/phutho` })];
+    const security = { id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['ma túy'] };
+    const before: Config = makeTestConfig(dir, { categories: [security, { id: 'thien-tai', title: 'Thiên tai', keywords: ['lũ quét'] }], sources });
+    const clock = new Date('2026-12-03T06:00:00.000Z');
+    const first = await runIngestion({ config: before, store: createLowdbStore(before.store), logger: createSilentLogger(), mode: 'all', now: () => clock });
+    const [landslide, arrest] = first.data.stories.map((story) => story.id);
+    const firstApp = await serveIngestion(before, first);
+    served.push(firstApp);
+    const published = await read(firstApp);
+    expect(published.changes.map(({ type }) => type)).toEqual(['created', 'created']);
+
+    // The operator adds a keyword to a category and restarts: the same store, read again, under the new rules.
+    const after: Config = { ...before, categories: [security, { id: 'thien-tai', title: 'Thiên tai', keywords: ['lũ quét', 'sạt lở'] }] };
+    const later = new Date(clock.getTime() + 3_600_000);
+    const second = await runIngestion({ config: after, store: createLowdbStore(after.store), logger: createSilentLogger(), mode: 'all', now: () => later });
+    expect(second.data.stories.find((story) => story.id === landslide)!.categories).toEqual(['thien-tai']);
+    const secondApp = await serveIngestion(after, second);
+    served.push(secondApp);
+    const refiled = await read(secondApp, published.next);
+    expect(refiled.changes.map(({ type, id, at }) => ({ type, id, at }))).toEqual([{ type: 'updated', id: landslide, at: later.toISOString() }]);
+    expect(refiled.changes.map(({ id }) => id)).not.toContain(arrest);
+    const story = (await (await fetch(`${secondApp.url}/api/stories/${landslide!.slice('urn:uuid:'.length)}`)).json()) as { categories: { id: string }[] };
+    expect(story.categories.map(({ id }) => id)).toEqual(['thien-tai']);
+  });
 });
+
+async function read(app: ServedIngestion, since?: number): Promise<Changes> {
+  return (await (await fetch(`${app.url}/api/changes${since === undefined ? '' : `?since=${since}`}`)).json()) as Changes;
+}

@@ -41,14 +41,28 @@ describe('GET /api/openapi.json', () => {
     expect((await new Validator().validate(broken as Spec)).valid).toBe(false);
   });
 
+  it('keeps one ETag, answering 304 to it in its strong or weak form', async () => {
+    const [first, second] = await Promise.all([1, 2].map(() => fetch(`${running.base}/api/openapi.json`)));
+    const etag = first!.headers.get('etag')!;
+    expect(second!.headers.get('etag')).toBe(etag);
+    for (const held of [etag, `W/${etag}`, `"other", ${etag}`, '*']) expect((await fetch(`${running.base}/api/openapi.json`, { headers: { 'if-none-match': held } })).status, held).toBe(304);
+    expect((await fetch(`${running.base}/api/openapi.json`, { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+  });
+
   it('describes what the service answers: a story, a page of changes, an expired cursor', async () => {
-    const [story] = await heldStories(running.config, 'all');
-    const body = await (await fetch(`${running.base}/api/stories/${story!.id.slice('urn:uuid:'.length)}`)).json();
-    expect(schemaCheck('Story')(body)).toEqual([]);
+    const held = await heldStories(running.config, 'all');
+    const bodies = await Promise.all(held.map(async (story) => (await fetch(`${running.base}/api/stories/${story.id.slice('urn:uuid:'.length)}`)).json()));
+    // Every story, so copies joined by text, by link and through a joined story all meet their schemas.
+    for (const story of bodies) expect(schemaCheck('Story')(story)).toEqual([]);
+    const matches = bodies.flatMap((story) => (story as { copies: { match: { by: string } | null }[] }).copies.map((copy) => copy.match?.by));
+    expect(matches).toContain('text');
+    const body = bodies[0];
     expect(schemaCheck('ChangePage')(await (await fetch(`${running.base}/api/changes`)).json())).toEqual([]);
     expect(schemaCheck('ExpiredCursor')(await (await fetch(`${running.base}/api/changes?since=999999999`)).json())).toEqual([]);
     expect(schemaCheck('Error')(await (await fetch(`${running.base}/api/stories/00000000-0000-4000-8000-000000000000`)).json())).toEqual([]);
     // The check itself can fail: a story missing its copies is not one.
     expect(schemaCheck('Story')({ ...(body as object), copies: [] })).not.toEqual([]);
+    const [copy] = (body as { copies: object[] }).copies;
+    expect(schemaCheck('Story')({ ...(body as object), copies: [{ ...copy, match: { by: 'text', at: '2026-12-03T00:00:00.000Z', numbers: { rule: 'verbatim' } } }] })).not.toEqual([]);
   });
 });

@@ -36,6 +36,9 @@ describe('GET /stories/{id}', () => {
     for (const portal of merged.portals) expect(page).toContain(escapeForPage(portal));
     expect(page.match(/<tr class="shown">/g)).toHaveLength(1);
     expect(page).toContain('Vì sao các bản này là một tin');
+    // The demo store is written by this code, so every copy's record is there, with the numbers of each text match.
+    expect(page).not.toContain('chưa ghi lại cách bản này vào tin');
+    expect(page).toMatch(/bản đầu tiên, mở ra tin này|sau được gộp vào đây/);
     expect(page).toMatch(/theo (chuyên mục của nguồn|đường dẫn bắt đầu bằng|từ khóa) «/);
     // No asset from anywhere: no src attribute and no stylesheet link at all.
     expect(page).not.toMatch(/\ssrc=|rel="stylesheet"/);
@@ -52,13 +55,15 @@ describe('GET /api/stories/{id}', () => {
     const response = await fetch(`${running.base}/api/stories/${slugOf(merged.id)}`, { headers: { origin: 'http://127.0.0.1:9' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    const story = (await response.json()) as { id: string; url: string; title: string; copies: { source: { name: string }; shown: boolean; joined_by: string }[]; categories: { rule: unknown }[] };
+    const story = (await response.json()) as { id: string; url: string; title: string; copies: { source: { name: string }; shown: boolean; joined_by: string; match: { by: string } | null }[]; categories: { rule: unknown }[] };
     expect(story.id).toBe(merged.id);
     expect(story.url).toBe(`${running.base}/stories/${slugOf(merged.id)}`);
     expect(story.title).toBe(merged.title);
     expect(new Set(story.copies.map((copy) => copy.source.name))).toEqual(new Set(merged.portals));
     expect(story.copies.filter((copy) => copy.shown)).toHaveLength(1);
     expect(story.copies.filter((copy) => !copy.shown).every((copy) => ['guid', 'link', 'text'].includes(copy.joined_by))).toBe(true);
+    expect(story.copies.map((copy) => copy.match?.by).sort()[0]).toBe('first');
+    expect(story.copies.every((copy) => ['first', 'link', 'text', 'joined'].includes(copy.match!.by))).toBe(true);
     expect(story.categories.every((category) => category.rule !== null)).toBe(true);
     const etag = response.headers.get('etag')!;
     expect(etag).toMatch(/^"[^"]+"$/);

@@ -44,11 +44,16 @@ export function createCategorizer(categories: readonly CategoryConfig[], sources
   return (story) => fileCopies(story.copies, rules);
 }
 
-/** Sets a story's categories and the rule that filed each. */
-export function fileStory(story: Story, categorize: Categorizer): void {
+/**
+ * Sets a story's categories and the rule that filed each; true when its categories are not the ones
+ * it had (a rule remembered differently for the same categories is no change a partner acts on).
+ */
+export function fileStory(story: Story, categorize: Categorizer): boolean {
   const hits = categorize(story);
+  const before = story.categories;
   story.categories = hits.map((hit) => hit.id);
   story.filedBy = Object.fromEntries(hits.map(({ id, ...filing }) => [id, filing]));
+  return story.categories.length !== before.length || story.categories.some((id, index) => id !== before[index]);
 }
 
 /** The evidence of one copy's words, from the comparison keys its merge already worked out. */

@@ -1,0 +1,150 @@
+/**
+ * The merge evidence on the story page and in the story API, from what real ingestion cycles over
+ * loopback portals stored: a copy that started the story, one matched by text (with its numbers),
+ * one by link, and one whose own story was joined in; then the same store with the records stripped,
+ * as a store written before merging kept them, still renders and says they were not recorded.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formatsPlugin from 'ajv-formats';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSilentLogger } from '../../src/logger.ts';
+import type { Config, Copy, CopyMatch, StoreData } from '../../src/model/types.ts';
+import { runIngestion } from '../../src/pipeline/run-ingestion.ts';
+import { buildFeedCatalog } from '../../src/publish/feed-catalog.ts';
+import { createLowdbStore } from '../../src/store/lowdb-store.ts';
+import { buildRss, type TestItem } from '../helpers/build-rss.ts';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
+import { makeSource } from '../helpers/make-copy.ts';
+import { serveIngestion, type ServedIngestion } from '../helpers/serve-ingestion.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+import { makeTestConfig } from '../helpers/test-config.ts';
+
+// Invented news, written for this test.
+const FLOOD_TEXT =
+  'Sáng 3/12, Ủy ban nhân dân xã Mường Bi, tỉnh Phú Thọ cho biết mưa lớn kéo dài hai ngày qua đã làm sạt lở 14 điểm trên tuyến đường liên xã, vùi lấp 2 ngôi nhà của hộ ông Bùi Văn Khánh và hộ bà Đinh Thị Lan. ' +
+  'Lực lượng dân quân, công an xã đã di dời 37 hộ dân với 126 nhân khẩu ở vùng nguy hiểm đến nơi an toàn, không có thiệt hại về người. ' +
+  'Ước tính thiệt hại ban đầu khoảng 1,8 tỷ đồng; xã đã huy động 3 máy xúc để thông tuyến trong ngày 4/12. ' +
+  'Chủ tịch Ủy ban nhân dân xã đề nghị người dân không qua lại các đoạn ngầm tràn khi nước lên, theo dõi thông báo trên loa truyền thanh của thôn.';
+const TEASER_LINK = 'https://congtt.example.gov.vn/tin/sat-lo-muong-bi.html';
+
+const servers: FixtureServer[] = [];
+const served: ServedIngestion[] = [];
+afterEach(async () => {
+  await Promise.all([...served.splice(0).map((app) => app.close()), ...servers.splice(0).map((server) => server.close())]);
+});
+
+interface MatchJson {
+  by: string;
+  at: string;
+  copy?: 'story' | { source: { id: string; name: string }; url: string };
+  via?: { source: { id: string; name: string }; url: string };
+  through?: string;
+  numbers?: { rule: string; containment: number; required: number; shared_weight: number; figures: { compared: number; missing: string[] }; gap_hours: number };
+}
+interface StoryJson {
+  copies: { source: { id: string }; url: string; match: MatchJson | null }[];
+}
+
+describe('merge evidence on the story page and the story API', () => {
+  it('shows each copy’s match record with its numbers, and a store without records still renders', async () => {
+    const dir = await makeTempDir();
+    const feeds: Record<string, TestItem[]> = {
+      baophutho: [{ guid: 'bpt-1', title: 'Sạt lở vùi lấp 2 nhà dân ở xã Mường Bi', body: FLOOD_TEXT, date: 'Thu, 03 Dec 2026 09:00:00 +0700', link: 'https://baophutho.example.vn/sat-lo-muong-bi.html' }],
+      congan: [{ guid: 'ca-1', title: 'Mưa lớn gây sạt lở tại xã Mường Bi', body: FLOOD_TEXT, date: 'Thu, 03 Dec 2026 10:30:00 +0700', link: 'https://congan.example.vn/mua-lon-sat-lo.html' }],
+      // Too short to match by text: a story of its own until a copy with its link and the full text arrives.
+      congtt: [{ guid: 'tt-1', title: 'Sạt lở ở Mường Bi', body: 'Xem chi tiết tại Cổng thông tin.', date: 'Thu, 03 Dec 2026 11:00:00 +0700', link: TEASER_LINK }],
+      truyenhinh: [],
+    };
+    const server = await startFixtureServer(
+      Object.fromEntries(Object.keys(feeds).map((id) => [`/${id}`, (_req: unknown, res: import('node:http').ServerResponse) => void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(buildRss(id, feeds[id]!))])),
+    );
+    servers.push(server);
+    const names: Record<string, string> = { baophutho: 'Báo Phú Thọ', congan: 'Công an tỉnh Phú Thọ', congtt: 'Cổng TTĐT tỉnh', truyenhinh: 'Đài PT-TH Phú Thọ' };
+    const config: Config = makeTestConfig(dir, { sources: Object.keys(feeds).map((id) => makeSource(id, { name: names[id]!, url: `${server.url}/${id}`, priority: id === 'baophutho' ? 1 : 0 })) });
+    const store = createLowdbStore(config.store);
+    let clock = new Date('2026-12-03T06:00:00.000Z');
+    const cycle = async () => {
+      const result = await runIngestion({ config, store, logger: createSilentLogger(), mode: 'all', now: () => clock });
+      clock = new Date(clock.getTime() + 3_600_000);
+      return result;
+    };
+    await cycle();
+    // Same link as the teaser and the newspaper's text: the teaser's story is joined into the newspaper's.
+    feeds.truyenhinh = [{ guid: 'th-1', title: 'Phú Thọ: sạt lở vùi nhà dân ở Mường Bi', body: FLOOD_TEXT, date: 'Thu, 03 Dec 2026 12:00:00 +0700', link: TEASER_LINK }];
+    const result = await cycle();
+    expect(result.data.stories).toHaveLength(1);
+    const [story] = result.data.stories;
+    const matchOf = (sourceId: string) => story!.copies.find((copy) => copy.sourceId === sourceId)!.match!;
+    expect(matchOf('baophutho').by).toBe('first');
+    expect(matchOf('congan').by).toBe('text');
+    expect(matchOf('truyenhinh').by).toBe('link');
+    expect(matchOf('congtt').by).toBe('joined');
+    const slug = story!.id.slice('urn:uuid:'.length);
+
+    const app = await serveIngestion(config, result);
+    served.push(app);
+    const api = (await (await fetch(`${app.url}/api/stories/${slug}`)).json()) as StoryJson;
+    const apiMatch = (sourceId: string) => api.copies.find((copy) => copy.source.id === sourceId)!.match!;
+    const text = matchOf('congan') as Extract<CopyMatch, { by: 'text' }>;
+    expect(apiMatch('congan')).toMatchObject({
+      by: 'text',
+      at: text.at,
+      numbers: { rule: text.numbers.rule, containment: text.numbers.containment, required: text.numbers.required, shared_weight: text.numbers.sharedWeight, figures: text.numbers.figures, gap_hours: text.numbers.gapHours },
+    });
+    expect(text.numbers.containment).toBeGreaterThan(0);
+    expect(apiMatch('truyenhinh')).toEqual({ by: 'link', at: expect.any(String), copy: { source: { id: 'congtt', name: 'Cổng TTĐT tỉnh' }, url: TEASER_LINK } });
+    expect(apiMatch('congtt')).toMatchObject({ by: 'joined', through: 'link', via: { source: { id: 'truyenhinh' }, url: TEASER_LINK }, numbers: { rule: expect.any(String) } });
+    expect(apiMatch('baophutho')).toEqual({ by: 'first', at: expect.any(String) });
+    const check = await storySchemaCheck(app);
+    expect(check(api)).toEqual([]);
+
+    const page = await (await fetch(`${app.url}/stories/${slug}`)).text();
+    const joins = page.slice(page.indexOf('id="vi-sao-gop"'), page.indexOf('id="chuyen-muc"'));
+    expect(joins).toContain('<strong>Báo Phú Thọ</strong> (bản đang hiển thị): bản đầu tiên, mở ra tin này.');
+    expect(joins).toMatch(/<strong>Công an tỉnh Phú Thọ<\/strong>: nội dung khớp với (bản của <a href="[^"]+">Báo Phú Thọ<\/a>|các bản đã có của tin), theo quy tắc trùng lời văn/);
+    expect(joins).toContain(`<dt>Tỷ lệ trùng</dt><dd>${vietnameseNumber(text.numbers.containment)} (cần ít nhất ${vietnameseNumber(text.numbers.required)})</dd>`);
+    expect(joins).toContain(`<dt>Con số đã so</dt><dd>${text.numbers.figures.compared}; `);
+    expect(joins).toContain(`<strong>Đài PT-TH Phú Thọ</strong>: cùng đường dẫn với bản của <a href="${TEASER_LINK}">Cổng TTĐT tỉnh</a>.`);
+    expect(joins).toContain('<strong>Cổng TTĐT tỉnh</strong>: bản này mở ra một tin riêng, sau được gộp vào đây: bản của');
+    expect(joins).not.toContain('chưa ghi lại');
+
+    // A store written before merging recorded how copies joined: the same story without any record.
+    await store.withWriteLock(async () => {
+      const data: StoreData = await store.load();
+      data.stories = data.stories.map((held) => ({ ...held, copies: held.copies.map(withoutMatch) }));
+      await store.save(data);
+    });
+    const older = await store.load();
+    const olderApp = await serveIngestion(config, { ...result, data: older, catalog: await buildFeedCatalog(older, config, clock) });
+    served.push(olderApp);
+    const olderPage = await fetch(`${olderApp.url}/stories/${slug}`);
+    expect(olderPage.status).toBe(200);
+    const olderJoins = await olderPage.text();
+    expect(olderJoins.match(/chưa ghi lại cách bản này vào tin/g)).toHaveLength(4);
+    // What the store still tells without a record: each copy against the shown one.
+    expect(olderJoins.match(/Theo những gì còn lưu: nội dung khớp với bản đang hiển thị\./g)).toHaveLength(3);
+    expect(olderJoins).not.toContain('<dl class="numbers">');
+    const olderApi = (await (await fetch(`${olderApp.url}/api/stories/${slug}`)).json()) as StoryJson;
+    expect(olderApi.copies.map((copy) => copy.match)).toEqual([null, null, null, null]);
+    expect(check(olderApi)).toEqual([]);
+  }, 60_000);
+});
+
+function withoutMatch(copy: Copy): Copy {
+  const { match: _match, ...rest } = copy;
+  return rest;
+}
+
+function vietnameseNumber(value: number): string {
+  return String(value).replace('.', ',');
+}
+
+/** The served OpenAPI document's Story schema as a check of a body. */
+async function storySchemaCheck(app: ServedIngestion): Promise<(value: unknown) => string[]> {
+  const document = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as Record<string, unknown>;
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  formatsPlugin.default(ajv);
+  ajv.addSchema({ ...document, $id: 'urn:bantin:openapi' });
+  const validate = ajv.getSchema('urn:bantin:openapi#/components/schemas/Story')!;
+  return (value) => (validate(value) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`));
+}
