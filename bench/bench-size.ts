@@ -1,7 +1,7 @@
 /** How big a bench run is: `full` for the report, `tiny` (BENCH_SIZE=tiny or --size tiny) to check the bench itself in seconds. */
 
 export interface BenchSize {
-  name: 'full' | 'tiny';
+  name: 'full' | 'small' | 'tiny';
   ingest: { sources: number; itemsPerSource: number; coldRuns: number; parseRuns: number; warmRuns: number };
   merge: { storeSizes: number[]; copies: number; runs: number };
   store: { sizes: number[] };
@@ -20,6 +20,13 @@ export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
     store: { sizes: [20_000, 100_000] },
     serve: { connections: 32, durationSeconds: 2, rounds: 10 },
   },
+  small: {
+    name: 'small',
+    ingest: { sources: 40, itemsPerSource: 100, coldRuns: 3, parseRuns: 1, warmRuns: 1 },
+    merge: { storeSizes: [1_000, 10_000], copies: 1_000, runs: 3 },
+    store: { sizes: [5_000] },
+    serve: { connections: 8, durationSeconds: 1, rounds: 2 },
+  },
   tiny: {
     name: 'tiny',
     ingest: { sources: 6, itemsPerSource: 15, coldRuns: 1, parseRuns: 1, warmRuns: 1 },
@@ -34,6 +41,6 @@ export function resolveBenchSize(argv: readonly string[], env: NodeJS.ProcessEnv
   const flag = argv.indexOf('--size');
   const inline = argv.find((arg) => arg.startsWith('--size='));
   const name = (flag !== -1 ? argv[flag + 1] : inline?.slice('--size='.length)) ?? env.BENCH_SIZE ?? 'full';
-  if (name !== 'full' && name !== 'tiny') throw new Error(`bench: unknown size "${name}" (full or tiny)`);
+  if (name !== 'full' && name !== 'small' && name !== 'tiny') throw new Error(`bench: unknown size "${name}" (full, small or tiny)`);
   return BENCH_SIZES[name];
 }

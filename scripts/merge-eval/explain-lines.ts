@@ -29,7 +29,7 @@ export function describeRecord(label: string, match: CopyMatch | undefined, labe
 function describeText(text: TextMatchRecord): string {
   const anchors =
     text.rule === 'rewrite'
-      ? `, anchors [${text.anchors.shared.join(' | ')}] weighing ${text.anchors.weight} (required ${text.anchors.requiredWeight}), containment ${text.anchors.containment} (required ${text.anchors.required})`
+      ? `, anchors [${text.anchors.shared.join(' | ')}] weighing ${text.anchors.weight} (required ${text.anchors.requiredWeight}), containment ${text.anchors.containment} (required ${text.anchors.required})${text.anchors.sameTime ? `, same place and day ${text.anchors.sameTime}` : ''}`
       : '';
   return `${text.rule}: containment ${text.containment} (required ${text.required}), shared weight ${text.sharedWeight}, figures ${text.figures.compared} compared, missing [${text.figures.missing.join(' ')}]${anchors}, ${text.gapHours} h apart`;
 }
@@ -58,6 +58,6 @@ function describeVerbatim(verdict: MatchVerdict): string {
 function describeRewrite(verdict: RewriteVerdict): string {
   return (
     `anchors shared [${verdict.anchors.shared.join(' | ')}] weighing ${verdict.anchors.weight.toFixed(2)} (required ${verdict.requiredAnchorWeight}), containment ${verdict.anchors.containment.toFixed(3)} (required ${ANCHOR_CONTAINMENT}), ` +
-    `figures ${verdict.figures.compared} compared, missing [${verdict.figures.missing.join(' ')}]${verdict.laterDay ? `, mentions ${verdict.laterDay}, after the other was published` : ''} → ${verdict.same ? 'same' : 'not the same'}`
+    `${verdict.sameTime ? `same place and day ${verdict.sameTime}, ` : ''}figures ${verdict.figures.compared} compared, missing [${verdict.figures.missing.join(' ')}]${verdict.laterDay ? `, mentions ${verdict.laterDay}, after the other was published` : ''} → ${verdict.same ? 'same' : 'not the same'}`
   );
 }

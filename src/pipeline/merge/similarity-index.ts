@@ -10,7 +10,7 @@ import { nearestGap, nearestTime, sameCopies, sharesAnchor, unionProfile, type E
 import type { MatchProfile } from './match-profile.ts';
 import { decideMatch, MERGE_WINDOW_MS, MIN_SHARED_WEIGHT, shingleWeight, weighCopySide, type MatchVerdict } from './match-score.ts';
 import {
-  anchorsMayMatch, judgeRewrite, REWRITE_WINDOW_MS, weighAnchors, type AnchorWeighing, type LocalDay, type RewriteVerdict,
+  anchorsMayMatch, judgeRewrite, REWRITE_WINDOW_MS, samePlaceAndDay, weighAnchors, type AnchorWeighing, type LocalDay, type RewriteVerdict,
 } from './rewrite-match.ts';
 import { ShinglePostings, type Posting } from './shingle-postings.ts';
 
@@ -174,7 +174,8 @@ export class SimilarityIndex {
       const memberGap = Math.abs(member.time - search.time);
       if (memberGap > REWRITE_WINDOW_MS) continue;
       const anchors = this.weighAnchors(entry, search.profile, member.profile);
-      if (!anchorsMayMatch(anchors, memberGap) || (best && best.rewrite!.anchors.containment >= anchors.containment)) continue;
+      if (!anchorsMayMatch(anchors, memberGap) && samePlaceAndDay(search.profile, member.profile, anchors, memberGap) === undefined) continue;
+      if (best && best.rewrite!.anchors.containment >= anchors.containment) continue;
       // A story of one copy has been weighed whole above; a copy among several is weighed alone.
       const verbatim =
         entry.members.length === 1 && union !== undefined
