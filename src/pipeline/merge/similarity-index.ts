@@ -93,13 +93,18 @@ export class SimilarityIndex {
     const search = this.search(copy);
     if (search === undefined) return undefined;
     let best: { match: TextMatch; score: number } | undefined;
-    for (const [entry, byAnchors] of this.candidates(copy, search, exclude)) {
-      const match = this.judgeEntry(entry, copy, search, dayOf, byAnchors);
-      if (match === undefined) continue;
+    const judge = (entry: Entry, byAnchors: boolean) => {
+      // Once a story matches verbatim no rewrite can beat it: the other candidates are weighed verbatim only.
+      const match = this.judgeEntry(entry, copy, search, dayOf, byAnchors, best?.match.rule === 'verbatim');
+      if (match === undefined) return;
       // A verbatim match beats a rewrite; among equals, the higher share.
       const score = match.rule === 'verbatim' ? 2 + match.verbatim.containment : 1 + match.rewrite!.anchors.containment;
       if (!best || score > best.score) best = { match, score };
-    }
+    };
+    const proposed = this.proposedByShingles(search, exclude);
+    for (const entry of proposed) judge(entry, false);
+    // Stories proposed by their anchors alone can only match as rewrites: not looked for once one matched verbatim.
+    if (best?.match.rule !== 'verbatim') for (const entry of this.proposedByAnchors(search, exclude, proposed)) judge(entry, true);
     return best?.match;
   }
 
@@ -108,7 +113,8 @@ export class SimilarityIndex {
     const search = this.search(copy);
     const entry = this.entries.get(story.id);
     if (search === undefined || entry === undefined) return undefined;
-    const proposed = this.candidates(copy, search, undefined).some(([candidate]) => candidate === entry);
+    const byShingles = this.proposedByShingles(search, undefined);
+    const proposed = byShingles.includes(entry) || this.proposedByAnchors(search, undefined, byShingles).includes(entry);
     let sharedKeys = 0;
     for (const posting of search.postings) if (posting && posting.live <= MAX_POSTINGS && posting.slots.includes(entry.slot)) sharedKeys++;
     const members = entry.members.map((member) => {
@@ -157,7 +163,7 @@ export class SimilarityIndex {
    * copy joining a story sees the joined text), else each copy within a day by the rewrite rule. The
    * cheap tests come first: most candidates share a stock phrase or a commune's name and nothing more.
    */
-  private judgeEntry(entry: Entry, copy: Copy, search: Search, dayOf: DayOf, byAnchors = false): TextMatch | undefined {
+  private judgeEntry(entry: Entry, copy: Copy, search: Search, dayOf: DayOf, byAnchors = false, verbatimOnly = false): TextMatch | undefined {
     const nearest = nearestTime(entry, search.time);
     const gapMs = Math.abs(nearest - search.time);
     // A story proposed by its anchors alone shares too few proposing shingles for the verbatim rule.
@@ -168,7 +174,7 @@ export class SimilarityIndex {
       union = decideMatch({ copy: search.profile, story: entry.profile, gapMs, times: { copy: search.time, story: nearest } }, shared, copyTotal, this.storyTotal(entry), false);
       if (union.same) return { story: entry.story, ...this.matchedMember(entry, union), rule: 'verbatim', gapMs };
     }
-    if (!sharesAnchor(search.profile, entry.profile)) return undefined;
+    if (verbatimOnly || !sharesAnchor(search.profile, entry.profile)) return undefined;
     let best: TextMatch | undefined;
     for (const member of entry.members) {
       const memberGap = Math.abs(member.time - search.time);
@@ -291,30 +297,34 @@ export class SimilarityIndex {
     }
   }
 
-  /**
-   * The best few eligible stories by number of shared proposing shingles (ties keep indexing order), then
-   * the best few of the others naming at least two of the copy's anchors.
-   */
-  private candidates(copy: Copy, search: Search, exclude: Story | undefined): [entry: Entry, byAnchors: boolean][] {
-    const eligibleEntry = (entry: Entry) =>
-      // A story holding a copy from the same portal is a candidate too: portals re-post an event (a video
-      // story after the photo story, a corrected copy under a new link), judged by the same rules.
-      entry.story !== exclude && entry.profile.shingles.size >= MIN_SHINGLES && nearestGap(entry, search.time) <= MERGE_WINDOW_MS;
-    const chosen = this.postings
-      .topShared(search.postings, MAX_POSTINGS, MIN_SHARED_SHINGLES, MAX_CANDIDATES, (slot) => eligibleEntry(this.slots[slot]!))
-      .map((slot): [Entry, boolean] => [this.slots[slot]!, false]);
-    if (search.profile.anchors.size < MIN_SHARED_ANCHORS) return chosen;
+  /** Whether a story may be proposed for the copy: another story, long enough, within the time window. */
+  private eligible(entry: Entry, search: Search, exclude: Story | undefined): boolean {
+    // A story holding a copy from the same portal is a candidate too: portals re-post an event (a video
+    // story after the photo story, a corrected copy under a new link), judged by the same rules.
+    return entry.story !== exclude && entry.profile.shingles.size >= MIN_SHINGLES && nearestGap(entry, search.time) <= MERGE_WINDOW_MS;
+  }
+
+  /** The best few eligible stories by number of shared proposing shingles (ties keep indexing order). */
+  private proposedByShingles(search: Search, exclude: Story | undefined): Entry[] {
+    return this.postings
+      .topShared(search.postings, MAX_POSTINGS, MIN_SHARED_SHINGLES, MAX_CANDIDATES, (slot) => this.eligible(this.slots[slot]!, search, exclude))
+      .map((slot) => this.slots[slot]!);
+  }
+
+  /** The best few eligible stories not proposed by shingles that name at least two of the copy's anchors. */
+  private proposedByAnchors(search: Search, exclude: Story | undefined, proposed: readonly Entry[]): Entry[] {
+    if (search.profile.anchors.size < MIN_SHARED_ANCHORS) return [];
     const named = new Map<Entry, number>();
     for (const anchor of search.profile.anchors) {
       const stories = this.anchorStories.get(anchor);
       if (stories === undefined || stories.size > MAX_PROPOSING_ANCHOR_STORIES) continue;
       for (const entry of stories) named.set(entry, (named.get(entry) ?? 0) + 1);
     }
-    const byAnchors = [...named]
-      .filter(([entry, count]) => count >= MIN_SHARED_ANCHORS && !chosen.some(([proposed]) => proposed === entry) && eligibleEntry(entry))
+    return [...named]
+      .filter(([entry, count]) => count >= MIN_SHARED_ANCHORS && !proposed.includes(entry) && this.eligible(entry, search, exclude))
       .sort((a, b) => b[1] - a[1])
-      .slice(0, MAX_ANCHOR_CANDIDATES);
-    return byAnchors.length === 0 ? chosen : [...chosen, ...byAnchors.map(([entry]): [Entry, boolean] => [entry, true])];
+      .slice(0, MAX_ANCHOR_CANDIDATES)
+      .map(([entry]) => entry);
   }
 }
 
