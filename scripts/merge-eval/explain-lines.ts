@@ -6,7 +6,7 @@
 import type { Copy, CopyMatch, TextMatchRecord } from '../../src/model/types.ts';
 import type { MatchVerdict } from '../../src/pipeline/merge/match-score.ts';
 import { ANCHOR_CONTAINMENT, REWRITE_WINDOW_MS, type RewriteVerdict } from '../../src/pipeline/merge/rewrite-match.ts';
-import type { MatchExplanation } from '../../src/pipeline/merge/similarity-index.ts';
+import { MAX_POSTINGS, type MatchExplanation } from '../../src/pipeline/merge/similarity-index.ts';
 
 /** Names a copy by its label in the set (its guid), else its portal. */
 export type CopyLabel = (copy: Pick<Copy, 'sourceId' | 'url'>) => string;
@@ -38,7 +38,7 @@ function describeText(text: TextMatchRecord): string {
 export function describeExplanation(later: string, explanation: MatchExplanation | undefined, labelOf: CopyLabel): string[] {
   if (explanation === undefined) return [`${later} was not compared: too short (under 8 shingles), or the story was not in its time window`];
   const lines = [
-    `${later} against that story: ${explanation.proposed ? 'proposed' : 'not proposed'} by the index (${explanation.sharedKeys} shared keys of at most 100 stories each; at least 4 and a place among the best 8 needed)`,
+    `${later} against that story: ${explanation.proposed ? 'proposed' : 'not proposed'} by the index (${explanation.sharedKeys} shared keys of at most ${MAX_POSTINGS} stories each; at least 4 and a place among the best 8 needed)`,
     `  all copies together, verbatim: ${describeVerbatim(explanation.union)}`,
   ];
   for (const member of explanation.members) {
