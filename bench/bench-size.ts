@@ -1,7 +1,7 @@
 /** How big a bench run is: `full` for the report, `tiny` (BENCH_SIZE=tiny or --size tiny) to check the bench itself in seconds. */
 
 export interface BenchSize {
-  name: 'full' | 'tiny';
+  name: 'full' | 'small' | 'tiny';
   ingest: { sources: number; itemsPerSource: number; coldRuns: number; parseRuns: number; warmRuns: number };
   merge: { storeSizes: number[]; copies: number; runs: number };
   store: { sizes: number[] };
@@ -32,6 +32,16 @@ export const BENCH_SIZES: Readonly<Record<BenchSize['name'], BenchSize>> = {
     national: { stories: 500_000, copiesPerStory: 2, sources: 2_000, itemsPerSource: 1, cycleSources: 1_000, cycleItems: 1, cycles: 1, connections: 8 },
     stories: { count: 20_000, rounds: 3 },
   },
+  small: {
+    name: 'small',
+    ingest: { sources: 40, itemsPerSource: 100, coldRuns: 3, parseRuns: 1, warmRuns: 1 },
+    merge: { storeSizes: [1_000, 10_000], copies: 1_000, runs: 3 },
+    store: { sizes: [5_000] },
+    serve: { connections: 8, durationSeconds: 1, rounds: 2 },
+    html: { portals: 8, articlesPerPortal: 10, extractRuns: 3 },
+    national: { stories: 20_000, copiesPerStory: 2, sources: 200, itemsPerSource: 1, cycleSources: 100, cycleItems: 1, cycles: 1, connections: 4 },
+    stories: { count: 2_000, rounds: 1 },
+  },
   tiny: {
     name: 'tiny',
     ingest: { sources: 6, itemsPerSource: 15, coldRuns: 1, parseRuns: 1, warmRuns: 1 },
@@ -49,6 +59,6 @@ export function resolveBenchSize(argv: readonly string[], env: NodeJS.ProcessEnv
   const flag = argv.indexOf('--size');
   const inline = argv.find((arg) => arg.startsWith('--size='));
   const name = (flag !== -1 ? argv[flag + 1] : inline?.slice('--size='.length)) ?? env.BENCH_SIZE ?? 'full';
-  if (name !== 'full' && name !== 'tiny') throw new Error(`bench: unknown size "${name}" (full or tiny)`);
+  if (name !== 'full' && name !== 'small' && name !== 'tiny') throw new Error(`bench: unknown size "${name}" (full, small or tiny)`);
   return BENCH_SIZES[name];
 }

@@ -6,7 +6,7 @@
 import type { Copy, CopyMatch, TextMatchRecord } from '../../src/model/types.ts';
 import type { MatchVerdict } from '../../src/pipeline/merge/match-score.ts';
 import { ANCHOR_CONTAINMENT, REWRITE_WINDOW_MS, type RewriteVerdict } from '../../src/pipeline/merge/rewrite-match.ts';
-import type { MatchExplanation } from '../../src/pipeline/merge/similarity-index.ts';
+import { MAX_POSTINGS, type MatchExplanation } from '../../src/pipeline/merge/similarity-index.ts';
 
 /** Names a copy by its label in the set (its guid), else its portal. */
 export type CopyLabel = (copy: Pick<Copy, 'sourceId' | 'url'>) => string;
@@ -29,7 +29,7 @@ export function describeRecord(label: string, match: CopyMatch | undefined, labe
 function describeText(text: TextMatchRecord): string {
   const anchors =
     text.rule === 'rewrite'
-      ? `, anchors [${text.anchors.shared.join(' | ')}] weighing ${text.anchors.weight} (required ${text.anchors.requiredWeight}), containment ${text.anchors.containment} (required ${text.anchors.required})`
+      ? `, anchors [${text.anchors.shared.join(' | ')}] weighing ${text.anchors.weight} (required ${text.anchors.requiredWeight}), containment ${text.anchors.containment} (required ${text.anchors.required})${text.anchors.sameTime ? `, same place and day ${text.anchors.sameTime}` : ''}`
       : '';
   return `${text.rule}: containment ${text.containment} (required ${text.required}), shared weight ${text.sharedWeight}, figures ${text.figures.compared} compared, missing [${text.figures.missing.join(' ')}]${anchors}, ${text.gapHours} h apart`;
 }
@@ -38,7 +38,7 @@ function describeText(text: TextMatchRecord): string {
 export function describeExplanation(later: string, explanation: MatchExplanation | undefined, labelOf: CopyLabel): string[] {
   if (explanation === undefined) return [`${later} was not compared: too short (under 8 shingles), or the story was not in its time window`];
   const lines = [
-    `${later} against that story: ${explanation.proposed ? 'proposed' : 'not proposed'} by the index (${explanation.sharedKeys} shared keys of at most 100 stories each; at least 4 and a place among the best 8 needed)`,
+    `${later} against that story: ${explanation.proposed ? 'proposed' : 'not proposed'} by the index (${explanation.sharedKeys} shared keys of at most ${MAX_POSTINGS} stories each; at least 4 and a place among the best 8 needed)`,
     `  all copies together, verbatim: ${describeVerbatim(explanation.union)}`,
   ];
   for (const member of explanation.members) {
@@ -58,6 +58,6 @@ function describeVerbatim(verdict: MatchVerdict): string {
 function describeRewrite(verdict: RewriteVerdict): string {
   return (
     `anchors shared [${verdict.anchors.shared.join(' | ')}] weighing ${verdict.anchors.weight.toFixed(2)} (required ${verdict.requiredAnchorWeight}), containment ${verdict.anchors.containment.toFixed(3)} (required ${ANCHOR_CONTAINMENT}), ` +
-    `figures ${verdict.figures.compared} compared, missing [${verdict.figures.missing.join(' ')}]${verdict.laterDay ? `, mentions ${verdict.laterDay}, after the other was published` : ''} → ${verdict.same ? 'same' : 'not the same'}`
+    `${verdict.sameTime ? `same place and day ${verdict.sameTime}, ` : ''}figures ${verdict.figures.compared} compared, missing [${verdict.figures.missing.join(' ')}]${verdict.laterDay ? `, mentions ${verdict.laterDay}, after the other was published` : ''} → ${verdict.same ? 'same' : 'not the same'}`
   );
 }

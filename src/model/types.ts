@@ -160,9 +160,10 @@ export interface TextMatchRecord {
   figures: { compared: number; missing: string[] };
   /**
    * Named places, people and codes both sides state, their weight (an anchor n other stories name weighs
-   * 1 / n, 1 when at most one other names it) and the weight required, and the weighted share of the contained side's found in the other.
+   * 1 / n, 1 when at most one other names it) and the weight required, and the weighted share of the contained side's found in the other;
+   * `sameTime`, the day (and hour) both put the event at, when one shared anchor and that day stood for the anchors.
    */
-  anchors: { shared: string[]; weight: number; requiredWeight: number; containment: number; required: number };
+  anchors: { shared: string[]; weight: number; requiredWeight: number; containment: number; required: number; sameTime?: string };
   /** Hours between the two copies' dates. */
   gapHours: number;
 }

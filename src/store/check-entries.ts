@@ -11,7 +11,7 @@ const textMatchSchema = z.looseObject({
   required: z.number(),
   sharedWeight: z.number(),
   figures: z.looseObject({ compared: z.number(), missing: z.array(z.string()) }),
-  anchors: z.looseObject({ shared: z.array(z.string()), weight: z.number(), requiredWeight: z.number(), containment: z.number(), required: z.number() }),
+  anchors: z.looseObject({ shared: z.array(z.string()), weight: z.number(), requiredWeight: z.number(), containment: z.number(), required: z.number(), sameTime: z.string().optional() }),
   gapHours: z.number(),
 });
 // How a copy joined its story (model/types.ts CopyMatch); absent on copies an older bantin stored.

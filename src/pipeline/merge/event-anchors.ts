@@ -12,6 +12,8 @@ export interface EventAnchors {
   anchors: Set<string>;
   /** Days of a month the text mentions, as "day/month" without zeros ("5/1"). */
   days: Set<string>;
+  /** Hours of the day the text says something happened at, 0–23 ("10h15", "22h", "4 giờ chiều" is 16). */
+  hours: Set<number>;
 }
 
 // The word before a place's name says it is one: "xã Hòa Quân", "thôn Bến Đá", "CAX Gio An Bắc" (Công an
@@ -67,13 +69,14 @@ const MIN_FAMILY_NAME_SYLLABLES = 3;
 export function readEventAnchors(lines: readonly string[]): EventAnchors {
   const anchors = new Set<string>();
   const days = new Set<string>();
+  const hours = new Set<number>();
   for (const text of lines) {
     const line = new LineWords(text);
     readNames(line, anchors);
     // Most lines of a long copy state no figure: they are passed over without looking at their words.
-    if (DIGIT.test(text)) readCodesAndDays(line, anchors, days);
+    if (DIGIT.test(text)) readCodesAndDays(line, anchors, { days, hours });
   }
-  return { anchors, days };
+  return { anchors, days, hours };
 }
 
 const DIGIT = /\d/;
@@ -163,19 +166,27 @@ const LETTERED_CODE = /^[a-z][a-z0-9-]{3,23}$/i;
 /** Longer words are no code, plate or day. */
 const MAX_CODE_LENGTH = 24;
 
-/** Number plates, km posts, road numbers ("QL7A", "Quốc lộ 7A", "đường tỉnh 354"), numbered places and days ("5/1", "05/01/2026"). */
-function readCodesAndDays(line: LineWords, anchors: Set<string>, days: Set<string>): void {
+/** When a text says things happened: the days and the hours of the day it mentions. */
+interface EventTimes {
+  days: Set<string>;
+  hours: Set<number>;
+}
+
+/** Number plates, km posts, road numbers ("QL7A", "Quốc lộ 7A", "đường tỉnh 354"), numbered places, days ("5/1", "05/01/2026") and hours ("10h15", "4 giờ chiều"). */
+function readCodesAndDays(line: LineWords, anchors: Set<string>, times: EventTimes): void {
   for (let index = 0; index < line.length; index++) {
     // Only words with a digit matter, told apart before any is cut out of its punctuation.
     if (!line.hasDigit(index)) continue;
-    if (isDigitCode(line.firstCode(index))) readNumberWord(line, index, anchors, days);
+    if (isDigitCode(line.firstCode(index))) readNumberWord(line, index, anchors, times);
     else readLetteredCode(line, index, anchors);
   }
 }
 
-function readNumberWord(line: LineWords, index: number, anchors: Set<string>, days: Set<string>): void {
+function readNumberWord(line: LineWords, index: number, anchors: Set<string>, { days, hours }: EventTimes): void {
   const word = line.word(index);
   if (word.length > MAX_CODE_LENGTH) return;
+  const hour = hourOf(line, index, word);
+  if (hour !== undefined) hours.add(hour);
   if (PLATE.test(word)) anchors.add(word.toLowerCase());
   else if (KM_POST.test(word)) anchors.add(`km ${word}`);
   else if (PLACE_NUMBER.test(word)) {
@@ -198,6 +209,31 @@ function readLetteredCode(line: LineWords, index: number, anchors: Set<string>):
   if (joined) anchors.add(roadKey(joined[1]!, joined[2]!));
   else if (/^km\d/i.test(word) && KM_POST.test(word)) anchors.add(`km ${word.slice(2)}`);
   else if (LETTERED_CODE.test(word)) anchors.add(word.toLowerCase());
+}
+
+const CLOCK = /^(\d{1,2})h(?:\d{1,2}(?:p|')?)?$/i;
+const HOUR_WORDS = new Set(['giờ', 'g']);
+const AFTERNOON = new Set(['chiều', 'tối', 'đêm']);
+
+/**
+ * The hour of the day a word gives: "10h15", "22h", "10 giờ 15 phút", "4 giờ chiều" (16). The part of the
+ * day may follow a few words on ("4 giờ 30 phút chiều"); "đêm" after an hour up to 11 is the evening's.
+ */
+function hourOf(line: LineWords, index: number, word: string): number | undefined {
+  const clock = CLOCK.exec(word);
+  let hour: number;
+  if (clock) hour = Number(clock[1]);
+  else if (/^\d{1,2}$/.test(word) && HOUR_WORDS.has(line.lower(index + 1))) hour = Number(word);
+  else return undefined;
+  if (hour > 23) return undefined;
+  if (hour >= 1 && hour <= 11) {
+    for (let ahead = index + 1; ahead <= index + 5; ahead++) {
+      const next = line.lower(ahead);
+      if (AFTERNOON.has(next)) return next === 'đêm' && hour <= 4 ? hour : hour + 12;
+      if (next === 'sáng' || next === 'ngày' || line.closes(ahead)) break;
+    }
+  }
+  return hour;
 }
 
 function roadKey(kind: string, number: string): string {

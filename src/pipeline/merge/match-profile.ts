@@ -22,6 +22,8 @@ export interface MatchProfile {
   anchors: Set<string>;
   /** Days of a month the title and body mention ("5/1"). */
   days: Set<string>;
+  /** Hours of the day the title and lead mention (16 for "16h" and "4 giờ chiều"). */
+  hours: Set<number>;
 }
 
 /** The profile of one copy. */
@@ -29,13 +31,14 @@ export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchPro
   const kept = keptTextLines(copyText(copy));
   const key = joinKeys([titleKey(copy), ...keptLineKeys(copy, kept)]);
   const body = kept.map(({ line }) => line);
-  const { anchors, days } = readEventAnchors([stripTitleBoilerplate(copy.title), ...leadLines(body)]);
+  const { anchors, days, hours } = readEventAnchors([stripTitleBoilerplate(copy.title), ...leadLines(body)]);
   return {
     shingles: shingleWords(key === '' ? [] : key.split(' ')),
     figures: copyFigures(body.join('\n')),
     forms: lazyForms(copy),
     anchors,
     days,
+    hours,
   };
 }
 

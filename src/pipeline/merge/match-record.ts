@@ -40,6 +40,7 @@ export function textMatchRecord(match: TextMatch): TextMatchRecord {
       requiredWeight: round(rewrite?.requiredAnchorWeight ?? 0),
       containment: round(rewrite?.anchors.containment ?? 0),
       required: match.rule === 'rewrite' ? ANCHOR_CONTAINMENT : 0,
+      ...(rewrite?.sameTime === undefined ? {} : { sameTime: rewrite.sameTime }),
     },
     gapHours: round(match.gapMs / HOUR_MS),
   };

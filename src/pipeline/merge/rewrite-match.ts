@@ -3,10 +3,14 @@
  * within a day of it, it names the same places, people and codes (see event-anchors.ts), states no
  * figure the other lacks in any form, and reports nothing dated after the other was published. A
  * newspaper's rewrite of a police brief passes; a template sibling (another commune, person or plate)
- * and a follow-up (a prosecution the day after the surrender) do not.
+ * and a follow-up (a prosecution the day after the surrender) do not. Where each names people or
+ * places the other leaves out (the owner in one, the street in the other), one shared place is enough
+ * when both put the event on the same day and either at the same hour (two incidents of one kind in
+ * one commune on one day happen at different hours) or with several distinctive figures in common.
  */
 import type { MatchProfile } from './match-profile.ts';
-import { compareFigures, NOT_COMPARED, type FigureCheck } from './match-score.ts';
+import { valueOfFigure } from './figure-forms.ts';
+import { compareFigures, NOT_COMPARED, type FigureCheck, type FigureSide } from './match-score.ts';
 
 const HOUR_MS = 3600 * 1000;
 /** Rewrites are matched only this close to each other: one news cycle, before follow-ups begin. */
@@ -65,6 +69,11 @@ export interface RewriteVerdict {
   figures: FigureCheck;
   /** A day one copy mentions that falls after the other was published ("23/10"), if any. */
   laterDay?: string;
+  /**
+   * The day (and hour) both copies put the event at ("20/12 10h", "16/12"), when they share one and a
+   * place: what lets one shared place stand for the anchors, whatever else each names (see samePlaceAndDay).
+   */
+  sameTime?: string;
   same: boolean;
 }
 
@@ -98,29 +107,68 @@ export function anchorsMayMatch(anchors: AnchorWeighing, gapMs: number): boolean
   return gapMs <= REWRITE_WINDOW_MS && anchors.weight >= PARTIAL_ANCHOR_WEIGHT && anchors.containment >= ANCHOR_CONTAINMENT;
 }
 
+/**
+ * Figures of 10 and more, or with decimals, that the brief states and the other holds, needed for one
+ * shared place and day to stand for the anchors when no hour is shared: "1,4 %", "48,6 tỷ", "300 gian
+ * hàng". Smaller ones are left out: "một", "hai", "năm" are in every text as words.
+ */
+export const MIN_CORROBORATING_FIGURES = 3;
+const MIN_CORROBORATING_VALUE = 10;
+
+/**
+ * The day (and hour, when both give one) two copies sharing a place (an anchor of full weight: one few
+ * stories of the window name) both put their event at: "20/12 10h", "16/12"; undefined when they share no day.
+ */
+export function samePlaceAndDay(copy: MatchProfile, other: MatchProfile, anchors: AnchorWeighing, gapMs: number): string | undefined {
+  if (gapMs > REWRITE_WINDOW_MS || anchors.weight < PARTIAL_ANCHOR_WEIGHT) return undefined;
+  let day: string | undefined;
+  for (const mentioned of copy.days) if (other.days.has(mentioned)) day = mentioned;
+  if (day === undefined) return undefined;
+  for (const hour of copy.hours) if (other.hours.has(hour)) return `${day} ${hour}h`;
+  return day;
+}
+
+/** How many of the brief's figures the other holds that tell an event apart (see MIN_CORROBORATING_FIGURES). */
+function corroboratingFigures(brief: FigureSide, figures: FigureCheck): number {
+  let count = 0;
+  for (const figure of brief.figures) {
+    const value = valueOfFigure(figure);
+    if (!figures.missing.includes(figure) && (value >= MIN_CORROBORATING_VALUE || !Number.isInteger(value))) count++;
+  }
+  return count;
+}
+
 /** Whether two copies within a day of each other name one event, however differently they are written. */
 export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const { copy, other, anchors } = input;
   const requiredAnchorWeight = requiredAnchors(input.containment);
   const laterDay = dayAfter(copy.days, input.copyDay, input.otherDay) ?? dayAfter(other.days, input.otherDay, input.copyDay);
   const anchorsHold = anchorsMayMatch(anchors, input.gapMs) && anchors.weight >= requiredAnchorWeight;
-  const verdict = { anchors, requiredAnchorWeight, ...(laterDay === undefined ? {} : { laterDay }) };
-  if (!input.full && (!anchorsHold || laterDay !== undefined)) return { ...verdict, figures: NOT_COMPARED, same: false };
-  // The copy stating fewer figures is the brief: each of them must be in the fuller one, in some form.
-  // With as many on each side, either may be the brief, and the one whose figures the other holds is.
+  const sameTime = anchorsHold ? undefined : samePlaceAndDay(copy, other, anchors, input.gapMs);
+  const verdict = { anchors, requiredAnchorWeight, ...(laterDay === undefined ? {} : { laterDay }), ...(sameTime === undefined ? {} : { sameTime }) };
+  if (!input.full && ((!anchorsHold && sameTime === undefined) || laterDay !== undefined)) return { ...verdict, figures: NOT_COMPARED, same: false };
+  // One copy is the brief: each of its figures must be in the other, in some form. The one stating fewer
+  // figures in digits is tried first; a rewrite spells out what the brief gives in digits ("ba người"
+  // for "3 người"), so the other is tried too, and the one whose figures the other holds is the brief.
   const copyInOther = () => compareFigures(copy, other, () => ({ contained: input.copyDay.year, other: input.otherDay.year }), REWRITE_NOVEL_FIGURE_SHARE);
   const otherInCopy = () => compareFigures(other, copy, () => ({ contained: input.otherDay.year, other: input.copyDay.year }), REWRITE_NOVEL_FIGURE_SHARE);
-  let figures: FigureCheck;
-  if (copy.figures.size < other.figures.size) figures = copyInOther();
-  else if (copy.figures.size > other.figures.size) figures = otherInCopy();
-  else {
-    figures = copyInOther();
-    if (!figures.agree) {
-      const reverse = otherInCopy();
-      if (reverse.agree) figures = reverse;
+  const [first, second] = copy.figures.size <= other.figures.size ? [copyInOther, otherInCopy] : [otherInCopy, copyInOther];
+  const firstBrief: FigureSide = first === copyInOther ? copy : other;
+  const secondBrief: FigureSide = firstBrief === copy ? other : copy;
+  let figures: FigureCheck = first();
+  let corroborating = () => corroboratingFigures(firstBrief, figures);
+  // One place and a day stand for the anchors with the hour both give, or with several figures in
+  // common, counted from whichever side's figures the other holds.
+  const dayOnly = !anchorsHold && sameTime !== undefined && !sameTime.includes('h');
+  if (!figures.agree || (dayOnly && corroborating() < MIN_CORROBORATING_FIGURES)) {
+    const reverse = second();
+    if (reverse.agree && (!figures.agree || corroboratingFigures(secondBrief, reverse) > corroborating())) {
+      figures = reverse;
+      corroborating = () => corroboratingFigures(secondBrief, reverse);
     }
   }
-  return { ...verdict, figures, same: anchorsHold && laterDay === undefined && figures.agree };
+  const placed = anchorsHold || (sameTime !== undefined && (!dayOnly || corroborating() >= MIN_CORROBORATING_FIGURES));
+  return { ...verdict, figures, same: placed && laterDay === undefined && figures.agree };
 }
 
 /**

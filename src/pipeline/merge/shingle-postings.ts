@@ -42,6 +42,11 @@ export class ShinglePostings {
   /** Indexes a slot under each shingle; returns the postings in the order of `shingles`. */
   add(shingles: Iterable<number>): { slot: number; postings: Posting[] } {
     const slot = this.allocate();
+    return { slot, postings: this.extend(slot, shingles) };
+  }
+
+  /** Indexes a slot already in use under more shingles (a story that gained a copy); returns their postings, in order. */
+  extend(slot: number, shingles: Iterable<number>): Posting[] {
     const postings: Posting[] = [];
     for (const shingle of shingles) {
       let posting = this.postings.get(shingle);
@@ -54,7 +59,7 @@ export class ShinglePostings {
       postings.push(posting);
       this.liveRefs++;
     }
-    return { slot, postings };
+    return postings;
   }
 
   /** Takes a slot out of every count at once; its references are skipped until the next compaction. */

@@ -10,7 +10,7 @@ import { nearestGap, nearestTime, sameCopies, sharesAnchor, unionProfile, type E
 import type { MatchProfile } from './match-profile.ts';
 import { decideMatch, MERGE_WINDOW_MS, MIN_SHARED_WEIGHT, shingleWeight, weighCopySide, type MatchVerdict } from './match-score.ts';
 import {
-  anchorsMayMatch, judgeRewrite, REWRITE_WINDOW_MS, weighAnchors, type AnchorWeighing, type LocalDay, type RewriteVerdict,
+  anchorsMayMatch, judgeRewrite, REWRITE_WINDOW_MS, samePlaceAndDay, weighAnchors, type AnchorWeighing, type LocalDay, type RewriteVerdict,
 } from './rewrite-match.ts';
 import { ShinglePostings, type Posting } from './shingle-postings.ts';
 
@@ -18,8 +18,12 @@ export { MERGE_WINDOW_MS } from './match-score.ts';
 
 /** Below this many shingles a copy is too short to compare safely. */
 const MIN_SHINGLES = 8;
-/** A shingle held by more stories than this is a stock phrase: it proposes no candidates (and weighs next to nothing). */
-const MAX_POSTINGS = 100;
+/**
+ * A shingle held by more stories than this is a stock phrase: it proposes no candidates (and weighs under
+ * 1/41). Reading the posting lists of the copy's shingles is most of a search's cost; at 100, 1.7 times as many
+ * references were read, and the cold cycle's stories came out the same.
+ */
+export const MAX_POSTINGS = 40;
 /** Candidates must share at least this many proposing shingles… */
 const MIN_SHARED_SHINGLES = 4;
 /** …and only the best few are scored, so a copy's work stays bounded however large the window. */
@@ -93,13 +97,18 @@ export class SimilarityIndex {
     const search = this.search(copy);
     if (search === undefined) return undefined;
     let best: { match: TextMatch; score: number } | undefined;
-    for (const [entry, byAnchors] of this.candidates(copy, search, exclude)) {
-      const match = this.judgeEntry(entry, copy, search, dayOf, byAnchors);
-      if (match === undefined) continue;
+    const judge = (entry: Entry, byAnchors: boolean) => {
+      // Once a story matches verbatim no rewrite can beat it: the other candidates are weighed verbatim only.
+      const match = this.judgeEntry(entry, copy, search, dayOf, byAnchors, best?.match.rule === 'verbatim');
+      if (match === undefined) return;
       // A verbatim match beats a rewrite; among equals, the higher share.
       const score = match.rule === 'verbatim' ? 2 + match.verbatim.containment : 1 + match.rewrite!.anchors.containment;
       if (!best || score > best.score) best = { match, score };
-    }
+    };
+    const proposed = this.proposedByShingles(search, exclude);
+    for (const entry of proposed) judge(entry, false);
+    // Stories proposed by their anchors alone can only match as rewrites: not looked for once one matched verbatim.
+    if (best?.match.rule !== 'verbatim') for (const entry of this.proposedByAnchors(search, exclude, proposed)) judge(entry, true);
     return best?.match;
   }
 
@@ -108,7 +117,8 @@ export class SimilarityIndex {
     const search = this.search(copy);
     const entry = this.entries.get(story.id);
     if (search === undefined || entry === undefined) return undefined;
-    const proposed = this.candidates(copy, search, undefined).some(([candidate]) => candidate === entry);
+    const byShingles = this.proposedByShingles(search, undefined);
+    const proposed = byShingles.includes(entry) || this.proposedByAnchors(search, undefined, byShingles).includes(entry);
     let sharedKeys = 0;
     for (const posting of search.postings) if (posting && posting.live <= MAX_POSTINGS && posting.slots.includes(entry.slot)) sharedKeys++;
     const members = entry.members.map((member) => {
@@ -133,6 +143,7 @@ export class SimilarityIndex {
   /** Re-indexes a story after its copies changed, so later copies see the joined text. */
   refresh(story: Story): void {
     if (!this.built) return this.note(story, 'refresh');
+    if (this.extend(story)) return;
     this.forget(story.id);
     this.add(story);
   }
@@ -157,7 +168,7 @@ export class SimilarityIndex {
    * copy joining a story sees the joined text), else each copy within a day by the rewrite rule. The
    * cheap tests come first: most candidates share a stock phrase or a commune's name and nothing more.
    */
-  private judgeEntry(entry: Entry, copy: Copy, search: Search, dayOf: DayOf, byAnchors = false): TextMatch | undefined {
+  private judgeEntry(entry: Entry, copy: Copy, search: Search, dayOf: DayOf, byAnchors = false, verbatimOnly = false): TextMatch | undefined {
     const nearest = nearestTime(entry, search.time);
     const gapMs = Math.abs(nearest - search.time);
     // A story proposed by its anchors alone shares too few proposing shingles for the verbatim rule.
@@ -168,13 +179,14 @@ export class SimilarityIndex {
       union = decideMatch({ copy: search.profile, story: entry.profile, gapMs, times: { copy: search.time, story: nearest } }, shared, copyTotal, this.storyTotal(entry), false);
       if (union.same) return { story: entry.story, ...this.matchedMember(entry, union), rule: 'verbatim', gapMs };
     }
-    if (!sharesAnchor(search.profile, entry.profile)) return undefined;
+    if (verbatimOnly || !sharesAnchor(search.profile, entry.profile)) return undefined;
     let best: TextMatch | undefined;
     for (const member of entry.members) {
       const memberGap = Math.abs(member.time - search.time);
       if (memberGap > REWRITE_WINDOW_MS) continue;
       const anchors = this.weighAnchors(entry, search.profile, member.profile);
-      if (!anchorsMayMatch(anchors, memberGap) || (best && best.rewrite!.anchors.containment >= anchors.containment)) continue;
+      if (!anchorsMayMatch(anchors, memberGap) && samePlaceAndDay(search.profile, member.profile, anchors, memberGap) === undefined) continue;
+      if (best && best.rewrite!.anchors.containment >= anchors.containment) continue;
       // A story of one copy has been weighed whole above; a copy among several is weighed alone.
       const verbatim =
         entry.members.length === 1 && union !== undefined
@@ -278,6 +290,35 @@ export class SimilarityIndex {
     }
   }
 
+  /**
+   * Indexes the copies a story gained at the end of its list under its entry's slot, adding only the
+   * shingles and anchors they bring: a story joined by a copy is not taken out of every posting list
+   * and put back (which also left its old references dead in the lists until compaction). False when
+   * the story changed otherwise (a copy replaced, stories joined in another order): it is indexed afresh.
+   */
+  private extend(story: Story): boolean {
+    const entry = this.entries.get(story.id);
+    if (entry === undefined || entry.story !== story || story.copies.length <= entry.copies.length) return false;
+    for (let index = 0; index < entry.copies.length; index++) if (entry.copies[index] !== story.copies[index]) return false;
+    const old = entry.profile;
+    for (const copy of story.copies.slice(entry.copies.length)) {
+      entry.members.push({ copy, profile: this.options.profileOf(copy), time: Date.parse(copy.datePublished) });
+    }
+    // The union lists the old shingles first, in their order, then the new ones: entry.postings follows it.
+    entry.profile = unionProfile(entry.members);
+    const added: number[] = [];
+    for (const shingle of entry.profile.shingles) if (!old.shingles.has(shingle)) added.push(shingle);
+    entry.postings.push(...this.postings.extend(entry.slot, added));
+    for (const anchor of entry.profile.anchors) {
+      if (old.anchors.has(anchor)) continue;
+      let stories = this.anchorStories.get(anchor);
+      if (stories === undefined) this.anchorStories.set(anchor, (stories = new Set()));
+      stories.add(entry);
+    }
+    entry.copies = [...story.copies];
+    return true;
+  }
+
   private forget(storyId: string): void {
     const entry = this.entries.get(storyId);
     if (!entry) return;
@@ -290,30 +331,34 @@ export class SimilarityIndex {
     }
   }
 
-  /**
-   * The best few eligible stories by number of shared proposing shingles (ties keep indexing order), then
-   * the best few of the others naming at least two of the copy's anchors.
-   */
-  private candidates(copy: Copy, search: Search, exclude: Story | undefined): [entry: Entry, byAnchors: boolean][] {
-    const eligibleEntry = (entry: Entry) =>
-      // A story holding a copy from the same portal is a candidate too: portals re-post an event (a video
-      // story after the photo story, a corrected copy under a new link), judged by the same rules.
-      entry.story !== exclude && entry.profile.shingles.size >= MIN_SHINGLES && nearestGap(entry, search.time) <= MERGE_WINDOW_MS;
-    const chosen = this.postings
-      .topShared(search.postings, MAX_POSTINGS, MIN_SHARED_SHINGLES, MAX_CANDIDATES, (slot) => eligibleEntry(this.slots[slot]!))
-      .map((slot): [Entry, boolean] => [this.slots[slot]!, false]);
-    if (search.profile.anchors.size < MIN_SHARED_ANCHORS) return chosen;
+  /** Whether a story may be proposed for the copy: another story, long enough, within the time window. */
+  private eligible(entry: Entry, search: Search, exclude: Story | undefined): boolean {
+    // A story holding a copy from the same portal is a candidate too: portals re-post an event (a video
+    // story after the photo story, a corrected copy under a new link), judged by the same rules.
+    return entry.story !== exclude && entry.profile.shingles.size >= MIN_SHINGLES && nearestGap(entry, search.time) <= MERGE_WINDOW_MS;
+  }
+
+  /** The best few eligible stories by number of shared proposing shingles (ties keep indexing order). */
+  private proposedByShingles(search: Search, exclude: Story | undefined): Entry[] {
+    return this.postings
+      .topShared(search.postings, MAX_POSTINGS, MIN_SHARED_SHINGLES, MAX_CANDIDATES, (slot) => this.eligible(this.slots[slot]!, search, exclude))
+      .map((slot) => this.slots[slot]!);
+  }
+
+  /** The best few eligible stories not proposed by shingles that name at least two of the copy's anchors. */
+  private proposedByAnchors(search: Search, exclude: Story | undefined, proposed: readonly Entry[]): Entry[] {
+    if (search.profile.anchors.size < MIN_SHARED_ANCHORS) return [];
     const named = new Map<Entry, number>();
     for (const anchor of search.profile.anchors) {
       const stories = this.anchorStories.get(anchor);
       if (stories === undefined || stories.size > MAX_PROPOSING_ANCHOR_STORIES) continue;
       for (const entry of stories) named.set(entry, (named.get(entry) ?? 0) + 1);
     }
-    const byAnchors = [...named]
-      .filter(([entry, count]) => count >= MIN_SHARED_ANCHORS && !chosen.some(([proposed]) => proposed === entry) && eligibleEntry(entry))
+    return [...named]
+      .filter(([entry, count]) => count >= MIN_SHARED_ANCHORS && !proposed.includes(entry) && this.eligible(entry, search, exclude))
       .sort((a, b) => b[1] - a[1])
-      .slice(0, MAX_ANCHOR_CANDIDATES);
-    return byAnchors.length === 0 ? chosen : [...chosen, ...byAnchors.map(([entry]): [Entry, boolean] => [entry, true])];
+      .slice(0, MAX_ANCHOR_CANDIDATES)
+      .map(([entry]) => entry);
   }
 }
 

@@ -75,10 +75,54 @@ describe('judgeRewrite', () => {
   });
 
   it('takes one anchor only when the copies share a good part of their wording too', () => {
-    const brief = profile('Cháy nhà dân', 'Khoảng 13h ngày 8/7, căn nhà của ông Huỳnh Văn B. bị cháy, thiệt hại khoảng 300 triệu đồng.');
-    const other = profile('Cháy nhà dân', 'Khoảng 13h ngày 8/7, căn nhà của ông Huỳnh Văn B. bị cháy, không ai bị thương, thiệt hại khoảng 300 triệu đồng.');
+    // No hour and too few figures to stand for the anchors by place and day (see the next tests).
+    const brief = profile('Cháy nhà dân', 'Trưa 8/7, căn nhà của ông Huỳnh Văn B. bị cháy, thiệt hại khoảng 300 triệu đồng.');
+    const other = profile('Cháy nhà dân', 'Trưa 8/7, căn nhà của ông Huỳnh Văn B. bị cháy, không ai bị thương, thiệt hại khoảng 300 triệu đồng.');
     expect(judge(other, brief, { containment: 0.1 }).same).toBe(false);
     expect(judge(other, brief, { containment: 0.35 }).same).toBe(true);
+  });
+
+  it('takes one shared place when both put the event on the same day at the same hour, and not at another hour', () => {
+    const clip = profile('[Clip] Nổ bình gas tại quán ăn ở phường Hòa Vinh, 3 người bị thương', 'Khoảng 10h15 ngày 20/12, tại quán ăn trên đường Trần Hưng Đạo, phường Hòa Vinh xảy ra vụ nổ bình gas làm 3 người bị thương.');
+    const story = profile(
+      'Tiếng nổ lớn ở quán cơm, ba người bị thương',
+      'Khoảng hơn 10 giờ sáng 20/12, bình gas trong bếp một quán cơm ở phường Hòa Vinh phát nổ. Chủ quán là ông Lê Văn Ph. (46 tuổi) bị bỏng; ba người được đưa đi cấp cứu.',
+    );
+    const evening = profile(
+      'Tiếng nổ lớn ở quán cơm, ba người bị thương',
+      'Khoảng 7 giờ tối 20/12, bình gas trong bếp một quán cơm ở phường Hòa Vinh phát nổ. Chủ quán là ông Lê Văn Ph. (46 tuổi) bị bỏng; ba người được đưa đi cấp cứu.',
+    );
+    const days = { gapHours: 4, copyDay: day(2026, 12, 20), otherDay: day(2026, 12, 20) };
+    expect(judge(story, clip, days)).toMatchObject({ sameTime: '20/12 10h', same: true });
+    expect(judge(evening, clip, days)).toMatchObject({ sameTime: '20/12', same: false });
+  });
+
+  it('takes one shared place and day with three distinctive figures in common, whichever copy states them in digits', () => {
+    const council = profile(
+      'HĐND xã Tân Lập tổ chức kỳ họp thứ Năm',
+      'Ngày 16/12/2026, HĐND xã Tân Lập tổ chức kỳ họp thứ Năm. Năm 2026, tổng giá trị sản xuất ước đạt 1.250 tỷ đồng; thu nhập bình quân 68 triệu đồng/năm; tỷ lệ hộ nghèo còn 1,4%; dự toán thu ngân sách 48,6 tỷ đồng.',
+    );
+    const paper = profile(
+      'Thu nhập bình quân ở Tân Lập đạt sáu mươi tám triệu đồng',
+      '(BTL) - Tại kỳ họp HĐND xã Tân Lập ngày 16/12, tỷ lệ hộ nghèo được báo cáo giảm còn 1,4%, thu nhập bình quân sáu mươi tám triệu đồng mỗi năm, dự toán thu ngân sách năm tới 48,6 tỷ đồng.',
+    );
+    const fewer = profile(
+      'Thu nhập bình quân ở Tân Lập tăng',
+      '(BTL) - Tại kỳ họp HĐND xã Tân Lập ngày 16/12, thu nhập bình quân sáu mươi tám triệu đồng mỗi năm được báo cáo.',
+    );
+    const days = { gapHours: 15, copyDay: day(2026, 12, 17), otherDay: day(2026, 12, 16) };
+    expect(judge(paper, council, days)).toMatchObject({ sameTime: '16/12', same: true });
+    expect(judge(fewer, council, days)).toMatchObject({ sameTime: '16/12', same: false });
+  });
+
+  it('takes the brief to be the copy whose figures the other holds, though it states more of them in digits', () => {
+    const clip = profile('[Clip] Cứu 3 du khách tại bãi tắm Hòn Gầm', 'Khoảng 16h ngày 4/10, CAP Bắc Hải cứu 3 du khách (2 người lớn, 1 trẻ em) tại bãi tắm Hòn Gầm. Cháu bé 10 tuổi được chuyển cấp cứu.');
+    const paper = profile(
+      'Ba người trong một gia đình bị sóng cuốn',
+      'Khoảng 4 giờ chiều 4/10, ba du khách trong một gia đình bị sóng cuốn tại bãi Hòn Gầm (phường Bắc Hải): anh Trần Đức Th. (42 tuổi), vợ là chị Mai Thị Ng. (39 tuổi) và con trai mười tuổi.',
+    );
+    const verdict = judge(paper, clip, { gapHours: 12, copyDay: day(2026, 10, 5), otherDay: day(2026, 10, 4) });
+    expect(verdict).toMatchObject({ same: true, figures: { agree: true } });
   });
 
   it('allows one figure slip among three of the brief, not among two', () => {
