@@ -1,12 +1,13 @@
 /**
  * `npm run eval:merge`: precision and recall of story merging on the team's labelled pairs and on the
  * blind event set (written by someone who never read the merge code), its tuning half, its held-out
- * half and the whole, and the union of both sets; then every pair the blind set gets wrong.
+ * half and the whole, and the union of both sets; then every pair the blind set gets wrong; then the
+ * second blind set's figures (held out whole: its pairs are never printed, so no rule is shaped on it).
  * `-- --half tuning|held-out` shows that half alone (figures and misses), so the other stays unseen while
  * a rule is designed on one; `-- --explain` prints, for each wrong pair, the numbers that decided it.
  */
 import { existsSync } from 'node:fs';
-import { evaluateEvents, loadEventSet, selectHalf, BLIND_EVENTS_FILE, type EventReport, type SetHalf } from './merge-eval/evaluate-events.ts';
+import { evaluateEvents, loadEventSet, selectHalf, BLIND_EVENTS_FILE, SECOND_BLIND_EVENTS_FILE, type EventReport, type SetHalf } from './merge-eval/evaluate-events.ts';
 import { evaluatePairs, loadPairs, share, type EvaluationReport } from './merge-eval/evaluate-pairs.ts';
 
 type Counts = Pick<EvaluationReport, 'truePositives' | 'falsePositives' | 'falseNegatives'>;
@@ -78,4 +79,14 @@ if (existsSync(BLIND_EVENTS_FILE)) {
   }
 } else {
   console.log(`blind set: ${BLIND_EVENTS_FILE.pathname} is absent`);
+}
+
+// The second blind set is held out whole: only its figures are printed, never its pairs, so no rule is shaped on it.
+if (options.half === 'whole' && existsSync(SECOND_BLIND_EVENTS_FILE)) {
+  const set = loadEventSet(SECOND_BLIND_EVENTS_FILE);
+  const report = evaluateEvents(set);
+  const copies = [...set.events, ...set.negatives].reduce((sum, group) => sum + group.copies.length, 0);
+  printCounts(`second blind set (held out whole, its pairs never shown): ${set.events.length} events and ${set.negatives.length} negative groups, ${copies} copies`, report);
+  const reposts = report.pairs.filter((pair) => pair.where === 'repost');
+  console.log(`  same-portal re-posts: ${reposts.filter((pair) => pair.predicted === 'same').length} of ${reposts.length} pairs merged`);
 }

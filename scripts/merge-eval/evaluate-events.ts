@@ -56,6 +56,8 @@ export interface EventReport {
 }
 
 export const BLIND_EVENTS_FILE = new URL('../../test/fixtures/merge-eval/blind/events.json', import.meta.url);
+/** Written later by another writer from a brief alone, and never used to shape a rule: a held-out check. */
+export const SECOND_BLIND_EVENTS_FILE = new URL('../../test/fixtures/merge-eval/blind-2/events.json', import.meta.url);
 
 export function loadEventSet(file: URL = BLIND_EVENTS_FILE): EventSet {
   return JSON.parse(readFileSync(file, 'utf8')) as EventSet;
