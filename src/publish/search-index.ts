@@ -15,12 +15,6 @@ export interface SearchIndex {
   matching(key: string): Set<string>;
 }
 
-/** One story as search sees it: the key it is matched on and its distinct syllables (what its postings hold). */
-interface Entry {
-  key: string;
-  syllables: readonly string[];
-}
-
 /**
  * The key search has always matched on: every copy's title and text, space-padded, so that a phrase is
  * found by `includes(' phrase ')`. Kept exactly as it was, empty parts and all, so that indexed search
@@ -30,38 +24,69 @@ export function searchKey(story: Story): string {
   return ` ${story.copies.map((copy) => `${comparisonKey(copy.title)} ${comparisonKey(copyText(copy))}`).join(' ')} `;
 }
 
-export function createSearchIndex(): SearchIndex {
-  const entries = new Map<string, Entry>();
-  const postings = new Map<string, Set<string>>();
+/** Re-number the slots once this many are dead and they outnumber the live ones. */
+const COMPACT_AFTER_DEAD = 1_000;
+
+/** `compactAfterDead`: tests set it low to see the slots re-numbered. */
+export function createSearchIndex(compactAfterDead = COMPACT_AFTER_DEAD): SearchIndex {
+  // Each indexing of a story takes the next slot; postings are slot numbers in ascending order (plain
+  // arrays: sets of ids cost several times as much to fill). A story indexed again or removed leaves a
+  // dead slot behind, skipped by queries and dropped from the postings when they are re-numbered.
+  let slotIds: (string | undefined)[] = [];
+  let slotKeys: (string | undefined)[] = [];
+  let postings = new Map<string, number[]>();
+  const slotOf = new Map<string, number>();
+  let dead = 0;
   /** The last change of the log the index reflects; undefined before the first sync and after a store with no log. */
   let cursor: number | undefined;
 
   const remove = (id: string) => {
-    const entry = entries.get(id);
-    if (!entry) return;
-    for (const syllable of entry.syllables) {
-      const holders = postings.get(syllable);
-      holders?.delete(id);
-      if (holders?.size === 0) postings.delete(syllable);
-    }
-    entries.delete(id);
+    const slot = slotOf.get(id);
+    if (slot === undefined) return;
+    slotIds[slot] = slotKeys[slot] = undefined;
+    slotOf.delete(id);
+    dead++;
   };
 
   const add = (story: Story) => {
     remove(story.id);
     const key = searchKey(story);
-    const syllables = [...new Set(key.split(' '))].filter((syllable) => syllable !== '');
-    entries.set(story.id, { key, syllables });
-    for (const syllable of syllables) {
-      let holders = postings.get(syllable);
-      if (!holders) postings.set(syllable, (holders = new Set()));
-      holders.add(story.id);
+    const slot = slotIds.length;
+    slotIds.push(story.id);
+    slotKeys.push(key);
+    slotOf.set(story.id, slot);
+    for (const syllable of key.split(' ')) {
+      if (syllable === '') continue;
+      const holders = postings.get(syllable);
+      // The newest slot is the last of every list: a syllable met again in this story is already there.
+      if (holders === undefined) postings.set(syllable, [slot]);
+      else if (holders[holders.length - 1] !== slot) holders.push(slot);
     }
   };
 
+  const compact = () => {
+    const renumbered = new Int32Array(slotIds.length).fill(-1);
+    const ids: string[] = [];
+    const keys: string[] = [];
+    slotIds.forEach((id, slot) => {
+      if (id === undefined) return;
+      renumbered[slot] = ids.length;
+      slotOf.set(id, ids.length);
+      ids.push(id);
+      keys.push(slotKeys[slot]!);
+    });
+    const kept = new Map<string, number[]>();
+    for (const [syllable, slots] of postings) {
+      const live = [];
+      for (const slot of slots) if (renumbered[slot]! >= 0) live.push(renumbered[slot]!);
+      if (live.length > 0) kept.set(syllable, live);
+    }
+    [slotIds, slotKeys, postings, dead] = [ids, keys, kept, 0];
+  };
+
   const rebuild = (data: StoreData) => {
-    entries.clear();
-    postings.clear();
+    [slotIds, slotKeys, postings, dead] = [[], [], new Map(), 0];
+    slotOf.clear();
     for (const story of data.stories) add(story);
   };
 
@@ -95,22 +120,38 @@ export function createSearchIndex(): SearchIndex {
         }
       }
       // A count that disagrees means a change the log never told of: trust the stories, not the log.
-      if (entries.size !== data.stories.length) rebuild(data);
+      if (slotOf.size !== data.stories.length) rebuild(data);
+      else if (dead > compactAfterDead && dead > slotOf.size) compact();
       cursor = data.changes === undefined ? undefined : data.changes.next - 1;
     },
     matching(key) {
-      const syllables = [...new Set(key.split(' '))].filter((syllable) => syllable !== '');
-      if (syllables.length === 0) return new Set();
-      const lists = syllables.map((syllable) => postings.get(syllable) ?? new Set<string>()).sort((a, b) => a.size - b.size);
-      const [rarest, ...others] = lists;
-      // One syllable: its postings are the answer. More: the stories holding all of them, then the phrase itself in order.
-      if (others.length === 0) return new Set(rarest);
-      const padded = ` ${key} `;
       const found = new Set<string>();
-      for (const id of rarest!) {
-        if (others.every((list) => list.has(id)) && entries.get(id)!.key.includes(padded)) found.add(id);
+      const syllables = [...new Set(key.split(' '))].filter((syllable) => syllable !== '');
+      const lists = syllables.map((syllable) => postings.get(syllable) ?? []).sort((a, b) => a.length - b.length);
+      if (lists.length === 0) return found;
+      const [rarest, ...others] = lists;
+      // One syllable: its live postings are the answer. More: the stories holding all of them, then the phrase itself in order.
+      const padded = ` ${key} `;
+      for (const slot of rarest!) {
+        const id = slotIds[slot];
+        if (id === undefined || !others.every((list) => holds(list, slot))) continue;
+        if (others.length === 0 || slotKeys[slot]!.includes(padded)) found.add(id);
       }
       return found;
     },
   };
+}
+
+/** Whether the ascending `slots` hold `slot`, by halving. */
+function holds(slots: readonly number[], slot: number): boolean {
+  let low = 0;
+  let high = slots.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = slots[middle]!;
+    if (at === slot) return true;
+    if (at < slot) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
