@@ -104,12 +104,18 @@ export interface SearchPage {
 export const SEARCH_PAGE_SIZE = 20;
 /** A longer query is refused (400): nothing that long is a search. */
 export const MAX_QUERY_LENGTH = 200;
-/** A query of more syllables is refused (400): a phrase that long is a pasted paragraph, not a search. */
-export const MAX_QUERY_SYLLABLES = 20;
+/** A query of more syllables (words) is refused (400): a headline fits, a pasted paragraph does not. */
+export const MAX_QUERY_SYLLABLES = 30;
 // Fewer matches than one story in this many are sorted; more are picked out of all the stories in order.
 const SORT_OR_WALK = 8;
 // Aliases chain when a survivor is itself absorbed later; a store never holds a loop, but never trust that.
 const MAX_ALIAS_HOPS = 32;
+
+/** The syllables (words) search would look for in `query`. */
+export function querySyllableCount(query: string): number {
+  const key = comparisonKey(query);
+  return key === '' ? 0 : key.split(' ').length;
+}
 
 export interface StoryIndex {
   story(slug: string): StoryLookup;
