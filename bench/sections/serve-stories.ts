@@ -33,7 +33,7 @@ export const STORY_ROUTES: readonly { route: StoryRoute; label: string }[] = [
   { route: 'storyApi', label: 'story API `/api/stories/{id}`' },
   { route: 'changesNotModified', label: 'changes, up to date, 304 (a partner polling)' },
   { route: 'changes', label: 'changes, up to date, no ETag sent' },
-  // Last: its answers are slow, and those still queued on the ingestion thread when a measure ends would delay the next route's.
+  // Last: its answers cost the most, and those still queued on the ingestion thread when a measure ends would delay the next route's.
   { route: 'search', label: `search \`/search?q=${SEARCH_QUERY}\`, page 1` },
 ];
 

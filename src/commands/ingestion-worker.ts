@@ -9,6 +9,7 @@ import type { StoreData } from '../model/types.ts';
 import { createMergeCache } from '../pipeline/merge/merge-cache.ts';
 import { createIngestionCrawler, runIngestion } from '../pipeline/run-ingestion.ts';
 import { buildFeedCatalog, type FeedCatalog, type PublishedFeed } from '../publish/feed-catalog.ts';
+import { createSearchIndex } from '../publish/search-index.ts';
 import { createStoryIndex, type StoryIndex } from '../publish/story-lookup.ts';
 import { healthFromStore } from '../server/serve-state.ts';
 import { openStore } from '../store/open-store.ts';
@@ -26,8 +27,10 @@ const crawler = createIngestionCrawler(config);
 
 let data: StoreData;
 let catalog: FeedCatalog;
-/** The stories of `data` by id, for story pages and search; rebuilt when `data` is replaced. */
-let stories: { data: StoreData; index: StoryIndex } | undefined;
+/** The stories of `data` by id, for story pages and search; dropped after every ingestion and reload. */
+let stories: StoryIndex | undefined;
+// Search's syllable index follows the store's change log from one state to the next instead of re-reading every story.
+const searchIndex = createSearchIndex();
 /** What the serving thread holds, by name: a feed object sent once is not sent again. */
 const sent = new Map<string, PublishedFeed>();
 // Ingestions and reloads one after another; page requests are answered between them.
@@ -54,7 +57,9 @@ async function snapshot(): Promise<ThreadSnapshot> {
 async function ingest(mode: 'all' | 'due', since: string | undefined): Promise<ThreadSnapshot> {
   const scheduled = since === undefined ? {} : { since: new Date(since) };
   const result = await runIngestion({ config, store, logger, mode, mergeCache, crawler, previousCatalog: catalog, saveWhenOnlyHealthChanged: false, ...scheduled });
+  // The same object as before when the store kept it in memory, changed in place: compared by identity, it would look unchanged.
   data = result.data;
+  stories = undefined;
   catalog = result.catalog;
   return snapshot();
 }
@@ -64,13 +69,13 @@ async function reload(): Promise<ThreadSnapshot | undefined> {
   // Our own last write (the store hands back the same data), or a reader that lost a race with it.
   if (fresh === data || (fresh.lastRun?.finishedAt ?? '') < (data.lastRun?.finishedAt ?? '')) return undefined;
   data = fresh;
+  stories = undefined;
   catalog = await catalogOf(fresh);
   return snapshot();
 }
 
 function storyIndex(): StoryIndex {
-  if (stories?.data !== data) stories = { data, index: createStoryIndex(data, config) };
-  return stories.index;
+  return (stories ??= createStoryIndex(data, config, searchIndex));
 }
 
 /** Questions answered at once from what the thread holds, between ingestion steps. */

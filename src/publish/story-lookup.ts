@@ -6,6 +6,7 @@ import { compareStoriesNewestFirst, copiesByDate, representativeCopy } from '../
 import type { CategoryRule, Config, Copy, CopyMatch, CopyRef, SourceConfig, StoreData, Story, TextMatchRecord } from '../model/types.ts';
 import { copyText } from '../pipeline/normalize/copy-text.ts';
 import { comparisonKey } from '../pipeline/normalize/vietnamese-text.ts';
+import { createSearchIndex, type SearchIndex } from './search-index.ts';
 import { readChanges, type ChangesAnswer } from './change-feed.ts';
 import { cleanText } from './clean-text.ts';
 import { STORY_ID_PREFIX, storySlug } from './feed-links.ts';
@@ -101,10 +102,20 @@ export interface SearchPage {
 }
 
 export const SEARCH_PAGE_SIZE = 20;
-/** A query longer than this is cut: nothing that long is a search, and the scan is linear in it. */
+/** A longer query is refused (400): nothing that long is a search. */
 export const MAX_QUERY_LENGTH = 200;
+/** A query of more syllables (words) is refused (400): a headline fits, a pasted paragraph does not. */
+export const MAX_QUERY_SYLLABLES = 30;
+// Fewer matches than one story in this many are sorted; more are picked out of all the stories in order.
+const SORT_OR_WALK = 8;
 // Aliases chain when a survivor is itself absorbed later; a store never holds a loop, but never trust that.
 const MAX_ALIAS_HOPS = 32;
+
+/** The syllables (words) search would look for in `query`. */
+export function querySyllableCount(query: string): number {
+  const key = comparisonKey(query);
+  return key === '' ? 0 : key.split(' ').length;
+}
 
 export interface StoryIndex {
   story(slug: string): StoryLookup;
@@ -112,20 +123,26 @@ export interface StoryIndex {
   changes(since: number | undefined): ChangesAnswer;
 }
 
-/** An index over one store state; search keys are derived on the first search, not at every cycle. */
-export function createStoryIndex(data: StoreData, config: Config): StoryIndex {
+/**
+ * An index over one store state. Search asks `searchIndex`, brought up to this state on the first
+ * search: the ingestion thread passes one that lives as long as it does, so each state costs only
+ * the stories its changes touched; without one, this state's stories are indexed on the first search.
+ */
+export function createStoryIndex(data: StoreData, config: Config, searchIndex: SearchIndex = createSearchIndex()): StoryIndex {
   const sources = new Map<string, SourceConfig>(config.sources.map((source) => [source.id, source]));
   const categoryTitles = new Map(config.categories.map((category) => [category.id, category.title]));
   const byId = new Map(data.stories.map((story) => [story.id, story]));
   let pruned: Set<string> | undefined;
-  let searchable: { story: Story; key: string }[] | undefined;
+  let newestFirst: Story[] | undefined;
+  let synced = false;
   const sourceName = (sourceId: string) => cleanText(sources.get(sourceId)?.name ?? sourceId);
 
   const prunedIds = () => (pruned ??= new Set(Object.values(data.tombstones).map((tombstone) => tombstone.storyId)));
-  const searchIndex = () =>
-    (searchable ??= [...data.stories]
-      .sort(compareStoriesNewestFirst)
-      .map((story) => ({ story, key: ` ${story.copies.map((copy) => `${comparisonKey(copy.title)} ${comparisonKey(copyText(copy))}`).join(' ')} ` })));
+  /** The matching stories newest first: a few are sorted, many are picked out of every story in order (sorted once per state). */
+  const inOrder = (ids: Set<string>): Story[] => {
+    if (ids.size * SORT_OR_WALK > data.stories.length) return (newestFirst ??= [...data.stories].sort(compareStoriesNewestFirst)).filter((story) => ids.has(story.id));
+    return [...ids].map((id) => byId.get(id)!).sort(compareStoriesNewestFirst);
+  };
 
   return {
     story(slug) {
@@ -143,9 +160,13 @@ export function createStoryIndex(data: StoreData, config: Config): StoryIndex {
     changes: (since) => readChanges(data.changes, since),
     search(query, page) {
       const key = comparisonKey(query.slice(0, MAX_QUERY_LENGTH));
-      const matches = key === '' ? [] : searchIndex().filter((entry) => entry.key.includes(` ${key} `));
+      if (!synced) {
+        searchIndex.sync(data);
+        synced = true;
+      }
+      const matches = key === '' ? [] : inOrder(searchIndex.matching(key));
       const lastPage = Math.max(1, Math.ceil(matches.length / SEARCH_PAGE_SIZE));
-      const hits = matches.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE).map(({ story }) => hitOf(story, sources, sourceName));
+      const hits = matches.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE).map((story) => hitOf(story, sources, sourceName));
       return { query, page, lastPage, total: matches.length, hits };
     },
   };

@@ -1,5 +1,5 @@
 /** The search page in Vietnamese: the box, the matching stories newest first, and links to the pages before and after. */
-import { SEARCH_PAGE_SIZE, type SearchPage } from '../publish/story-lookup.ts';
+import { MAX_QUERY_LENGTH, MAX_QUERY_SYLLABLES, SEARCH_PAGE_SIZE, type SearchPage } from '../publish/story-lookup.ts';
 import { html, type SafeHtml } from './html.ts';
 import { renderPage, type PageContext } from './render-story.ts';
 
@@ -12,13 +12,24 @@ export function searchForm(baseUrl: string, query = ''): SafeHtml {
 </form>`;
 }
 
-export function renderSearchPage(result: SearchPage | undefined, context: PageContext): string {
+/** A search not run: too long a query (400), or too many searches under way (503). */
+export interface SearchRefusal {
+  query: string;
+  reason: 'too-long' | 'busy';
+}
+
+export function renderSearchPage(result: SearchPage | undefined, context: PageContext, refusal?: SearchRefusal): string {
   const { baseUrl, formatTime } = context;
-  const query = result?.query ?? '';
+  const query = result?.query ?? refusal?.query ?? '';
   const body = html`<h1>Tìm tin</h1>
 ${searchForm(baseUrl, query)}
-${result === undefined ? html`<p>Nhập từ cần tìm; dấu thanh đặt ở đâu cũng được (“ma tuý” cũng là “ma túy”), nhưng dấu vẫn có nghĩa (“ma túy” khác “mà tùy”).</p>` : renderResults(result, baseUrl, formatTime)}`;
+${refusal !== undefined ? renderRefusal(refusal) : result === undefined ? html`<p>Nhập từ cần tìm; dấu thanh đặt ở đâu cũng được (“ma tuý” cũng là “ma túy”), nhưng dấu vẫn có nghĩa (“ma túy” khác “mà tùy”).</p>` : renderResults(result, baseUrl, formatTime)}`;
   return renderPage(query === '' ? 'Tìm tin' : `Tìm “${query}”`, body, baseUrl);
+}
+
+function renderRefusal(refusal: SearchRefusal): SafeHtml {
+  if (refusal.reason === 'too-long') return html`<p role="status">Từ cần tìm dài quá: tối đa ${MAX_QUERY_LENGTH} ký tự và ${MAX_QUERY_SYLLABLES} tiếng. Xin bớt từ rồi tìm lại.</p>`;
+  return html`<p role="status">Đang có nhiều lượt tìm cùng lúc. Xin thử lại sau giây lát.</p>`;
 }
 
 function renderResults(result: SearchPage, baseUrl: string, formatTime: (iso: string) => string): SafeHtml {

@@ -11,10 +11,17 @@ import { PAGE_CONTENT_SECURITY_POLICY } from './page-assets.ts';
 import { timeFormatter } from './render-home.ts';
 import { renderSearchPage } from './render-search.ts';
 import { renderMissingPage, renderStoryPage, type PageContext } from './render-story.ts';
-import { MAX_QUERY_LENGTH } from '../publish/story-lookup.ts';
+import { MAX_QUERY_LENGTH, MAX_QUERY_SYLLABLES, querySyllableCount } from '../publish/story-lookup.ts';
+import { toNfc } from '../pipeline/normalize/vietnamese-text.ts';
+import { createSearchGate } from './search-gate.ts';
 import { matchesEtag } from './send-feed.ts';
 import type { ServeState } from './serve-state.ts';
 
+/** Searches asked of the ingestion thread at once: story pages, `/api/changes` and ingestion wait behind no more than these. */
+export const MAX_SEARCHES_RUNNING = 4;
+/** Searches waiting on this thread for a turn; one more is answered 503. */
+export const MAX_SEARCHES_WAITING = 32;
+const SEARCH_RETRY_AFTER_SECONDS = 2;
 // A story id is a UUID; anything else is unknown without asking the ingestion thread.
 const SLUG = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PAGE_HEADERS = { 'Cache-Control': 'no-cache', 'Content-Security-Policy': PAGE_CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
@@ -55,6 +62,7 @@ export function mountStoryRoutes(app: express.Express, getState: () => ServeStat
     res.send(renderStoryPage(lookup.story, answersFor(state.config).pageContext));
   });
 
+  const searchGate = createSearchGate(MAX_SEARCHES_RUNNING, MAX_SEARCHES_WAITING);
   app.get('/search', async (req, res) => {
     const state = getState();
     const context = answersFor(state.config).pageContext;
@@ -62,11 +70,23 @@ export function mountStoryRoutes(app: express.Express, getState: () => ServeStat
     const { q } = req.query;
     const page = parsePage(req.query.page);
     if (page === undefined || (q !== undefined && typeof q !== 'string')) return void res.status(400).type('text').send('q: one text; page: a whole number from 1\n');
-    const query = (q ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+    const query = toNfc(q ?? '').trim();
+    if (query.length > MAX_QUERY_LENGTH || querySyllableCount(query) > MAX_QUERY_SYLLABLES) {
+      return void res.status(400).send(renderSearchPage(undefined, context, { query: query.slice(0, MAX_QUERY_LENGTH), reason: 'too-long' }));
+    }
     if (query === '' || !state.stories) return void res.send(renderSearchPage(undefined, context));
-    const result = await state.stories.search(query, page);
-    // A page past the last is not an empty page: a crawler counting pages up must meet an end.
-    res.status(page > result.lastPage ? 404 : 200).send(renderSearchPage(result, context));
+    const turn = searchGate.enter();
+    if (turn === undefined) return void res.status(503).set('Retry-After', String(SEARCH_RETRY_AFTER_SECONDS)).send(renderSearchPage(undefined, context, { query, reason: 'busy' }));
+    const leave = await turn;
+    try {
+      // A reader who left while waiting for a turn is not searched for.
+      if (req.socket.destroyed) return;
+      const result = await state.stories.search(query, page);
+      // A page past the last is not an empty page: a crawler counting pages up must meet an end.
+      res.status(page > result.lastPage ? 404 : 200).send(renderSearchPage(result, context));
+    } finally {
+      leave();
+    }
   });
 
   app.options(['/api/stories/:id', '/api/changes', '/api/openapi.json'], answerPreflight);

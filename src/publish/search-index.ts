@@ -1,0 +1,157 @@
+/**
+ * Search's syllable index: each comparison-key syllable of the stories' titles and texts, with the
+ * stories that hold it. It lives as long as the process and follows the store through its change
+ * log (created / updated / merged / removed), so a cycle costs the keys of the stories it touched,
+ * and a query costs the stories that hold its rarest syllable rather than every story.
+ */
+import type { StoreData, Story } from '../model/types.ts';
+import { copyText } from '../pipeline/normalize/copy-text.ts';
+import { comparisonKey } from '../pipeline/normalize/vietnamese-text.ts';
+
+export interface SearchIndex {
+  /** Brings the index to `data`: the changes logged since it last looked, or every story when the log cannot say. */
+  sync(data: StoreData): void;
+  /** Ids of the stories whose titles and texts hold `key` (a comparison key) as whole syllables; in no order. */
+  matching(key: string): Set<string>;
+}
+
+/**
+ * The key search has always matched on: every copy's title and text, space-padded, so that a phrase is
+ * found by `includes(' phrase ')`. Kept exactly as it was, empty parts and all, so that indexed search
+ * finds what the scan did.
+ */
+export function searchKey(story: Story): string {
+  return ` ${story.copies.map((copy) => `${comparisonKey(copy.title)} ${comparisonKey(copyText(copy))}`).join(' ')} `;
+}
+
+/** Re-number the slots once this many are dead and they outnumber the live ones. */
+const COMPACT_AFTER_DEAD = 1_000;
+
+/** `compactAfterDead`: tests set it low to see the slots re-numbered. */
+export function createSearchIndex(compactAfterDead = COMPACT_AFTER_DEAD): SearchIndex {
+  // Each indexing of a story takes the next slot; postings are slot numbers in ascending order (plain
+  // arrays: sets of ids cost several times as much to fill). A story indexed again or removed leaves a
+  // dead slot behind, skipped by queries and dropped from the postings when they are re-numbered.
+  let slotIds: (string | undefined)[] = [];
+  let slotKeys: (string | undefined)[] = [];
+  let postings = new Map<string, number[]>();
+  const slotOf = new Map<string, number>();
+  let dead = 0;
+  /** The last change of the log the index reflects; undefined before the first sync and after a store with no log. */
+  let cursor: number | undefined;
+
+  const remove = (id: string) => {
+    const slot = slotOf.get(id);
+    if (slot === undefined) return;
+    slotIds[slot] = slotKeys[slot] = undefined;
+    slotOf.delete(id);
+    dead++;
+  };
+
+  const add = (story: Story) => {
+    remove(story.id);
+    const key = searchKey(story);
+    const slot = slotIds.length;
+    slotIds.push(story.id);
+    slotKeys.push(key);
+    slotOf.set(story.id, slot);
+    for (const syllable of key.split(' ')) {
+      if (syllable === '') continue;
+      const holders = postings.get(syllable);
+      // The newest slot is the last of every list: a syllable met again in this story is already there.
+      if (holders === undefined) postings.set(syllable, [slot]);
+      else if (holders[holders.length - 1] !== slot) holders.push(slot);
+    }
+  };
+
+  const compact = () => {
+    const renumbered = new Int32Array(slotIds.length).fill(-1);
+    const ids: string[] = [];
+    const keys: string[] = [];
+    slotIds.forEach((id, slot) => {
+      if (id === undefined) return;
+      renumbered[slot] = ids.length;
+      slotOf.set(id, ids.length);
+      ids.push(id);
+      keys.push(slotKeys[slot]!);
+    });
+    const kept = new Map<string, number[]>();
+    for (const [syllable, slots] of postings) {
+      const live = [];
+      for (const slot of slots) if (renumbered[slot]! >= 0) live.push(renumbered[slot]!);
+      if (live.length > 0) kept.set(syllable, live);
+    }
+    [slotIds, slotKeys, postings, dead] = [ids, keys, kept, 0];
+  };
+
+  const rebuild = (data: StoreData) => {
+    [slotIds, slotKeys, postings, dead] = [[], [], new Map(), 0];
+    slotOf.clear();
+    for (const story of data.stories) add(story);
+  };
+
+  /** The ids the log names after `cursor`, or undefined when it cannot account for everything since (no log, forgotten changes, another store). */
+  const touchedSince = (data: StoreData): Set<string> | undefined => {
+    const log = data.changes;
+    if (cursor === undefined || log === undefined) return undefined;
+    const last = log.next - 1;
+    const oldest = log.records[0]?.cursor ?? log.next;
+    if (cursor > last || oldest > cursor + 1) return undefined;
+    const touched = new Set<string>();
+    for (let at = cursor + 1 - oldest; at < log.records.length; at++) {
+      const record = log.records[at]!;
+      touched.add(record.id);
+      if (record.into !== undefined) touched.add(record.into);
+    }
+    return touched;
+  };
+
+  return {
+    sync(data) {
+      const touched = touchedSince(data);
+      if (touched === undefined) {
+        rebuild(data);
+      } else if (touched.size > 0) {
+        const byId = new Map(data.stories.map((story) => [story.id, story]));
+        for (const id of touched) {
+          const story = byId.get(id);
+          if (story) add(story);
+          else remove(id);
+        }
+      }
+      // A count that disagrees means a change the log never told of: trust the stories, not the log.
+      if (slotOf.size !== data.stories.length) rebuild(data);
+      else if (dead > compactAfterDead && dead > slotOf.size) compact();
+      cursor = data.changes === undefined ? undefined : data.changes.next - 1;
+    },
+    matching(key) {
+      const found = new Set<string>();
+      const syllables = [...new Set(key.split(' '))].filter((syllable) => syllable !== '');
+      const lists = syllables.map((syllable) => postings.get(syllable) ?? []).sort((a, b) => a.length - b.length);
+      if (lists.length === 0) return found;
+      const [rarest, ...others] = lists;
+      // One syllable: its live postings are the answer. More: the stories holding all of them, then the phrase itself in order.
+      const padded = ` ${key} `;
+      for (const slot of rarest!) {
+        const id = slotIds[slot];
+        if (id === undefined || !others.every((list) => holds(list, slot))) continue;
+        if (others.length === 0 || slotKeys[slot]!.includes(padded)) found.add(id);
+      }
+      return found;
+    },
+  };
+}
+
+/** Whether the ascending `slots` hold `slot`, by halving. */
+function holds(slots: readonly number[], slot: number): boolean {
+  let low = 0;
+  let high = slots.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = slots[middle]!;
+    if (at === slot) return true;
+    if (at < slot) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
