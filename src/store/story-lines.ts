@@ -10,18 +10,21 @@
  * so a copy is changed by replacing it: editing one in place throws instead of leaving a stale line behind.
  */
 
-interface KeptLine {
-  /** A view into the buffers the file was read with (never reused), or a copy made at a write. */
-  bytes: Buffer;
+interface KeptLine<Line> {
+  /** For the file: a view into the buffers the file was read with (never reused), or a copy made at a write. */
+  bytes: Line;
   copies: readonly unknown[];
   fields: string;
 }
 
-export class StoryLines {
-  private readonly lines = new WeakMap<object, KeptLine>();
+export class StoryLines<Line = Buffer> {
+  private readonly lines = new WeakMap<object, KeptLine<Line>>();
 
-  /** Remembers `bytes` (the story's JSON, UTF-8, without separators) as the line of `story` as it is now. */
-  keep(story: unknown, bytes: Buffer): void {
+  /**
+   * Remembers `bytes` (for the file, the story's JSON, UTF-8, without separators; PostgreSQL keeps `true`,
+   * only asking whether the story is as it last read or wrote it) as the line of `story` as it is now.
+   */
+  keep(story: unknown, bytes: Line): void {
     const copies = copiesOf(story);
     if (copies === undefined) return;
     for (const copy of copies) freezeCopy(copy);
@@ -34,7 +37,7 @@ export class StoryLines {
   }
 
   /** The kept line of `story`, or undefined when there is none or the story changed since. */
-  lineOf(story: unknown): Buffer | undefined {
+  lineOf(story: unknown): Line | undefined {
     if (typeof story !== 'object' || story === null) return undefined;
     const kept = this.lines.get(story);
     const copies = copiesOf(story);
