@@ -23,8 +23,8 @@ export interface WriteCount {
 }
 
 /**
- * Writes `data` at the next revision and returns the new snapshot. With the snapshot of what is stored,
- * only the stories `changes` names or that differ from it (storiesToWrite) and the records that differ are written.
+ * Writes `data` at the next revision and returns the new snapshot. With `changes` and the snapshot of what is
+ * stored, only the stories `changes` names or that differ from it (storiesToWrite) and the records that differ are written.
  */
 export async function writeStoreTables(
   client: PoolClient,
@@ -32,7 +32,8 @@ export async function writeStoreTables(
   stored: TableSnapshot | undefined,
   changes: StoreChanges | undefined,
 ): Promise<{ snapshot: TableSnapshot; count: WriteCount }> {
-  const incremental = stored !== undefined;
+  // Without `changes` every story counts as changed, their order included: a whole save.
+  const incremental = stored !== undefined && changes !== undefined;
   const revision = await writeState(client, data, !incremental);
   const count: WriteCount = { stories: 0, copies: 0, removed: 0, records: 0 };
   const positions = incremental ? stored.positions : new Map<string, number>();
@@ -72,16 +73,16 @@ export async function writeStoreTables(
  * The stories a save since `stored` must write and remove: those `changes` names, and any other whose object,
  * copies or fields are not the ones last read or written (an edit its writer did not report), or that is gone.
  */
-function storiesToWrite(data: StoreData, stored: TableSnapshot, changes: StoreChanges | undefined): { changed: Story[]; removed: string[] } {
+function storiesToWrite(data: StoreData, stored: TableSnapshot, changes: StoreChanges): { changed: Story[]; removed: string[] } {
   const present = new Set<string>();
   const changed: Story[] = [];
   for (const story of data.stories) {
     present.add(story.id);
-    if (changes?.stories.has(story.id) === true || stored.kept.lineOf(story) === undefined) changed.push(story);
+    if (changes.stories.has(story.id) || stored.kept.lineOf(story) === undefined) changed.push(story);
   }
   const removed = new Set<string>();
-  for (const id of changes?.removed ?? []) if (!present.has(id)) removed.add(id);
-  for (const id of changes?.stories ?? []) if (!present.has(id)) removed.add(id);
+  for (const id of changes.removed) if (!present.has(id)) removed.add(id);
+  for (const id of changes.stories) if (!present.has(id)) removed.add(id);
   for (const id of stored.positions.keys()) if (!present.has(id)) removed.add(id);
   return { changed, removed: [...removed] };
 }
