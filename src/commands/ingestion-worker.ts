@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { pino } from 'pino';
-import type { StoreData } from '../model/types.ts';
+import type { StoreData, Story } from '../model/types.ts';
 import { createMergeCache } from '../pipeline/merge/merge-cache.ts';
 import { createIngestionCrawler, runIngestion } from '../pipeline/run-ingestion.ts';
 import { buildFeedCatalog, type FeedCatalog, type PublishedFeed } from '../publish/feed-catalog.ts';
@@ -41,8 +41,10 @@ let queue: Promise<unknown> = Promise.resolve();
  * given; this works on a copy of them, so a catalog that was never published by an ingestion
  * (the empty store at first start) cannot push the next Last-Modified a second ahead.
  */
-function catalogOf(stored: StoreData): Promise<FeedCatalog> {
-  return buildFeedCatalog({ ...stored, feeds: structuredClone(stored.feeds) }, config, new Date());
+function catalogOf(stored: StoreData, previous?: FeedCatalog): Promise<FeedCatalog> {
+  // A reload keeps the unchanged story objects (PostgreSQL reads only what changed): their feeds keep their bytes.
+  const reuse = previous && { previous, touched: new Set<Story>() };
+  return buildFeedCatalog({ ...stored, feeds: structuredClone(stored.feeds) }, config, new Date(), reuse);
 }
 
 async function snapshot(): Promise<ThreadSnapshot> {
@@ -70,7 +72,7 @@ async function reload(): Promise<ThreadSnapshot | undefined> {
   if (fresh === data || (fresh.lastRun?.finishedAt ?? '') < (data.lastRun?.finishedAt ?? '')) return undefined;
   data = fresh;
   stories = undefined;
-  catalog = await catalogOf(fresh);
+  catalog = await catalogOf(fresh, catalog);
   return snapshot();
 }
 

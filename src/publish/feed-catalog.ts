@@ -106,7 +106,7 @@ export async function buildFeedCatalog(data: StoreData, config: Config, now: Dat
       const view = viewOf(listing, 1);
       const inputs = inputsOf(view);
       const kept = reuse?.previous.feeds.get(name);
-      const feed = kept && canReuse(kept, inputs, reuse!.touched) ? keep(kept, data.feeds) : await publish(name, CONTENT_TYPES[format], renderFeed(format, view), data.feeds, now);
+      const feed = kept && canReuse(kept, inputs, reuse!.touched) && agreesWithStored(kept, data.feeds) ? keep(kept, data.feeds) : await publish(name, CONTENT_TYPES[format], renderFeed(format, view), data.feeds, now);
       renderedFrom.set(feed, inputs);
       feeds.set(name, feed);
     }
@@ -114,7 +114,7 @@ export async function buildFeedCatalog(data: StoreData, config: Config, now: Dat
   const opmlInputs: FeedInputs = { stories: [], categories: [], lastPage: 1, updatedWhenEmpty };
   const keptOpml = reuse?.previous.opml;
   const opml =
-    keptOpml && canReuse(keptOpml, opmlInputs, reuse!.touched)
+    keptOpml && canReuse(keptOpml, opmlInputs, reuse!.touched) && agreesWithStored(keptOpml, data.feeds)
       ? keep(keptOpml, data.feeds)
       : await publish('feeds.opml', CONTENT_TYPES.opml, renderOpml({ baseUrl: config.baseUrl, title: 'bantin — tin các cổng thông tin tỉnh', categories, dateModified: updatedWhenEmpty }), data.feeds, now);
   renderedFrom.set(opml, opmlInputs);
@@ -202,6 +202,15 @@ function canReuse(feed: PublishedFeed, inputs: FeedInputs, touched: ReadonlySet<
   if (!before || before.lastPage !== inputs.lastPage || before.updatedWhenEmpty !== inputs.updatedWhenEmpty) return false;
   if (before.stories.length !== inputs.stories.length) return false;
   return inputs.stories.every((story, index) => story === before.stories[index] && !touched.has(story) && inputs.categories[index] === before.categories[index]);
+}
+
+/**
+ * Whether the store holds the kept feed's validators (or none for it). After a reload of another process's
+ * save, the store's are the ones every process serves: a feed this one rendered with others is rendered again.
+ */
+function agreesWithStored(feed: PublishedFeed, states: Record<string, PublishedFeedState>): boolean {
+  const stored = states[feed.name];
+  return stored === undefined || (stored.etag === feed.etag && stored.lastModified === feed.lastModified.toISOString());
 }
 
 /** A feed taken over unchanged; its validators were served already, so they are the ones to keep. */

@@ -10,18 +10,21 @@
  * so a copy is changed by replacing it: editing one in place throws instead of leaving a stale line behind.
  */
 
-interface KeptLine {
-  /** A view into the buffers the file was read with (never reused), or a copy made at a write. */
-  bytes: Buffer;
+interface KeptLine<Line> {
+  /** For the file: a view into the buffers the file was read with (never reused), or a copy made at a write. */
+  bytes: Line;
   copies: readonly unknown[];
-  fields: string;
+  fields: readonly unknown[];
 }
 
-export class StoryLines {
-  private readonly lines = new WeakMap<object, KeptLine>();
+export class StoryLines<Line = Buffer> {
+  private readonly lines = new WeakMap<object, KeptLine<Line>>();
 
-  /** Remembers `bytes` (the story's JSON, UTF-8, without separators) as the line of `story` as it is now. */
-  keep(story: unknown, bytes: Buffer): void {
+  /**
+   * Remembers `bytes` (for the file, the story's JSON, UTF-8, without separators; PostgreSQL keeps `true`,
+   * only asking whether the story is as it last read or wrote it) as the line of `story` as it is now.
+   */
+  keep(story: unknown, bytes: Line): void {
     const copies = copiesOf(story);
     if (copies === undefined) return;
     for (const copy of copies) freezeCopy(copy);
@@ -34,13 +37,13 @@ export class StoryLines {
   }
 
   /** The kept line of `story`, or undefined when there is none or the story changed since. */
-  lineOf(story: unknown): Buffer | undefined {
+  lineOf(story: unknown): Line | undefined {
     if (typeof story !== 'object' || story === null) return undefined;
     const kept = this.lines.get(story);
     const copies = copiesOf(story);
     if (kept === undefined || copies === undefined || copies.length !== kept.copies.length) return undefined;
     for (let index = 0; index < copies.length; index++) if (copies[index] !== kept.copies[index]) return undefined;
-    return otherFields(story as Record<string, unknown>) === kept.fields ? kept.bytes : undefined;
+    return sameFields(story as Record<string, unknown>, kept.fields) ? kept.bytes : undefined;
   }
 }
 
@@ -49,13 +52,45 @@ function copiesOf(story: unknown): readonly unknown[] | undefined {
   return Array.isArray(copies) ? copies : undefined;
 }
 
-/** Every field but the copies, as one string: small values (id, dates, category ids), so cheap to compare. */
-function otherFields(story: Record<string, unknown>): string {
-  let fields = '';
-  for (const key of Object.keys(story)) {
-    if (key !== 'copies') fields += `${JSON.stringify(key)}:${JSON.stringify(story[key])},`;
-  }
+/**
+ * Every field but the copies, as key, value, key, value…: strings and numbers as they are, an array of them
+ * (the categories) copied, anything else as its JSON. Compared without serialising: a save checks every story.
+ */
+function otherFields(story: Record<string, unknown>): unknown[] {
+  const fields: unknown[] = [];
+  for (const key of Object.keys(story)) if (key !== 'copies') fields.push(key, keptValue(story[key]));
   return fields;
+}
+
+function sameFields(story: Record<string, unknown>, fields: readonly unknown[]): boolean {
+  let index = 0;
+  for (const key of Object.keys(story)) {
+    if (key === 'copies') continue;
+    if (index >= fields.length || fields[index] !== key || !sameValue(fields[index + 1], story[key])) return false;
+    index += 2;
+  }
+  return index === fields.length;
+}
+
+/** A value of another shape than strings, numbers and arrays of them, kept as its JSON. */
+class AsJson {
+  constructor(readonly text: string) {}
+}
+
+function keptValue(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value) && value.every(isPlain)) return [...value];
+  return new AsJson(JSON.stringify(value));
+}
+
+function sameValue(kept: unknown, value: unknown): boolean {
+  if (kept instanceof AsJson) return typeof value === 'object' && value !== null && JSON.stringify(value) === kept.text;
+  if (Array.isArray(kept)) return Array.isArray(value) && value.length === kept.length && value.every((element, index) => element === kept[index]);
+  return kept === value;
+}
+
+function isPlain(value: unknown): boolean {
+  return typeof value !== 'object' || value === null;
 }
 
 /**

@@ -143,6 +143,18 @@ describe('buildFeedCatalog with the previous catalog', () => {
     expect(dropped.feeds.get('y-te.rss')!.body.toString()).not.toContain('ngày 21/11');
   });
 
+  it('keeps a feed only while the store holds its validators: another process’s are the ones every process serves', async () => {
+    const data = storeWith([story(20), story(21, ['y-te'])]);
+    const previous = await buildFeedCatalog(data, config, new Date('2026-11-25T00:00:00Z'));
+    // Another process saved the same bytes under the Last-Modified it rendered them at first.
+    const theirs = { etag: previous.feeds.get('y-te.rss')!.etag, lastModified: '2026-11-24T23:00:00.000Z' };
+    data.feeds['y-te.rss'] = theirs;
+    const next = await buildFeedCatalog(data, config, new Date('2026-11-26T00:00:00Z'), { previous, touched: new Set() });
+    expect(next.feeds.get('y-te.rss')!.body).not.toBe(previous.feeds.get('y-te.rss')!.body);
+    expect(next.feeds.get('y-te.rss')!.lastModified.toISOString()).toBe(theirs.lastModified);
+    expect(next.feeds.get('all.rss')!.body).toBe(previous.feeds.get('all.rss')!.body);
+  });
+
   it('renders everything again for stories loaded afresh, even if equal', async () => {
     const data = storeWith([story(20)]);
     const previous = await buildFeedCatalog(data, config, new Date('2026-11-25T00:00:00Z'));

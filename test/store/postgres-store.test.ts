@@ -62,6 +62,59 @@ if (!(await skipWithoutPostgres('PostgreSQL store'))) {
       }
     });
 
+    it('after another process saved, reads only the rows written since: every unchanged story stays the same object', async () => {
+      const url = await createTestDatabase();
+      const [writer, reader] = [createPostgresStore(url), createPostgresStore(url)];
+      try {
+        const first = sampleStoreData();
+        for (let n = 10; n < 40; n++) first.stories.push(sampleStory(n));
+        await writer.save(first);
+        const before = await reader.load();
+        const data = await writer.load();
+        const changed = data.stories[4]!;
+        changed.copies = [...changed.copies, sampleCopy('bao-hoa-binh', 12, { title: 'Báo Hòa Bình: xã Lạc Sơn khánh thành trường mới' })];
+        const [removed] = data.stories.splice(7, 1);
+        data.stories.push(sampleStory(99));
+        data.sources['cong-an']!.consecutiveFailures = 2;
+        await writer.save(data, { stories: new Set([changed.id, sampleStory(99).id]), removed: new Set([removed!.id]) });
+
+        const after = await reader.load();
+        expect(after).toEqual(await createPostgresStore(url).load());
+        expect(after).not.toBe(before);
+        const previous = new Map(before.stories.map((story) => [story.id, story]));
+        const renewed = after.stories.filter((story) => previous.get(story.id) !== story).map((story) => story.id);
+        expect(renewed.sort()).toEqual([changed.id, sampleStory(99).id].sort());
+        // what it read is held like a whole read: its copies frozen, and its next save writes only what it changes
+        expect(Object.isFrozen(after.stories.find((story) => story.id === changed.id)!.copies.at(-1))).toBe(true);
+        after.stories[0]!.categories = ['kinh-te'];
+        await reader.save(after, { stories: new Set([after.stories[0]!.id]), removed: new Set() });
+        expect(reader.lastWrite()).toMatchObject({ stories: 1, removed: 0 });
+        expect(await createPostgresStore(url).load()).toEqual(after);
+      } finally {
+        await Promise.all([writer.close(), reader.close()]);
+      }
+    });
+
+    it('reads the whole store again when another process rewrote it whole', async () => {
+      const url = await createTestDatabase();
+      const [writer, reader] = [createPostgresStore(url), createPostgresStore(url)];
+      try {
+        await writer.save(sampleStoreData());
+        const before = await reader.load();
+        // Not the data it holds: a whole save, every row deleted and written again (store:copy does this).
+        const whole = sampleStoreData();
+        whole.stories.splice(1, 1);
+        whole.stories.push(sampleStory(8));
+        delete whole.aliases;
+        await writer.save(whole);
+        const after = await reader.load();
+        expect(after).toEqual(whole);
+        expect(after.stories.some((story) => before.stories.includes(story))).toBe(false);
+      } finally {
+        await Promise.all([writer.close(), reader.close()]);
+      }
+    });
+
     it('migrates once when several processes start on an empty database together', async () => {
       const url = await createTestDatabase();
       const stores = Array.from({ length: 4 }, () => createPostgresStore(url));

@@ -85,6 +85,21 @@ const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE source_fetches (source_id text PRIMARY KEY, taken_at timestamptz NOT NULL, taken_by text NOT NULL)`,
     ],
   },
+  {
+    version: 3,
+    statements: [
+      // Another process holding revision R reads only what changed since (read-store-changes.ts): the keyed
+      // records carry the revision that last wrote them, and their deleted keys are recorded as stories' are.
+      // A whole save (every row deleted and written again) records its revision, and such a reader reads everything.
+      'ALTER TABLE store_state ADD COLUMN rewritten_revision bigint NOT NULL DEFAULT 0',
+      ...['tombstones', 'aliases', 'sources', 'feeds'].flatMap((table) => [
+        `ALTER TABLE ${table} ADD COLUMN revision bigint NOT NULL DEFAULT 0`,
+        `CREATE INDEX ${table}_revision ON ${table} (revision)`,
+      ]),
+      `CREATE TABLE record_removals (table_name text NOT NULL, key text NOT NULL, revision bigint NOT NULL, PRIMARY KEY (table_name, key))`,
+      'CREATE INDEX record_removals_revision ON record_removals (revision)',
+    ],
+  },
 ];
 
 /** The newest schema version this bantin knows. */

@@ -4,12 +4,13 @@
  */
 import pg from 'pg';
 import { StoreError, describeError } from '../../errors.ts';
-import type { StoreData } from '../../model/types.ts';
+import { STORE_SCHEMA_VERSION, type StoreData, type Story } from '../../model/types.ts';
 import { checkStoreData, createEmptyStoreData } from '../empty-store.ts';
 import type { StoreChanges } from '../store-changes.ts';
 import type { SourceLease, Store } from '../store.ts';
 import { migrate } from './migrations.ts';
 import { leaseSources } from './source-leases.ts';
+import { readChangedTables, type ChangedTables } from './read-store-changes.ts';
 import { readStoreTables, type TableSnapshot } from './read-store-tables.ts';
 import { writeStoreTables, type WriteCount } from './write-store-tables.ts';
 import { acquireWriterLock, isConnectionError, type HeldWriterLock } from './writer-lock.ts';
@@ -116,6 +117,13 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     }
   };
 
+  /** Holds `data` as what the database has at the snapshot's revision; the copies of `read` (its stories read now) are frozen from now. */
+  const hold = (data: StoreData, snapshot: TableSnapshot, read: readonly Story[] = data.stories): StoreData => {
+    for (const story of read) snapshot.kept.keep(story, true);
+    held = { data, snapshot };
+    return data;
+  };
+
   const failure = (code: 'WRITE' | 'UNREADABLE', doing: string, error: unknown): StoreError =>
     error instanceof StoreError ? error : new StoreError(code, `store: ${doing} ${location} (${describeError(error)})`, { cause: error });
 
@@ -129,14 +137,16 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
         return await withClient(async (client) => {
           // A one-row read instead of the whole store, when nobody has saved since.
           if (held !== undefined && (await currentRevision(client)) === held.snapshot.revision) return held.data;
-          const read = await readStoreTables(client);
-          if (read === undefined) {
-            held = undefined;
-            return createEmptyStoreData();
+          const before = held;
+          // Whatever happens below, the snapshot `before` holds is patched or stale: never write against it.
+          held = undefined;
+          if (before !== undefined) {
+            const patched = await readChangedTables(client, before);
+            if (patched !== undefined) return hold(checkChanged(patched, location), patched.snapshot, patched.changed);
           }
-          const data = checkStoreData(read.data, location);
-          held = { data, snapshot: read.snapshot };
-          return data;
+          const read = await readStoreTables(client);
+          if (read === undefined) return createEmptyStoreData();
+          return hold(checkStoreData(read.data, location), read.snapshot);
         });
       } catch (error) {
         throw failure('UNREADABLE', 'cannot read', error);
@@ -181,6 +191,16 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     },
     lastWrite: () => written,
   };
+}
+
+/**
+ * The check every loaded store passes, on what was read anew: the stories and records around them were
+ * checked when first read, and checking 500,000 stories for 50 new ones would cost what the reload saves.
+ */
+function checkChanged(patched: ChangedTables, location: string): StoreData {
+  const { stories: _all, ...rest } = patched.data;
+  checkStoreData({ ...rest, stories: patched.changed }, location);
+  return { ...createEmptyStoreData(), ...patched.data, schemaVersion: STORE_SCHEMA_VERSION } as StoreData;
 }
 
 /** The URL as messages and logs show it: never its password. */

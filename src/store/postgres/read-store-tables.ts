@@ -1,11 +1,19 @@
 /** Reads the whole store out of its tables into StoreData, and what the writer needs to write only changes later. */
 import type { PoolClient } from 'pg';
 import type { Copy, Story } from '../../model/types.ts';
+import { StoryLines } from '../story-lines.ts';
 import { aliasTable, copyFromRow, feedTable, sourceTable, storyFromRow, tombstoneTable, type CopyRow, type RecordTable, type StoryRow } from './store-rows.ts';
 
 /** What the database held at a revision, beside the data itself: where each story sits, each record's JSON. */
 export interface TableSnapshot {
   revision: number;
+  /** The data version store_state held: a change of it makes another process read everything again. */
+  dataVersion: number;
+  /**
+   * The stories of the data as read or written at this revision (copies frozen): a story that is no longer the
+   * same object, holding the same copies and fields, changed whether or not its writer said so.
+   */
+  kept: StoryLines<true>;
   positions: Map<string, number>;
   lastPosition: number;
   /** Table name → key → the entry's JSON as stored, to write only entries that differ. */
@@ -15,9 +23,10 @@ export interface TableSnapshot {
 export const RECORD_TABLES = { sources: sourceTable, tombstones: tombstoneTable, feeds: feedTable, aliases: aliasTable } as const;
 export type RecordKey = keyof typeof RECORD_TABLES;
 
-interface StateRow {
+export interface StateRow {
   data_version: number;
   revision: string;
+  rewritten_revision: string;
   pruned_at: string | null;
   category_rules: string | null;
   last_run: unknown;
@@ -43,7 +52,8 @@ export async function readStoreTables(client: PoolClient): Promise<{ data: Recor
     if (state.category_rules !== null) data.categoryRules = state.category_rules;
     if (state.last_run !== null) data.lastRun = state.last_run;
     Object.assign(data, state.extra);
-    return { data, snapshot: { revision: Number(state.revision), positions, lastPosition, records } };
+    const snapshot = { revision: Number(state.revision), dataVersion: state.data_version, kept: new StoryLines<true>(), positions, lastPosition, records };
+    return { data, snapshot };
   } finally {
     await client.query('COMMIT');
   }
@@ -69,8 +79,12 @@ async function readStories(client: PoolClient): Promise<{ stories: Story[]; posi
   return { stories, positions, lastPosition };
 }
 
-async function readRecord<T>(client: PoolClient, table: RecordTable<T>): Promise<{ record: Record<string, T>; json: Map<string, string> }> {
-  const { rows } = await client.query<Record<string, unknown>>(`SELECT * FROM ${table.table} ORDER BY ${table.keyColumn}`);
+/** Every entry of the table, or those written after revision `since`. */
+export async function readRecord<T>(client: PoolClient, table: RecordTable<T>, since?: number): Promise<{ record: Record<string, T>; json: Map<string, string> }> {
+  const { rows } =
+    since === undefined
+      ? await client.query<Record<string, unknown>>(`SELECT * FROM ${table.table} ORDER BY ${table.keyColumn}`)
+      : await client.query<Record<string, unknown>>(`SELECT * FROM ${table.table} WHERE revision > $1 ORDER BY ${table.keyColumn}`, [since]);
   const record: Record<string, T> = {};
   const json = new Map<string, string>();
   for (const row of rows) {

@@ -1,10 +1,11 @@
 /**
- * Writes StoreData into the tables in the caller's transaction: every row (a first or whole save), or
- * only the stories a StoreChanges names and the records that differ from the last snapshot (a cycle).
+ * Writes StoreData into the tables in the caller's transaction: every row (a first save, or one whose snapshot
+ * is stale), or only the stories that changed since the snapshot and the records that differ from it (a cycle).
  */
 import type { PoolClient } from 'pg';
 import type { StoreData, Story } from '../../model/types.ts';
 import type { StoreChanges } from '../store-changes.ts';
+import { StoryLines } from '../story-lines.ts';
 import { RECORD_TABLES, type RecordKey, type TableSnapshot } from './read-store-tables.ts';
 import { copyToRow, storyToRow, type RecordTable } from './store-rows.ts';
 
@@ -22,8 +23,8 @@ export interface WriteCount {
 }
 
 /**
- * Writes `data` at the next revision and returns the new snapshot. With `changes` and the snapshot
- * of what is stored, only those stories and the records that differ are written.
+ * Writes `data` at the next revision and returns the new snapshot. With `changes` and the snapshot of what is
+ * stored, only the stories `changes` names or that differ from it (storiesToWrite) and the records that differ are written.
  */
 export async function writeStoreTables(
   client: PoolClient,
@@ -31,25 +32,22 @@ export async function writeStoreTables(
   stored: TableSnapshot | undefined,
   changes: StoreChanges | undefined,
 ): Promise<{ snapshot: TableSnapshot; count: WriteCount }> {
-  const revision = await writeState(client, data);
-  const count: WriteCount = { stories: 0, copies: 0, removed: 0, records: 0 };
+  // Without `changes` every story counts as changed, their order included: a whole save.
   const incremental = stored !== undefined && changes !== undefined;
+  const revision = await writeState(client, data, !incremental);
+  const count: WriteCount = { stories: 0, copies: 0, removed: 0, records: 0 };
   const positions = incremental ? stored.positions : new Map<string, number>();
   let lastPosition = incremental ? stored.lastPosition : 0;
+  const kept = incremental ? stored.kept : new StoryLines<true>();
+  let written: readonly Story[];
   if (incremental) {
-    const byId = new Map(data.stories.map((story) => [story.id, story]));
-    const removed = [...changes.removed].filter((id) => !byId.has(id));
-    const written: Story[] = [];
-    for (const id of changes.stories) {
-      const story = byId.get(id);
-      if (story === undefined) removed.push(id);
-      else written.push(story);
-    }
+    const { changed, removed } = storiesToWrite(data, stored, changes);
+    written = changed;
     count.removed = await removeStories(client, removed, revision);
     for (const id of removed) positions.delete(id);
-    await client.query('DELETE FROM copies WHERE story_id = ANY($1)', [written.map((story) => story.id)]);
-    for (const story of written) if (!positions.has(story.id)) positions.set(story.id, ++lastPosition);
-    Object.assign(count, await insertStories(client, written, positions, revision, true));
+    await client.query('DELETE FROM copies WHERE story_id = ANY($1)', [changed.map((story) => story.id)]);
+    for (const story of changed) if (!positions.has(story.id)) positions.set(story.id, ++lastPosition);
+    Object.assign(count, await insertStories(client, changed, positions, revision, true));
   } else {
     const ids = data.stories.map((story) => story.id);
     const gone = await client.query('INSERT INTO story_removals (id, revision) SELECT id, $2 FROM stories WHERE NOT (id = ANY($1)) ON CONFLICT (id) DO UPDATE SET revision = EXCLUDED.revision', [ids, revision]);
@@ -57,26 +55,49 @@ export async function writeStoreTables(
     await client.query('DELETE FROM stories');
     await client.query('DELETE FROM story_removals WHERE id = ANY($1)', [ids]);
     data.stories.forEach((story) => positions.set(story.id, ++lastPosition));
+    written = data.stories;
     Object.assign(count, await insertStories(client, data.stories, positions, revision, false));
   }
+  // Kept once the rows are sent (the transaction may still fail; the caller then drops this snapshot whole).
+  for (const story of written) kept.keep(story, true);
   const records = new Map<string, Map<string, string>>();
   for (const [name, table] of Object.entries(RECORD_TABLES) as [RecordKey, RecordTable<unknown>][]) {
-    const result = await writeRecord(client, table, (data[name] ?? {}) as Record<string, unknown>, incremental ? stored.records.get(table.table) : undefined);
+    const result = await writeRecord(client, table, (data[name] ?? {}) as Record<string, unknown>, incremental ? stored.records.get(table.table) : undefined, revision);
     records.set(table.table, result.json);
     count.records += result.written;
   }
-  return { snapshot: { revision, positions, lastPosition, records }, count };
+  return { snapshot: { revision, dataVersion: data.schemaVersion, kept, positions, lastPosition, records }, count };
 }
 
-async function writeState(client: PoolClient, data: StoreData): Promise<number> {
+/**
+ * The stories a save since `stored` must write and remove: those `changes` names, and any other whose object,
+ * copies or fields are not the ones last read or written (an edit its writer did not report), or that is gone.
+ */
+function storiesToWrite(data: StoreData, stored: TableSnapshot, changes: StoreChanges): { changed: Story[]; removed: string[] } {
+  const present = new Set<string>();
+  const changed: Story[] = [];
+  for (const story of data.stories) {
+    present.add(story.id);
+    if (changes.stories.has(story.id) || stored.kept.lineOf(story) === undefined) changed.push(story);
+  }
+  const removed = new Set<string>();
+  for (const id of changes.removed) if (!present.has(id)) removed.add(id);
+  for (const id of changes.stories) if (!present.has(id)) removed.add(id);
+  for (const id of stored.positions.keys()) if (!present.has(id)) removed.add(id);
+  return { changed, removed: [...removed] };
+}
+
+/** Bumps the store's revision; a whole save also records it as the revision every row was written again at. */
+async function writeState(client: PoolClient, data: StoreData, whole: boolean): Promise<number> {
   const extra: Record<string, unknown> = {};
   for (const key of Object.keys(data)) if (!KNOWN_TOP_LEVEL.has(key)) extra[key] = (data as unknown as Record<string, unknown>)[key];
   const { rows } = await client.query<{ revision: string }>(
-    `INSERT INTO store_state (data_version, revision, pruned_at, category_rules, last_run, extra) VALUES ($1, 1, $2, $3, $4, $5)
+    `INSERT INTO store_state (data_version, revision, rewritten_revision, pruned_at, category_rules, last_run, extra) VALUES ($1, 1, 1, $2, $3, $4, $5)
      ON CONFLICT (singleton) DO UPDATE SET data_version = EXCLUDED.data_version, revision = store_state.revision + 1,
+       rewritten_revision = CASE WHEN $6 THEN store_state.revision + 1 ELSE store_state.rewritten_revision END,
        pruned_at = EXCLUDED.pruned_at, category_rules = EXCLUDED.category_rules, last_run = EXCLUDED.last_run, extra = EXCLUDED.extra
      RETURNING revision`,
-    [data.schemaVersion, data.prunedAt ?? null, data.categoryRules ?? null, data.lastRun === undefined ? null : JSON.stringify(data.lastRun), JSON.stringify(extra)],
+    [data.schemaVersion, data.prunedAt ?? null, data.categoryRules ?? null, data.lastRun === undefined ? null : JSON.stringify(data.lastRun), JSON.stringify(extra), whole],
   );
   return Number(rows[0]!.revision);
 }
@@ -144,6 +165,7 @@ async function writeRecord(
   table: RecordTable<unknown>,
   record: Record<string, unknown>,
   stored: ReadonlyMap<string, string> | undefined,
+  revision: number,
 ): Promise<{ json: Map<string, string>; written: number }> {
   const json = new Map<string, string>();
   const changed: unknown[][] = [];
@@ -156,17 +178,25 @@ async function writeRecord(
   if (stored === undefined) await client.query(`DELETE FROM ${table.table}`);
   else {
     const gone = [...stored.keys()].filter((key) => !json.has(key));
-    if (gone.length > 0) await client.query(`DELETE FROM ${table.table} WHERE ${table.keyColumn} = ANY($1)`, [gone]);
+    if (gone.length > 0) {
+      await client.query(`DELETE FROM ${table.table} WHERE ${table.keyColumn} = ANY($1)`, [gone]);
+      // For other processes reading what changed since a revision; a key written again later is read as present.
+      await client.query(
+        `INSERT INTO record_removals (table_name, key, revision) SELECT $1, key, $3 FROM unnest($2::text[]) AS key
+         ON CONFLICT (table_name, key) DO UPDATE SET revision = EXCLUDED.revision`,
+        [table.table, gone, revision],
+      );
+    }
   }
   const names = table.columns.map((column) => column.name);
   const updates = names.filter((name) => name !== table.keyColumn).map((name) => `${name} = EXCLUDED.${name}`).join(', ');
   for (let start = 0; start < changed.length; start += ROWS_PER_STATEMENT) {
     const chunk = changed.slice(start, start + ROWS_PER_STATEMENT);
     await client.query(
-      `INSERT INTO ${table.table} (${names.join(', ')})
-       SELECT * FROM unnest(${table.columns.map((column, index) => `$${index + 1}::${column.type}[]`).join(', ')})
-       ON CONFLICT (${table.keyColumn}) DO UPDATE SET ${updates}`,
-      table.columns.map((_column, index) => chunk.map((row) => row[index])),
+      `INSERT INTO ${table.table} (${names.join(', ')}, revision)
+       SELECT *, $${names.length + 1}::bigint FROM unnest(${table.columns.map((column, index) => `$${index + 1}::${column.type}[]`).join(', ')})
+       ON CONFLICT (${table.keyColumn}) DO UPDATE SET ${updates}, revision = EXCLUDED.revision`,
+      [...table.columns.map((_column, index) => chunk.map((row) => row[index])), revision],
     );
   }
   return { json, written: changed.length };

@@ -100,6 +100,78 @@ export function describeStoreContract(backend: ContractBackend): void {
       expect(await store.load()).toEqual(expected);
     });
 
+    it('writes what a writer changed but did not report: a story edited in place, replaced, added or dropped', async () => {
+      const location = await backend.freshLocation();
+      const store = open(location);
+      const first = sampleStoreData();
+      for (let n = 10; n < 20; n++) first.stories.push(sampleStory(n));
+      await store.save(first);
+      const data = await store.load();
+      const reported = data.stories[0]!;
+      reported.categories = ['van-hoa-xa-hoi'];
+      // Not reported: a field edited in place, the copies replaced, a story swapped for a new object, one added, one dropped.
+      data.stories[1]!.categories.push('kinh-te');
+      data.stories[2]!.copies = [...data.stories[2]!.copies, sampleCopy('bao-hoa-binh', 3, { title: 'Báo Hòa Bình: thêm một bản tin' })];
+      data.stories[3] = { ...data.stories[3]!, dateModified: '2026-11-25T00:00:00.000Z' };
+      data.stories.push(sampleStory(30));
+      data.stories.splice(5, 1);
+      const expected = structuredClone(data);
+      await store.save(data, { stories: new Set([reported.id]), removed: new Set() });
+      expect(await open(location).load()).toEqual(expected);
+    });
+
+    it('freezes the copies it holds, so a copy edited in place throws instead of going unwritten', async () => {
+      const location = await backend.freshLocation();
+      const store = open(location);
+      await store.save(sampleStoreData());
+      const data = await store.load();
+      expect(() => {
+        data.stories[0]!.copies[0]!.title = 'sửa tại chỗ';
+      }).toThrow(TypeError);
+      expect(() => {
+        data.stories[0]!.copies[0]!.sourceCategories!.push('Thời sự');
+      }).toThrow(TypeError);
+    });
+
+    it('a second store on the same data reads another’s saves (changes, removals, a join with its alias) as a fresh read would', async () => {
+      const location = await backend.freshLocation();
+      const [writer, reader] = [open(location), open(location)];
+      const first = sampleStoreData();
+      for (let n = 10; n < 20; n++) first.stories.push(sampleStory(n));
+      await writer.save(first);
+      const before = await reader.load();
+      expect(before).toEqual(first);
+      for (let round = 0; round < 3; round++) {
+        await writer.withWriteLock(async () => {
+          const data = await writer.load();
+          // A join: the newest story absorbs the next one, whose id becomes an alias; another story is pruned with a tombstone.
+          const [keeper, absorbed, pruned] = data.stories.slice(-3);
+          keeper!.copies = [...keeper!.copies, ...absorbed!.copies];
+          data.aliases = { ...data.aliases, [absorbed!.id]: { storyId: keeper!.id, mergedAt: `2026-11-2${round}T00:00:00.000Z` } };
+          data.tombstones[`cong-an guid:pruned-${round}`] = { storyId: pruned!.id, seenAt: '2026-11-21T00:00:00.000Z' };
+          delete data.tombstones['cong-an guid:cong-an-0'];
+          data.sources['cong-an']!.lastFetchAt = `2026-11-2${round}T01:00:00.000Z`;
+          delete data.feeds['an-ninh-trat-tu.rss'];
+          data.feeds[`round-${round}.rss`] = { etag: `"r${round}"`, lastModified: 'Sat, 21 Nov 2026 01:00:00 GMT' };
+          data.stories = data.stories.filter((story) => story !== absorbed && story !== pruned);
+          data.stories.push(sampleStory(40 + round));
+          data.lastRun = { ...data.lastRun!, storiesAdded: round };
+          await writer.save(data, { stories: new Set([keeper!.id, sampleStory(40 + round).id]), removed: new Set([absorbed!.id, pruned!.id]) });
+        });
+        const reloaded = await reader.load();
+        expect(reloaded).toEqual(await open(location).load());
+        expect(reloaded).toEqual(await writer.load());
+      }
+      // and the reader, writing in turn, starts from what it reloaded
+      await reader.withWriteLock(async () => {
+        const data = await reader.load();
+        data.stories.push(sampleStory(50));
+        await reader.save(data, { stories: new Set([sampleStory(50).id]), removed: new Set() });
+      });
+      expect((await writer.load()).stories.map((story) => story.id)).toEqual((await reader.load()).stories.map((story) => story.id));
+      expect(await open(location).load()).toEqual(await reader.load());
+    });
+
     it('lets one writer in at a time; the next one reads what the first saved', async () => {
       const location = await backend.freshLocation();
       const first = open(location);
