@@ -126,16 +126,19 @@ export function createSearchIndex(compactAfterDead = COMPACT_AFTER_DEAD): Search
     },
     matching(key) {
       const found = new Set<string>();
-      const syllables = [...new Set(key.split(' '))].filter((syllable) => syllable !== '');
+      const words = key.split(' ').filter((syllable) => syllable !== '');
+      const syllables = [...new Set(words)];
       const lists = syllables.map((syllable) => postings.get(syllable) ?? []).sort((a, b) => a.length - b.length);
       if (lists.length === 0) return found;
       const [rarest, ...others] = lists;
-      // One syllable: its live postings are the answer. More: the stories holding all of them, then the phrase itself in order.
+      // One word: its live postings are the answer. More (a doubled word such as "dần dần" too): the stories
+      // holding every syllable, then the phrase itself in order.
       const padded = ` ${key} `;
+      const phrase = words.length > 1;
       for (const slot of rarest!) {
         const id = slotIds[slot];
         if (id === undefined || !others.every((list) => holds(list, slot))) continue;
-        if (others.length === 0 || slotKeys[slot]!.includes(padded)) found.add(id);
+        if (!phrase || slotKeys[slot]!.includes(padded)) found.add(id);
       }
       return found;
     },

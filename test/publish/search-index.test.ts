@@ -34,6 +34,7 @@ const TITLES = [
   'Hội chợ hoa mai ngày Tết ở phường Việt Trì',
   'Công an tỉnh Phú Thọ bắt giữ đối tượng trộm cắp xe máy',
   'Quý khách lưu ý lịch cắt điện ở xã Thạch Thành',
+  'Giá phân bón dần ổn định ở xã Kim Bôi',
 ];
 const SENTENCES = [
   'Lực lượng chức năng thu giữ 2 bánh heroin và nhiều ma túy tổng hợp.',
@@ -48,11 +49,13 @@ const SENTENCES = [
   'Giá lúa tùy nơi, có nơi 7.500 đồng một cân.',
   'Học sinh được nghe về tác hại của ma tuý, rượu bia và thuốc lá điện tử.',
   'Đối tượng khai nhận đã lấy trộm ba xe máy ở khu chợ.',
+  'Mực nước sông dần dần rút, người dân từ từ trở về nhà.',
 ];
 const QUERIES = [
   'ma túy', 'ma tuý', 'MA TÚY', 'ma tu\u0301y', 'mà tùy', 'tùy', 'tuỳ ý', 'ma', 'mai', 'hòa giải', 'hoà giải', 'hoa',
   'thủy lợi', 'thuỷ', 'sức khỏe', 'sức khoẻ'.normalize('NFD'), 'Kim Bôi', 'bôi', 'xã', 'ở xã', 'xã Kim Bôi', 'phường',
   '435', '7.500', 'của', 'công an xã', 'không có ở đâu', 'đường dây ma túy ở xã Kim Bôi', ' …!? ', 'ủy ban', 'uỷ ban',
+  'dần dần', 'từ từ', 'dần',
 ];
 
 /** Deterministic choices, so a failure can be replayed. */
