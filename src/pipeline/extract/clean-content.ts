@@ -67,8 +67,9 @@ function removeNoisyBlocks($: CheerioAPI, content: Element, textLength: TextLeng
 function cutRelatedNews($: CheerioAPI, content: Element, textLength: TextLength): void {
   for (const element of descendants(content)) {
     // A pointer line already removed takes its own words with it ("<strong>Xem thêm:</strong> <a>…</a>").
-    if (!isInside(element, content) || textLength(element) > LINE_MAX_CHARS * 2 || !isRelatedHeading($(element).text().trim())) continue;
-    if (hasDescendant(element, LINKS)) {
+    const text = $(element).text().trim();
+    if (!isInside(element, content) || textLength(element) > LINE_MAX_CHARS * 2 || !isRelatedHeading(text)) continue;
+    if (isPointerLine(text) && hasDescendant(element, LINKS)) {
       removeWithEmptyParents($, content, element);
       continue;
     }
@@ -76,6 +77,15 @@ function cutRelatedNews($: CheerioAPI, content: Element, textLength: TextLength)
     $(element).remove();
     return;
   }
+}
+
+/**
+ * "Xem thêm: <a>title</a>" names an article after the heading words; a heading that is itself a link to the
+ * category ("<a>Tin cùng chuyên mục</a>") has nothing after them, and the related list follows it.
+ */
+function isPointerLine(text: string): boolean {
+  const colon = text.indexOf(':');
+  return colon !== -1 && text.slice(colon + 1).trim() !== '';
 }
 
 /** Drops every sibling after node at once (one at a time would shift the parent's child list each time). */

@@ -71,3 +71,12 @@ describe('a pointer line whose words and link sit in separate elements', () => {
     expect(content).not.toMatch(/Xem thêm|Tin liên quan|Hội nghị cử tri/);
   });
 });
+
+describe('a related-news heading that is itself a link to its category', () => {
+  it('still cuts the related list and everything after it', () => {
+    const page = `<html><body><h1>Phường Thục Phán ra mắt mô hình camera an ninh ở tổ dân phố</h1><div class="content">${PARAGRAPHS.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}<h3><a href="/chuyen-muc/an-ninh">Tin cùng chuyên mục</a></h3><ul><li><a href="/tin-tuc/c.html">Công an phường tuần tra đêm dịp cuối năm</a></li><li><a href="/tin-tuc/d.html">Tập huấn phòng cháy cho hộ kinh doanh</a></li></ul><p>Bản quyền thuộc Cổng thông tin phường.</p></div></body></html>`;
+    const content = text(extractArticle(page, URL_, undefined, ZONE).contentHtml);
+    expect(content).toContain(PARAGRAPHS[1]);
+    expect(content).not.toMatch(/Tin cùng chuyên mục|tuần tra đêm|Tập huấn phòng cháy|Bản quyền/);
+  });
+});
