@@ -131,24 +131,36 @@ export interface StoryIndex {
 export function createStoryIndex(data: StoreData, config: Config, searchIndex: SearchIndex = createSearchIndex()): StoryIndex {
   const sources = new Map<string, SourceConfig>(config.sources.map((source) => [source.id, source]));
   const categoryTitles = new Map(config.categories.map((category) => [category.id, category.title]));
-  const byId = new Map(data.stories.map((story) => [story.id, story]));
-  let pruned: Set<string> | undefined;
+  // A cycle replaces `data.stories` in place before it hands over the new state; while it runs, lookups
+  // follow the array the state holds now, so a search synced to it never names a story this map lacks.
+  let indexed = data.stories;
+  let byIdMap = new Map(indexed.map((story) => [story.id, story]));
   let newestFirst: Story[] | undefined;
+  const byIdNow = (): Map<string, Story> => {
+    if (indexed !== data.stories) {
+      indexed = data.stories;
+      byIdMap = new Map(indexed.map((story) => [story.id, story]));
+      newestFirst = undefined;
+    }
+    return byIdMap;
+  };
+  let pruned: Set<string> | undefined;
   let synced = false;
   const sourceName = (sourceId: string) => cleanText(sources.get(sourceId)?.name ?? sourceId);
 
   const prunedIds = () => (pruned ??= new Set(Object.values(data.tombstones).map((tombstone) => tombstone.storyId)));
   /** The matching stories newest first: a few are sorted, many are picked out of every story in order (sorted once per state). */
   const inOrder = (ids: Set<string>): Story[] => {
+    const byId = byIdNow();
     if (ids.size * SORT_OR_WALK > data.stories.length) return (newestFirst ??= [...data.stories].sort(compareStoriesNewestFirst)).filter((story) => ids.has(story.id));
-    return [...ids].map((id) => byId.get(id)!).sort(compareStoriesNewestFirst);
+    return [...ids].flatMap((id) => byId.get(id) ?? []).sort(compareStoriesNewestFirst);
   };
 
   return {
     story(slug) {
       let id = STORY_ID_PREFIX + slug;
       for (let hop = 0; hop < MAX_ALIAS_HOPS; hop++) {
-        const story = byId.get(id);
+        const story = byIdNow().get(id);
         if (story) return hop === 0 ? { status: 'found', story: viewOf(story, sources, categoryTitles, sourceName) } : { status: 'moved', to: storySlug(id) };
         const alias = data.aliases?.[id];
         if (!alias) break;

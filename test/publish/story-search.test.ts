@@ -51,6 +51,15 @@ describe('search', () => {
     expect(index.search('ma túy', 3).hits).toEqual([]);
   });
 
+  it('answers from the stories the state holds now when a cycle replaces them in place before a first search', () => {
+    const data = { ...createEmptyStoreData(), stories: [drugs] };
+    const index = createStoryIndex(data, config);
+    // What run-ingestion does to the state the serving thread's index was built on, before it hands over the new one.
+    data.stories = [drugs, inText];
+    expect(index.search('ma túy', 1).hits.map((hit) => hit.slug)).toEqual([inText.id.slice(9), drugs.id.slice(9)]);
+    expect(index.story(inText.id.slice(9)).status).toBe('found');
+  });
+
   it('finds nothing for a query of punctuation alone', () => {
     expect(indexOf([drugs]).search(' …!? ', 1).total).toBe(0);
   });
