@@ -43,6 +43,8 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     connectionString: url,
     max: 4,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // A lease connection idles through a whole fetch phase: TCP keepalive lets a dropped one be noticed.
+    keepAlive: true,
     // Shown in pg_stat_activity, and in the message of a writer that waited for this one too long.
     application_name: `bantin pid ${process.pid}`,
   });
