@@ -212,21 +212,20 @@ function applyOutcomes(
   for (const story of refiled ? data.stories : touched) if (fileStory(story, categorize) && !touched.has(story)) recategorised.push(story);
   data.categoryRules = rules;
   const { kept, pruned } = pruneStories(data.stories, data.tombstones, { now, retentionDays: config.retentionDays, feedSize: config.feedSize });
-  const removed = new Set(merged.absorbed.map((absorbed) => absorbed.id));
+  // Merged-away stories left data.stories in the merge, so a pruned id is never an absorbed one.
+  const prunedIds: string[] = [];
   if (pruned > 0) {
     data.prunedAt = now.toISOString();
     const keptIds = new Set(kept.map((story) => story.id));
-    for (const story of data.stories) if (!keptIds.has(story.id)) removed.add(story.id);
+    for (const story of data.stories) if (!keptIds.has(story.id)) prunedIds.push(story.id);
   }
   // A story dropped this cycle is reported as merged or removed, never also as created or updated.
-  const absorbedIds = new Set(merged.absorbed.map((absorbed) => absorbed.id));
-  const prunedIds = [...removed].filter((id) => !absorbedIds.has(id));
-  const gone = new Set([...removed]);
+  const removed = new Set([...merged.absorbed.map((absorbed) => absorbed.id), ...prunedIds]);
   data.changes = recordChanges(
     data.changes,
     {
-      created: merged.added.filter((story) => !gone.has(story.id)).map((story) => story.id),
-      updated: [...merged.updated, ...recategorised].filter((story) => !gone.has(story.id)).map((story) => story.id),
+      created: merged.added.filter((story) => !removed.has(story.id)).map((story) => story.id),
+      updated: [...merged.updated, ...recategorised].filter((story) => !removed.has(story.id)).map((story) => story.id),
       merged: merged.absorbed,
       removed: prunedIds,
     },
