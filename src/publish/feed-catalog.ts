@@ -244,7 +244,8 @@ function nextLastModified(previous: PublishedFeedState | undefined, now: Date): 
   return new Date(Math.max(seconds, floor));
 }
 
-function etagOf(body: Buffer): string {
+/** A strong ETag over a body: the first 162 bits of its SHA-256. */
+export function etagOf(body: Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 

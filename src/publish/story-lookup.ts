@@ -5,7 +5,7 @@
 import { compareStoriesNewestFirst, copiesByDate, representativeCopy } from '../model/story.ts';
 import type { CategoryRule, Config, Copy, CopyMatch, CopyRef, SourceConfig, StoreData, Story, TextMatchRecord } from '../model/types.ts';
 import { copyText } from '../pipeline/normalize/copy-text.ts';
-import { comparisonKey } from '../pipeline/normalize/vietnamese-text.ts';
+import { comparisonKey, syllables } from '../pipeline/normalize/vietnamese-text.ts';
 import { createSearchIndex, type SearchIndex } from './search-index.ts';
 import { readChanges, type ChangesAnswer } from './change-feed.ts';
 import { cleanText } from './clean-text.ts';
@@ -113,8 +113,7 @@ const MAX_ALIAS_HOPS = 32;
 
 /** The syllables (words) search would look for in `query`. */
 export function querySyllableCount(query: string): number {
-  const key = comparisonKey(query);
-  return key === '' ? 0 : key.split(' ').length;
+  return syllables(query).length;
 }
 
 export interface StoryIndex {

@@ -1,5 +1,4 @@
 /** The story page, the story API and search (SPEC "Story pages and the partner API"), asked of whichever StoryDesk the state holds. */
-import { createHash } from 'node:crypto';
 import type express from 'express';
 import type { Request, Response } from 'express';
 import type { Config, TextMatchRecord } from '../model/types.ts';
@@ -14,6 +13,7 @@ import { renderMissingPage, renderStoryPage, type PageContext } from './render-s
 import { MAX_QUERY_LENGTH, MAX_QUERY_SYLLABLES, querySyllableCount } from '../publish/story-lookup.ts';
 import { toNfc } from '../pipeline/normalize/vietnamese-text.ts';
 import { createSearchGate } from './search-gate.ts';
+import { etagOf } from '../publish/feed-catalog.ts';
 import { matchesEtag } from './send-feed.ts';
 import type { ServeState } from './serve-state.ts';
 
@@ -180,7 +180,7 @@ function numbersJson(numbers: TextMatchRecord): unknown {
 /** The bytes of a JSON answer and a strong ETag over them. */
 function prepareJson(value: unknown): PreparedJson {
   const body = Buffer.from(JSON.stringify(value), 'utf8');
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const etag = etagOf(body);
   return { body, etag, tags: new Set([etag, `W/${etag}`]) };
 }
 

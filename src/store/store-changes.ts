@@ -8,8 +8,3 @@ export interface StoreChanges {
   /** Ids of stories no longer in the data (pruned, or absorbed into another). */
   removed: ReadonlySet<string>;
 }
-
-/** Every story of `stories` changed: what a writer says when it re-filed or rewrote them all. */
-export function allStoriesChanged(stories: readonly { id: string }[], removed: Iterable<string> = []): StoreChanges {
-  return { stories: new Set(stories.map((story) => story.id)), removed: new Set(removed) };
-}
