@@ -7,7 +7,7 @@
  * a rule is designed on one; `-- --explain` prints, for each wrong pair, the numbers that decided it.
  */
 import { existsSync } from 'node:fs';
-import { evaluateEvents, loadEventSet, selectHalf, BLIND_EVENTS_FILE, SECOND_BLIND_EVENTS_FILE, type EventReport, type SetHalf } from './merge-eval/evaluate-events.ts';
+import { evaluateEvents, loadEventSet, selectHalf, BLIND_EVENTS_FILE, SECOND_BLIND_EVENTS_FILE, type EventReport, type EventSet, type SetHalf } from './merge-eval/evaluate-events.ts';
 import { evaluatePairs, loadPairs, share, type EvaluationReport } from './merge-eval/evaluate-pairs.ts';
 
 type Counts = Pick<EvaluationReport, 'truePositives' | 'falsePositives' | 'falseNegatives'>;
@@ -22,6 +22,15 @@ function printCounts(name: string, counts: Counts): void {
   console.log(`${name}`);
   console.log(`  precision ${percent(share(tp, fp))}  (${tp} same pairs merged, ${fp} different pairs merged wrongly)`);
   console.log(`  recall    ${percent(share(tp, fn))}  (${tp} of ${tp + fn} same pairs merged)`);
+}
+
+function copiesOf(set: EventSet): number {
+  return [...set.events, ...set.negatives].reduce((sum, group) => sum + group.copies.length, 0);
+}
+
+function printReposts(report: EventReport): void {
+  const reposts = report.pairs.filter((pair) => pair.where === 'repost');
+  console.log(`  same-portal re-posts: ${reposts.filter((pair) => pair.predicted === 'same').length} of ${reposts.length} pairs merged`);
 }
 
 function parseArgs(argv: readonly string[]): { half: SetHalf; explain: boolean } {
@@ -58,10 +67,8 @@ if (existsSync(BLIND_EVENTS_FILE)) {
     const part = selectHalf(set, half);
     const report = evaluateEvents(part, { explain: options.explain && half === options.half });
     reports.set(half, report);
-    const copies = [...part.events, ...part.negatives].reduce((sum, group) => sum + group.copies.length, 0);
-    printCounts(`blind set, ${HALF_NAMES[half]}: ${part.events.length} events and ${part.negatives.length} negative groups, ${copies} copies, every pair scored`, report);
-    const reposts = report.pairs.filter((pair) => pair.where === 'repost');
-    console.log(`  same-portal re-posts: ${reposts.filter((pair) => pair.predicted === 'same').length} of ${reposts.length} pairs merged`);
+    printCounts(`blind set, ${HALF_NAMES[half]}: ${part.events.length} events and ${part.negatives.length} negative groups, ${copiesOf(part)} copies, every pair scored`, report);
+    printReposts(report);
   }
   const chosen = reports.get(options.half)!;
   console.log(`pairs the blind set's ${HALF_NAMES[options.half]} gets wrong:`);
@@ -85,8 +92,6 @@ if (existsSync(BLIND_EVENTS_FILE)) {
 if (options.half === 'whole' && existsSync(SECOND_BLIND_EVENTS_FILE)) {
   const set = loadEventSet(SECOND_BLIND_EVENTS_FILE);
   const report = evaluateEvents(set);
-  const copies = [...set.events, ...set.negatives].reduce((sum, group) => sum + group.copies.length, 0);
-  printCounts(`second blind set (held out whole, its pairs never shown): ${set.events.length} events and ${set.negatives.length} negative groups, ${copies} copies`, report);
-  const reposts = report.pairs.filter((pair) => pair.where === 'repost');
-  console.log(`  same-portal re-posts: ${reposts.filter((pair) => pair.predicted === 'same').length} of ${reposts.length} pairs merged`);
+  printCounts(`second blind set (held out whole, its pairs never shown): ${set.events.length} events and ${set.negatives.length} negative groups, ${copiesOf(set)} copies`, report);
+  printReposts(report);
 }
