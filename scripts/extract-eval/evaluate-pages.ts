@@ -10,6 +10,8 @@ import { sanitizedHtmlToText } from '../../src/pipeline/normalize/sanitize-conte
 import type { SourceConfig } from '../../src/model/types.ts';
 
 export const BLIND_PAGES_DIR = new URL('../../test/fixtures/extract-eval/blind/pages/', import.meta.url);
+/** The second blind page set, by another writer from a brief alone; scored before any rule saw it. */
+export const SECOND_BLIND_PAGES_DIR = new URL('../../test/fixtures/extract-eval/blind-2/pages/', import.meta.url);
 const ZONE = 'Asia/Ho_Chi_Minh';
 // After every date in the set, so none is refused as "in the future".
 const NOW = new Date('2027-06-01T00:00:00Z');
@@ -53,16 +55,16 @@ export const LIST_FIELDS = ['list links found', 'list links extra'] as const;
 export type ArticleField = (typeof ARTICLE_FIELDS)[number];
 export type ListField = (typeof LIST_FIELDS)[number];
 
-export function loadBlindPages(): BlindPage[] {
-  return readdirSync(BLIND_PAGES_DIR)
+export function loadBlindPages(dir: URL = BLIND_PAGES_DIR): BlindPage[] {
+  return readdirSync(dir)
     .filter((file) => file.endsWith('.html'))
     .sort()
     .map((file) => {
       const name = file.slice(0, -'.html'.length);
       return {
         name,
-        html: readFileSync(new URL(file, BLIND_PAGES_DIR), 'utf8'),
-        expected: JSON.parse(readFileSync(new URL(`${name}.expected.json`, BLIND_PAGES_DIR), 'utf8')) as BlindPage['expected'],
+        html: readFileSync(new URL(file, dir), 'utf8'),
+        expected: JSON.parse(readFileSync(new URL(`${name}.expected.json`, dir), 'utf8')) as BlindPage['expected'],
       };
     });
 }
