@@ -235,7 +235,8 @@ export function describeStoreContract(backend: ContractBackend): void {
       await waitForLine(holder, 'held');
       holder.child.kill('SIGKILL');
       await holder.endedWithin(10_000);
-      const store = open(location, { lockTimeoutMs: 10_000 });
+      // "At once": a wait of one second, far below any grace period a stale lock could be left to expire in.
+      const store = open(location, { lockTimeoutMs: 1_000 });
       await store.withWriteLock(async () => {
         const data = await store.load();
         data.stories.push(sampleStory(1));
