@@ -11,6 +11,12 @@ import { comparisonKey } from '../pipeline/normalize/vietnamese-text.ts';
 export interface SearchIndex {
   /** Brings the index to `data`: the changes logged since it last looked, or every story when the log cannot say. */
   sync(data: StoreData): void;
+  /**
+   * Does up to `budget` stories of what `sync(data)` would do and says whether the index is in step with
+   * `data` now. The ingestion thread calls it while idle, a slice at a time, so that the first search after
+   * a start builds nothing while story pages wait behind it. Valid while `data` stays as it is between slices.
+   */
+  syncSlice(data: StoreData, budget: number): boolean;
   /** Ids of the stories whose titles and texts hold `key` (a comparison key) as whole syllables; in no order. */
   matching(key: string): Set<string>;
 }
@@ -84,10 +90,33 @@ export function createSearchIndex(compactAfterDead = COMPACT_AFTER_DEAD): Search
     [slotIds, slotKeys, postings, dead] = [ids, keys, kept, 0];
   };
 
-  const rebuild = (data: StoreData) => {
+  /** A rebuild done a slice at a time: the state it is for, how that state looked, and the next story to add. */
+  let building: { data: StoreData; stamp: string; next: number } | undefined;
+  const stampOf = (data: StoreData) => `${data.changes?.next ?? '-'} ${data.stories.length}`;
+
+  const startRebuild = (data: StoreData) => {
     [slotIds, slotKeys, postings, dead] = [[], [], new Map(), 0];
     slotOf.clear();
-    for (const story of data.stories) add(story);
+    cursor = undefined;
+    building = { data, stamp: stampOf(data), next: 0 };
+  };
+
+  /** Adds up to `budget` more stories of the rebuild under way; true once it is complete. */
+  const continueRebuild = (budget: number): boolean => {
+    const work = building!;
+    const end = Math.min(work.data.stories.length, work.next + budget);
+    for (; work.next < end; work.next++) add(work.data.stories[work.next]!);
+    if (work.next < work.data.stories.length) return false;
+    building = undefined;
+    cursor = work.data.changes === undefined ? undefined : work.data.changes.next - 1;
+    return true;
+  };
+
+  const resumable = (data: StoreData) => building !== undefined && building.data === data && building.stamp === stampOf(data);
+
+  const rebuild = (data: StoreData) => {
+    if (!resumable(data)) startRebuild(data);
+    continueRebuild(Infinity);
   };
 
   /** The ids the log names after `cursor`, or undefined when it cannot account for everything since (no log, forgotten changes, another store). */
@@ -106,23 +135,35 @@ export function createSearchIndex(compactAfterDead = COMPACT_AFTER_DEAD): Search
     return touched;
   };
 
-  return {
-    sync(data) {
-      const touched = touchedSince(data);
-      if (touched === undefined) {
-        rebuild(data);
-      } else if (touched.size > 0) {
-        const byId = new Map(data.stories.map((story) => [story.id, story]));
-        for (const id of touched) {
-          const story = byId.get(id);
-          if (story) add(story);
-          else remove(id);
-        }
+  const sync = (data: StoreData) => {
+    const touched = touchedSince(data);
+    if (touched === undefined) {
+      rebuild(data);
+    } else if (touched.size > 0) {
+      const byId = new Map(data.stories.map((story) => [story.id, story]));
+      for (const id of touched) {
+        const story = byId.get(id);
+        if (story) add(story);
+        else remove(id);
       }
-      // A count that disagrees means a change the log never told of: trust the stories, not the log.
-      if (slotOf.size !== data.stories.length) rebuild(data);
-      else if (dead > compactAfterDead && dead > slotOf.size) compact();
-      cursor = data.changes === undefined ? undefined : data.changes.next - 1;
+    }
+    // A count that disagrees means a change the log never told of: trust the stories, not the log.
+    if (slotOf.size !== data.stories.length) rebuild(data);
+    else if (dead > compactAfterDead && dead > slotOf.size) compact();
+    cursor = data.changes === undefined ? undefined : data.changes.next - 1;
+  };
+
+  return {
+    sync,
+    syncSlice(data, budget) {
+      if (resumable(data)) return continueRebuild(budget);
+      // What the log can account for costs only the stories it names: done in one go.
+      if (touchedSince(data) !== undefined) {
+        sync(data);
+        return true;
+      }
+      startRebuild(data);
+      return continueRebuild(budget);
     },
     matching(key) {
       const found = new Set<string>();

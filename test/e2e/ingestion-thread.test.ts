@@ -7,10 +7,13 @@ import { loadConfig } from '../../src/config/load-config.ts';
 import { StoreError } from '../../src/errors.ts';
 import { createSilentLogger } from '../../src/logger.ts';
 import { compareStoriesNewestFirst } from '../../src/model/story.ts';
+import type { Story } from '../../src/model/types.ts';
+import { createEmptyStoreData } from '../../src/store/empty-store.ts';
 import { createLowdbStore } from '../../src/store/lowdb-store.ts';
 import { capturingLogger } from '../helpers/capturing-logger.ts';
 import { setUpDemo, type DemoSetup } from '../helpers/demo-config.ts';
 import { rejectionOf } from '../helpers/rejection.ts';
+import { makeCopy } from '../helpers/make-copy.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const running: { service?: RunningService; demo: DemoSetup }[] = [];
@@ -61,6 +64,30 @@ describe('npm start with ingestion on its own thread', () => {
     expect((await fetch(`${base}/feeds/all.rss?page=${lastPage + 1}`)).status).toBe(404);
   });
 
+  it('builds the search index on its own while idle, so a search finds the stories already stored', async () => {
+    const config = await demoConfig();
+    const now = Date.now();
+    // Stories from before this start: the index must take all of them, a slice at a time.
+    const stories: Story[] = Array.from({ length: 260 }, (_, n) => {
+      const date = new Date(now - (n + 1) * 60_000).toISOString();
+      const title = n % 2 === 0 ? `Bắt đối tượng trộm xe máy thứ ${n} ở phường Thục Phán` : `Hội thi hòa giải viên giỏi lần thứ ${n} ở xã Hòa An`;
+      const copy = makeCopy({ sourceId: 'bao-tinh', key: `guid:truoc-${n}`, title, text: 'Tin do cổng thông tin phường đưa từ trước.', datePublished: date });
+      return { id: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, copies: [copy], categories: [], datePublished: date, dateModified: date };
+    });
+    await createLowdbStore(config.store).save({ ...createEmptyStoreData(), stories });
+    const lines: Record<string, unknown>[] = [];
+    const service = await startService(config, capturingLogger(lines));
+    running[running.length - 1]!.service = service;
+    await service.firstIngestion;
+    const built = await waitFor(() => lines.find((line) => line.msg === 'search index built'), 30_000);
+    expect(built).toMatchObject({ thread: 'ingestion' });
+    expect(built.stories as number).toBeGreaterThanOrEqual(260);
+    expect(built.slices as number).toBeGreaterThan(1);
+    const base = `http://127.0.0.1:${(service.server.address() as AddressInfo).port}`;
+    const page = await (await fetch(`${base}/search?q=${encodeURIComponent('trộm xe máy')}`)).text();
+    expect(page).toContain('130 tin');
+  });
+
   it('refuses to start on a corrupt store, naming the file, and leaves it untouched', async () => {
     const config = await demoConfig();
     await mkdir(path.dirname(config.store), { recursive: true });
@@ -71,3 +98,12 @@ describe('npm start with ingestion on its own thread', () => {
     expect(await readFile(config.store, 'utf8')).toBe('{"schemaVersion":1,"stories":[{"id":"urn:uuid:hỏng"');
   });
 });
+
+/** Polls `find` every 50 ms until it gives something, or fails after `timeoutMs`. */
+async function waitFor<T>(find: () => T | undefined, timeoutMs: number): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const found = find();
+    if (found !== undefined) return found;
+  }
+  throw new Error(`nothing found within ${timeoutMs} ms`);
+}

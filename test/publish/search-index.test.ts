@@ -117,6 +117,12 @@ function expectSameAsScan(data: StoreData, index: SearchIndex): number {
   return found;
 }
 
+/** Warms `index` slice by slice as the ingestion thread does; gives the number of slices it took. */
+function sliceUntilDone(index: SearchIndex, data: StoreData, budget: number): number {
+  for (let slices = 1; slices <= 10_000; slices++) if (index.syncSlice(data, budget)) return slices;
+  throw new Error('the warm-up never finished');
+}
+
 /** A cycle's changes to the data, in place as the file store's held data is changed, then logged as ingestion logs them. */
 function logCycle(data: StoreData, cycle: Partial<CycleChanges>): void {
   data.changes = recordChanges(data.changes, { created: [], updated: [], merged: [], removed: [], ...cycle }, '2026-11-12T00:00:00.000Z');
@@ -169,6 +175,46 @@ describe('the syllable index', () => {
     const last = data.stories.filter((_, n) => n % 3 === 1).map((story) => story.id);
     removeStories(data, new Set(last));
     logCycle(data, { updated: again.map((story) => story.id), removed: last });
+    expectSameAsScan(data, index);
+  });
+
+  it('is built a slice at a time while idle, and finds the same as a scan once done or when a search comes mid-way', () => {
+    const data: StoreData = { ...createEmptyStoreData(), stories: makeStories(250, 31, 1) };
+    logCycle(data, { created: data.stories.map((story) => story.id) });
+    const index = createSearchIndex();
+    const slices = sliceUntilDone(index, data, 40);
+    expect(slices).toBe(Math.ceil(250 / 40));
+    expectSameAsScan(data, index);
+    // In step now: a later slice costs nothing and says so.
+    expect(index.syncSlice(data, 1)).toBe(true);
+
+    // A cycle after it: what the log names is done in one call, not a rebuild of every story.
+    const created = makeStories(30, 32, 900);
+    data.stories.push(...created);
+    logCycle(data, { created: created.map((story) => story.id) });
+    expect(index.syncSlice(data, 1)).toBe(true);
+    expectSameAsScan(data, index);
+
+    // A search half-way through a warm-up of a fresh state finishes it, and the next slice finds it done.
+    const fresh: StoreData = { ...createEmptyStoreData(), stories: makeStories(200, 33, 3000) };
+    logCycle(fresh, { created: fresh.stories.map((story) => story.id) });
+    expect(index.syncSlice(fresh, 50)).toBe(false);
+    expectSameAsScan(fresh, index);
+    expect(index.syncSlice(fresh, 1)).toBe(true);
+  });
+
+  it('starts a warm-up again when the state changes under it between slices', () => {
+    const data: StoreData = { ...createEmptyStoreData(), stories: makeStories(150, 41, 1) };
+    logCycle(data, { created: data.stories.map((story) => story.id) });
+    const index = createSearchIndex();
+    expect(index.syncSlice(data, 60)).toBe(false);
+    // A cycle changed the same object in place (the file store does), stories already indexed among them:
+    // the slices done so far describe texts that are gone.
+    const random = randomOf(43);
+    const updated = data.stories.slice(0, 40);
+    for (const story of updated) story.copies[0] = makeCopy({ ...story.copies[0]!, title: random.pick(TITLES), contentHtml: htmlOfText(random.pick(SENTENCES)) });
+    logCycle(data, { updated: updated.map((story) => story.id) });
+    sliceUntilDone(index, data, 60);
     expectSameAsScan(data, index);
   });
 
