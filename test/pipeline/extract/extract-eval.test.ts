@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { accuracy, evaluatePages, loadBlindPages, type FieldOutcome } from '../../../scripts/extract-eval/evaluate-pages.ts';
+import { accuracy, evaluatePages, loadBlindPages, SECOND_BLIND_PAGES_DIR, type FieldOutcome } from '../../../scripts/extract-eval/evaluate-pages.ts';
 import { REPO_ROOT } from '../../../src/config/load-config.ts';
 
 const run = promisify(execFile);
@@ -51,5 +51,36 @@ describe('the blind extraction set', () => {
     expect(stdout).toMatch(/date\s+100\.0 %\s+\(16 of 16\)/);
     const missCount = outcomes.filter((outcome) => !outcome.ok).length;
     expect(stdout).toContain(`misses (${missCount}):`);
+  });
+});
+
+// The second set was scored once before any rule saw it (2026-12-04: title 16/18, date 16/18, author 7/18, first
+// paragraph 17/18, last 11/18, captions 18/20, removed 173/174, links 33/35 with 2 extra); held here against regression.
+const SECOND_SET_FLOORS: Record<FieldOutcome['field'], number> = {
+  title: 16 / 18,
+  date: 16 / 18,
+  author: 7 / 18,
+  'first paragraph': 17 / 18,
+  'last paragraph': 11 / 18,
+  'captions kept': 18 / 20,
+  'removed blocks absent': 173 / 174,
+  'list links found': 33 / 35,
+  'list links extra': 33 / 35,
+};
+
+describe('the second blind extraction set', () => {
+  const secondPages = loadBlindPages(SECOND_BLIND_PAGES_DIR);
+  const secondScores = accuracy(evaluatePages(secondPages));
+
+  it('has the 18 article pages and 7 list pages its README describes', () => {
+    expect(secondPages.filter((page) => page.expected.kind === 'article')).toHaveLength(18);
+    expect(secondPages.filter((page) => page.expected.kind === 'list')).toHaveLength(7);
+  });
+
+  it('holds every field at least where the rules stood when it was first scored', () => {
+    for (const [field, floor] of Object.entries(SECOND_SET_FLOORS)) {
+      const { right, total } = secondScores.get(field as FieldOutcome['field'])!;
+      expect(right / total, field).toBeGreaterThanOrEqual(floor - 1e-9);
+    }
   });
 });
