@@ -9,7 +9,7 @@ import { ConfigError } from '../src/errors.ts';
 import { representativeCopy } from '../src/model/story.ts';
 import { explainCategories } from '../src/pipeline/categorize/explain-categories.ts';
 import { prepareRules } from '../src/pipeline/categorize/categorize-story.ts';
-import { createLowdbStore } from '../src/store/lowdb-store.ts';
+import { openStore } from '../src/store/open-store.ts';
 import { findStory } from './category-why/find-story.ts';
 import { formatExplanation } from './category-why/format-explanation.ts';
 
@@ -23,7 +23,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const config = loadConfig(resolveConfigPath(argv, process.env), process.env);
-  const data = await createLowdbStore(config.store).load();
+  // The store the service uses, file or PostgreSQL: read once, and closed so the process can end.
+  const store = openStore(config.store);
+  const data = await store.load().finally(() => store.close());
   const found = findStory(data, target);
   if (found === undefined) {
     process.stderr.write(`categories:why: no stored story has the id or link ${target} (store ${config.store})\n`);

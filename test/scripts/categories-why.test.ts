@@ -7,6 +7,8 @@ import { createSilentLogger } from '../../src/logger.ts';
 import type { StoreData } from '../../src/model/types.ts';
 import { runIngestion } from '../../src/pipeline/run-ingestion.ts';
 import { createLowdbStore } from '../../src/store/lowdb-store.ts';
+import { createPostgresStore } from '../../src/store/postgres/postgres-store.ts';
+import { createTestDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
 import { buildRss } from '../helpers/build-rss.ts';
 import { runScript } from '../helpers/run-cli.ts';
 
@@ -29,6 +31,7 @@ const EXCLUDED = {
   link: 'https://baotinh.example.vn/giai-tri/le-hoi-3.html',
 };
 
+const noPostgres = await skipWithoutPostgres('categories:why on a PostgreSQL store');
 let dir: string;
 let configFile: string;
 let data: StoreData;
@@ -78,6 +81,17 @@ describe('npm run categories:why', () => {
     expect(result.stdout).toContain('Filed under no category.');
     expect(result.stdout).toContain('  Văn hóa - Xã hội (van-hoa-xa-hoi)\n    keywords "lễ hội" stopped by the exclude phrase "hoa hậu"');
   });
+
+  it.skipIf(noPostgres)('reads a PostgreSQL store the same way (BANTIN_STORE), and ends', async () => {
+    const url = await createTestDatabase();
+    const store = createPostgresStore(url);
+    await store.save(data);
+    await store.close();
+    const result = await runScript('scripts/categories-why.ts', [storyOf('bt-1').id, '--config', configFile], { BANTIN_STORE: url });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Filed under:\n  An ninh trật tự (an-ninh-trat-tu)\n    keyword "bắt đối tượng", "trộm cắp", "trộm" — copy of bao-tinh, ');
+  }, 60_000);
 
   it('exits 1 naming the story it could not find, and 2 without one', async () => {
     const missing = await runScript('scripts/categories-why.ts', ['urn:uuid:00000000-0000-4000-8000-000000000000', '--config', configFile]);
