@@ -7,6 +7,7 @@
  */
 import type { CategoryConfig } from '../../model/types.ts';
 import { syllables } from '../normalize/vietnamese-text.ts';
+import { settingStart } from './title-frames.ts';
 
 /** One configured phrase: its category (by position in the config) and whether it files or stops filing. */
 interface Phrase {
@@ -19,8 +20,10 @@ interface Phrase {
 }
 
 export interface CategoryEvidence {
-  /** Distinct keywords found in the title. */
+  /** Distinct keywords found in the title, before its setting (title-frames.ts). */
   title: string[];
+  /** Distinct keywords found in the title's setting ("… tại chợ phiên"), weighed as text keywords. */
+  setting?: string[];
   /** Distinct keywords found in the text and not in the title. */
   text: string[];
   /** The first exclude phrase of the category found in the title or text. */
@@ -103,7 +106,7 @@ export const TEXT_CHARS_READ = 1500;
 /** The evidence of a copy whose title and text lines are already comparison keys. */
 export function findEvidence(titleKey: string, lineKeys: readonly string[], table: PhraseTable): CopyEvidence {
   const evidence: CopyEvidence = new Map();
-  record(evidence, 'title', matchLine(titleKey, table));
+  recordTitle(evidence, titleKey, table);
   let budget = TEXT_CHARS_READ;
   for (const line of lineKeys) {
     if (budget <= 0) break;
@@ -119,13 +122,26 @@ function wholeWordsWithin(line: string, length: number): string {
   return space <= 0 ? '' : line.slice(0, space);
 }
 
-function record(evidence: CopyEvidence, zone: 'title' | 'text', phrases: readonly Phrase[]): void {
-  for (const phrase of phrases) {
+/** The title's keywords: those starting after its first setting word are recorded as its setting. */
+function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTable): void {
+  const matches = matchLine(titleKey, table);
+  if (matches.length === 0) return;
+  const setting = settingStart(titleKey);
+  record(evidence, 'title', matches.filter((match) => match.start < setting));
+  record(evidence, 'setting', matches.filter((match) => match.start >= setting));
+}
+
+function record(evidence: CopyEvidence, zone: 'title' | 'setting' | 'text', matches: readonly Match[]): void {
+  for (const { phrase } of matches) {
     let entry = evidence.get(phrase.category);
     if (entry === undefined) evidence.set(phrase.category, (entry = { title: [], text: [] }));
     if (phrase.kind === 'exclude') entry.excludedBy ??= phrase.text;
-    else if (!entry.title.includes(phrase.text) && !entry[zone].includes(phrase.text)) entry[zone].push(phrase.text);
+    else if (!isRecorded(entry, phrase.text)) (entry[zone] ??= []).push(phrase.text);
   }
+}
+
+function isRecorded(entry: CategoryEvidence, text: string): boolean {
+  return entry.title.includes(text) || entry.text.includes(text) || (entry.setting?.includes(text) ?? false);
 }
 
 interface Match {
@@ -140,7 +156,7 @@ const NOT_IN_ANY_PHRASE = -1;
 let numbers: Int32Array = new Int32Array(256);
 
 /** The phrases occurring in one line, in order, without keywords nested in a longer keyword. */
-function matchLine(key: string, table: PhraseTable): Phrase[] {
+function matchLine(key: string, table: PhraseTable): Match[] {
   if (key === '') return [];
   const count = numberWords(key, table);
   let matches: Match[] | undefined;
@@ -154,8 +170,8 @@ function matchLine(key: string, table: PhraseTable): Phrase[] {
     }
   }
   if (matches === undefined) return [];
-  if (matches.length === 1) return [matches[0]!.phrase];
-  return matches.filter((match) => !matches.some((other) => covers(other, match))).map((match) => match.phrase);
+  if (matches.length === 1) return matches;
+  return matches.filter((match) => !matches.some((other) => covers(other, match)));
 }
 
 const SPACE = 32;

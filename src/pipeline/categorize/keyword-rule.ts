@@ -23,12 +23,17 @@ export interface Candidate {
 
 export function candidateOf(evidence: CategoryEvidence): Candidate | undefined {
   if (evidence.excludedBy !== undefined) return undefined;
-  if (evidence.title.length === 0 && evidence.text.length < TEXT_KEYWORDS_NEEDED) return undefined;
-  return { words: [...evidence.title, ...evidence.text], weight: weightOf(evidence), titleWords: evidence.title.length };
+  if (evidence.title.length === 0 && textWordsOf(evidence).length < TEXT_KEYWORDS_NEEDED) return undefined;
+  return { words: [...evidence.title, ...textWordsOf(evidence)], weight: weightOf(evidence), titleWords: evidence.title.length };
 }
 
 export function weightOf(evidence: CategoryEvidence): number {
-  return evidence.title.length * TITLE_WEIGHT + evidence.text.length * TEXT_WEIGHT;
+  return evidence.title.length * TITLE_WEIGHT + textWordsOf(evidence).length * TEXT_WEIGHT;
+}
+
+/** The keywords that weigh as text: the text's and the title's setting's (title-frames.ts). */
+export function textWordsOf(evidence: CategoryEvidence): string[] {
+  return evidence.setting === undefined ? evidence.text : [...evidence.setting, ...evidence.text];
 }
 
 /** Category position → the keywords that file the copy there, after rule 3. */
@@ -60,15 +65,16 @@ function compare(a: Candidate, b: Candidate | undefined): number {
  * another category's keywords won under rule 3.
  */
 export function nearMiss(evidence: CategoryEvidence, best: Candidate | undefined): string | undefined {
-  const found = [...evidence.title, ...evidence.text];
+  const found = [...evidence.title, ...textWordsOf(evidence)];
   if (evidence.excludedBy !== undefined) {
     const stopped = candidateOf({ ...evidence, excludedBy: undefined });
     return stopped === undefined ? undefined : `keywords ${quote(found)} stopped by the exclude phrase "${evidence.excludedBy}"`;
   }
   const candidate = candidateOf(evidence);
   if (candidate === undefined) {
-    if (evidence.text.length !== TEXT_KEYWORDS_NEEDED - 1) return undefined;
-    return `one keyword in the text (${quote(evidence.text)}); a second one, or one in the title, would file it`;
+    const textWords = textWordsOf(evidence);
+    if (textWords.length !== TEXT_KEYWORDS_NEEDED - 1) return undefined;
+    return `one keyword in the text (${quote(textWords)}); a second one, or one in the title, would file it`;
   }
   if (compare(candidate, best) >= 0) return undefined;
   return `keywords ${quote(found)} weigh ${describe(candidate)}, less than another category's ${describe(best!)}`;
