@@ -5,7 +5,7 @@
 import type { CategoryRule, Story } from '../../model/types.ts';
 import { copyEvidence, foreignNameOf, wordEvidence, type PreparedRules } from './categorize-story.ts';
 import type { CategoryEvidence } from './keyword-evidence.ts';
-import { candidateOf, keywordFilings, nearMiss, strongest, type Candidate } from './keyword-rule.ts';
+import { candidateOf, keywordFilings, markSetting, nearMiss, strongest, type Candidate } from './keyword-rule.ts';
 import { mappedCategories } from './source-maps.ts';
 
 /** One rule that files the story in a category, from one copy. */
@@ -63,11 +63,6 @@ function recordForeignNews(explanations: CategoryExplanation[], filings: Readonl
     const reason = `keywords ${words.map((word) => `"${word}"`).join(', ')} not counted: foreign news (the headline names "${name}", and neither it nor the lead names Việt Nam or a Vietnamese authority)`;
     explanations[index]!.nearMisses.push({ reason, ...at });
   }
-}
-
-/** A headline keyword after a setting word ("… tại chợ phiên") is told as such: it weighed as a text keyword. */
-function markSetting(words: readonly string[], found: CategoryEvidence): string[] {
-  return words.map((word) => (found.setting?.includes(word) ? `${word} (in the headline's setting, weighed as text)` : word));
 }
 
 function recordNearMiss(explanation: CategoryExplanation, found: CategoryEvidence, best: Candidate | undefined, at: { sourceId: string; url: string }): void {

@@ -29,6 +29,7 @@ const TOWARDS = new Set(['sang', 'từ', 'với', 'tiếp', 'thăm', 'đến', '
 
 const ANCHORS: PhraseIndex<true> = indexPhrases(VIETNAMESE_ANCHORS.map((phrase) => [phrase, true] as const));
 const NAMES_BY_FIRST_WORD = groupByFirstWord(FOREIGN_NAMES.map((name) => name.split(' ')));
+const FIRST_SYLLABLES = new Set([...NAMES_BY_FIRST_WORD.keys()].map((word) => comparisonKey(word).split(' ')[0]!));
 const WORD = /[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*/gu;
 
 /**
@@ -36,6 +37,8 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*/gu;
  * and nothing in the title or lead anchors it here — or undefined.
  */
 export function foreignNewsName(title: string, titleKey: string, leadKey: string): string | undefined {
+  // Most headlines hold no syllable a foreign name starts with: one pass over the key spares them the word scan.
+  if (!titleKey.split(' ').some((syllable) => FIRST_SYLLABLES.has(syllable))) return undefined;
   const name = foreignPlaceIn(title);
   if (name === undefined) return undefined;
   return findPhrases(titleKey, ANCHORS).size === 0 && findPhrases(leadKey, ANCHORS).size === 0 ? name : undefined;

@@ -65,7 +65,7 @@ function compare(a: Candidate, b: Candidate | undefined): number {
  * another category's keywords won under rule 3.
  */
 export function nearMiss(evidence: CategoryEvidence, best: Candidate | undefined): string | undefined {
-  const found = [...evidence.title, ...textWordsOf(evidence)];
+  const found = markSetting([...evidence.title, ...textWordsOf(evidence)], evidence);
   if (evidence.excludedBy !== undefined) {
     const stopped = candidateOf({ ...evidence, excludedBy: undefined });
     return stopped === undefined ? undefined : `keywords ${quote(found)} stopped by the exclude phrase "${evidence.excludedBy}"`;
@@ -74,10 +74,15 @@ export function nearMiss(evidence: CategoryEvidence, best: Candidate | undefined
   if (candidate === undefined) {
     const textWords = textWordsOf(evidence);
     if (textWords.length !== TEXT_KEYWORDS_NEEDED - 1) return undefined;
-    return `one keyword in the text (${quote(textWords)}); a second one, or one in the title, would file it`;
+    return `one keyword in the text (${quote(markSetting(textWords, evidence))}); a second one, or one in the title, would file it`;
   }
   if (compare(candidate, best) >= 0) return undefined;
   return `keywords ${quote(found)} weigh ${describe(candidate)}, less than another category's ${describe(best!)}`;
+}
+
+/** A headline keyword after a setting word ("… tại chợ phiên") is told as such: it weighed as a text keyword. */
+export function markSetting(words: readonly string[], evidence: CategoryEvidence): string[] {
+  return words.map((word) => (evidence.setting?.includes(word) ? `${word} (in the headline's setting, weighed as text)` : word));
 }
 
 function describe(candidate: Candidate): string {

@@ -41,7 +41,7 @@ describe('explainCategories', () => {
       title: 'Bắt giữ kẻ trộm ở bệnh viện',
       text: '',
       category: 'y-te',
-      reason: 'one keyword in the text ("bệnh viện"); a second one, or one in the title, would file it',
+      reason: `one keyword in the text ("bệnh viện (in the headline's setting, weighed as text)"); a second one, or one in the title, would file it`,
     },
     {
       kind: 'foreign news',
