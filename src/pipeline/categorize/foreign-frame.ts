@@ -20,7 +20,12 @@ export const FOREIGN_NAMES: readonly string[] = [
 /** What makes a story with a foreign name Vietnamese news all the same. */
 export const VIETNAMESE_ANCHORS: readonly string[] = [
   'Việt Nam', 'trong nước', 'nước ta', 'Bộ Công an', 'Bộ Ngoại giao', 'Đại sứ quán', 'đại sứ', 'dẫn độ', 'bảo hộ công dân', 'về nước',
-  'tiếp nhận', 'bàn giao',
+  'tiếp nhận', 'bàn giao', 'công an', 'biên phòng', 'hải quan', 'UBND', 'HĐND', 'tỉnh ủy', 'thành ủy',
+  // The 34 provinces and cities since 1 July 2025: a story placed in one is Vietnamese news.
+  'Hà Nội', 'Huế', 'Lai Châu', 'Điện Biên', 'Sơn La', 'Lạng Sơn', 'Quảng Ninh', 'Thanh Hóa', 'Nghệ An', 'Hà Tĩnh', 'Cao Bằng',
+  'Tuyên Quang', 'Lào Cai', 'Thái Nguyên', 'Phú Thọ', 'Bắc Ninh', 'Hưng Yên', 'Hải Phòng', 'Ninh Bình', 'Quảng Trị', 'Đà Nẵng',
+  'Quảng Ngãi', 'Gia Lai', 'Khánh Hòa', 'Lâm Đồng', 'Đắk Lắk', 'Hồ Chí Minh', 'TP.HCM', 'TPHCM', 'Đồng Nai', 'Tây Ninh', 'Cần Thơ',
+  'Vĩnh Long', 'Đồng Tháp', 'Cà Mau', 'An Giang',
 ];
 
 // A name right after one of these is where a Vietnamese actor goes or trades ("xuất khẩu sang Mỹ", "thăm

@@ -3,16 +3,21 @@
  * TEXT_CHARS_READ characters of its text, and the first exclude phrase found there. Phrases match
  * whole syllable sequences of the comparison keys (NFC, case and tone placement folded, diacritics
  * kept); a keyword lying inside a longer keyword found at the same place, of any category, does not
- * count ("tín dụng" inside "tín dụng đen", "ngày hội" inside "ngày hội đại đoàn kết").
+ * count ("tín dụng" inside "tín dụng đen", "ngày hội" inside "ngày hội đại đoàn kết"). A category's
+ * agencies are keywords that weigh as text wherever they are.
  */
 import type { CategoryConfig } from '../../model/types.ts';
 import { syllables } from '../normalize/vietnamese-text.ts';
 import { settingStart } from './title-frames.ts';
 
-/** One configured phrase: its category (by position in the config) and whether it files or stops filing. */
+/**
+ * One configured phrase: its category (by position in the config) and whether it files or stops filing;
+ * an agency is a keyword that never weighs as a title keyword.
+ */
 interface Phrase {
   category: number;
   kind: 'keyword' | 'exclude';
+  agency?: boolean;
   /** As the config spells it, for explanations. */
   text: string;
   /** Length in syllables. */
@@ -24,6 +29,8 @@ export interface CategoryEvidence {
   title: string[];
   /** Distinct keywords found in the title's setting ("… tại chợ phiên"), weighed as text keywords. */
   setting?: string[];
+  /** Distinct agency names found in the title, weighed as text keywords. */
+  agencies?: string[];
   /** Distinct keywords found in the text and not in the title. */
   text: string[];
   /** The first exclude phrase of the category found in the title or text. */
@@ -62,6 +69,7 @@ export function indexCategoryPhrases(categories: readonly CategoryConfig[]): Phr
   categories.forEach((category, index) => {
     for (const text of category.keywords) addPhrase(table, text, { category: index, kind: 'keyword', text, length: 0 });
     for (const text of category.exclude ?? []) addPhrase(table, text, { category: index, kind: 'exclude', text, length: 0 });
+    for (const text of category.agencies ?? []) addPhrase(table, text, { category: index, kind: 'keyword', agency: true, text, length: 0 });
   });
   return table;
 }
@@ -122,16 +130,17 @@ function wholeWordsWithin(line: string, length: number): string {
   return space <= 0 ? '' : line.slice(0, space);
 }
 
-/** The title's keywords: those starting after its first setting word are recorded as its setting. */
+/** The title's keywords, its agencies' names, and the keywords starting after its first setting word. */
 function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTable): void {
   const matches = matchLine(titleKey, table);
   if (matches.length === 0) return;
   const setting = settingStart(titleKey);
-  record(evidence, 'title', matches.filter((match) => match.start < setting));
-  record(evidence, 'setting', matches.filter((match) => match.start >= setting));
+  record(evidence, 'agencies', matches.filter((match) => match.phrase.agency === true));
+  record(evidence, 'title', matches.filter((match) => match.phrase.agency !== true && match.start < setting));
+  record(evidence, 'setting', matches.filter((match) => match.phrase.agency !== true && match.start >= setting));
 }
 
-function record(evidence: CopyEvidence, zone: 'title' | 'setting' | 'text', matches: readonly Match[]): void {
+function record(evidence: CopyEvidence, zone: 'title' | 'agencies' | 'setting' | 'text', matches: readonly Match[]): void {
   for (const { phrase } of matches) {
     let entry = evidence.get(phrase.category);
     if (entry === undefined) evidence.set(phrase.category, (entry = { title: [], text: [] }));
@@ -141,7 +150,7 @@ function record(evidence: CopyEvidence, zone: 'title' | 'setting' | 'text', matc
 }
 
 function isRecorded(entry: CategoryEvidence, text: string): boolean {
-  return entry.title.includes(text) || entry.text.includes(text) || (entry.setting?.includes(text) ?? false);
+  return entry.title.includes(text) || entry.text.includes(text) || (entry.setting?.includes(text) ?? false) || (entry.agencies?.includes(text) ?? false);
 }
 
 interface Match {

@@ -94,6 +94,15 @@ describe('what the headline’s shape says', () => {
     expect(ids(storyOf(title, lead))).toEqual(expected);
   });
 
+  it.each([
+    { kind: 'a police unit alone in the headline files nothing', title: 'CSGT đẩy xe giúp người dân qua đoạn ngập', text: '', expected: [] },
+    { kind: 'its act does', title: 'CSGT bắt giữ tài xế bỏ chạy', text: '', expected: ['an-ninh-trat-tu'] },
+    { kind: 'a unit named in the headline and an act in the text weigh as two text keywords', title: 'Một ngày cùng CSGT', text: 'Tổ công tác bắt giữ hai xe chở hàng quá tải.', expected: ['an-ninh-trat-tu'] },
+  ])('agencies: $kind', ({ title, text, expected }) => {
+    const withAgencies = createCategorizer([{ ...categories[0]!, agencies: ['CSGT'] }, ...categories.slice(1)], sources);
+    expect(ids(storyOf(title, text), withAgencies)).toEqual(expected);
+  });
+
   it('still lets the operator’s map file foreign news', () => {
     expect(ids(storyOf('Cảnh sát Mỹ bắt giữ nghi phạm', '', ['Tin an ninh - quốc phòng']))).toEqual(['an-ninh-trat-tu']);
   });

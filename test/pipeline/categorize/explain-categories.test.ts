@@ -61,6 +61,15 @@ describe('explainCategories', () => {
     expect(filed.map(({ detail }) => detail)).toEqual(["bác sĩ, bệnh viện (in the headline's setting, weighed as text)"]);
   });
 
+  it('tells an agency’s name in the headline, weighed as text', () => {
+    const withAgency = prepareRules([{ ...categories[0]!, agencies: ['CSGT'] }, ...categories.slice(1)], [makeSource('bao-tinh')]);
+    const copy = makeCopy({ sourceId: 'bao-tinh', title: 'CSGT giúp cụ bà qua đường', text: '' });
+    const story: Story = { id: 'urn:uuid:a', categories: [], datePublished: '', dateModified: '', copies: [copy] };
+    const antt = explainCategories(story, withAgency)[0]!;
+    expect(antt.filedBy).toEqual([]);
+    expect(antt.nearMisses.map((miss) => miss.reason)).toEqual([`one keyword in the text ("CSGT (names who acts, weighed as text)"); a second one, or one in the title, would file it`]);
+  });
+
   it('names nothing for a category no keyword came near', () => {
     expect(explain('Bắt giữ kẻ trộm', '')['kinh-te']).toMatchObject({ filedBy: [], nearMisses: [] });
   });
