@@ -31,6 +31,8 @@ export const VIETNAMESE_ANCHORS: readonly string[] = [
 // A name right after one of these is where a Vietnamese actor goes or trades ("xuất khẩu sang Mỹ", "thăm
 // Lào"), a language ("tiếng Anh") or a school abroad ("du học Nhật Bản", "đại học Hàn Quốc").
 const TOWARDS = new Set(['sang', 'từ', 'với', 'tiếp', 'thăm', 'đến', 'tới', 'tiếng', 'học'].map(comparisonKey));
+// After a form of address the name is a person's ("ông Đức", "chị Mỹ", "bé Nga", "bác sĩ Anh").
+const ADDRESSES = new Set(['ông', 'bà', 'anh', 'chị', 'em', 'cô', 'chú', 'bác', 'cụ', 'cháu', 'thầy', 'sĩ', 'bé', 'cậu', 'chàng', 'nàng'].map(comparisonKey));
 
 const ANCHORS: PhraseIndex<true> = indexPhrases(VIETNAMESE_ANCHORS.map((phrase) => [phrase, true] as const));
 const NAMES_BY_FIRST_WORD = groupByFirstWord(FOREIGN_NAMES.map((name) => name.split(' ')));
@@ -71,14 +73,14 @@ function spellsAt(words: readonly { text: string }[], at: number, name: readonly
 
 /**
  * The name stands alone (no capitalised word right before or after it, which would make it part of a
- * Vietnamese name) and is not the destination of a Vietnamese actor. A one-word name opening the
+ * Vietnamese name), is no person's (after a form of address) and is not the destination of a Vietnamese actor. A one-word name opening the
  * headline counts only before a colon, comma or "và" ("Mỹ: …"), since every headline opens with a capital.
  */
 function isForeignUse(title: string, words: readonly { text: string; end: number }[], at: number, length: number): boolean {
   const before = words[at - 1];
   const after = words[at + length];
   if (after !== undefined && isCapitalised(after.text)) return false;
-  if (before !== undefined) return !isCapitalised(before.text) && !TOWARDS.has(comparisonKey(before.text));
+  if (before !== undefined) return !isCapitalised(before.text) && !TOWARDS.has(comparisonKey(before.text)) && !ADDRESSES.has(comparisonKey(before.text));
   if (length > 1) return true;
   const next = title.slice(words[at]!.end).trimStart();
   return next.startsWith(':') || next.startsWith(',') || after?.text === 'và';

@@ -18,7 +18,7 @@ const SETTING_KEYS = new Set(SETTING_WORDS.map((word) => comparisonKey(word)));
 export function settingStart(titleKey: string): number {
   if (titleKey === '') return Infinity;
   const words = titleKey.split(' ');
-  // The first word is the headline's act or subject even when it is a frame word ("Do mưa lớn, …" is rare; "Ở" never files).
+  // The first word is the headline's act or subject, so it never opens a setting.
   for (let at = 1; at < words.length; at++) if (SETTING_KEYS.has(words[at]!)) return at;
   return Infinity;
 }

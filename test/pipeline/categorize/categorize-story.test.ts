@@ -90,6 +90,7 @@ describe('what the headline’s shape says', () => {
     { title: 'Tai nạn giao thông trên đường Nguyễn Minh Đức', lead: '', expected: ['an-ninh-trat-tu'] },
     { title: 'Bắt giữ kẻ trộm mỹ phẩm', lead: '', expected: ['an-ninh-trat-tu'] },
     { title: 'Anh hùng cứu người trong tai nạn giao thông', lead: '', expected: ['an-ninh-trat-tu'] },
+    { title: 'Tai nạn giao thông, ông Đức và chị Mỹ bị thương', lead: '', expected: ['an-ninh-trat-tu'] },
   ])('foreign news files nowhere unless something anchors it here: "$title" → $expected', ({ title, lead, expected }) => {
     expect(ids(storyOf(title, lead))).toEqual(expected);
   });
