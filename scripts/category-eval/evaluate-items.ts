@@ -37,24 +37,24 @@ export const BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind
 export const SECOND_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-2/items.json', import.meta.url);
 export const TEAM_ITEMS_FILE = new URL('../../test/fixtures/category-eval/team/items.json', import.meta.url);
 
+/**
+ * The third blind set, by a third writer who saw nothing of the rules nor the other sets: held out whole.
+ * It is scored once, after the rules are settled; its items are never printed, only its figures.
+ */
+export const THIRD_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-3/items.json', import.meta.url);
+
 export function loadItems(file: URL = BLIND_ITEMS_FILE): LabelledItem[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { items: LabelledItem[] }).items;
 }
 
-/** The team's own set, when there is one. */
-export function loadTeamItems(): LabelledItem[] | undefined {
-  return existsSync(TEAM_ITEMS_FILE) ? loadItems(TEAM_ITEMS_FILE) : undefined;
+/** A set that may not be there (the team's own set, the held-out third blind set). */
+export function loadItemsIfPresent(file: URL): LabelledItem[] | undefined {
+  return existsSync(file) ? loadItems(file) : undefined;
 }
 
-/**
- * The blind set is split by the parity of its ids' number: rules are tuned looking only at the odd
- * half's misses ("tune"), and the even half ("held-out") is only ever scored, never read.
- */
-export type Half = 'tune' | 'held-out';
-
-export function halfOf(item: Pick<LabelledItem, 'id'>): Half {
-  const number = Number(item.id.replace(/\D/g, ''));
-  return number % 2 === 1 ? 'tune' : 'held-out';
+/** The team's own set, when there is one. */
+export function loadTeamItems(): LabelledItem[] | undefined {
+  return loadItemsIfPresent(TEAM_ITEMS_FILE);
 }
 
 const SEEN_AT = new Date('2030-01-01T00:00:00.000Z');

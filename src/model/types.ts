@@ -7,6 +7,11 @@ export interface CategoryConfig {
   readonly keywords: readonly string[];
   /** Phrases that stop this category's keywords from filing a copy here (never a categoryMap or urlMap hit); absent = none. */
   readonly exclude?: readonly string[];
+  /**
+   * Names of who acts for this category (a police unit: "CSGT", "cơ quan điều tra"): they count as keywords,
+   * but as text keywords even in the headline, so a name alone never files a story; absent = none.
+   */
+  readonly agencies?: readonly string[];
 }
 
 export interface SourceConfig {

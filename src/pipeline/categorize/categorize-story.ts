@@ -5,12 +5,13 @@
 import { createHash } from 'node:crypto';
 import type { CategoryConfig, CategoryFiling, Copy, SourceConfig, Story } from '../../model/types.ts';
 import { copyKeys } from '../normalize/copy-text.ts';
+import { foreignNewsName } from './foreign-frame.ts';
 import { findEvidence, indexCategoryPhrases, type CopyEvidence, type PhraseTable } from './keyword-evidence.ts';
 import { keywordFilings } from './keyword-rule.ts';
 import { mappedCategories, prepareSourceMaps, type SourceMaps } from './source-maps.ts';
 
 /** Bumped when the rule itself changes (not the config), so stored stories are filed again. */
-const FILING_RULE_VERSION = 3;
+const FILING_RULE_VERSION = 4;
 
 /** One category of a story and why. */
 export interface CategoryHit extends CategoryFiling {
@@ -56,10 +57,21 @@ export function fileStory(story: Story, categorize: Categorizer): boolean {
   return story.categories.length !== before.length || story.categories.some((id, index) => id !== before[index]);
 }
 
-/** The evidence of one copy's words, from the comparison keys its merge already worked out. */
+/** The evidence the keyword rule reads: none for foreign news (foreign-frame.ts), else the copy's words. */
 export function copyEvidence(copy: Copy, rules: PreparedRules): CopyEvidence {
+  return foreignNameOf(copy) === undefined ? wordEvidence(copy, rules) : new Map();
+}
+
+/** The evidence of one copy's words, from the comparison keys its merge already worked out. */
+export function wordEvidence(copy: Copy, rules: PreparedRules): CopyEvidence {
   const keys = copyKeys(copy);
   return findEvidence(keys.title, keys.lines, rules.phrases);
+}
+
+/** The foreign name that makes the copy foreign news, or undefined. */
+export function foreignNameOf(copy: Copy): string | undefined {
+  const keys = copyKeys(copy);
+  return foreignNewsName(copy.title, keys.title, keys.lines[0] ?? '');
 }
 
 // An operator's own mapping says more than a word in the text, so it is the rule remembered.

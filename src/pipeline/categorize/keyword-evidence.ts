@@ -3,15 +3,21 @@
  * TEXT_CHARS_READ characters of its text, and the first exclude phrase found there. Phrases match
  * whole syllable sequences of the comparison keys (NFC, case and tone placement folded, diacritics
  * kept); a keyword lying inside a longer keyword found at the same place, of any category, does not
- * count ("tín dụng" inside "tín dụng đen", "ngày hội" inside "ngày hội đại đoàn kết").
+ * count ("tín dụng" inside "tín dụng đen", "ngày hội" inside "ngày hội đại đoàn kết"). A category's
+ * agencies are keywords that weigh as text wherever they are.
  */
 import type { CategoryConfig } from '../../model/types.ts';
 import { syllables } from '../normalize/vietnamese-text.ts';
+import { settingStart } from './title-frames.ts';
 
-/** One configured phrase: its category (by position in the config) and whether it files or stops filing. */
+/**
+ * One configured phrase: its category (by position in the config) and whether it files or stops filing;
+ * an agency is a keyword that never weighs as a title keyword.
+ */
 interface Phrase {
   category: number;
   kind: 'keyword' | 'exclude';
+  agency?: boolean;
   /** As the config spells it, for explanations. */
   text: string;
   /** Length in syllables. */
@@ -19,8 +25,12 @@ interface Phrase {
 }
 
 export interface CategoryEvidence {
-  /** Distinct keywords found in the title. */
+  /** Distinct keywords found in the title, before its setting (title-frames.ts). */
   title: string[];
+  /** Distinct keywords found in the title's setting ("… tại chợ phiên"), weighed as text keywords. */
+  setting?: string[];
+  /** Distinct agency names found in the title, weighed as text keywords. */
+  agencies?: string[];
   /** Distinct keywords found in the text and not in the title. */
   text: string[];
   /** The first exclude phrase of the category found in the title or text. */
@@ -59,6 +69,7 @@ export function indexCategoryPhrases(categories: readonly CategoryConfig[]): Phr
   categories.forEach((category, index) => {
     for (const text of category.keywords) addPhrase(table, text, { category: index, kind: 'keyword', text, length: 0 });
     for (const text of category.exclude ?? []) addPhrase(table, text, { category: index, kind: 'exclude', text, length: 0 });
+    for (const text of category.agencies ?? []) addPhrase(table, text, { category: index, kind: 'keyword', agency: true, text, length: 0 });
   });
   return table;
 }
@@ -103,7 +114,7 @@ export const TEXT_CHARS_READ = 1500;
 /** The evidence of a copy whose title and text lines are already comparison keys. */
 export function findEvidence(titleKey: string, lineKeys: readonly string[], table: PhraseTable): CopyEvidence {
   const evidence: CopyEvidence = new Map();
-  record(evidence, 'title', matchLine(titleKey, table));
+  recordTitle(evidence, titleKey, table);
   let budget = TEXT_CHARS_READ;
   for (const line of lineKeys) {
     if (budget <= 0) break;
@@ -119,13 +130,27 @@ function wholeWordsWithin(line: string, length: number): string {
   return space <= 0 ? '' : line.slice(0, space);
 }
 
-function record(evidence: CopyEvidence, zone: 'title' | 'text', phrases: readonly Phrase[]): void {
-  for (const phrase of phrases) {
+/** The title's keywords, its agencies' names, and the keywords starting after its first setting word. */
+function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTable): void {
+  const matches = matchLine(titleKey, table);
+  if (matches.length === 0) return;
+  const setting = settingStart(titleKey);
+  record(evidence, 'agencies', matches.filter((match) => match.phrase.agency === true));
+  record(evidence, 'title', matches.filter((match) => match.phrase.agency !== true && match.start < setting));
+  record(evidence, 'setting', matches.filter((match) => match.phrase.agency !== true && match.start >= setting));
+}
+
+function record(evidence: CopyEvidence, zone: 'title' | 'agencies' | 'setting' | 'text', matches: readonly Match[]): void {
+  for (const { phrase } of matches) {
     let entry = evidence.get(phrase.category);
     if (entry === undefined) evidence.set(phrase.category, (entry = { title: [], text: [] }));
     if (phrase.kind === 'exclude') entry.excludedBy ??= phrase.text;
-    else if (!entry.title.includes(phrase.text) && !entry[zone].includes(phrase.text)) entry[zone].push(phrase.text);
+    else if (!isRecorded(entry, phrase.text)) (entry[zone] ??= []).push(phrase.text);
   }
+}
+
+function isRecorded(entry: CategoryEvidence, text: string): boolean {
+  return entry.title.includes(text) || entry.text.includes(text) || (entry.setting?.includes(text) ?? false) || (entry.agencies?.includes(text) ?? false);
 }
 
 interface Match {
@@ -140,7 +165,7 @@ const NOT_IN_ANY_PHRASE = -1;
 let numbers: Int32Array = new Int32Array(256);
 
 /** The phrases occurring in one line, in order, without keywords nested in a longer keyword. */
-function matchLine(key: string, table: PhraseTable): Phrase[] {
+function matchLine(key: string, table: PhraseTable): Match[] {
   if (key === '') return [];
   const count = numberWords(key, table);
   let matches: Match[] | undefined;
@@ -154,8 +179,8 @@ function matchLine(key: string, table: PhraseTable): Phrase[] {
     }
   }
   if (matches === undefined) return [];
-  if (matches.length === 1) return [matches[0]!.phrase];
-  return matches.filter((match) => !matches.some((other) => covers(other, match))).map((match) => match.phrase);
+  if (matches.length === 1) return matches;
+  return matches.filter((match) => !matches.some((other) => covers(other, match)));
 }
 
 const SPACE = 32;

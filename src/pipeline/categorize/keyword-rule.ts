@@ -2,7 +2,8 @@
  * The keyword rule, in one place so filing and explaining agree. A category's keywords file a copy when
  * 1. no exclude phrase of the category occurs in the copy's title or text;
  * 2. a keyword occurs in the title, or two distinct keywords occur in the text (its first
- *    TEXT_CHARS_READ characters, keyword-evidence.ts);
+ *    TEXT_CHARS_READ characters, keyword-evidence.ts); an agency's name, and a headline keyword in the
+ *    headline's setting (title-frames.ts), count as text keywords;
  * 3. no other category passing 1 and 2 weighs more, a distinct keyword weighing 3 in the title and 1
  *    in the text; at equal weight, the one with more title keywords wins, and a full tie files both.
  */
@@ -23,12 +24,18 @@ export interface Candidate {
 
 export function candidateOf(evidence: CategoryEvidence): Candidate | undefined {
   if (evidence.excludedBy !== undefined) return undefined;
-  if (evidence.title.length === 0 && evidence.text.length < TEXT_KEYWORDS_NEEDED) return undefined;
-  return { words: [...evidence.title, ...evidence.text], weight: weightOf(evidence), titleWords: evidence.title.length };
+  if (evidence.title.length === 0 && textWordsOf(evidence).length < TEXT_KEYWORDS_NEEDED) return undefined;
+  return { words: [...evidence.title, ...textWordsOf(evidence)], weight: weightOf(evidence), titleWords: evidence.title.length };
 }
 
 export function weightOf(evidence: CategoryEvidence): number {
-  return evidence.title.length * TITLE_WEIGHT + evidence.text.length * TEXT_WEIGHT;
+  return evidence.title.length * TITLE_WEIGHT + textWordsOf(evidence).length * TEXT_WEIGHT;
+}
+
+/** The keywords that weigh as text: the title's agencies and setting (title-frames.ts), and the text's. */
+export function textWordsOf(evidence: CategoryEvidence): string[] {
+  if (evidence.setting === undefined && evidence.agencies === undefined) return evidence.text;
+  return [...(evidence.agencies ?? []), ...(evidence.setting ?? []), ...evidence.text];
 }
 
 /** Category position → the keywords that file the copy there, after rule 3. */
@@ -60,18 +67,27 @@ function compare(a: Candidate, b: Candidate | undefined): number {
  * another category's keywords won under rule 3.
  */
 export function nearMiss(evidence: CategoryEvidence, best: Candidate | undefined): string | undefined {
-  const found = [...evidence.title, ...evidence.text];
+  const found = markSetting([...evidence.title, ...textWordsOf(evidence)], evidence);
   if (evidence.excludedBy !== undefined) {
     const stopped = candidateOf({ ...evidence, excludedBy: undefined });
     return stopped === undefined ? undefined : `keywords ${quote(found)} stopped by the exclude phrase "${evidence.excludedBy}"`;
   }
   const candidate = candidateOf(evidence);
   if (candidate === undefined) {
-    if (evidence.text.length !== TEXT_KEYWORDS_NEEDED - 1) return undefined;
-    return `one keyword in the text (${quote(evidence.text)}); a second one, or one in the title, would file it`;
+    const textWords = textWordsOf(evidence);
+    if (textWords.length !== TEXT_KEYWORDS_NEEDED - 1) return undefined;
+    return `one keyword in the text (${quote(markSetting(textWords, evidence))}); a second one, or one in the title, would file it`;
   }
   if (compare(candidate, best) >= 0) return undefined;
   return `keywords ${quote(found)} weigh ${describe(candidate)}, less than another category's ${describe(best!)}`;
+}
+
+/** A headline keyword after a setting word ("… tại chợ phiên") or an agency's name is told as such: it weighed as a text keyword. */
+export function markSetting(words: readonly string[], evidence: CategoryEvidence): string[] {
+  return words.map((word) => {
+    if (evidence.agencies?.includes(word)) return `${word} (names who acts, weighed as text)`;
+    return evidence.setting?.includes(word) ? `${word} (in the headline's setting, weighed as text)` : word;
+  });
 }
 
 function describe(candidate: Candidate): string {

@@ -67,6 +67,48 @@ describe('the keyword rule', () => {
   });
 });
 
+describe('what the headline’s shape says', () => {
+  it.each([
+    { kind: 'a keyword after "tại" is the setting', title: 'Kẻ trộm tại bệnh viện', expected: ['an-ninh-trat-tu'] },
+    { kind: 'a keyword after "ở" is the setting', title: 'Sốt xuất huyết tăng ở khu trọ gần bệnh viện', expected: ['y-te'] },
+    { kind: 'a keyword after "dịp" is the setting', title: 'Tiêm chủng cho trẻ dịp phòng chống ma túy', expected: ['y-te'] },
+    { kind: 'a keyword after "do" names the cause', title: 'Bệnh nhân nhập viện do tai nạn giao thông', expected: ['y-te'] },
+    { kind: 'without a setting word the title weighs in full', title: 'Kẻ trộm bệnh viện', expected: ['an-ninh-trat-tu', 'y-te'] },
+  ])('$kind: "$title" → $expected', ({ title, expected }) => {
+    expect(ids(storyOf(title))).toEqual(expected);
+  });
+
+  it.each([
+    { title: 'Cảnh sát Mỹ bắt giữ nghi phạm trộm xe', lead: '', expected: [] },
+    { title: 'Mỹ: tai nạn giao thông liên hoàn, 5 người chết', lead: '', expected: [] },
+    { title: 'Hàn Quốc ghi nhận ca sốt xuất huyết đầu tiên', lead: '', expected: [] },
+    { title: 'Bắt giữ kẻ trộm ở thủ đô Paris', lead: '', expected: [] },
+    { title: 'Bắt giữ hai người Việt trộm hàng ở Nhật Bản', lead: 'Đại sứ quán Việt Nam đang bảo hộ công dân.', expected: ['an-ninh-trat-tu'] },
+    { title: 'Dẫn độ đối tượng ma túy từ Lào về nước', lead: '', expected: ['an-ninh-trat-tu'] },
+    { title: 'Sản phẩm OCOP xuất khẩu sang Mỹ', lead: '', expected: ['kinh-te'] },
+    { title: 'Bắt giữ kẻ trộm ở xã Mỹ Thủy', lead: '', expected: ['an-ninh-trat-tu'] },
+    { title: 'Tai nạn giao thông trên đường Nguyễn Minh Đức', lead: '', expected: ['an-ninh-trat-tu'] },
+    { title: 'Bắt giữ kẻ trộm mỹ phẩm', lead: '', expected: ['an-ninh-trat-tu'] },
+    { title: 'Anh hùng cứu người trong tai nạn giao thông', lead: '', expected: ['an-ninh-trat-tu'] },
+    { title: 'Tai nạn giao thông, ông Đức và chị Mỹ bị thương', lead: '', expected: ['an-ninh-trat-tu'] },
+  ])('foreign news files nowhere unless something anchors it here: "$title" → $expected', ({ title, lead, expected }) => {
+    expect(ids(storyOf(title, lead))).toEqual(expected);
+  });
+
+  it.each([
+    { kind: 'a police unit alone in the headline files nothing', title: 'CSGT đẩy xe giúp người dân qua đoạn ngập', text: '', expected: [] },
+    { kind: 'its act does', title: 'CSGT bắt giữ tài xế bỏ chạy', text: '', expected: ['an-ninh-trat-tu'] },
+    { kind: 'a unit named in the headline and an act in the text weigh as two text keywords', title: 'Một ngày cùng CSGT', text: 'Tổ công tác bắt giữ hai xe chở hàng quá tải.', expected: ['an-ninh-trat-tu'] },
+  ])('agencies: $kind', ({ title, text, expected }) => {
+    const withAgencies = createCategorizer([{ ...categories[0]!, agencies: ['CSGT'] }, ...categories.slice(1)], sources);
+    expect(ids(storyOf(title, text), withAgencies)).toEqual(expected);
+  });
+
+  it('still lets the operator’s map file foreign news', () => {
+    expect(ids(storyOf('Cảnh sát Mỹ bắt giữ nghi phạm', '', ['Tin an ninh - quốc phòng']))).toEqual(['an-ninh-trat-tu']);
+  });
+});
+
 describe('urlMap', () => {
   const mapped = (urlMap: Record<string, string>, url: string) => {
     const source = makeSource('bao-tinh', { urlMap });

@@ -1,7 +1,16 @@
-// Holds the shipped categories to the bounds of issue 12 on both blind labelled sets (and the team's set).
+// Holds the shipped categories to the bounds of issue 12 on both blind labelled sets and the team's set,
+// and on the third blind set (held out whole) to the figures the lead records after scoring it once.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../../src/config/load-config.ts';
-import { SECOND_BLIND_ITEMS_FILE, evaluateItems, halfOf, loadItems, loadTeamItems, type CategoryScore } from '../../../scripts/category-eval/evaluate-items.ts';
+import {
+  SECOND_BLIND_ITEMS_FILE,
+  THIRD_BLIND_ITEMS_FILE,
+  evaluateItems,
+  loadItems,
+  loadItemsIfPresent,
+  loadTeamItems,
+  type CategoryScore,
+} from '../../../scripts/category-eval/evaluate-items.ts';
 
 const categories = loadConfig(DEFAULT_CONFIG_PATH).categories;
 
@@ -13,19 +22,22 @@ function bounds(id: string): Bounds {
 }
 
 /**
- * Where the second blind set is still short of the issue's bounds, the floor is what the rules reach
- * on it (README "The shipped categories and how well they file"), so a change cannot lose ground there
- * unseen; every other figure is held to the bounds themselves.
+ * The third blind set's check, set by the lead after scoring it once (until then the issue's bounds):
+ * per category, the floor it is held to. Lower a figure here only to what the set measured, and say so
+ * in README; never tune a rule on that set's items.
  */
-const SECOND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {
-  'an-ninh-trat-tu': { precision: 0.94 },
-  'van-hoa-xa-hoi': { precision: 0.85 },
-};
+const THIRD_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {};
 
 function expectWithin(scores: readonly CategoryScore[], boundsOf: (id: string) => Bounds): void {
   for (const score of scores) {
     const { precision, recall } = boundsOf(score.id);
-    expect({ id: score.id, precisionMet: score.precision >= precision, recallMet: score.recall >= recall, score }).toMatchObject({ precisionMet: true, recallMet: true });
+    // A category nobody labelled in the set scores 1.0 on nothing: that proves no bound.
+    const labelled = score.truePositives + score.falseNegatives;
+    expect({ id: score.id, labelled: labelled > 0, precisionMet: score.precision >= precision, recallMet: score.recall >= recall, score }).toMatchObject({
+      labelled: true,
+      precisionMet: true,
+      recallMet: true,
+    });
   }
 }
 
@@ -34,20 +46,23 @@ describe('the shipped categories on labelled sets', () => {
     expectWithin(evaluateItems(loadItems(), categories).scores, bounds);
   });
 
-  it('meet the bounds on the whole second blind set, or hold the floor reached where they do not yet', () => {
-    expectWithin(evaluateItems(loadItems(SECOND_BLIND_ITEMS_FILE), categories).scores, (id) => ({ ...bounds(id), ...SECOND_SET_FLOORS[id] }));
+  it('meet the bounds on the whole second blind set', () => {
+    expectWithin(evaluateItems(loadItems(SECOND_BLIND_ITEMS_FILE), categories).scores, bounds);
   });
 
-  it('split each blind set into a tuning half and a held-out half of nearly equal size', () => {
-    for (const items of [loadItems(), loadItems(SECOND_BLIND_ITEMS_FILE)]) {
-      const tune = items.filter((item) => halfOf(item) === 'tune').length;
-      expect(Math.abs(tune - (items.length - tune))).toBeLessThanOrEqual(1);
-    }
+  const third = loadItemsIfPresent(THIRD_BLIND_ITEMS_FILE);
+  it.skipIf(third === undefined)('hold the floors recorded for the third blind set, held out whole', () => {
+    expectWithin(evaluateItems(third!, categories).scores, (id) => ({ ...bounds(id), ...THIRD_BLIND_SET_FLOORS[id] }));
   });
 
   it('meet the same bounds on the team’s own set', () => {
     const team = loadTeamItems();
     expect(team?.length).toBeGreaterThanOrEqual(60);
     expectWithin(evaluateItems(team!, categories).scores, bounds);
+  });
+
+  it('fail a set in which a category has no labelled item, however it is filed', () => {
+    const scores = evaluateItems(loadItems(), categories).scores.map((score) => (score.id === 'y-te' ? { ...score, truePositives: 0, falseNegatives: 0, precision: 1, recall: 1 } : score));
+    expect(() => expectWithin(scores, bounds)).toThrow();
   });
 });

@@ -31,15 +31,43 @@ describe('explainCategories', () => {
     { kind: 'an exclude phrase', title: 'Mạo danh ngân hàng để lừa đảo', text: '', category: 'kinh-te', reason: 'keywords "ngân hàng" stopped by the exclude phrase "lừa đảo"' },
     {
       kind: 'another category weighing more',
-      title: 'Bắt giữ kẻ trộm ở bệnh viện',
+      title: 'Bệnh viện bắt giữ kẻ trộm',
       text: '',
       category: 'y-te',
       reason: `keywords "bệnh viện" weigh 3 (1 in the title), less than another category's 6 (2 in the title)`,
+    },
+    {
+      kind: 'a headline keyword in the setting, weighed as text',
+      title: 'Bắt giữ kẻ trộm ở bệnh viện',
+      text: '',
+      category: 'y-te',
+      reason: `one keyword in the text ("bệnh viện (in the headline's setting, weighed as text)"); a second one, or one in the title, would file it`,
+    },
+    {
+      kind: 'foreign news',
+      title: 'Cảnh sát Mỹ bắt giữ kẻ trộm',
+      text: '',
+      category: 'an-ninh-trat-tu',
+      reason: 'keywords "bắt giữ", "trộm" not counted: foreign news (the headline names "Mỹ", and neither it nor the lead names Việt Nam or a Vietnamese authority)',
     },
   ])('names a near miss by $kind', ({ title, text, category, reason }) => {
     const explained = explain(title, text)[category]!;
     expect(explained.filedBy).toEqual([]);
     expect(explained.nearMisses.map((miss) => miss.reason)).toEqual([reason]);
+  });
+
+  it('tells which filing keywords were in the headline’s setting', () => {
+    const filed = explain('Bác sĩ kể lại vụ trộm ở bệnh viện', '')['y-te']!.filedBy;
+    expect(filed.map(({ detail }) => detail)).toEqual(["bác sĩ, bệnh viện (in the headline's setting, weighed as text)"]);
+  });
+
+  it('tells an agency’s name in the headline, weighed as text', () => {
+    const withAgency = prepareRules([{ ...categories[0]!, agencies: ['CSGT'] }, ...categories.slice(1)], [makeSource('bao-tinh')]);
+    const copy = makeCopy({ sourceId: 'bao-tinh', title: 'CSGT giúp cụ bà qua đường', text: '' });
+    const story: Story = { id: 'urn:uuid:a', categories: [], datePublished: '', dateModified: '', copies: [copy] };
+    const antt = explainCategories(story, withAgency)[0]!;
+    expect(antt.filedBy).toEqual([]);
+    expect(antt.nearMisses.map((miss) => miss.reason)).toEqual([`one keyword in the text ("CSGT (names who acts, weighed as text)"); a second one, or one in the title, would file it`]);
   });
 
   it('names nothing for a category no keyword came near', () => {

@@ -1,0 +1,24 @@
+/**
+ * What a headline's shape says beyond its words. A Vietnamese headline puts its subject and act first
+ * ("Khởi tố…", "Tặng mũ bảo hiểm…") and then, after a frame word, where, when, why or by whom ("… tại chợ
+ * phiên", "… ở doanh nghiệp FDI", "… dịp lễ hội Xuân", "… do doanh nghiệp giảm đơn hàng"): a
+ * keyword in that tail is the story's setting, not what it is about, so it weighs as a text keyword.
+ */
+import { comparisonKey } from '../normalize/vietnamese-text.ts';
+
+/** Syllables that open the setting of a headline (compared as comparison keys). */
+export const SETTING_WORDS: readonly string[] = ['tại', 'ở', 'dịp', 'do'];
+
+const SETTING_KEYS = new Set(SETTING_WORDS.map((word) => comparisonKey(word)));
+
+/**
+ * The position (in syllables of the title's comparison key) of the first setting word, or Infinity
+ * when the headline has none; a keyword starting after it is in the setting.
+ */
+export function settingStart(titleKey: string): number {
+  if (titleKey === '') return Infinity;
+  const words = titleKey.split(' ');
+  // The first word is the headline's act or subject, so it never opens a setting.
+  for (let at = 1; at < words.length; at++) if (SETTING_KEYS.has(words[at]!)) return at;
+  return Infinity;
+}
