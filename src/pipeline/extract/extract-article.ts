@@ -144,9 +144,16 @@ function findAuthor($: CheerioAPI, selector: string | undefined): { value?: stri
   }
   const fromJsonLd = jsonLdField($, 'author');
   const jsonLdName = authorName(fromJsonLd);
-  if (jsonLdName !== undefined) return { value: jsonLdName, rule: 'JSON-LD author' };
+  if (jsonLdName !== undefined && !isCmsAccount(jsonLdName)) return { value: jsonLdName, rule: 'JSON-LD author' };
   const meta = text($('meta[name="author"]').attr('content'));
-  return meta === undefined ? { rule: 'none' } : { value: meta, rule: 'meta author' };
+  return meta === undefined || isCmsAccount(meta) ? { rule: 'none' } : { value: meta, rule: 'meta author' };
+}
+
+// A CMS's default account ("admin", Joomla's "Super User") names whoever was logged in, not a writer: the byline decides.
+const CMS_ACCOUNTS = new Set(['admin', 'administrator', 'super user', 'superuser', 'quản trị', 'quản trị viên', 'biên tập viên', 'webmaster', 'editor', 'root'].map(comparisonKey));
+
+function isCmsAccount(name: string): boolean {
+  return CMS_ACCOUNTS.has(comparisonKey(name));
 }
 
 function authorName(value: unknown): string | undefined {

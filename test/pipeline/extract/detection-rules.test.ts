@@ -80,3 +80,28 @@ describe('a related-news heading that is itself a link to its category', () => {
     expect(content).not.toMatch(/Tin cùng chuyên mục|tuần tra đêm|Tập huấn phòng cháy|Bản quyền/);
   });
 });
+
+describe('bylines the second blind set showed', () => {
+  const page = (byline: string, head = '') => `<html><head>${head}</head><body><h1>Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026</h1><div class="content">${body(byline)}</div></body></html>`;
+
+  it('reads initials as a name, and a unit on the next visual line (after <br>) as the unit, keeping the name', () => {
+    const initials = extractArticle(page('<p style="text-align:right"><strong>K.V.L</strong></p>'), URL_, undefined, ZONE);
+    expect(initials.author).toBe('K.V.L');
+    expect(text(initials.contentHtml).endsWith(PARAGRAPHS[2]!)).toBe(true);
+    const broken = extractArticle(page('<p><strong>K.V.L</strong><br>Trung tâm Văn hóa phường</p>'), URL_, undefined, ZONE);
+    expect(broken.author).toBe('K.V.L');
+    expect(text(broken.contentHtml)).not.toMatch(/K\.V\.L|Trung tâm Văn hóa/);
+  });
+
+  it('keeps a line broken by <br> as text when its second line is not a unit', () => {
+    const poem = extractArticle(page('<p>Hoàng Long<br>Năm nay phường sẽ mở thêm lớp học cho người cao tuổi.</p>'), URL_, undefined, ZONE);
+    expect(poem.author).toBeUndefined();
+    expect(text(poem.contentHtml)).toContain('mở thêm lớp học');
+  });
+
+  it('passes over a CMS account name ("admin", "Super User") in meta or JSON-LD for the closing byline', () => {
+    const jsonLd = '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"admin"}}</script><meta name="author" content="Super User">';
+    expect(extractArticle(page('<p align="right"><b>Theo K.V.L</b></p>', jsonLd), URL_, undefined, ZONE)).toMatchObject({ author: 'K.V.L', rules: { author: 'closing byline' } });
+    expect(extractArticle(page('<p align="right"><b>Theo K.V.L</b></p>', '<meta name="author" content="Thu Hà">'), URL_, undefined, ZONE)).toMatchObject({ author: 'Thu Hà', rules: { author: 'meta author' } });
+  });
+});

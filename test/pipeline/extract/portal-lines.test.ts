@@ -29,7 +29,15 @@ describe('readByline', () => {
   it.each([
     { line: 'Minh Anh', name: 'Minh Anh' },
     { line: 'Hoàng Long - Thu Hà.', name: 'Hoàng Long - Thu Hà' },
-    { line: 'Minh Anh (Công an xã Hòa An)', name: 'Minh Anh (Công an xã Hòa An)' },
+    { line: 'Minh Anh (Công an xã Hòa An)', name: 'Minh Anh' },
+    { line: 'Thu Hà (Phòng Văn hóa)', name: 'Thu Hà' },
+    { line: 'K.V.L', name: 'K.V.L' },
+    { line: 'Ph.Đ.H.', name: 'Ph.Đ.H' },
+    { line: 'K.V.L (Trung tâm Y tế khu vực)', name: 'K.V.L' },
+    { line: 'K.V.L - Hội Nông dân xã', name: 'K.V.L' },
+    { line: 'Bài, ảnh: K.V.L – Trường THCS Hòa An 2', name: 'K.V.L' },
+    { line: 'Tin: K.V.L – Ban Chỉ huy Quân sự xã', name: 'K.V.L' },
+    { line: 'Tin, ảnh: Hoàng Long - Thu Hà', name: 'Hoàng Long - Thu Hà' },
     { line: 'Nguồn: Báo Cao Bằng', name: 'Báo Cao Bằng' },
     { line: 'Theo TTXVN', name: 'TTXVN' },
     { line: 'Theo baocaobang.vn', name: 'baocaobang.vn' },
@@ -39,7 +47,7 @@ describe('readByline', () => {
     expect(readByline(line)).toBe(name);
   });
 
-  it.each(['Đây là hoạt động thiết thực.', 'Theo kế hoạch, xã sẽ tập huấn', 'Ảnh: Minh Anh', 'Lượt xem: 12', 'Kết quả'])('reads no byline in "%s"', (line) => {
+  it.each(['Đây là hoạt động thiết thực.', 'Theo kế hoạch, xã sẽ tập huấn', 'Ảnh: Minh Anh', 'Lượt xem: 12', 'Kết quả', 'TP.HCM', 'Q.1'])('reads no byline in "%s"', (line) => {
     expect(readByline(line)).toBeUndefined();
   });
 });
