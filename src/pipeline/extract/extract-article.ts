@@ -87,15 +87,22 @@ function findTitle($: CheerioAPI, selector: string | undefined): { value?: strin
   const headline = findHeadline($);
   const og = text($('meta[property="og:title"]').attr('content'));
   const shown = headline === undefined ? undefined : text($(headline.element).text());
-  if (og !== undefined && (shown === undefined || comparisonKey(og).includes(comparisonKey(shown)))) return { value: og, rule: 'og:title', element: headline?.element };
+  if (og !== undefined && (shown === undefined || (comparisonKey(og).includes(comparisonKey(shown)) && !addsSiteName(og, shown)))) return { value: og, rule: 'og:title', element: headline?.element };
   if (headline !== undefined) return { value: shown, rule: headline.rule, element: headline.element };
   const documentTitle = text($('title').first().text());
   return documentTitle === undefined ? { rule: 'none' } : { value: documentTitle, rule: '<title>' };
 }
 
+/** og:title = the site's name joined to the headline by a dash or bar ("Sở Giáo dục … - <headline>"): a suffix like `<title>`'s, not a dateline as "Cao Bằng: " is. */
+function addsSiteName(og: string, shown: string): boolean {
+  const rest = og.startsWith(shown) ? og.slice(shown.length) : og.endsWith(shown) ? og.slice(0, og.length - shown.length) : undefined;
+  return rest !== undefined && (/^\s+[-–—|»]\s/u.test(rest) || /\s[-–—|«]\s+$/u.test(rest));
+}
+
 const MIN_HEADLINE_WORDS = 5;
 const MAX_HEADLINE_CHARS = 300;
-const TITLE_ATTRIBUTE = /title|tieu-?de|headline/i;
+// `contentheading`: Joomla 1.5 prints the headline in a table cell so named.
+const TITLE_ATTRIBUTE = /title|tieu-?de|headline|contentheading/i;
 const HEADLINE_KINDS: readonly { rule: string; matches: (element: Element, $: CheerioAPI, textLength: (node: AnyNode) => number) => boolean }[] = [
   { rule: 'first h1', matches: (element) => element.name === 'h1' },
   { rule: 'title-named element', matches: (element) => element.attribs.itemprop === 'headline' || TITLE_ATTRIBUTE.test(`${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`) },
@@ -117,8 +124,8 @@ function findHeadline($: CheerioAPI): { element: Element; rule: string } | undef
       // Long elements are never a headline: their text is not built (a page of many such would be quadratic).
       if (textLength(element) > MAX_HEADLINE_CHARS * 2 || !kind.matches(element, $, textLength)) continue;
       const value = text($(element).text());
-      // h1 is taken as it stands (portals use it for the headline); the weaker kinds must look like one.
-      if (value === undefined || (kind.rule !== 'first h1' && !looksLikeHeadline($, element, value, wrappers))) continue;
+      // h1 is taken as it stands (portals use it for the headline) unless it is the site's name in the page header; the weaker kinds must look like one.
+      if (value === undefined || (kind.rule === 'first h1' ? inSiteHeader(element, wrappers) : !looksLikeHeadline($, element, value, wrappers))) continue;
       return { element, rule: kind.rule };
     }
   }
@@ -126,6 +133,16 @@ function findHeadline($: CheerioAPI): { element: Element; rule: string } | undef
 }
 
 const HEADLINE_TAGS_SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'meta', 'link']);
+
+// The block holding the portal's name and logo; an article's own header (`entry-header`, `page-header`) is not one.
+const SITE_HEADER_ATTRIBUTE = /(?:^|\s)(?:header|site-header|top-header|header-top|logo|brand|navbar-brand|site-name|site-title|site-branding|banner)(?:\s|$)/i;
+
+function inSiteHeader(element: Element, wrappers: ReadonlySet<Element>): boolean {
+  for (let node: Element | null = element; node !== null && node.type === 'tag' && !wrappers.has(node); node = node.parent as Element | null) {
+    if (SITE_HEADER_ATTRIBUTE.test(`${node.attribs.class ?? ''} ${node.attribs.id ?? ''}`)) return true;
+  }
+  return false;
+}
 
 function looksLikeHeadline($: CheerioAPI, element: Element, value: string, wrappers: ReadonlySet<Element>): boolean {
   if (value.length > MAX_HEADLINE_CHARS || value.split(' ').filter((word) => /\p{L}/u.test(word)).length < MIN_HEADLINE_WORDS) return false;

@@ -105,3 +105,23 @@ describe('bylines the second blind set showed', () => {
     expect(extractArticle(page('<p align="right"><b>Theo K.V.L</b></p>', '<meta name="author" content="Thu Hà">'), URL_, undefined, ZONE)).toMatchObject({ author: 'Thu Hà', rules: { author: 'meta author' } });
   });
 });
+
+describe('headlines the second blind set showed', () => {
+  const HEADLINE = 'Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026';
+
+  it('passes over an h1 holding the site name in the page header', () => {
+    const page = `<html><body><div class="header"><a class="logo" href="/"><img src="/logo.png" alt=""></a><h1 class="ten-cong">CỔNG THÔNG TIN ĐIỆN TỬ PHƯỜNG TÂN HÒA</h1></div><div class="chi-tiet"><h3 class="tieu-de">${HEADLINE}</h3><div class="content">${body()}</div></div></body></html>`;
+    expect(extractArticle(page, URL_, undefined, ZONE)).toMatchObject({ title: HEADLINE, rules: { title: 'title-named element' } });
+  });
+
+  it('takes the headline, not an og:title that joins the site name to it with a dash or bar', () => {
+    const page = (og: string) => `<html><head><meta property="og:title" content="${og}"></head><body><h1>${HEADLINE}</h1><div class="content">${body()}</div></body></html>`;
+    expect(extractArticle(page(`UBND phường Tân Hòa - ${HEADLINE}`), URL_, undefined, ZONE)).toMatchObject({ title: HEADLINE, rules: { title: 'first h1' } });
+    expect(extractArticle(page(`${HEADLINE} | Cổng thông tin phường`), URL_, undefined, ZONE)).toMatchObject({ title: HEADLINE, rules: { title: 'first h1' } });
+  });
+
+  it("reads Joomla 1.5's td.contentheading as the headline", () => {
+    const page = `<html><head><title>Cổng thông tin phường - ${HEADLINE}</title></head><body><table class="contentpaneopen"><tr><td class="contentheading">${HEADLINE}</td></tr></table><table class="contentpaneopen"><tr><td>${body()}</td></tr></table></body></html>`;
+    expect(extractArticle(page, URL_, undefined, ZONE)).toMatchObject({ title: HEADLINE, rules: { title: 'title-named element' } });
+  });
+});
