@@ -125,3 +125,19 @@ describe('headlines the second blind set showed', () => {
     expect(extractArticle(page, URL_, undefined, ZONE)).toMatchObject({ title: HEADLINE, rules: { title: 'title-named element' } });
   });
 });
+
+describe('dates of other articles the second blind set showed', () => {
+  const HEADLINE = '<h1>Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026</h1>';
+
+  it('takes no date from another article\'s item or link, even when the page prints none of its own', () => {
+    const page = `<html><body>${HEADLINE}<div class="meta"><span class="ngay"></span></div><div class="content">${body()}</div><ul><li><a href="/tin-tuc/b.html">Hội nghị cử tri cuối năm tại phường Tân Hòa</a> <span>(01/12/2026 10:00)</span></li></ul><ul><li><a href="/van-ban/kh-12">Kế hoạch số 12/KH-UBND ngày 28/11/2026</a></li></ul></body></html>`;
+    expect(extractArticle(page, URL_, undefined, ZONE)).toMatchObject({ rules: { date: 'time first seen' } });
+  });
+
+  it('still reads a permalink printed as the date, and a date beside a category link', () => {
+    const permalink = `<html><body>${HEADLINE}<span class="date"><a href="${URL_}" rel="bookmark"><span>Thứ Năm, 03/12/2026 - 10:15</span></a></span><div class="content">${body()}</div></body></html>`;
+    expect(extractArticle(permalink, URL_, undefined, ZONE).date).toBe('thứ năm, 03/12/2026 - 10:15');
+    const category = `<html><body>${HEADLINE}<div class="info"><span>Ngày đăng: 03/12/2026 10:15</span> <a href="/van-hoa">Văn hóa - Xã hội</a></div><div class="content">${body()}</div></body></html>`;
+    expect(extractArticle(category, URL_, undefined, ZONE).date).toBe('03/12/2026 10:15');
+  });
+});

@@ -15,6 +15,8 @@ describe('findDateText', () => {
     { line: 'Đăng lúc 08:30 ngày 05/12/2026 (GMT+7)', iso: '2026-12-05T01:30:00.000Z' },
     { line: '19h40 ngày 19/11/2024', iso: '2024-11-19T12:40:00.000Z' },
     { line: 'Ngày 5-12-2026', iso: '2026-12-04T17:00:00.000Z' },
+    { line: 'Thứ sáu, 4 Tháng 12 2026 07:30', iso: '2026-12-04T00:30:00.000Z' },
+    { line: 'ngày 4 tháng 12 năm 2026', iso: '2026-12-03T17:00:00.000Z' },
   ])('reads "$line"', ({ line, iso }) => {
     const found = findDateText(line, ZONE);
     expect(found && parseFeedDate(found, ZONE)?.toISOString()).toBe(iso);
