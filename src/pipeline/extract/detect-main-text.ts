@@ -14,7 +14,8 @@ const MIN_LEAD_WORDS = 8;
 // A lead is a paragraph or two; a longer block before the body is something else.
 const MAX_LEAD_CHARS = 800;
 const CONTAINER_TAGS = new Set(['div', 'article', 'section', 'main', 'td', 'span', 'font', 'center']);
-const PROSE_TAGS = 'p, pre, blockquote, h2, h3, h4, div, td, span';
+// `font`: old table-layout CMSs print the whole body as text runs in one <font>, paragraphs split by <br><br>.
+const PROSE_TAGS = 'p, pre, blockquote, h2, h3, h4, div, td, span, font';
 
 export interface MainText {
   element: Element;
@@ -29,7 +30,7 @@ export function detectMainText($: CheerioAPI, skip: ReadonlySet<Element>): MainT
   const scores = new Map<Element, number>();
   const wrappers = pageWrappers($, measureTextLengths($));
   for (const block of $(PROSE_TAGS).toArray()) {
-    if (skip.has(block) || (block.name === 'span' && isWithin(block, 'p'))) continue;
+    if (skip.has(block) || ((block.name === 'span' || block.name === 'font') && isWithin(block, 'p'))) continue;
     const chars = proseChars($, block);
     if (chars < MIN_PARAGRAPH_CHARS || insideChrome(block, wrappers)) continue;
     // One point a paragraph, one per 100 characters (three at most), one per comma: prose, not link lists.

@@ -141,3 +141,15 @@ describe('dates of other articles the second blind set showed', () => {
     expect(extractArticle(category, URL_, undefined, ZONE).date).toBe('03/12/2026 10:15');
   });
 });
+
+describe('a table-layout page whose body is text runs in one <font>', () => {
+  it('finds the body, its paragraphs split by <br><br>, beside menu and link cells', () => {
+    const cell = (links: string) => `<td width="180"><table>${links}</table></td>`;
+    const menu = cell(['Giới thiệu chung về phường', 'Tin hoạt động của phường', 'Văn bản chỉ đạo điều hành'].map((t, i) => `<tr><td><a href="m.asp?id=${i}">${t}</a></td></tr>`).join(''));
+    const page = `<html><body><table><tr>${menu}<td><table><tr><td><font class="title"><b>Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026</b></font></td></tr><tr><td><font face="Arial" size="2">${PARAGRAPHS.join('<br><br>')}<br><br></font></td></tr></table></td></tr></table></body></html>`;
+    const article = extractArticle(page, URL_, undefined, ZONE);
+    expect(article.rules.content).toBe('detected main text td');
+    expect(text(article.contentHtml)).toContain(PARAGRAPHS[2]);
+    expect(text(article.contentHtml)).not.toContain('Văn bản chỉ đạo');
+  });
+});
