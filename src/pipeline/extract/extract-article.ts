@@ -43,7 +43,7 @@ export function extractArticle(html: string, pageUrl: string, rules: Partial<Htm
   const date = findArticleDate($, selectors.date, title.element, timeZone);
   const metaAuthor = findAuthor($, selectors.author);
   const content = findContent($, selectors.content, title.element);
-  const cleaned = content.element === undefined ? { html: '' } : cleanContent($, content.element, { remove: selectors.remove, drop: [title.element, date.element] });
+  const cleaned = content.element === undefined ? { html: '' } : cleanContent($, content.element, { remove: selectors.remove, drop: [title.element, date.element, ...(content.drop ?? [])] });
   const author = metaAuthor.value ?? cleaned.byline;
   const dateRule = date.value !== undefined ? date.rule : entry?.date !== undefined ? 'date beside its link on the list page' : 'time first seen';
   return {
@@ -180,7 +180,7 @@ function authorName(value: unknown): string | undefined {
   return undefined;
 }
 
-function findContent($: CheerioAPI, selector: string | undefined, title: Element | undefined): { element?: Element; rule: string } {
+function findContent($: CheerioAPI, selector: string | undefined, title: Element | undefined): { element?: Element; drop?: Element[]; rule: string } {
   if (selector !== undefined) {
     const element = $(selector).get(0) as Element | undefined;
     if (element !== undefined) return { element, rule: `content selector "${selector}"` };
@@ -188,7 +188,7 @@ function findContent($: CheerioAPI, selector: string | undefined, title: Element
   const main = detectMainText($, new Set(title === undefined ? [] : [title]));
   if (main === undefined) return { rule: 'none' };
   if (main.lead !== undefined) $(main.element).prepend($(main.lead).clone());
-  return { element: main.element, rule: `detected main text ${describe(main.element)}` };
+  return { element: main.element, ...(main.drop === undefined ? {} : { drop: main.drop }), rule: `detected main text ${describe(main.element)}` };
 }
 
 function canonicalOf($: CheerioAPI, pageUrl: string): { canonicalUrl?: string } {

@@ -153,3 +153,24 @@ describe('a table-layout page whose body is text runs in one <font>', () => {
     expect(text(article.contentHtml)).not.toContain('Văn bản chỉ đạo');
   });
 });
+
+describe('a body pasted from Word as a one-column layout table', () => {
+  const row = (cell: string) => `<tr><td>${cell}</td></tr>`;
+  const para = (text: string) => `<p class="MsoNormal"><span lang="VI">${text}</span><o:p></o:p></p>`;
+
+  it('takes every row of text, image and caption around the best cell, and stops at a row without paragraphs', () => {
+    const table = `<table class="MsoNormalTable">${row(para(PARAGRAPHS[0]!) + para(PARAGRAPHS[1]!))}${row('<p class="MsoNormal" align="center"><img src="/anh/hoi-nghi.jpg"></p>')}${row('<p class="MsoNormal" align="center"><i><span>Quang cảnh hội nghị tổng kết tại phường Tân Hòa</span></i><i><span>.</span></i></p>')}${row(para(PARAGRAPHS[2]!) + '<p class="MsoNormal" align="right"><b>Nguồn: K.V.L</b></p>')}<tr><td class="ngay-sua">Cập nhật lúc 10:15 ngày 04/12/2026 bởi quản trị hệ thống</td></tr></table>`;
+    const page = `<html><body><h1>Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026</h1><div class="noi-dung">${table}</div><div class="lien-quan"><h3>Tin liên quan</h3></div></body></html>`;
+    const article = extractArticle(page, URL_, undefined, ZONE);
+    const content = text(article.contentHtml);
+    expect(content.startsWith(PARAGRAPHS[0]!)).toBe(true);
+    expect(content).toContain('Quang cảnh hội nghị tổng kết tại phường Tân Hòa.');
+    expect(content.endsWith(PARAGRAPHS[2]!)).toBe(true);
+    expect(article.author).toBe('K.V.L');
+  });
+
+  it('leaves a table with two cells in a row (data or the page columns) to its best cell', () => {
+    const page = `<html><body><h1>Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026</h1><table><tr><td>${body()}</td><td>${para('Cột bên phải của trang, ghi những thông báo khác của phường Tân Hòa, nhiều chữ, dấu phẩy, và dài hơn.')}</td></tr><tr><td colspan="2">${para('Bản quyền thuộc Ủy ban nhân dân phường Tân Hòa, ghi rõ nguồn khi phát hành lại thông tin.')}</td></tr></table></body></html>`;
+    expect(text(extractArticle(page, URL_, undefined, ZONE).contentHtml)).not.toMatch(/Cột bên phải|Bản quyền/);
+  });
+});
