@@ -10,7 +10,7 @@ import type { HtmlRules, RawItem } from '../../model/types.ts';
 import { canonicalizeUrl } from '../normalize/canonical-url.ts';
 import { cleanContent } from './clean-content.ts';
 import { describe, detectMainText } from './detect-main-text.ts';
-import { readByline } from './find-byline.ts';
+import { readByline, readLabelledByline } from './find-byline.ts';
 import { findArticleDate, jsonLdField } from './find-date.ts';
 import type { ListEntry } from './find-article-links.ts';
 
@@ -44,7 +44,7 @@ export function extractArticle(html: string, pageUrl: string, rules: Partial<Htm
   const metaAuthor = findAuthor($, selectors.author);
   const content = findContent($, selectors.content, title.element);
   const cleaned = content.element === undefined ? { html: '' } : cleanContent($, content.element, { remove: selectors.remove, drop: [title.element, date.element, ...(content.drop ?? [])] });
-  const author = metaAuthor.value ?? cleaned.byline;
+  const author = metaAuthor.value ?? cleaned.byline ?? (content.element === undefined ? undefined : labelledBylineAround($, title.element, content.element));
   const dateRule = date.value !== undefined ? date.rule : entry?.date !== undefined ? 'date beside its link on the list page' : 'time first seen';
   return {
     ...(title.value === undefined ? {} : { title: title.value }),
@@ -55,7 +55,7 @@ export function extractArticle(html: string, pageUrl: string, rules: Partial<Htm
     rules: {
       title: title.rule,
       date: dateRule,
-      author: metaAuthor.value !== undefined ? metaAuthor.rule : cleaned.byline !== undefined ? 'closing byline' : 'none',
+      author: metaAuthor.value !== undefined ? metaAuthor.rule : cleaned.byline !== undefined ? 'closing byline' : author !== undefined ? 'labelled byline beside the content' : 'none',
       content: content.rule,
     },
   };
@@ -189,6 +189,35 @@ function findContent($: CheerioAPI, selector: string | undefined, title: Element
   if (main === undefined) return { rule: 'none' };
   if (main.lead !== undefined) $(main.element).prepend($(main.lead).clone());
   return { element: main.element, ...(main.drop === undefined ? {} : { drop: main.drop }), rule: `detected main text ${describe(main.element)}` };
+}
+
+const BYLINE_BLOCKS = new Set(['p', 'div', 'li', 'table', 'ul']);
+const BYLINE_MAX_CHARS = 100;
+// Past the content, a byline comes before the share bar and the related list; this many elements are enough to see it.
+const ELEMENTS_AFTER_CONTENT = 8;
+
+/**
+ * A labelled byline line ("Tác giả: N.T.P", "Tin, ảnh: Đ.V.T") printed outside the content: between the headline
+ * and the content (the article's head), or just after the content (a closing byline the theme prints apart).
+ */
+function labelledBylineAround($: CheerioAPI, title: Element | undefined, content: Element): string | undefined {
+  const all = $('body *').toArray() as Element[];
+  const start = all.indexOf(content);
+  if (start === -1) return undefined;
+  const end = start + descendants(content).length;
+  const titleAt = title === undefined ? -1 : all.indexOf(title);
+  const head = titleAt === -1 || titleAt > start ? [] : all.slice(titleAt + 1, start);
+  for (const element of [...head, ...all.slice(end + 1, end + 1 + ELEMENTS_AFTER_CONTENT)]) {
+    if (hasBlock(element)) continue;
+    const line = $(element).text();
+    const name = line.length <= BYLINE_MAX_CHARS ? readLabelledByline(line) : undefined;
+    if (name !== undefined && !isCmsAccount(name)) return name;
+  }
+  return undefined;
+}
+
+function hasBlock(element: Element): boolean {
+  return descendants(element).some((child) => BYLINE_BLOCKS.has(child.name));
 }
 
 function canonicalOf($: CheerioAPI, pageUrl: string): { canonicalUrl?: string } {

@@ -27,6 +27,12 @@ export function readByline(line: string): string | undefined {
   return personOf(text) ?? (isUnit(text) ? text : undefined);
 }
 
+/** The name a labelled byline line gives ("Tác giả: N.T.P", "Tin, ảnh: Đ.V.T", "Theo TTXVN"); undefined for any other line. */
+export function readLabelledByline(line: string): string | undefined {
+  const text = line.replace(/\s+/g, ' ').trim();
+  return SOURCE_PREFIX.test(text) || WRITER_PREFIX.test(text) ? readByline(text) : undefined;
+}
+
 /**
  * A person's name without the unit signed beside it: "Nguyễn Thị Lan - Văn phòng HĐND và UBND xã" and
  * "P.T.Q (Trung tâm Văn hóa thành phố)" give the name, as a unit on the line below does.

@@ -174,3 +174,21 @@ describe('a body pasted from Word as a one-column layout table', () => {
     expect(text(extractArticle(page, URL_, undefined, ZONE).contentHtml)).not.toMatch(/Cột bên phải|Bản quyền/);
   });
 });
+
+describe('a labelled byline printed outside the content', () => {
+  const HEADLINE = '<h1>Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026</h1>';
+
+  it('is read between the headline and the content, or just after the content', () => {
+    const head = `<html><body>${HEADLINE}<div class="thong-tin">Tác giả: K.V.L</div><div class="content">${body()}</div></body></html>`;
+    expect(extractArticle(head, URL_, undefined, ZONE)).toMatchObject({ author: 'K.V.L', rules: { author: 'labelled byline beside the content' } });
+    const after = `<html><body>${HEADLINE}<div class="content">${body()}</div><div class="tac-gia"><b>Tin, ảnh: K.V.L</b></div><div class="chia-se"><a href="#">Chia sẻ</a></div></body></html>`;
+    expect(extractArticle(after, URL_, undefined, ZONE).author).toBe('K.V.L');
+  });
+
+  it('is not taken from an unlabelled name there, nor from far below the content', () => {
+    const bare = `<html><body>${HEADLINE}<div class="thong-tin">Hoàng Long</div><div class="content">${body()}</div></body></html>`;
+    expect(extractArticle(bare, URL_, undefined, ZONE).author).toBeUndefined();
+    const far = `<html><body>${HEADLINE}<div class="content">${body()}</div>${'<div><span>Liên kết</span></div>'.repeat(5)}<div>Tác giả: K.V.L</div></body></html>`;
+    expect(extractArticle(far, URL_, undefined, ZONE).author).toBeUndefined();
+  });
+});
