@@ -5,7 +5,11 @@ import { readBylineLines } from './find-byline.ts';
 import { descendants, hasDescendant, isWithin, measureTextLengths } from './load-page.ts';
 import { isRelatedHeading, isViewCounter, isWidgetText, NOISE_ATTRIBUTE } from './portal-words.ts';
 
-const DROPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'form', 'iframe', 'button', 'input', 'select', 'textarea', 'nav', 'aside', 'footer', 'svg', 'video', 'audio', 'object', 'embed']);
+const DROPPED_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'form', 'iframe', 'button', 'input', 'select', 'textarea', 'nav', 'aside', 'footer', 'svg', 'video', 'audio', 'object', 'embed',
+  // AMP's ad slots, with the "Quảng cáo" placeholder they hold until an ad loads.
+  'amp-ad', 'amp-embed', 'amp-sticky-ad', 'amp-auto-ads',
+]);
 // Video and audio go with their fallback text ("Trình duyệt của bạn không hỗ trợ video"): a feed cannot carry them.
 // A noisy class name on the main body itself (`div.content-share`) must not take the article with it.
 const NOISE_MAX_SHARE = 0.4;

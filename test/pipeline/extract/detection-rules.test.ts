@@ -192,3 +192,12 @@ describe('a labelled byline printed outside the content', () => {
     expect(extractArticle(far, URL_, undefined, ZONE).author).toBeUndefined();
   });
 });
+
+describe('ad slots inside the content', () => {
+  it('drops AMP ad elements with their placeholder, and a line reading only "Quảng cáo"', () => {
+    const page = `<html><body><h1>Phường Tân Hòa tổng kết công tác chuyển đổi số năm 2026</h1><div class="content"><p>${PARAGRAPHS[0]}</p><amp-ad width="300" height="250" type="adsense"><div placeholder>Đang tải nội dung tài trợ</div></amp-ad><p>${PARAGRAPHS[1]}</p><div class="khung-giua"><span>Quảng cáo</span></div><p>${PARAGRAPHS[2]}</p></div></body></html>`;
+    const content = text(extractArticle(page, URL_, undefined, ZONE).contentHtml);
+    expect(content).toContain(PARAGRAPHS[2]);
+    expect(content).not.toMatch(/Đang tải|Quảng cáo/);
+  });
+});

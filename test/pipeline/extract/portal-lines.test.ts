@@ -63,6 +63,6 @@ describe('portal words', () => {
   });
   it.each(['Tin nổi bật', 'Tin xem nhiều', 'TIN ĐỌC NHIỀU'])('"%s" titles a sidebar', (line) => expect(isSidebarTitle(line)).toBe(true));
   it.each(['Lượt xem: 152', 'Số lượt xem 1.204'])('"%s" is a view counter', (line) => expect(isViewCounter(line)).toBe(true));
-  it.each(['Chia sẻ | In bài | Gửi email', 'Facebook Zalo', 'A- A A+'])('"%s" is a widget', (line) => expect(isWidgetText(line)).toBe(true));
-  it.each(['Ủy ban nhân dân xã', 'In ấn tài liệu tuyên truyền'])('"%s" is not a widget', (line) => expect(isWidgetText(line)).toBe(false));
+  it.each(['Chia sẻ | In bài | Gửi email', 'Facebook Zalo', 'A- A A+', 'Quảng cáo', 'ADVERTISEMENT'])('"%s" is a widget', (line) => expect(isWidgetText(line)).toBe(true));
+  it.each(['Ủy ban nhân dân xã', 'In ấn tài liệu tuyên truyền', 'Quảng cáo sai sự thật'])('"%s" is not a widget', (line) => expect(isWidgetText(line)).toBe(false));
 });
