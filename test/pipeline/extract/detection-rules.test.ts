@@ -201,3 +201,12 @@ describe('ad slots inside the content', () => {
     expect(content).not.toMatch(/Đang tải|Quảng cáo/);
   });
 });
+
+describe('a list whose items are card links (image, title and date in one <a>)', () => {
+  const card = (n: number, extra = '') => `<a href="/tin-tuc/bai-${n}"${extra}><img src="/t${n}.jpg" alt=""><span class="title">Tin số ${n} về hoạt động của phường Tân Hòa</span><span class="date">0${n}/12/2026</span></a>`;
+  it('takes the featured card printed before the list, its title in a title-named part rather than a heading', () => {
+    const page = `<html><body><div class="cate-news"><div class="news-first">${card(1)}<p class="sapo">Tóm tắt tin đầu trang.</p></div><ul class="list-news">${[2, 3, 4].map((n) => `<li>${card(n)}</li>`).join('')}</ul></div><div class="block"><div class="block-title">Văn bản mới</div><ul><li><a href="/van-ban/qd-45">Quyết định số 45/QĐ-UBND về lịch tiếp dân</a></li></ul></div></body></html>`;
+    const urls = findArticleLinks(page, 'https://phuongtanhoa.example.gov.vn/tin-tuc', {}, ZONE).entries.map((entry) => new URL(entry.url).pathname);
+    expect(urls).toEqual(['/tin-tuc/bai-1', '/tin-tuc/bai-2', '/tin-tuc/bai-3', '/tin-tuc/bai-4']);
+  });
+});
