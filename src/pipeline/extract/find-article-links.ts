@@ -191,8 +191,29 @@ function sidebarBoxes($: CheerioAPI): Set<Element> {
     const parent = title.parent?.type === 'tag' ? (title.parent as Element) : undefined;
     if (parent !== undefined && $(parent).children().length <= 3) boxes.add(parent);
     else $(title).nextUntil('h1, h2, h3, h4, h5, h6').each((_, next) => void boxes.add(next));
+    for (const row of rowsUnderTitleRow(title)) boxes.add(row);
   }
   return boxes;
+}
+
+/**
+ * A table-layout box: the title fills a row of its own (`<tr><td class="boxtitle"><b>DANH MỤC</b></td></tr>`) and
+ * its items are the rows after it, up to the next row without a link (the next box's title).
+ */
+function rowsUnderTitleRow(title: Element): Element[] {
+  let row: AnyNode | null = title;
+  while (row !== null && row.type === 'tag' && (row as Element).name !== 'tr' && (row as Element).name !== 'table') {
+    if (row.parent?.type === 'tag' && row.parent.children.filter((child) => child.type === 'tag').length > 1) return [];
+    row = row.parent;
+  }
+  if (row === null || row.type !== 'tag' || (row as Element).name !== 'tr') return [];
+  const rows: Element[] = [];
+  for (let next = (row as Element).nextSibling; next !== null; next = next.nextSibling) {
+    if (next.type !== 'tag') continue;
+    if (!descendants(next, LINKS).length) break;
+    rows.push(next as Element);
+  }
+  return rows;
 }
 
 function insideChrome(element: Element, sidebars: ReadonlySet<Element>, wrappers: ReadonlySet<Element>): boolean {

@@ -210,3 +210,13 @@ describe('a list whose items are card links (image, title and date in one <a>)',
     expect(urls).toEqual(['/tin-tuc/bai-1', '/tin-tuc/bai-2', '/tin-tuc/bai-3', '/tin-tuc/bai-4']);
   });
 });
+
+describe('a table-layout list page', () => {
+  it('leaves out a box whose title fills a row of its own and whose items are the rows after it', () => {
+    const side = `<td width="180"><table><tr><td class="boxtitle"><b>TIN NỔI BẬT</b></td></tr><tr><td><a href="chitiet.asp?id=70&amp;cat=3">Trao bằng khen cho các tập thể tiêu biểu</a></td></tr><tr><td><a href="chitiet.asp?id=71&amp;cat=3">Hội nghị cán bộ công chức đầu năm của phường</a></td></tr></table></td>`;
+    const item = (n: number) => `<tr><td><a href="chitiet.asp?id=${n}&amp;cat=1"><b>Tin số ${n} về hoạt động của phường Tân Hòa</b></a></td></tr>`;
+    const page = `<html><body><table><tr>${side}<td><table><tr><td><b>TIN HOẠT ĐỘNG</b></td></tr>${[1, 2, 3].map(item).join('')}</table></td></tr></table></body></html>`;
+    const urls = findArticleLinks(page, 'https://phuongtanhoa.example.gov.vn/tintuc.asp?cat=1', {}, ZONE).entries.map((entry) => new URL(entry.url).search);
+    expect(urls).toEqual(['?id=1&cat=1', '?id=2&cat=1', '?id=3&cat=1']);
+  });
+});
