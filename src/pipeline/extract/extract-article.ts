@@ -1,7 +1,7 @@
 /** Extract stage entry: an article page's title, date, author and cleaned content, each with the rule that found it. */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { descendants, isWithin, loadPage, measureTextLengths, pageWrappers } from './load-page.ts';
+import { descendants, hasDescendant, isWithin, loadPage, measureTextLengths, pageWrappers } from './load-page.ts';
 import { comparisonKey } from '../normalize/vietnamese-text.ts';
 import { CHROME_ATTRIBUTE, isRelatedHeading, isSidebarTitle } from './portal-words.ts';
 
@@ -195,20 +195,17 @@ const BYLINE_BLOCKS = new Set(['p', 'div', 'li', 'table', 'ul']);
 const BYLINE_MAX_CHARS = 100;
 // Past the content, a byline comes before the share bar and the related list; this many elements are enough to see it.
 const ELEMENTS_AFTER_CONTENT = 8;
+// A theme's article head (date, counters, author, sapo) between the headline and the body.
+const ELEMENTS_BEFORE_CONTENT = 40;
 
 /**
  * A labelled byline line ("Tác giả: N.T.P", "Tin, ảnh: Đ.V.T") printed outside the content: between the headline
  * and the content (the article's head), or just after the content (a closing byline the theme prints apart).
  */
 function labelledBylineAround($: CheerioAPI, title: Element | undefined, content: Element): string | undefined {
-  const all = $('body *').toArray() as Element[];
-  const start = all.indexOf(content);
-  if (start === -1) return undefined;
-  const end = start + descendants(content).length;
-  const titleAt = title === undefined ? -1 : all.indexOf(title);
-  const head = titleAt === -1 || titleAt > start ? [] : all.slice(titleAt + 1, start);
-  for (const element of [...head, ...all.slice(end + 1, end + 1 + ELEMENTS_AFTER_CONTENT)]) {
-    if (hasBlock(element)) continue;
+  const head = title === undefined || isInsideElement(title, content) ? [] : elementsAfter(title, ELEMENTS_BEFORE_CONTENT, content);
+  for (const element of [...head, ...elementsAfter(content, ELEMENTS_AFTER_CONTENT)]) {
+    if (hasDescendant(element, BYLINE_BLOCKS)) continue;
     const line = $(element).text();
     const name = line.length <= BYLINE_MAX_CHARS ? readLabelledByline(line) : undefined;
     if (name !== undefined && !isCmsAccount(name)) return name;
@@ -216,8 +213,33 @@ function labelledBylineAround($: CheerioAPI, title: Element | undefined, content
   return undefined;
 }
 
-function hasBlock(element: Element): boolean {
-  return descendants(element).some((child) => BYLINE_BLOCKS.has(child.name));
+/** Up to `limit` elements after node's own subtree, in document order; empty when `until` is not reached within them. */
+function elementsAfter(node: Element, limit: number, until?: Element): Element[] {
+  const out: Element[] = [];
+  let next = nextInOrder(node, false);
+  while (next !== undefined && out.length < limit) {
+    if (next === until) return out;
+    out.push(next);
+    next = nextInOrder(next, true);
+  }
+  return until === undefined ? out : [];
+}
+
+/** The next element in document order: the first child (when entering is allowed), else the next sibling of node or of an ancestor. */
+function nextInOrder(node: Element, enter: boolean): Element | undefined {
+  if (enter) {
+    const child = node.children.find((candidate) => candidate.type === 'tag');
+    if (child !== undefined) return child as Element;
+  }
+  for (let at: AnyNode | null = node; at !== null; at = at.parent) {
+    for (let sibling = at.nextSibling; sibling !== null; sibling = sibling.nextSibling) if (sibling.type === 'tag') return sibling as Element;
+  }
+  return undefined;
+}
+
+function isInsideElement(node: AnyNode, container: Element): boolean {
+  for (let at = node.parent; at !== null; at = at.parent) if (at === container) return true;
+  return false;
 }
 
 function canonicalOf($: CheerioAPI, pageUrl: string): { canonicalUrl?: string } {

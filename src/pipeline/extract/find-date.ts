@@ -97,11 +97,30 @@ function dateNearTitle($: CheerioAPI, title: Element, timeZone: string): FoundDa
  * (WordPress's `<a rel="bookmark"><time>…`) and a category link beside it ("Văn hóa - Du lịch") are no title.
  */
 function besideTitleLink($: CheerioAPI, element: Element, date: string): boolean {
-  const words = (link: Element): number => $(link).text().normalize('NFC').toLowerCase().replace(date, '').split(/\s+/u).filter((word) => /\p{L}/u.test(word)).length;
-  if ([...enclosingLink(element), ...descendants(element, LINKS)].some((link) => words(link) >= WORDS_AROUND_DATE_IN_LINK)) return true;
+  for (const link of [...enclosingLink(element), ...descendants(element, LINKS)]) if (wordsBesideDate($, link, date) >= WORDS_AROUND_DATE_IN_LINK) return true;
   const parent = element.parent;
-  if (parent === null || parent.type !== 'tag' || $(parent).text().length > ITEM_MAX_CHARS) return false;
-  return descendants(parent, LINKS).some((link) => words(link) >= TITLE_LINK_MIN_WORDS);
+  if (parent === null || parent.type !== 'tag' || !isShorterThan(parent, ITEM_MAX_CHARS)) return false;
+  for (const link of descendants(parent, LINKS)) if (wordsBesideDate($, link, date) >= TITLE_LINK_MIN_WORDS) return true;
+  return false;
+}
+
+function wordsBesideDate($: CheerioAPI, link: Element, date: string): number {
+  let count = 0;
+  for (const word of $(link).text().normalize('NFC').toLowerCase().replace(date, '').split(/\s+/u)) if (/\p{L}/u.test(word)) count++;
+  return count;
+}
+
+/** Whether node's text is shorter than max characters; stops counting past it (the parent may be the whole article). */
+function isShorterThan(node: AnyNode, max: number): boolean {
+  let length = 0;
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (next.type === 'text') length += next.data.length;
+    else if ('children' in next) stack.push(...next.children);
+    if (length > max) return false;
+  }
+  return true;
 }
 
 function enclosingLink(element: Element): Element[] {
