@@ -119,17 +119,20 @@ function findHeadline($: CheerioAPI): { element: Element; rule: string } | undef
   const textLength = measureTextLengths($);
   const wrappers = pageWrappers($, textLength);
   const candidates = $('body *').toArray().filter((element): element is Element => element.type === 'tag' && !HEADLINE_TAGS_SKIPPED.has(element.name));
+  // An h1 in the page header names the site, unless the page shows nothing else like a headline.
+  let headerH1: Element | undefined;
   for (const kind of HEADLINE_KINDS) {
     for (const element of candidates) {
       // Long elements are never a headline: their text is not built (a page of many such would be quadratic).
       if (textLength(element) > MAX_HEADLINE_CHARS * 2 || !kind.matches(element, $, textLength)) continue;
       const value = text($(element).text());
-      // h1 is taken as it stands (portals use it for the headline) unless it is the site's name in the page header; the weaker kinds must look like one.
-      if (value === undefined || (kind.rule === 'first h1' ? inSiteHeader(element, wrappers) : !looksLikeHeadline($, element, value, wrappers))) continue;
-      return { element, rule: kind.rule };
+      if (value === undefined) continue;
+      // h1 is taken as it stands (portals use it for the headline); the weaker kinds must look like one.
+      if (kind.rule === 'first h1' && inSiteHeader(element, wrappers)) headerH1 ??= element;
+      else if (kind.rule === 'first h1' || looksLikeHeadline($, element, value, wrappers)) return { element, rule: kind.rule };
     }
   }
-  return undefined;
+  return headerH1 === undefined ? undefined : { element: headerH1, rule: 'first h1' };
 }
 
 const HEADLINE_TAGS_SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'meta', 'link']);

@@ -112,6 +112,8 @@ describe('headlines the second blind set showed', () => {
   it('passes over an h1 holding the site name in the page header', () => {
     const page = `<html><body><div class="header"><a class="logo" href="/"><img src="/logo.png" alt=""></a><h1 class="ten-cong">CỔNG THÔNG TIN ĐIỆN TỬ PHƯỜNG TÂN HÒA</h1></div><div class="chi-tiet"><h3 class="tieu-de">${HEADLINE}</h3><div class="content">${body()}</div></div></body></html>`;
     expect(extractArticle(page, URL_, undefined, ZONE)).toMatchObject({ title: HEADLINE, rules: { title: 'title-named element' } });
+    const alone = `<html><body><div class="header"><h1>${HEADLINE}</h1></div><div class="content">${body()}</div></body></html>`;
+    expect(extractArticle(alone, URL_, undefined, ZONE)).toMatchObject({ title: HEADLINE, rules: { title: 'first h1' } });
   });
 
   it('takes the headline, not an og:title that joins the site name to it with a dash or bar', () => {
