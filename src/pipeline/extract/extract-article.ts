@@ -1,7 +1,7 @@
 /** Extract stage entry: an article page's title, date, author and cleaned content, each with the rule that found it. */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { descendants, hasDescendant, isWithin, loadPage, measureTextLengths, pageWrappers } from './load-page.ts';
+import { descendants, isWithin, loadPage, measureTextLengths, pageWrappers } from './load-page.ts';
 import { comparisonKey } from '../normalize/vietnamese-text.ts';
 import { CHROME_ATTRIBUTE, isRelatedHeading, isSidebarTitle } from './portal-words.ts';
 
@@ -10,8 +10,8 @@ import type { HtmlRules, RawItem } from '../../model/types.ts';
 import { canonicalizeUrl } from '../normalize/canonical-url.ts';
 import { cleanContent } from './clean-content.ts';
 import { describe, detectMainText } from './detect-main-text.ts';
-import { readByline, readLabelledByline } from './find-byline.ts';
-import { findArticleDate, jsonLdField } from './find-date.ts';
+import { findAuthor, labelledBylineAround } from './find-author.ts';
+import { findArticleDate } from './find-date.ts';
 import type { ListEntry } from './find-article-links.ts';
 
 /** Which selector or detection rule found each field (`npm run preview` prints them). */
@@ -156,33 +156,6 @@ function looksLikeHeadline($: CheerioAPI, element: Element, value: string, wrapp
   return true;
 }
 
-function findAuthor($: CheerioAPI, selector: string | undefined): { value?: string; rule: string } {
-  if (selector !== undefined) {
-    const raw = text($(selector).first().text());
-    const value = raw === undefined ? undefined : (readByline(raw) ?? raw);
-    if (value !== undefined) return { value, rule: `author selector "${selector}"` };
-  }
-  const fromJsonLd = jsonLdField($, 'author');
-  const jsonLdName = authorName(fromJsonLd);
-  if (jsonLdName !== undefined && !isCmsAccount(jsonLdName)) return { value: jsonLdName, rule: 'JSON-LD author' };
-  const meta = text($('meta[name="author"]').attr('content'));
-  return meta === undefined || isCmsAccount(meta) ? { rule: 'none' } : { value: meta, rule: 'meta author' };
-}
-
-// A CMS's default account ("admin", Joomla's "Super User") names whoever was logged in, not a writer: the byline decides.
-const CMS_ACCOUNTS = new Set(['admin', 'administrator', 'super user', 'superuser', 'quản trị', 'quản trị viên', 'biên tập viên', 'webmaster', 'editor', 'root'].map(comparisonKey));
-
-function isCmsAccount(name: string): boolean {
-  return CMS_ACCOUNTS.has(comparisonKey(name));
-}
-
-function authorName(value: unknown): string | undefined {
-  if (typeof value === 'string') return text(value);
-  if (Array.isArray(value)) return text(value.map(authorName).filter(Boolean).join(', '));
-  if (value !== null && typeof value === 'object') return authorName((value as { name?: unknown }).name);
-  return undefined;
-}
-
 function findContent($: CheerioAPI, selector: string | undefined, title: Element | undefined): { element?: Element; drop?: Element[]; rule: string } {
   if (selector !== undefined) {
     const element = $(selector).get(0) as Element | undefined;
@@ -192,57 +165,6 @@ function findContent($: CheerioAPI, selector: string | undefined, title: Element
   if (main === undefined) return { rule: 'none' };
   if (main.lead !== undefined) $(main.element).prepend($(main.lead).clone());
   return { element: main.element, ...(main.drop === undefined ? {} : { drop: main.drop }), rule: `detected main text ${describe(main.element)}` };
-}
-
-const BYLINE_BLOCKS = new Set(['p', 'div', 'li', 'table', 'ul']);
-const BYLINE_MAX_CHARS = 100;
-// Past the content, a byline comes before the share bar and the related list; this many elements are enough to see it.
-const ELEMENTS_AFTER_CONTENT = 8;
-// A theme's article head (date, counters, author, sapo) between the headline and the body.
-const ELEMENTS_BEFORE_CONTENT = 40;
-
-/**
- * A labelled byline line ("Tác giả: N.T.P", "Tin, ảnh: Đ.V.T") printed outside the content: between the headline
- * and the content (the article's head), or just after the content (a closing byline the theme prints apart).
- */
-function labelledBylineAround($: CheerioAPI, title: Element | undefined, content: Element): string | undefined {
-  const head = title === undefined || isInsideElement(title, content) ? [] : elementsAfter(title, ELEMENTS_BEFORE_CONTENT, content);
-  for (const element of [...head, ...elementsAfter(content, ELEMENTS_AFTER_CONTENT)]) {
-    if (hasDescendant(element, BYLINE_BLOCKS)) continue;
-    const line = $(element).text();
-    const name = line.length <= BYLINE_MAX_CHARS ? readLabelledByline(line) : undefined;
-    if (name !== undefined && !isCmsAccount(name)) return name;
-  }
-  return undefined;
-}
-
-/** Up to `limit` elements after node's own subtree, in document order; empty when `until` is not reached within them. */
-function elementsAfter(node: Element, limit: number, until?: Element): Element[] {
-  const out: Element[] = [];
-  let next = nextInOrder(node, false);
-  while (next !== undefined && out.length < limit) {
-    if (next === until) return out;
-    out.push(next);
-    next = nextInOrder(next, true);
-  }
-  return until === undefined ? out : [];
-}
-
-/** The next element in document order: the first child (when entering is allowed), else the next sibling of node or of an ancestor. */
-function nextInOrder(node: Element, enter: boolean): Element | undefined {
-  if (enter) {
-    const child = node.children.find((candidate) => candidate.type === 'tag');
-    if (child !== undefined) return child as Element;
-  }
-  for (let at: AnyNode | null = node; at !== null; at = at.parent) {
-    for (let sibling = at.nextSibling; sibling !== null; sibling = sibling.nextSibling) if (sibling.type === 'tag') return sibling as Element;
-  }
-  return undefined;
-}
-
-function isInsideElement(node: AnyNode, container: Element): boolean {
-  for (let at = node.parent; at !== null; at = at.parent) if (at === container) return true;
-  return false;
 }
 
 function canonicalOf($: CheerioAPI, pageUrl: string): { canonicalUrl?: string } {
