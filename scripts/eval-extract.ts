@@ -12,7 +12,7 @@ for (const arg of argv) if (arg !== '--explain') throw new Error(`eval:extract: 
 
 const SETS = [
   { name: 'blind set', dir: BLIND_PAGES_DIR, about: 'the rules were tuned on it' },
-  { name: 'second blind set', dir: SECOND_BLIND_PAGES_DIR, about: 'another writer; first scored before any rule saw it' },
+  { name: 'second blind set', dir: SECOND_BLIND_PAGES_DIR, about: 'another writer; scored once before any rule saw it, then the rules were tuned on it' },
 ];
 for (const set of SETS) {
   if (!existsSync(set.dir)) {

@@ -1,11 +1,15 @@
 /** Cleans an article's content element as SPEC says: portal furniture out, images kept with their captions, the closing byline taken as the author. */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { readByline } from './find-byline.ts';
+import { readBylineLines } from './find-byline.ts';
 import { descendants, hasDescendant, isWithin, measureTextLengths } from './load-page.ts';
 import { isRelatedHeading, isViewCounter, isWidgetText, NOISE_ATTRIBUTE } from './portal-words.ts';
 
-const DROPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'form', 'iframe', 'button', 'input', 'select', 'textarea', 'nav', 'aside', 'footer', 'svg', 'video', 'audio', 'object', 'embed']);
+const DROPPED_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'form', 'iframe', 'button', 'input', 'select', 'textarea', 'nav', 'aside', 'footer', 'svg', 'video', 'audio', 'object', 'embed',
+  // AMP's ad slots, with the "Quảng cáo" placeholder they hold until an ad loads.
+  'amp-ad', 'amp-embed', 'amp-sticky-ad', 'amp-auto-ads',
+]);
 // Video and audio go with their fallback text ("Trình duyệt của bạn không hỗ trợ video"): a feed cannot carry them.
 // A noisy class name on the main body itself (`div.content-share`) must not take the article with it.
 const NOISE_MAX_SHARE = 0.4;
@@ -149,12 +153,25 @@ function takeClosingByline($: CheerioAPI, content: Element, textLength: TextLeng
   let name: string | undefined;
   for (const element of outermost.reverse().slice(0, 2)) {
     if (!isLastText($, content, element)) break;
-    const found = readByline($(element).text());
+    const found = readBylineLines(visualLines(element));
     if (found === undefined) break;
     name = name === undefined || !/^(?:nguồn|theo)\b/iu.test($(element).text().trim()) ? found : name;
     removeWithEmptyParents($, content, element);
   }
   return name;
+}
+
+/** The element's text split where a `<br>` breaks it. */
+function visualLines(element: AnyNode): string[] {
+  const lines = [''];
+  const stack: AnyNode[] = [element];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') lines[lines.length - 1] += node.data;
+    else if (node.type === 'tag' && (node as Element).name === 'br') lines.push('');
+    else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return lines;
 }
 
 /** Whether nothing but whitespace follows element inside content. */

@@ -6,6 +6,7 @@ import { descendants, isWithin, measureTextLengths, pageWrappers } from './load-
 import { CHROME_ATTRIBUTE, CONTENT_ATTRIBUTE, LEAD_ATTRIBUTE, NOISE_ATTRIBUTE } from './portal-words.ts';
 
 const LINKS = new Set(['a']);
+const IMAGES = new Set(['img']);
 
 const MIN_PARAGRAPH_CHARS = 25;
 const LEAD_LEVELS = 4;
@@ -14,10 +15,13 @@ const MIN_LEAD_WORDS = 8;
 // A lead is a paragraph or two; a longer block before the body is something else.
 const MAX_LEAD_CHARS = 800;
 const CONTAINER_TAGS = new Set(['div', 'article', 'section', 'main', 'td', 'span', 'font', 'center']);
-const PROSE_TAGS = 'p, pre, blockquote, h2, h3, h4, div, td, span';
+// `font`: old table-layout CMSs print the whole body as text runs in one <font>, paragraphs split by <br><br>.
+const PROSE_TAGS = 'p, pre, blockquote, h2, h3, h4, div, td, span, font';
 
 export interface MainText {
   element: Element;
+  /** Rows of a layout table taken as the body that are not part of it. */
+  drop?: Element[];
   /** Where the lead (sapo) sat apart from the body: prepended to it. */
   lead?: Element;
   /** `div.detail-content`: what the preview shows as the rule that found the content. */
@@ -27,15 +31,18 @@ export interface MainText {
 /** The best-scoring container of prose; undefined on a page with no paragraph of text. */
 export function detectMainText($: CheerioAPI, skip: ReadonlySet<Element>): MainText | undefined {
   const scores = new Map<Element, number>();
+  // Grandparents of scored <p>s: a layout table's row holding paragraphs (its cell is the parent).
+  const paragraphHolders = new Set<Element | undefined>();
   const wrappers = pageWrappers($, measureTextLengths($));
   for (const block of $(PROSE_TAGS).toArray()) {
-    if (skip.has(block) || (block.name === 'span' && isWithin(block, 'p'))) continue;
+    if (skip.has(block) || ((block.name === 'span' || block.name === 'font') && isWithin(block, 'p'))) continue;
     const chars = proseChars($, block);
     if (chars < MIN_PARAGRAPH_CHARS || insideChrome(block, wrappers)) continue;
     // One point a paragraph, one per 100 characters (three at most), one per comma: prose, not link lists.
     const score = 1 + Math.min(3, Math.floor(chars / 100)) + Math.min(3, commas($, block));
     credit(scores, parentElement(block), score);
     credit(scores, parentElement(parentElement(block)), score / 2);
+    if (block.name === 'p') paragraphHolders.add(parentElement(parentElement(block)));
   }
   let best: { element: Element; score: number } | undefined;
   for (const [element, raw] of scores) {
@@ -44,7 +51,46 @@ export function detectMainText($: CheerioAPI, skip: ReadonlySet<Element>): MainT
     if (best === undefined || score > best.score) best = { element, score };
   }
   if (best === undefined) return undefined;
+  const table = layoutTableAround(best.element, paragraphHolders);
+  if (table !== undefined) return { element: table.element, drop: table.drop, lead: leadBefore($, table.element), description: describe(table.element) };
   return { element: best.element, lead: leadBefore($, best.element), description: describe(best.element) };
+}
+
+const ROW_GROUPS = new Set(['tbody', 'thead', 'tfoot']);
+const CELLS = new Set(['td', 'th']);
+
+/**
+ * A body pasted from Word often sits in a one-column layout table, a row per part (text, image, caption,
+ * text): when the best cell is one of its rows, the run of rows around it that hold paragraphs (`<p>` of
+ * ≥ 25 characters) or an image outside a link is
+ * the body. Only a table of one cell per row: any other table is data or the page's columns.
+ */
+function layoutTableAround(cell: Element, paragraphHolders: ReadonlySet<Element | undefined>): { element: Element; drop: Element[] } | undefined {
+  const row = parentElement(cell);
+  if (cell.name !== 'td' || row?.name !== 'tr') return undefined;
+  let table = parentElement(row);
+  if (table !== undefined && ROW_GROUPS.has(table.name)) table = parentElement(table);
+  if (table?.name !== 'table') return undefined;
+  const rows = tableRows(table);
+  if (rows.some((other) => other.children.filter((child) => child.type === 'tag' && CELLS.has((child as Element).name)).length !== 1)) return undefined;
+  const holdsArticle = (other: Element): boolean => paragraphHolders.has(other) || descendants(other, IMAGES).some((image) => !isWithin(image, 'a'));
+  let first = rows.indexOf(row);
+  let last = first;
+  while (first > 0 && holdsArticle(rows[first - 1]!)) first--;
+  while (last < rows.length - 1 && holdsArticle(rows[last + 1]!)) last++;
+  if (first === last) return undefined;
+  return { element: table, drop: [...rows.slice(0, first), ...rows.slice(last + 1)] };
+}
+
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const child of table.children) {
+    if (child.type !== 'tag') continue;
+    const element = child as Element;
+    if (element.name === 'tr') rows.push(element);
+    else if (ROW_GROUPS.has(element.name)) rows.push(...element.children.filter((grand): grand is Element => grand.type === 'tag' && (grand as Element).name === 'tr'));
+  }
+  return rows;
 }
 
 /** Characters of text the block holds itself (text nodes and inline children), not in nested blocks. */

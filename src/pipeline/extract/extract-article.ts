@@ -10,8 +10,8 @@ import type { HtmlRules, RawItem } from '../../model/types.ts';
 import { canonicalizeUrl } from '../normalize/canonical-url.ts';
 import { cleanContent } from './clean-content.ts';
 import { describe, detectMainText } from './detect-main-text.ts';
-import { readByline } from './find-byline.ts';
-import { findArticleDate, jsonLdField } from './find-date.ts';
+import { findAuthor, labelledBylineAround } from './find-author.ts';
+import { findArticleDate } from './find-date.ts';
 import type { ListEntry } from './find-article-links.ts';
 
 /** Which selector or detection rule found each field (`npm run preview` prints them). */
@@ -43,8 +43,8 @@ export function extractArticle(html: string, pageUrl: string, rules: Partial<Htm
   const date = findArticleDate($, selectors.date, title.element, timeZone);
   const metaAuthor = findAuthor($, selectors.author);
   const content = findContent($, selectors.content, title.element);
-  const cleaned = content.element === undefined ? { html: '' } : cleanContent($, content.element, { remove: selectors.remove, drop: [title.element, date.element] });
-  const author = metaAuthor.value ?? cleaned.byline;
+  const cleaned = content.element === undefined ? { html: '' } : cleanContent($, content.element, { remove: selectors.remove, drop: [title.element, date.element, ...(content.drop ?? [])] });
+  const author = metaAuthor.value ?? cleaned.byline ?? (content.element === undefined ? undefined : labelledBylineAround($, title.element, content.element));
   const dateRule = date.value !== undefined ? date.rule : entry?.date !== undefined ? 'date beside its link on the list page' : 'time first seen';
   return {
     ...(title.value === undefined ? {} : { title: title.value }),
@@ -55,7 +55,7 @@ export function extractArticle(html: string, pageUrl: string, rules: Partial<Htm
     rules: {
       title: title.rule,
       date: dateRule,
-      author: metaAuthor.value !== undefined ? metaAuthor.rule : cleaned.byline !== undefined ? 'closing byline' : 'none',
+      author: metaAuthor.value !== undefined ? metaAuthor.rule : cleaned.byline !== undefined ? 'closing byline' : author !== undefined ? 'labelled byline beside the content' : 'none',
       content: content.rule,
     },
   };
@@ -87,15 +87,22 @@ function findTitle($: CheerioAPI, selector: string | undefined): { value?: strin
   const headline = findHeadline($);
   const og = text($('meta[property="og:title"]').attr('content'));
   const shown = headline === undefined ? undefined : text($(headline.element).text());
-  if (og !== undefined && (shown === undefined || comparisonKey(og).includes(comparisonKey(shown)))) return { value: og, rule: 'og:title', element: headline?.element };
+  if (og !== undefined && (shown === undefined || (comparisonKey(og).includes(comparisonKey(shown)) && !addsSiteName(og, shown)))) return { value: og, rule: 'og:title', element: headline?.element };
   if (headline !== undefined) return { value: shown, rule: headline.rule, element: headline.element };
   const documentTitle = text($('title').first().text());
   return documentTitle === undefined ? { rule: 'none' } : { value: documentTitle, rule: '<title>' };
 }
 
+/** og:title = the site's name joined to the headline by a dash or bar ("Sở Giáo dục … - <headline>"): a suffix like `<title>`'s, not a dateline as "Cao Bằng: " is. */
+function addsSiteName(og: string, shown: string): boolean {
+  const rest = og.startsWith(shown) ? og.slice(shown.length) : og.endsWith(shown) ? og.slice(0, og.length - shown.length) : undefined;
+  return rest !== undefined && (/^\s+[-–—|»]\s/u.test(rest) || /\s[-–—|«]\s+$/u.test(rest));
+}
+
 const MIN_HEADLINE_WORDS = 5;
 const MAX_HEADLINE_CHARS = 300;
-const TITLE_ATTRIBUTE = /title|tieu-?de|headline/i;
+// `contentheading`: Joomla 1.5 prints the headline in a table cell so named.
+const TITLE_ATTRIBUTE = /title|tieu-?de|headline|contentheading/i;
 const HEADLINE_KINDS: readonly { rule: string; matches: (element: Element, $: CheerioAPI, textLength: (node: AnyNode) => number) => boolean }[] = [
   { rule: 'first h1', matches: (element) => element.name === 'h1' },
   { rule: 'title-named element', matches: (element) => element.attribs.itemprop === 'headline' || TITLE_ATTRIBUTE.test(`${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`) },
@@ -112,20 +119,33 @@ function findHeadline($: CheerioAPI): { element: Element; rule: string } | undef
   const textLength = measureTextLengths($);
   const wrappers = pageWrappers($, textLength);
   const candidates = $('body *').toArray().filter((element): element is Element => element.type === 'tag' && !HEADLINE_TAGS_SKIPPED.has(element.name));
+  // An h1 in the page header names the site, unless the page shows nothing else like a headline.
+  let headerH1: Element | undefined;
   for (const kind of HEADLINE_KINDS) {
     for (const element of candidates) {
       // Long elements are never a headline: their text is not built (a page of many such would be quadratic).
       if (textLength(element) > MAX_HEADLINE_CHARS * 2 || !kind.matches(element, $, textLength)) continue;
       const value = text($(element).text());
+      if (value === undefined) continue;
       // h1 is taken as it stands (portals use it for the headline); the weaker kinds must look like one.
-      if (value === undefined || (kind.rule !== 'first h1' && !looksLikeHeadline($, element, value, wrappers))) continue;
-      return { element, rule: kind.rule };
+      if (kind.rule === 'first h1' && inSiteHeader(element, wrappers)) headerH1 ??= element;
+      else if (kind.rule === 'first h1' || looksLikeHeadline($, element, value, wrappers)) return { element, rule: kind.rule };
     }
   }
-  return undefined;
+  return headerH1 === undefined ? undefined : { element: headerH1, rule: 'first h1' };
 }
 
 const HEADLINE_TAGS_SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'meta', 'link']);
+
+// The block holding the portal's name and logo; an article's own header (`entry-header`, `page-header`) is not one.
+const SITE_HEADER_ATTRIBUTE = /(?:^|\s)(?:header|site-header|top-header|header-top|logo|brand|navbar-brand|site-name|site-title|site-branding|banner)(?:\s|$)/i;
+
+function inSiteHeader(element: Element, wrappers: ReadonlySet<Element>): boolean {
+  for (let node: Element | null = element; node !== null && node.type === 'tag' && !wrappers.has(node); node = node.parent as Element | null) {
+    if (SITE_HEADER_ATTRIBUTE.test(`${node.attribs.class ?? ''} ${node.attribs.id ?? ''}`)) return true;
+  }
+  return false;
+}
 
 function looksLikeHeadline($: CheerioAPI, element: Element, value: string, wrappers: ReadonlySet<Element>): boolean {
   if (value.length > MAX_HEADLINE_CHARS || value.split(' ').filter((word) => /\p{L}/u.test(word)).length < MIN_HEADLINE_WORDS) return false;
@@ -136,27 +156,7 @@ function looksLikeHeadline($: CheerioAPI, element: Element, value: string, wrapp
   return true;
 }
 
-function findAuthor($: CheerioAPI, selector: string | undefined): { value?: string; rule: string } {
-  if (selector !== undefined) {
-    const raw = text($(selector).first().text());
-    const value = raw === undefined ? undefined : (readByline(raw) ?? raw);
-    if (value !== undefined) return { value, rule: `author selector "${selector}"` };
-  }
-  const fromJsonLd = jsonLdField($, 'author');
-  const jsonLdName = authorName(fromJsonLd);
-  if (jsonLdName !== undefined) return { value: jsonLdName, rule: 'JSON-LD author' };
-  const meta = text($('meta[name="author"]').attr('content'));
-  return meta === undefined ? { rule: 'none' } : { value: meta, rule: 'meta author' };
-}
-
-function authorName(value: unknown): string | undefined {
-  if (typeof value === 'string') return text(value);
-  if (Array.isArray(value)) return text(value.map(authorName).filter(Boolean).join(', '));
-  if (value !== null && typeof value === 'object') return authorName((value as { name?: unknown }).name);
-  return undefined;
-}
-
-function findContent($: CheerioAPI, selector: string | undefined, title: Element | undefined): { element?: Element; rule: string } {
+function findContent($: CheerioAPI, selector: string | undefined, title: Element | undefined): { element?: Element; drop?: Element[]; rule: string } {
   if (selector !== undefined) {
     const element = $(selector).get(0) as Element | undefined;
     if (element !== undefined) return { element, rule: `content selector "${selector}"` };
@@ -164,7 +164,7 @@ function findContent($: CheerioAPI, selector: string | undefined, title: Element
   const main = detectMainText($, new Set(title === undefined ? [] : [title]));
   if (main === undefined) return { rule: 'none' };
   if (main.lead !== undefined) $(main.element).prepend($(main.lead).clone());
-  return { element: main.element, rule: `detected main text ${describe(main.element)}` };
+  return { element: main.element, ...(main.drop === undefined ? {} : { drop: main.drop }), rule: `detected main text ${describe(main.element)}` };
 }
 
 function canonicalOf($: CheerioAPI, pageUrl: string): { canonicalUrl?: string } {

@@ -30,6 +30,7 @@ const SIGNATURE_DEPTH = 4;
 const MAX_ENTRIES = 200;
 const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form']);
 const LEAD_LEVELS = 3;
+const TITLE_ATTRIBUTE = /(?:^|[-_\s])(?:title|tieu-?de|headline)(?:$|[-_\s])/i;
 
 interface Candidate {
   element: Element;
@@ -64,7 +65,7 @@ export function findArticleLinks(html: string, pageUrl: string, rules: { links?:
 /**
  * A list often opens with one or a few featured items laid out otherwise (a big lead, two side items): the
  * block grows to its parent, LEAD_LEVELS times at most, while all the parent adds are title-like links in
- * headings printed before the block. A sidebar or another box (links after the block, or not in headings) stops it.
+ * headings (or card links holding a title-named part) printed before the block. A sidebar or another box (links after the block, or not in headings) stops it.
  */
 function withLeadItems(container: Element, candidates: readonly Candidate[], order: ReadonlyMap<Element, number>): Element {
   let block = container;
@@ -75,7 +76,7 @@ function withLeadItems(container: Element, candidates: readonly Candidate[], ord
     // Per article: its image link need not be in a heading, its title link must.
     const titled = new Set(added.filter((candidate) => isTitleLike(candidate.text)).map((candidate) => candidate.url));
     const before = added.every((candidate) => !titled.has(candidate.url) || order.get(candidate.element)! < order.get(block)!);
-    const headed = new Set(added.filter((candidate) => isInHeading(candidate.element, parent as Element)).map((candidate) => candidate.url));
+    const headed = new Set(added.filter((candidate) => isHeadedLink(candidate.element, parent as Element)).map((candidate) => candidate.url));
     const leads = before && [...titled].every((url) => headed.has(url));
     if (!leads) break;
     block = parent as Element;
@@ -96,9 +97,10 @@ function withoutTaxonomyLinks(candidates: readonly Candidate[], container: Eleme
   return candidates.filter((candidate) => !spread.has(candidate.url) && !/\b(?:category|tag|author)\b/i.test(candidate.element.attribs.rel ?? ''));
 }
 
-function isInHeading(element: Element, within: Element): boolean {
+/** A featured item's title link: in a heading, or a card link holding its title-named part (`<a><img><span class="title">…`). */
+function isHeadedLink(element: Element, within: Element): boolean {
   for (let node = element.parent; node && node !== within; node = node.parent) if (node.type === 'tag' && /^h[1-6]$/.test((node as Element).name)) return true;
-  return false;
+  return descendants(element).some((part) => /^h[1-6]$/.test(part.name) || TITLE_ATTRIBUTE.test(part.attribs.class ?? ''));
 }
 
 function toCandidate($: CheerioAPI, anchor: Element, pageUrl: string): Candidate | undefined {
@@ -189,8 +191,29 @@ function sidebarBoxes($: CheerioAPI): Set<Element> {
     const parent = title.parent?.type === 'tag' ? (title.parent as Element) : undefined;
     if (parent !== undefined && $(parent).children().length <= 3) boxes.add(parent);
     else $(title).nextUntil('h1, h2, h3, h4, h5, h6').each((_, next) => void boxes.add(next));
+    for (const row of rowsUnderTitleRow(title)) boxes.add(row);
   }
   return boxes;
+}
+
+/**
+ * A table-layout box: the title fills a row of its own (`<tr><td class="boxtitle"><b>DANH MỤC</b></td></tr>`) and
+ * its items are the rows after it, up to the next row without a link (the next box's title).
+ */
+function rowsUnderTitleRow(title: Element): Element[] {
+  let row: AnyNode | null = title;
+  while (row !== null && row.type === 'tag' && (row as Element).name !== 'tr' && (row as Element).name !== 'table') {
+    if (row.parent?.type === 'tag' && row.parent.children.filter((child) => child.type === 'tag').length > 1) return [];
+    row = row.parent;
+  }
+  if (row === null || row.type !== 'tag' || (row as Element).name !== 'tr') return [];
+  const rows: Element[] = [];
+  for (let next = (row as Element).nextSibling; next !== null; next = next.nextSibling) {
+    if (next.type !== 'tag') continue;
+    if (!descendants(next, LINKS).length) break;
+    rows.push(next as Element);
+  }
+  return rows;
 }
 
 function insideChrome(element: Element, sidebars: ReadonlySet<Element>, wrappers: ReadonlySet<Element>): boolean {

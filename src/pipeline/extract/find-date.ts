@@ -1,16 +1,23 @@
 /** Finds an article's date: machine-readable marks first, then a Vietnamese date printed near its title. */
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { parseFeedDate } from '../normalize/parse-date.ts';
-import { hasDescendant } from './load-page.ts';
+import { descendants, hasDescendant } from './load-page.ts';
 
 const BLOCKS = new Set(['p', 'div', 'li', 'table']);
+const LINKS = new Set(['a']);
+// A link of this many words names an article (a list's item), not a category, an author or a share button.
+const TITLE_LINK_MIN_WORDS = 5;
+const WORDS_AROUND_DATE_IN_LINK = 3;
+// A list item: a title and its date; a longer parent is a section of the page.
+const ITEM_MAX_CHARS = 300;
 const UPDATED_MARK = /updated|modified|cap-?nhat/i;
 
 // "Thứ Ba, 12/03/2019 - 16:45", "12/03/2019 | 16:45", "16:45 12/03/2019", "19h40 ngày 19/11/2024", "(GMT+7)".
 const WEEKDAY = '(?:thứ\\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\\s+nhật|cn|t[2-7])\\s*,?\\s*';
 const TIME = '\\d{1,2}(?::\\d{2}(?::\\d{2})?|h\\d{0,2})(?:\\s*(?:am|pm|sa|ch))?';
-const DAY = '\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})(?!\\d)';
+// dd/mm/yyyy, or "25 tháng 3 năm 2026" / "25 Tháng 3 2026" (Joomla's Vietnamese locale).
+const DAY = '(?:\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?:\\s*(?:,|năm)\\s*|\\s+)\\d{4})(?!\\d)';
 const DATE_SNIPPET = new RegExp(
   `(?<![\\d/.-])(?:${WEEKDAY})?(?:${TIME}\\s*(?:[,|-]|ngày)?\\s*)?(?:ngày\\s*)?${DAY}(?:\\s*(?:[-|,]|lúc)?\\s*${TIME})?(?:\\s*\\(?gmt\\s*[+-]\\s*\\d{1,2}\\)?)?`,
   'iu',
@@ -68,7 +75,8 @@ function dateNearTitle($: CheerioAPI, title: Element, timeZone: string): FoundDa
   const isDateLine = (element: Element): string | undefined => {
     if (element === title || hasDescendant(element, BLOCKS)) return undefined;
     const text = $(element).text();
-    return text.length <= DATE_LINE_MAX_CHARS ? findDateText(text, timeZone) : undefined;
+    const date = text.length <= DATE_LINE_MAX_CHARS ? findDateText(text, timeZone) : undefined;
+    return date === undefined || besideTitleLink($, element, date) ? undefined : date;
   };
   // Nearest first, whichever side: a date printed just above the title beats one further down (a related list's).
   const nearest: Element[] = [];
@@ -81,6 +89,43 @@ function dateNearTitle($: CheerioAPI, title: Element, timeZone: string): FoundDa
     if (value !== undefined) return { value, rule: 'Vietnamese date near the title', element };
   }
   return { rule: 'none' };
+}
+
+/**
+ * A date in another article's link ("<a>Kế hoạch số 56/KH-UBND ngày 16/03/2026</a>"), or printed beside one in a short
+ * item ("<li><a>Title of it</a> <span>(20/03/2026)</span></li>"), dates that article. A permalink printed as the date
+ * (WordPress's `<a rel="bookmark"><time>…`) and a category link beside it ("Văn hóa - Du lịch") are no title.
+ */
+function besideTitleLink($: CheerioAPI, element: Element, date: string): boolean {
+  for (const link of [...enclosingLink(element), ...descendants(element, LINKS)]) if (wordsBesideDate($, link, date) >= WORDS_AROUND_DATE_IN_LINK) return true;
+  const parent = element.parent;
+  if (parent === null || parent.type !== 'tag' || !isShorterThan(parent, ITEM_MAX_CHARS)) return false;
+  for (const link of descendants(parent, LINKS)) if (wordsBesideDate($, link, date) >= TITLE_LINK_MIN_WORDS) return true;
+  return false;
+}
+
+function wordsBesideDate($: CheerioAPI, link: Element, date: string): number {
+  let count = 0;
+  for (const word of $(link).text().normalize('NFC').toLowerCase().replace(date, '').split(/\s+/u)) if (/\p{L}/u.test(word)) count++;
+  return count;
+}
+
+/** Whether node's text is shorter than max characters; stops counting past it (the parent may be the whole article). */
+function isShorterThan(node: AnyNode, max: number): boolean {
+  let length = 0;
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (next.type === 'text') length += next.data.length;
+    else if ('children' in next) stack.push(...next.children);
+    if (length > max) return false;
+  }
+  return true;
+}
+
+function enclosingLink(element: Element): Element[] {
+  for (let node: AnyNode | null = element; node !== null; node = node.parent) if (node.type === 'tag' && (node as Element).name === 'a') return [node as Element];
+  return [];
 }
 
 /** A field of the page's JSON-LD (NewsArticle and the like, in @graph or arrays); undefined when absent or malformed. */

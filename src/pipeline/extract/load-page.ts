@@ -123,3 +123,33 @@ export function pageWrappers($: CheerioAPI, textLength: (element: AnyNode) => nu
   }
   return wrappers;
 }
+
+/** Up to `limit` elements after node's own subtree, in document order; empty when `until` is not reached within them. */
+export function elementsAfter(node: Element, limit: number, until?: Element): Element[] {
+  const out: Element[] = [];
+  let next = nextInOrder(node, false);
+  while (next !== undefined && out.length < limit) {
+    if (next === until) return out;
+    out.push(next);
+    next = nextInOrder(next, true);
+  }
+  return until === undefined ? out : [];
+}
+
+/** The next element in document order: the first child (when entering is allowed), else the next sibling of node or of an ancestor. */
+function nextInOrder(node: Element, enter: boolean): Element | undefined {
+  if (enter) {
+    const child = node.children.find((candidate) => candidate.type === 'tag');
+    if (child !== undefined) return child as Element;
+  }
+  for (let at: AnyNode | null = node; at !== null; at = at.parent) {
+    for (let sibling = at.nextSibling; sibling !== null; sibling = sibling.nextSibling) if (sibling.type === 'tag') return sibling as Element;
+  }
+  return undefined;
+}
+
+/** Whether node sits inside container (container itself excluded). */
+export function isInside(node: AnyNode, container: Element): boolean {
+  for (let at = node.parent; at !== null; at = at.parent) if (at === container) return true;
+  return false;
+}

@@ -20,6 +20,7 @@ const WIDGET_WORDS = new Set(
     'chia sẻ', 'chia', 'sẻ', 'in', 'bài', 'trang', 'bản', 'gửi', 'email', 'e-mail', 'mail', 'lưu', 'bài viết',
     'facebook', 'zalo', 'twitter', 'x', 'print', 'share', 'tweet', 'like', 'thích', 'quay lại', 'lại', 'quay',
     'về', 'lên', 'đầu', 'trở', 'cỡ', 'chữ', 'a', 'phản', 'hồi', 'bình', 'luận', 'copy', 'link', 'sao', 'chép', 'liên', 'kết',
+    'quảng cáo', 'advertisement', 'ads',
   ]).flatMap((key) => key.split(' ')),
 );
 

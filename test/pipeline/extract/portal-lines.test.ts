@@ -15,6 +15,8 @@ describe('findDateText', () => {
     { line: 'Đăng lúc 08:30 ngày 05/12/2026 (GMT+7)', iso: '2026-12-05T01:30:00.000Z' },
     { line: '19h40 ngày 19/11/2024', iso: '2024-11-19T12:40:00.000Z' },
     { line: 'Ngày 5-12-2026', iso: '2026-12-04T17:00:00.000Z' },
+    { line: 'Thứ sáu, 4 Tháng 12 2026 07:30', iso: '2026-12-04T00:30:00.000Z' },
+    { line: 'ngày 4 tháng 12 năm 2026', iso: '2026-12-03T17:00:00.000Z' },
   ])('reads "$line"', ({ line, iso }) => {
     const found = findDateText(line, ZONE);
     expect(found && parseFeedDate(found, ZONE)?.toISOString()).toBe(iso);
@@ -29,7 +31,15 @@ describe('readByline', () => {
   it.each([
     { line: 'Minh Anh', name: 'Minh Anh' },
     { line: 'Hoàng Long - Thu Hà.', name: 'Hoàng Long - Thu Hà' },
-    { line: 'Minh Anh (Công an xã Hòa An)', name: 'Minh Anh (Công an xã Hòa An)' },
+    { line: 'Minh Anh (Công an xã Hòa An)', name: 'Minh Anh' },
+    { line: 'Thu Hà (Phòng Văn hóa)', name: 'Thu Hà' },
+    { line: 'K.V.L', name: 'K.V.L' },
+    { line: 'Ph.Đ.H.', name: 'Ph.Đ.H' },
+    { line: 'K.V.L (Trung tâm Y tế khu vực)', name: 'K.V.L' },
+    { line: 'K.V.L - Hội Nông dân xã', name: 'K.V.L' },
+    { line: 'Bài, ảnh: K.V.L – Trường THCS Hòa An 2', name: 'K.V.L' },
+    { line: 'Tin: K.V.L – Ban Chỉ huy Quân sự xã', name: 'K.V.L' },
+    { line: 'Tin, ảnh: Hoàng Long - Thu Hà', name: 'Hoàng Long - Thu Hà' },
     { line: 'Nguồn: Báo Cao Bằng', name: 'Báo Cao Bằng' },
     { line: 'Theo TTXVN', name: 'TTXVN' },
     { line: 'Theo baocaobang.vn', name: 'baocaobang.vn' },
@@ -39,7 +49,7 @@ describe('readByline', () => {
     expect(readByline(line)).toBe(name);
   });
 
-  it.each(['Đây là hoạt động thiết thực.', 'Theo kế hoạch, xã sẽ tập huấn', 'Ảnh: Minh Anh', 'Lượt xem: 12', 'Kết quả'])('reads no byline in "%s"', (line) => {
+  it.each(['Đây là hoạt động thiết thực.', 'Theo kế hoạch, xã sẽ tập huấn', 'Ảnh: Minh Anh', 'Lượt xem: 12', 'Kết quả', 'TP.HCM', 'Q.1'])('reads no byline in "%s"', (line) => {
     expect(readByline(line)).toBeUndefined();
   });
 });
@@ -53,6 +63,6 @@ describe('portal words', () => {
   });
   it.each(['Tin nổi bật', 'Tin xem nhiều', 'TIN ĐỌC NHIỀU'])('"%s" titles a sidebar', (line) => expect(isSidebarTitle(line)).toBe(true));
   it.each(['Lượt xem: 152', 'Số lượt xem 1.204'])('"%s" is a view counter', (line) => expect(isViewCounter(line)).toBe(true));
-  it.each(['Chia sẻ | In bài | Gửi email', 'Facebook Zalo', 'A- A A+'])('"%s" is a widget', (line) => expect(isWidgetText(line)).toBe(true));
-  it.each(['Ủy ban nhân dân xã', 'In ấn tài liệu tuyên truyền'])('"%s" is not a widget', (line) => expect(isWidgetText(line)).toBe(false));
+  it.each(['Chia sẻ | In bài | Gửi email', 'Facebook Zalo', 'A- A A+', 'Quảng cáo', 'ADVERTISEMENT'])('"%s" is a widget', (line) => expect(isWidgetText(line)).toBe(true));
+  it.each(['Ủy ban nhân dân xã', 'In ấn tài liệu tuyên truyền', 'Quảng cáo sai sự thật'])('"%s" is not a widget', (line) => expect(isWidgetText(line)).toBe(false));
 });
