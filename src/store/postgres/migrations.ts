@@ -4,9 +4,14 @@
  */
 import type { PoolClient } from 'pg';
 import { StoreError } from '../../errors.ts';
+import { WRITER_LOCK_KEY } from './writer-lock.ts';
 
 /** Taken for the length of a migration transaction; unrelated to the writer lock. */
 const MIGRATION_LOCK_KEY = 0x62616e74_6d696772n; // "bantmigr"
+/** The transaction setting in which a save declares the schema version its code writes (migration 4). */
+const WRITER_SCHEMA_SETTING = 'bantin.writer_schema';
+/** The SQLSTATE of a save refused for declaring an older schema than the database's ("BT": bantin's own class). */
+export const OLDER_WRITER_SQLSTATE = 'BT001';
 
 interface Migration {
   version: number;
@@ -100,12 +105,38 @@ const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX record_removals_revision ON record_removals (revision)',
     ],
   },
+  {
+    version: 4,
+    statements: [
+      // A bantin started before a migration writes the schema it started with (migration 3's revision columns and
+      // record_removals would be missed by it, and its rows missed by the others' reloads). Every save declares the
+      // schema version it writes (declareWriterSchema, in its transaction); the save that bumps the revision without
+      // declaring the database's version, a bantin of migration 3 or older included, is refused here.
+      `CREATE FUNCTION bantin_refuse_older_writer() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        declared text := nullif(current_setting('${WRITER_SCHEMA_SETTING}', true), '');
+        migrated integer := (SELECT max(version) FROM bantin_schema);
+      BEGIN
+        IF declared IS NULL OR declared <> migrated::text THEN
+          RAISE EXCEPTION USING ERRCODE = '${OLDER_WRITER_SQLSTATE}',
+            MESSAGE = format('restart this instance with the newer bantin: another bantin migrated the database to schema %s, and this one writes schema %s', migrated, coalesce(declared, '3 or older'));
+        END IF;
+        RETURN NEW;
+      END $$`,
+      `CREATE TRIGGER store_state_writer_schema BEFORE INSERT OR UPDATE OF revision ON store_state
+        FOR EACH ROW EXECUTE FUNCTION bantin_refuse_older_writer()`,
+    ],
+  },
 ];
 
 /** The newest schema version this bantin knows. */
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
-/** Brings the database to SCHEMA_VERSION in one transaction; throws StoreError SCHEMA when it is newer. */
+/**
+ * Brings the database to SCHEMA_VERSION in one transaction; throws StoreError SCHEMA when it is newer.
+ * A migration waits for the writer lock: a save under way, by a bantin of the schema before, ends first, and
+ * any later one is refused (migration 4), so no row is ever written in the shape of a schema already replaced.
+ */
 export async function migrate(client: PoolClient, location: string): Promise<void> {
   await client.query('BEGIN');
   try {
@@ -119,6 +150,7 @@ export async function migrate(client: PoolClient, location: string): Promise<voi
         `store: ${location} has database schema version ${current}, newer than this bantin knows (${SCHEMA_VERSION}); upgrade bantin`,
       );
     }
+    if (current < SCHEMA_VERSION) await client.query('SELECT pg_advisory_xact_lock($1)', [WRITER_LOCK_KEY.toString()]);
     for (const migration of MIGRATIONS) {
       if (migration.version <= current) continue;
       for (const statement of migration.statements) await client.query(statement);
@@ -129,4 +161,16 @@ export async function migrate(client: PoolClient, location: string): Promise<voi
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
+}
+
+/** Declares, in the caller's save transaction, the schema version this bantin writes (checked by migration 4's trigger). */
+export async function declareWriterSchema(client: PoolClient): Promise<void> {
+  await client.query('SELECT set_config($1, $2, true)', [WRITER_SCHEMA_SETTING, String(SCHEMA_VERSION)]);
+}
+
+/** The refusal of a save by a bantin started before another migrated the database, as a StoreError SCHEMA. */
+export function olderWriterError(error: unknown, location: string): StoreError | undefined {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (code !== OLDER_WRITER_SQLSTATE) return undefined;
+  return new StoreError('SCHEMA', `store: cannot write ${location}: ${String(message)}`, { cause: error });
 }

@@ -8,7 +8,7 @@ import { STORE_SCHEMA_VERSION, type StoreData, type Story } from '../../model/ty
 import { checkStoreData, createEmptyStoreData } from '../empty-store.ts';
 import type { StoreChanges } from '../store-changes.ts';
 import type { SourceLease, Store } from '../store.ts';
-import { migrate } from './migrations.ts';
+import { declareWriterSchema, migrate, olderWriterError } from './migrations.ts';
 import { leaseSources } from './source-leases.ts';
 import { readChangedTables, type ChangedTables } from './read-store-changes.ts';
 import { readStoreTables, type TableSnapshot } from './read-store-tables.ts';
@@ -102,6 +102,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       const snapshot = await withClient(async (client) => {
         await client.query('BEGIN');
         try {
+          await declareWriterSchema(client);
           // A snapshot is only good for the revision it was taken at: another writer may have saved since.
           const usable = stored !== undefined && (await currentRevision(client)) === stored.revision ? stored : undefined;
           const result = await writeStoreTables(client, data, usable, changes);
@@ -115,7 +116,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       });
       held = { data, snapshot };
     } catch (error) {
-      throw failure('WRITE', 'cannot write', error);
+      throw olderWriterError(error, location) ?? failure('WRITE', 'cannot write', error);
     }
   };
 
