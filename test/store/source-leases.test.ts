@@ -17,8 +17,8 @@ afterEach(async () => {
   await Promise.all([...stores.splice(0).map((store) => store.close()), ...servers.splice(0).map((server) => server.close())]);
 });
 
-function openStores(url: string, count: number): PostgresStore[] {
-  const opened = Array.from({ length: count }, () => createPostgresStore(url));
+function openStores(url: string, count: number, instances: readonly (string | undefined)[] = []): PostgresStore[] {
+  const opened = Array.from({ length: count }, (_, n) => createPostgresStore(url, { instance: instances[n] }));
   stores.push(...opened);
   return opened;
 }
@@ -62,6 +62,22 @@ if (!(await skipWithoutPostgres('per-source leases'))) {
       // Only what is fetched stays leased.
       expect(await advisoryLocks(url)).toHaveLength(1);
       await lease.release();
+    });
+
+    it('tells two processes apart that share a hostname and pid, as containers do (pid 1 in each)', async () => {
+      const url = await createTestDatabase();
+      // Two stores in one test process: the same hostname and pid, as two containers may have; one instance id each.
+      const [one, two] = openStores(url, 2, ['container-a', 'container-b']);
+      const tick = new Date('2026-12-04T08:15:00.000Z');
+      const first = await one!.leaseSources(['cong-an'], tick, new Date(tick.getTime() + 300));
+      await first.release();
+      const second = await two!.leaseSources(['cong-an'], tick, new Date(tick.getTime() + 900));
+      expect(second.skipped).toEqual(['cong-an']);
+      await second.release();
+      // The same instance (a cycle run again by this process) is not another's take.
+      const again = await one!.leaseSources(['cong-an'], tick, new Date(tick.getTime() + 1200));
+      expect([...again.claimed]).toEqual(['cong-an']);
+      await again.release();
     });
 
     it('fails the cycle when its leases went with their connection, and lets them go', async () => {

@@ -9,6 +9,7 @@ import { checkStoreData, createEmptyStoreData } from '../empty-store.ts';
 import type { StoreChanges } from '../store-changes.ts';
 import type { SourceLease, Store } from '../store.ts';
 import { declareWriterSchema, migrate, olderWriterError } from './migrations.ts';
+import { processInstanceId } from '../process-instance.ts';
 import { leaseSources } from './source-leases.ts';
 import { readChangedTables, type ChangedTables } from './read-store-changes.ts';
 import { readStoreTables, type TableSnapshot } from './read-store-tables.ts';
@@ -20,6 +21,8 @@ const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface PostgresStoreOptions {
   lockTimeoutMs?: number;
+  /** This process among others on the database (processInstanceId by default; a worker thread passes its process's). */
+  instance?: string;
 }
 
 /** What this process last read or wrote, and the revision the database had then. */
@@ -39,6 +42,7 @@ export interface PostgresStore extends Store {
 export function createPostgresStore(url: string, options: PostgresStoreOptions = {}): PostgresStore {
   const location = withoutPassword(url);
   const lockTimeoutMs = options.lockTimeoutMs ?? LOCK_TIMEOUT_MS;
+  const instance = options.instance ?? processInstanceId();
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
@@ -183,7 +187,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       await ready().catch((error: unknown) => {
         throw failure('UNREADABLE', 'cannot lease sources on', error);
       });
-      return leaseSources(pool, { ids, since, now, location });
+      return leaseSources(pool, { ids, since, now, location, holder: instance });
     },
     async close() {
       await pool.end();

@@ -4,7 +4,6 @@
  * leases end with its connection; `source_fetches` remembers who took each source last and when, so a
  * process whose cycle started before that skips a source another already fetched this cycle.
  */
-import { hostname } from 'node:os';
 import type { Pool, PoolClient } from 'pg';
 import { StoreError, describeError } from '../../errors.ts';
 import type { SourceLease } from '../store.ts';
@@ -12,8 +11,6 @@ import { isConnectionError } from './writer-lock.ts';
 
 /** The first key of every lease lock ("leas"); the second is the source id's hash. Apart from the writer and migration locks (one bigint key each). */
 const LEASE_CLASS = 0x6c656173;
-/** This process in `source_fetches`: its own earlier take (a cycle run again by hand) never counts as another's. */
-const HOLDER = `${hostname()} pid ${process.pid}`;
 
 export interface LeaseRequest {
   ids: readonly string[];
@@ -21,6 +18,8 @@ export interface LeaseRequest {
   since: Date;
   now: Date;
   location: string;
+  /** This process in `source_fetches` (processInstanceId): its own earlier take (a cycle run again by hand) never counts as another's. */
+  holder: string;
 }
 
 /**
@@ -38,7 +37,7 @@ export async function leaseSources(pool: Pool, request: LeaseRequest): Promise<S
     const { rows } = await client.query<{ id: string; taken: boolean }>(
       `WITH locked AS MATERIALIZED (SELECT id FROM unnest($1::text[]) AS id WHERE pg_try_advisory_lock($2, hashtext(id)))
        SELECT l.id, coalesce(f.taken_at >= $3 AND f.taken_by <> $4, false) AS taken FROM locked l LEFT JOIN source_fetches f ON f.source_id = l.id`,
-      [request.ids, LEASE_CLASS, request.since, HOLDER],
+      [request.ids, LEASE_CLASS, request.since, request.holder],
     );
     const fetched = rows.filter((row) => row.taken).map((row) => row.id);
     const claimed = rows.filter((row) => !row.taken).map((row) => row.id);
@@ -46,7 +45,7 @@ export async function leaseSources(pool: Pool, request: LeaseRequest): Promise<S
     await client.query(
       `INSERT INTO source_fetches (source_id, taken_at, taken_by) SELECT id, $2, $3 FROM unnest($1::text[]) AS id
        ON CONFLICT (source_id) DO UPDATE SET taken_at = excluded.taken_at, taken_by = excluded.taken_by`,
-      [claimed, request.now, HOLDER],
+      [claimed, request.now, request.holder],
     );
     const claimedSet = new Set(claimed);
     return {
