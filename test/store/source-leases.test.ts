@@ -64,12 +64,30 @@ if (!(await skipWithoutPostgres('per-source leases'))) {
       await lease.release();
     });
 
+    it('leaves a source to another process due at the same tick when the cycle that claimed it recorded nothing (it failed)', async () => {
+      const url = await createTestDatabase();
+      const [one, two] = openStores(url, 2, ['container-a', 'container-b']);
+      const tick = new Date('2026-12-04T08:15:00.000Z');
+      const failed = await one!.leaseSources(['cong-an', 'tinh-uy'], tick, new Date(tick.getTime() + 300));
+      await failed.release();
+      const retry = await two!.leaseSources(['cong-an', 'tinh-uy'], tick, new Date(tick.getTime() + 900));
+      expect([...retry.claimed].sort()).toEqual(['cong-an', 'tinh-uy']);
+      await retry.recordFetched();
+      await retry.release();
+      const taken = await onDatabase(url, (client) => client.query('SELECT source_id, taken_at, taken_by FROM source_fetches ORDER BY source_id'));
+      expect(taken.rows).toEqual(['cong-an', 'tinh-uy'].map((id) => ({ source_id: id, taken_at: new Date(tick.getTime() + 900), taken_by: 'container-b' })));
+      const late = await one!.leaseSources(['cong-an', 'tinh-uy'], tick, new Date(tick.getTime() + 2000));
+      expect(late.skipped).toEqual(['cong-an', 'tinh-uy']);
+      await late.release();
+    });
+
     it('tells two processes apart that share a hostname and pid, as containers do (pid 1 in each)', async () => {
       const url = await createTestDatabase();
       // Two stores in one test process: the same hostname and pid, as two containers may have; one instance id each.
       const [one, two] = openStores(url, 2, ['container-a', 'container-b']);
       const tick = new Date('2026-12-04T08:15:00.000Z');
       const first = await one!.leaseSources(['cong-an'], tick, new Date(tick.getTime() + 300));
+      await first.recordFetched();
       await first.release();
       const second = await two!.leaseSources(['cong-an'], tick, new Date(tick.getTime() + 900));
       expect(second.skipped).toEqual(['cong-an']);

@@ -1,7 +1,8 @@
 /**
  * Per-source leases for several processes on one database: a source is fetched by one process per cycle.
  * The lease is a session advisory lock per source on a connection held for the cycle, so a killed process's
- * leases end with its connection; `source_fetches` remembers who took each source last and when, so a
+ * leases end with its connection; `source_fetches` remembers who fetched each source last and when (written
+ * once the cycle's outcome is saved, so a cycle that fails leaves the source to another process), so a
  * process whose cycle started before that skips a source another already fetched this cycle.
  */
 import type { Pool, PoolClient } from 'pg';
@@ -42,11 +43,6 @@ export async function leaseSources(pool: Pool, request: LeaseRequest): Promise<S
     const fetched = rows.filter((row) => row.taken).map((row) => row.id);
     const claimed = rows.filter((row) => !row.taken).map((row) => row.id);
     if (fetched.length > 0) await client.query('SELECT pg_advisory_unlock($2, hashtext(id)) FROM unnest($1::text[]) AS id', [fetched, LEASE_CLASS]);
-    await client.query(
-      `INSERT INTO source_fetches (source_id, taken_at, taken_by) SELECT id, $2, $3 FROM unnest($1::text[]) AS id
-       ON CONFLICT (source_id) DO UPDATE SET taken_at = excluded.taken_at, taken_by = excluded.taken_by`,
-      [claimed, request.now, request.holder],
-    );
     const claimedSet = new Set(claimed);
     return {
       claimed: claimedSet,
@@ -58,6 +54,20 @@ export async function leaseSources(pool: Pool, request: LeaseRequest): Promise<S
           throw new StoreError('WRITE', `store: lost this cycle's source leases on ${request.location} with its connection (${describeError(lost)}); the cycle is not written`, {
             cause: lost,
           });
+        }
+      },
+      async recordFetched() {
+        if (claimed.length === 0) return;
+        // Taken at the cycle's start, as a process due at the same tick compares it with that tick.
+        await client
+          .query(
+            `INSERT INTO source_fetches (source_id, taken_at, taken_by) SELECT id, $2, $3 FROM unnest($1::text[]) AS id
+             ON CONFLICT (source_id) DO UPDATE SET taken_at = excluded.taken_at, taken_by = excluded.taken_by`,
+            [claimed, request.now, request.holder],
+          )
+          .catch(onError);
+        if (lost !== undefined) {
+          throw new StoreError('WRITE', `store: cannot record this cycle's sources as fetched on ${request.location} (${describeError(lost)})`, { cause: lost });
         }
       },
       async release() {
