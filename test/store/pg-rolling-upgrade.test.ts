@@ -33,6 +33,7 @@ async function backToSchema3(url: string): Promise<void> {
   await onDatabase(url, async (client) => {
     await client.query('DROP TRIGGER IF EXISTS store_state_writer_schema ON store_state');
     await client.query('DROP FUNCTION IF EXISTS bantin_refuse_older_writer()');
+    await client.query('ALTER TABLE store_state DROP COLUMN IF EXISTS removals_kept_after');
     await client.query('DELETE FROM bantin_schema WHERE version > 3');
   });
 }

@@ -127,6 +127,14 @@ const MIGRATIONS: readonly Migration[] = [
         FOR EACH ROW EXECUTE FUNCTION bantin_refuse_older_writer()`,
     ],
   },
+  {
+    version: 5,
+    statements: [
+      // story_removals and record_removals are pruned by every save (write-store-tables.ts) past a horizon: the
+      // removals at or below it are gone, so a reader holding an older revision reads everything instead.
+      'ALTER TABLE store_state ADD COLUMN removals_kept_after bigint NOT NULL DEFAULT 0',
+    ],
+  },
 ];
 
 /** The newest schema version this bantin knows. */

@@ -23,6 +23,8 @@ export interface PostgresStoreOptions {
   lockTimeoutMs?: number;
   /** This process among others on the database (processInstanceId by default; a worker thread passes its process's). */
   instance?: string;
+  /** Saves whose removals are kept for readers behind (REMOVALS_KEPT_REVISIONS by default; tests make it small). */
+  removalsKeptRevisions?: number;
 }
 
 /** What this process last read or wrote, and the revision the database had then. */
@@ -109,7 +111,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
           await declareWriterSchema(client);
           // A snapshot is only good for the revision it was taken at: another writer may have saved since.
           const usable = stored !== undefined && (await currentRevision(client)) === stored.revision ? stored : undefined;
-          const result = await writeStoreTables(client, data, usable, changes);
+          const result = await writeStoreTables(client, data, usable, changes, options.removalsKeptRevisions);
           await client.query('COMMIT');
           written = result.count;
           return result.snapshot;
