@@ -12,7 +12,7 @@ import type { Store } from '../../src/store/store.ts';
 import { buildRss, type TestItem } from '../helpers/build-rss.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { makeSource } from '../helpers/make-copy.ts';
-import { createTestDatabase, onDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
+import { asCurrentBantin, createTestDatabase, onDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { makeTestConfig } from '../helpers/test-config.ts';
 
@@ -96,7 +96,7 @@ if (!(await skipWithoutPostgres('ingestion on PostgreSQL'))) {
       const config: Config = { ...makeTestConfig(await makeTempDir()), store: url, sources: [makeSource('cong-an', { url: `${server.url}/rss` })] };
       await store.load(); // migrates
       const due = new Date('2026-12-04T08:15:00.000Z');
-      await onDatabase(url, (client) => client.query(`INSERT INTO source_fetches VALUES ('cong-an', '2026-12-04T08:15:00.400Z', 'may-khac pid 7')`));
+      await asCurrentBantin(url, (client) => client.query(`INSERT INTO source_fetches VALUES ('cong-an', '2026-12-04T08:15:00.400Z', 'may-khac pid 7')`));
       const clock = new Date(due.getTime() + 1500);
       const cycle = (since: Date) => runIngestion({ config, store, logger: createSilentLogger(), mode: 'due', now: () => clock, since });
 

@@ -7,6 +7,7 @@ import { StoreError } from '../../src/errors.ts';
 import { SCHEMA_VERSION } from '../../src/store/postgres/migrations.ts';
 import { createPostgresStore, type PostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { WRITER_LOCK_KEY } from '../../src/store/postgres/writer-lock.ts';
+import { advisoryLocks } from '../helpers/pg-instances.ts';
 import { createTestDatabase, onDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
 import { rejectionOf } from '../helpers/rejection.ts';
 import { sampleStoreData } from './contract/sample-store.ts';
@@ -31,8 +32,7 @@ async function saveAsOlderBantin(client: pg.Client, failures: number): Promise<v
 /** The database as migration 3 left it: what a bantin of that schema started on. */
 async function backToSchema3(url: string): Promise<void> {
   await onDatabase(url, async (client) => {
-    await client.query('DROP TRIGGER IF EXISTS store_state_writer_schema ON store_state');
-    await client.query('DROP FUNCTION IF EXISTS bantin_refuse_older_writer()');
+    await client.query('DROP FUNCTION IF EXISTS bantin_refuse_older_writer() CASCADE'); // and its triggers
     await client.query('ALTER TABLE store_state DROP COLUMN IF EXISTS removals_kept_after');
     await client.query('DELETE FROM bantin_schema WHERE version > 3');
   });
@@ -77,6 +77,31 @@ if (!(await skipWithoutPostgres('rolling upgrade on PostgreSQL'))) {
         expect(error.message).toBe(
           `store: cannot write ${url}: restart this instance with the newer bantin: another bantin migrated the database to schema ${SCHEMA_VERSION + 1}, and this one writes schema ${SCHEMA_VERSION}`,
         );
+      });
+    });
+
+    it('refuses the take of a source by a bantin started before the migration, which would keep the others off it', async () => {
+      const url = await createTestDatabase();
+      await withStores(url, 1, ([store]) => store!.load());
+      // As a bantin of migration 3 records a source it claims, before it fetches.
+      const error = await onDatabase(url, (client) =>
+        client.query(`INSERT INTO source_fetches (source_id, taken_at, taken_by) VALUES ('cong-an', now(), 'bantin-cu pid 1')`).then(() => undefined, (caught: unknown) => caught as Error),
+      );
+      expect(error?.message).toContain(`another bantin migrated the database to schema ${SCHEMA_VERSION}, and this one writes schema 3 or older`);
+    });
+
+    it('leases nothing once another bantin migrated the database past the schema it writes', async () => {
+      const url = await createTestDatabase();
+      await withStores(url, 1, async ([store]) => {
+        await store!.load();
+        await onDatabase(url, (client) => client.query('INSERT INTO bantin_schema (version) VALUES ($1)', [SCHEMA_VERSION + 1]));
+        const now = new Date();
+        const error = await rejectionOf(store!.leaseSources(['cong-an', 'tinh-uy'], now, now), StoreError);
+        expect(error.code).toBe('SCHEMA');
+        expect(error.message).toBe(
+          `store: cannot lease sources on ${url}: restart this instance with the newer bantin: another bantin migrated the database to schema ${SCHEMA_VERSION + 1}, and this one writes schema ${SCHEMA_VERSION}`,
+        );
+        expect(await advisoryLocks(url)).toEqual([]);
       });
     });
 

@@ -7,7 +7,7 @@ import { StoreError } from '../../src/errors.ts';
 import { createPostgresStore, type PostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { advisoryLocks, fireCopy, rss, startBantin, writeInstanceConfig } from '../helpers/pg-instances.ts';
-import { createTestDatabase, onDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
+import { asCurrentBantin, createTestDatabase, onDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
 import { rejectionOf } from '../helpers/rejection.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
@@ -51,7 +51,7 @@ if (!(await skipWithoutPostgres('per-source leases'))) {
       const due = new Date('2026-12-04T08:15:00.000Z');
       await store!.load(); // migrates
       // Another bantin took one source a second after the tick, another the cycle before.
-      await onDatabase(url, (client) =>
+      await asCurrentBantin(url, (client) =>
         client.query(
           `INSERT INTO source_fetches (source_id, taken_at, taken_by) VALUES ('cong-an', '2026-12-04T08:15:01Z', 'may-khac pid 7'), ('tinh-uy', '2026-12-04T08:00:01Z', 'may-khac pid 7')`,
         ),

@@ -9,7 +9,7 @@ import { WRITER_LOCK_KEY } from './writer-lock.ts';
 /** Taken for the length of a migration transaction; unrelated to the writer lock. */
 const MIGRATION_LOCK_KEY = 0x62616e74_6d696772n; // "bantmigr"
 /** The transaction setting in which a save declares the schema version its code writes (migration 4). */
-const WRITER_SCHEMA_SETTING = 'bantin.writer_schema';
+export const WRITER_SCHEMA_SETTING = 'bantin.writer_schema';
 /** The SQLSTATE of a save refused for declaring an older schema than the database's ("BT": bantin's own class). */
 export const OLDER_WRITER_SQLSTATE = 'BT001';
 
@@ -111,7 +111,8 @@ const MIGRATIONS: readonly Migration[] = [
       // A bantin started before a migration writes the schema it started with (migration 3's revision columns and
       // record_removals would be missed by it, and its rows missed by the others' reloads). Every save declares the
       // schema version it writes (declareWriterSchema, in its transaction); the save that bumps the revision without
-      // declaring the database's version, a bantin of migration 3 or older included, is refused here.
+      // declaring the database's version, a bantin of migration 3 or older included, is refused here. So is its take
+      // of a source, which it recorded at claim: it could not save the cycle, and the others would skip the source.
       `CREATE FUNCTION bantin_refuse_older_writer() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         declared text := nullif(current_setting('${WRITER_SCHEMA_SETTING}', true), '');
@@ -124,6 +125,8 @@ const MIGRATIONS: readonly Migration[] = [
         RETURN NEW;
       END $$`,
       `CREATE TRIGGER store_state_writer_schema BEFORE INSERT OR UPDATE OF revision ON store_state
+        FOR EACH ROW EXECUTE FUNCTION bantin_refuse_older_writer()`,
+      `CREATE TRIGGER source_fetches_writer_schema BEFORE INSERT OR UPDATE ON source_fetches
         FOR EACH ROW EXECUTE FUNCTION bantin_refuse_older_writer()`,
     ],
   },
@@ -171,9 +174,24 @@ export async function migrate(client: PoolClient, location: string): Promise<voi
   }
 }
 
-/** Declares, in the caller's save transaction, the schema version this bantin writes (checked by migration 4's trigger). */
+/** Declares, in the caller's transaction, the schema version this bantin writes (checked by migration 4's trigger). */
 export async function declareWriterSchema(client: PoolClient): Promise<void> {
   await client.query('SELECT set_config($1, $2, true)', [WRITER_SCHEMA_SETTING, String(SCHEMA_VERSION)]);
+}
+
+/**
+ * Throws StoreError SCHEMA when another bantin migrated the database past the schema this one writes since it
+ * started: a cycle that could not be saved must not take sources from the processes that can.
+ */
+export async function checkSchemaUnchanged(client: PoolClient, doing: string, location: string): Promise<void> {
+  const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM bantin_schema');
+  const migrated = rows[0]?.version ?? 0;
+  if (migrated !== SCHEMA_VERSION) {
+    throw new StoreError(
+      'SCHEMA',
+      `store: ${doing} ${location}: restart this instance with the newer bantin: another bantin migrated the database to schema ${migrated}, and this one writes schema ${SCHEMA_VERSION}`,
+    );
+  }
 }
 
 /** The refusal of a save by a bantin started before another migrated the database, as a StoreError SCHEMA. */

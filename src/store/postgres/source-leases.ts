@@ -8,6 +8,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { StoreError, describeError } from '../../errors.ts';
 import type { SourceLease } from '../store.ts';
+import { checkSchemaUnchanged, declareWriterSchema } from './migrations.ts';
 import { isConnectionError } from './writer-lock.ts';
 
 /** The first key of every lease lock ("leas"); the second is the source id's hash. Apart from the writer and migration locks (one bigint key each). */
@@ -35,6 +36,7 @@ export async function leaseSources(pool: Pool, request: LeaseRequest): Promise<S
   const onError = (error: unknown) => (lost ??= error);
   client.on('error', onError);
   try {
+    await checkSchemaUnchanged(client, 'cannot lease sources on', request.location);
     const { rows } = await client.query<{ id: string; taken: boolean }>(
       `WITH locked AS MATERIALIZED (SELECT id FROM unnest($1::text[]) AS id WHERE pg_try_advisory_lock($2, hashtext(id)))
        SELECT l.id, coalesce(f.taken_at >= $3 AND f.taken_by <> $4, false) AS taken FROM locked l LEFT JOIN source_fetches f ON f.source_id = l.id`,
@@ -58,14 +60,7 @@ export async function leaseSources(pool: Pool, request: LeaseRequest): Promise<S
       },
       async recordFetched() {
         if (claimed.length === 0) return;
-        // Taken at the cycle's start, as a process due at the same tick compares it with that tick.
-        await client
-          .query(
-            `INSERT INTO source_fetches (source_id, taken_at, taken_by) SELECT id, $2, $3 FROM unnest($1::text[]) AS id
-             ON CONFLICT (source_id) DO UPDATE SET taken_at = excluded.taken_at, taken_by = excluded.taken_by`,
-            [claimed, request.now, request.holder],
-          )
-          .catch(onError);
+        await recordTakes(client, claimed, request).catch(onError);
         if (lost !== undefined) {
           throw new StoreError('WRITE', `store: cannot record this cycle's sources as fetched on ${request.location} (${describeError(lost)})`, { cause: lost });
         }
@@ -82,10 +77,29 @@ export async function leaseSources(pool: Pool, request: LeaseRequest): Promise<S
       },
     };
   } catch (error) {
-    // Locks taken before the failure must not go back to the pool with the connection.
-    const broken = isConnectionError(error) || (await client.query('SELECT pg_advisory_unlock_all()').then(() => false, () => true));
+    // Refused before any lock was taken; otherwise, locks taken before the failure must not go back to the pool with the connection.
+    const refused = error instanceof StoreError;
+    const broken = !refused && (isConnectionError(error) || (await client.query('SELECT pg_advisory_unlock_all()').then(() => false, () => true)));
     client.off('error', onError);
     client.release(broken ? (error as Error) : undefined);
+    if (refused) throw error;
     throw new StoreError('UNREADABLE', `store: cannot lease sources on ${request.location} (${describeError(error)})`, { cause: error });
+  }
+}
+
+/** Records this process's takes, taken at the cycle's start: a process due at the same tick compares them with that tick. */
+async function recordTakes(client: PoolClient, ids: readonly string[], request: LeaseRequest): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await declareWriterSchema(client);
+    await client.query(
+      `INSERT INTO source_fetches (source_id, taken_at, taken_by) SELECT id, $2, $3 FROM unnest($1::text[]) AS id
+       ON CONFLICT (source_id) DO UPDATE SET taken_at = excluded.taken_at, taken_by = excluded.taken_by`,
+      [ids, request.now, request.holder],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
   }
 }
