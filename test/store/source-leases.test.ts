@@ -81,6 +81,24 @@ if (!(await skipWithoutPostgres('per-source leases'))) {
       await late.release();
     });
 
+    it('keeps the sources of a cycle that overruns into the next tick: skipped then, free once it has ended', async () => {
+      const url = await createTestDatabase();
+      const [slow, other] = openStores(url, 2, ['container-a', 'container-b']);
+      const tick = new Date('2026-12-04T08:15:00.000Z');
+      const next = new Date(tick.getTime() + 15 * 60_000);
+      const overrunning = await slow!.leaseSources(['cong-an'], tick, new Date(tick.getTime() + 300));
+      // The next tick comes while it still fetches: another process leaves the source alone (no second request to the portal).
+      const meanwhile = await other!.leaseSources(['cong-an'], next, new Date(next.getTime() + 300));
+      expect(meanwhile.skipped).toEqual(['cong-an']);
+      await meanwhile.release();
+      await overrunning.recordFetched();
+      await overrunning.release();
+      // Its take dates from the tick before: a cycle of the next tick that starts now fetches the source.
+      const late = await other!.leaseSources(['cong-an'], next, new Date(next.getTime() + 90_000));
+      expect([...late.claimed]).toEqual(['cong-an']);
+      await late.release();
+    });
+
     it('tells two processes apart that share a hostname and pid, as containers do (pid 1 in each)', async () => {
       const url = await createTestDatabase();
       // Two stores in one test process: the same hostname and pid, as two containers may have; one instance id each.
