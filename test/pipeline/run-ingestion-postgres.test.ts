@@ -10,6 +10,7 @@ import { runIngestion } from '../../src/pipeline/run-ingestion.ts';
 import { createPostgresStore, type PostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { buildRss, type TestItem } from '../helpers/build-rss.ts';
+import { capturingLogger } from '../helpers/capturing-logger.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { makeSource } from '../helpers/make-copy.ts';
 import { asCurrentBantin, createTestDatabase, onDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
@@ -140,6 +141,34 @@ if (!(await skipWithoutPostgres('ingestion on PostgreSQL'))) {
       const late = await cycle(third!, 9000);
       expect(late.skipped).toEqual(['cong-an']);
       expect(server.requests).toHaveLength(2);
+    });
+
+    it('keeps a saved cycle when its sources cannot be recorded as fetched, and says so in the log', async () => {
+      const server = await startFixtureServer({
+        '/rss': (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(buildRss('Công an tỉnh', ITEMS)),
+      });
+      servers.push(server);
+      const url = await createTestDatabase();
+      const store = createPostgresStore(url);
+      stores.push(store);
+      const config: Config = { ...makeTestConfig(await makeTempDir()), store: url, sources: [makeSource('cong-an', { url: `${server.url}/rss` })] };
+      // The lease connection ends between the save and the record (here: the record fails as it then would).
+      const unrecorded: Store = {
+        ...store,
+        leaseSources: async (ids, since, now) => ({
+          ...(await store.leaseSources(ids, since, now)),
+          recordFetched: () => Promise.reject(new StoreError('WRITE', 'store: cannot record this cycle’s sources as fetched (connection ended)')),
+        }),
+      };
+      const lines: Record<string, unknown>[] = [];
+      const result = await runIngestion({ config, store: unrecorded, logger: capturingLogger(lines), mode: 'all' });
+      expect(result.data.stories).toHaveLength(ITEMS.length);
+      const reader = createPostgresStore(url);
+      stores.push(reader);
+      expect((await reader.load()).stories).toHaveLength(ITEMS.length);
+      expect(lines.filter((line) => line.level === 40).map((line) => line.msg)).toEqual([
+        "could not record this cycle's sources as fetched; another bantin may fetch them again this cycle",
+      ]);
     });
   });
 }
