@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll } from 'vitest';
-import { SCHEMA_VERSION, WRITER_SCHEMA_SETTING } from '../../src/store/postgres/migrations.ts';
+import { declareWriterSchema } from '../../src/store/postgres/migrations.ts';
 import { skipWithout } from './required-tool.ts';
 
 const SERVER = process.env.BANTIN_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -55,7 +55,7 @@ export async function onDatabase<T>(url: string, work: (client: pg.Client) => Pr
 /** As onDatabase, as a bantin of this schema writes: declared for the session, so migration 4's check lets it write. */
 export async function asCurrentBantin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   return onDatabase(url, async (client) => {
-    await client.query('SELECT set_config($1, $2, false)', [WRITER_SCHEMA_SETTING, String(SCHEMA_VERSION)]);
+    await declareWriterSchema(client, 'session');
     return work(client);
   });
 }

@@ -2,14 +2,14 @@
  * The PostgreSQL schema as numbered migrations, applied in order at start, each once, under a lock
  * so two processes starting together migrate once; a database migrated by a newer bantin is refused.
  */
-import type { PoolClient } from 'pg';
+import type { ClientBase, PoolClient } from 'pg';
 import { StoreError } from '../../errors.ts';
 import { WRITER_LOCK_KEY } from './writer-lock.ts';
 
 /** Taken for the length of a migration transaction; unrelated to the writer lock. */
 const MIGRATION_LOCK_KEY = 0x62616e74_6d696772n; // "bantmigr"
 /** The transaction setting in which a save declares the schema version its code writes (migration 4). */
-export const WRITER_SCHEMA_SETTING = 'bantin.writer_schema';
+const WRITER_SCHEMA_SETTING = 'bantin.writer_schema';
 /** The SQLSTATE of a save refused for declaring an older schema than the database's ("BT": bantin's own class). */
 export const OLDER_WRITER_SQLSTATE = 'BT001';
 
@@ -174,9 +174,12 @@ export async function migrate(client: PoolClient, location: string): Promise<voi
   }
 }
 
-/** Declares, in the caller's transaction, the schema version this bantin writes (checked by migration 4's trigger). */
-export async function declareWriterSchema(client: PoolClient): Promise<void> {
-  await client.query('SELECT set_config($1, $2, true)', [WRITER_SCHEMA_SETTING, String(SCHEMA_VERSION)]);
+/**
+ * Declares the schema version this bantin writes (checked by migration 4's trigger): for the caller's transaction,
+ * or for a whole session that writes the tables itself (the national bench's loader, tests).
+ */
+export async function declareWriterSchema(client: ClientBase, scope: 'transaction' | 'session' = 'transaction'): Promise<void> {
+  await client.query('SELECT set_config($1, $2, $3)', [WRITER_SCHEMA_SETTING, String(SCHEMA_VERSION), scope === 'transaction']);
 }
 
 /**
