@@ -90,6 +90,16 @@ if (!(await skipWithoutPostgres('rolling upgrade on PostgreSQL'))) {
       expect(error?.message).toContain(`another bantin migrated the database to schema ${SCHEMA_VERSION}, and this one writes schema 3 or older`);
     });
 
+    it('gives the same refusal to a writer whose search_path omits bantin’s schema, as pg_restore’s does', async () => {
+      const url = await createTestDatabase();
+      await withStores(url, 1, ([store]) => store!.save(sampleStoreData()));
+      const error = await onDatabase(url, async (client) => {
+        await client.query("SELECT set_config('search_path', '', false)");
+        return client.query('UPDATE public.store_state SET revision = revision + 1').then(() => undefined, (caught: unknown) => caught as Error);
+      });
+      expect(error?.message).toContain('restart this instance with the newer bantin');
+    });
+
     it('leases nothing once another bantin migrated the database past the schema it writes', async () => {
       const url = await createTestDatabase();
       await withStores(url, 1, async ([store]) => {

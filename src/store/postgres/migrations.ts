@@ -113,7 +113,8 @@ const MIGRATIONS: readonly Migration[] = [
       // schema version it writes (declareWriterSchema, in its transaction); the save that bumps the revision without
       // declaring the database's version, a bantin of migration 3 or older included, is refused here. So is its take
       // of a source, which it recorded at claim: it could not save the cycle, and the others would skip the source.
-      `CREATE FUNCTION bantin_refuse_older_writer() RETURNS trigger LANGUAGE plpgsql AS $$
+      // Its search_path is the migration's: a writer whose own omits bantin's schema (pg_restore sets it empty) still finds bantin_schema.
+      `CREATE FUNCTION bantin_refuse_older_writer() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
       DECLARE
         declared text := nullif(current_setting('${WRITER_SCHEMA_SETTING}', true), '');
         migrated integer := (SELECT max(version) FROM bantin_schema);
