@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { STORE_SCHEMA_VERSION, type Copy, type Story } from '../../src/model/types.ts';
+import { declareWriterSchema } from '../../src/store/postgres/migrations.ts';
 import { createPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { copyToRow, storyToRow } from '../../src/store/postgres/store-rows.ts';
 import { toCopy, createStoryCorpus, type StoryCorpus } from './make-stories.ts';
@@ -60,6 +61,8 @@ export async function loadNationalStore(url: string, options: NationalStoreOptio
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    // It writes store_state as this bantin would: migration 4 refuses a writer that does not say which schema it writes.
+    await declareWriterSchema(client, 'session');
     // Articles of a few sentences: the copies keep two paragraphs, and writing 25 sentences to drop 20 would be most of the load.
     const corpus = createStoryCorpus(options.seed, { backgroundSentences: [3, 5] });
     let copies = 0;

@@ -11,6 +11,8 @@ export interface IngestionWorkerData {
   config: Config;
   /** The serving thread's log level; records come back as lines (`log` messages). */
   logLevel: string;
+  /** The process's processInstanceId, the same for every incarnation of the thread: this module, imported afresh there, would choose another. */
+  instance: string;
 }
 
 export type ThreadRequest =

@@ -11,6 +11,7 @@ import type { FeedFormat } from '../publish/feed-view.ts';
 import type { ChangesAnswer } from '../publish/change-feed.ts';
 import type { SearchPage, StoryLookup } from '../publish/story-lookup.ts';
 import { releaseWhatAnEndedWriterHeld } from '../store/open-store.ts';
+import { processInstanceId } from '../store/process-instance.ts';
 import type { ThreadSnapshot } from './ingestion-protocol.ts';
 import { connectWorker, type Request, type WorkerConnection } from './worker-connection.ts';
 import { workerModule } from './worker-module.ts';
@@ -70,7 +71,7 @@ export function startIngestionThread(config: Config, logger: Logger, options: In
   const connect = (): WorkerConnection =>
     connectWorker({
       boot: WORKER_BOOT,
-      workerData: { entry: options.entry ?? WORKER_ENTRY, config, logLevel: logger.level },
+      workerData: { entry: options.entry ?? WORKER_ENTRY, config, logLevel: logger.level, instance: processInstanceId() },
       logger,
       onEnd: (reason) => void scheduleRestart(reason),
     });

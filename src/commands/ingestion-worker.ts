@@ -16,10 +16,10 @@ import { openStore } from '../store/open-store.ts';
 import { serializeError, type IngestionWorkerData, type ThreadMessage, type ThreadRequest, type ThreadSnapshot } from './ingestion-protocol.ts';
 
 const port = parentPort!;
-const { config, logLevel } = workerData as IngestionWorkerData;
+const { config, logLevel, instance } = workerData as IngestionWorkerData;
 const post = (message: ThreadMessage) => port.postMessage(message);
 const logger = pino({ level: logLevel, base: { service: 'bantin' } }, { write: (line: string) => post({ type: 'log', line }) });
-const store = openStore(config.store);
+const store = openStore(config.store, { instance });
 // Shingles and index of the stories near the last cycle, so each cycle merges at the cost of what is new.
 const mergeCache = createMergeCache();
 // Per-host manners and robots.txt hold for the whole process, not one cycle.

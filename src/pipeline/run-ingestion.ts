@@ -75,7 +75,7 @@ export async function runIngestion(options: IngestionOptions): Promise<Ingestion
 function leaseSources(store: Store, due: readonly SourceConfig[], since: Date, now: Date): Promise<SourceLease> {
   const ids = due.map((source) => source.id);
   if (store.leaseSources !== undefined) return store.leaseSources(ids, since, now);
-  return Promise.resolve({ claimed: new Set(ids), skipped: [], check: async () => undefined, release: async () => undefined });
+  return Promise.resolve({ claimed: new Set(ids), skipped: [], check: async () => undefined, recordFetched: async () => undefined, release: async () => undefined });
 }
 
 async function ingestChosen(
@@ -110,6 +110,7 @@ async function ingestChosen(
     const catalog = await buildFeedCatalog(data, config, now(), reuse);
     const storiesChanged = touched.size > 0 || summary.storiesPruned > 0 || refiled;
     if (storiesChanged || !keepsHealthInMemory || durableFingerprint(data) !== durableBefore) await store.save(data, changes);
+    await recordFetched(lease, logger);
     await writeStaticFeeds(catalog, config.outDir);
     const changed = [...catalog.feeds.values()].filter((feed) => etagsBefore.get(feed.name) !== feed.etag).map((feed) => feed.name);
     return { summary, data, catalog, changed };
@@ -118,6 +119,16 @@ async function ingestChosen(
   // After the lock is released: a slow hub must not hold up another writer.
   if (config.websubHub && result.changed.length > 0) await announceChanges(config, result.changed, logger);
   return { summary: result.summary, data: result.data, catalog: result.catalog };
+}
+
+/**
+ * The cycle's outcome is saved: its sources count as fetched this cycle. Failing that (the lease connection
+ * ended after the save), another process may fetch them again this cycle, which costs a request, not data.
+ */
+async function recordFetched(lease: SourceLease, logger: Logger): Promise<void> {
+  await lease.recordFetched().catch((error: unknown) => {
+    logger.warn({ stage: 'ingest', err: error }, 'could not record this cycle\'s sources as fetched; another bantin may fetch them again this cycle');
+  });
 }
 
 async function announceChanges(config: Config, changed: readonly string[], logger: Logger): Promise<void> {

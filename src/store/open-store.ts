@@ -9,6 +9,8 @@ export { isPostgresUrl };
 export interface OpenStoreOptions {
   /** How long `withWriteLock` waits for another writer (60 s by default, SPEC "Ingestion manners"). */
   lockTimeoutMs?: number;
+  /** This process among others on a PostgreSQL database (processInstanceId by default): a worker thread passes its process's. */
+  instance?: string;
 }
 
 export function openStore(location: string, options: OpenStoreOptions = {}): Store {

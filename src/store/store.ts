@@ -41,5 +41,10 @@ export interface SourceLease {
   readonly skipped: readonly string[];
   /** Throws StoreError when the leases were lost (their connection ended): the cycle must not be written. */
   check(): Promise<void>;
+  /**
+   * Records the claimed sources as fetched this cycle, once its outcome is saved: a process due at the same
+   * tick then skips them. Never called for a cycle that failed, whose sources another process may take.
+   */
+  recordFetched(): Promise<void>;
   release(): Promise<void>;
 }

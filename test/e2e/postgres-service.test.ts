@@ -3,6 +3,7 @@
 // still served, and the next cycle after it comes back succeeds.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.ts';
+import { processInstanceId } from '../../src/store/process-instance.ts';
 import { createTestDatabase, onDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
 import { startDemoService, type DemoService } from '../helpers/running-service.ts';
 
@@ -51,6 +52,14 @@ if (!(await skipWithoutPostgres('npm start on PostgreSQL'))) {
         await other.close();
       }
       await until(async () => (await (await fetch(`${running.base}/feeds/all.rss`)).text()).includes('Đính chính: Hòa Bình khánh thành cầu Hang Kia'), 15_000, 'the other write showing');
+    }, 60_000);
+
+    it('records the sources its ingestion thread fetched under the id its process chose, not one of the thread’s own', async () => {
+      const url = await createTestDatabase();
+      const running = await startDemoService({ config: { store: url } });
+      services.push(running);
+      const takers = await onDatabase(url, (client) => client.query<{ taken_by: string }>('SELECT DISTINCT taken_by FROM source_fetches'));
+      expect(takers.rows).toEqual([{ taken_by: processInstanceId() }]);
     }, 60_000);
 
     it('fails a cycle in /healthz while the database is away, keeps serving, and recovers with it', async () => {

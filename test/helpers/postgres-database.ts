@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll } from 'vitest';
+import { declareWriterSchema } from '../../src/store/postgres/migrations.ts';
 import { skipWithout } from './required-tool.ts';
 
 const SERVER = process.env.BANTIN_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -49,6 +50,14 @@ export async function onDatabase<T>(url: string, work: (client: pg.Client) => Pr
   } finally {
     await client.end();
   }
+}
+
+/** As onDatabase, as a bantin of this schema writes: declared for the session, so migration 4's check lets it write. */
+export async function asCurrentBantin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  return onDatabase(url, async (client) => {
+    await declareWriterSchema(client, 'session');
+    return work(client);
+  });
 }
 
 function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -3,14 +3,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/errors.ts';
 import { createSilentLogger } from '../../src/logger.ts';
 import type { Config } from '../../src/model/types.ts';
 import { runIngestion } from '../../src/pipeline/run-ingestion.ts';
 import { createPostgresStore, type PostgresStore } from '../../src/store/postgres/postgres-store.ts';
+import type { Store } from '../../src/store/store.ts';
 import { buildRss, type TestItem } from '../helpers/build-rss.ts';
+import { capturingLogger } from '../helpers/capturing-logger.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { makeSource } from '../helpers/make-copy.ts';
-import { createTestDatabase, onDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
+import { asCurrentBantin, createTestDatabase, onDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { makeTestConfig } from '../helpers/test-config.ts';
 
@@ -94,7 +97,7 @@ if (!(await skipWithoutPostgres('ingestion on PostgreSQL'))) {
       const config: Config = { ...makeTestConfig(await makeTempDir()), store: url, sources: [makeSource('cong-an', { url: `${server.url}/rss` })] };
       await store.load(); // migrates
       const due = new Date('2026-12-04T08:15:00.000Z');
-      await onDatabase(url, (client) => client.query(`INSERT INTO source_fetches VALUES ('cong-an', '2026-12-04T08:15:00.400Z', 'may-khac pid 7')`));
+      await asCurrentBantin(url, (client) => client.query(`INSERT INTO source_fetches VALUES ('cong-an', '2026-12-04T08:15:00.400Z', 'may-khac pid 7')`));
       const clock = new Date(due.getTime() + 1500);
       const cycle = (since: Date) => runIngestion({ config, store, logger: createSilentLogger(), mode: 'due', now: () => clock, since });
 
@@ -107,6 +110,65 @@ if (!(await skipWithoutPostgres('ingestion on PostgreSQL'))) {
       expect(next.skipped).toEqual([]);
       expect(server.requests).toHaveLength(1);
       expect(next.data.stories).toHaveLength(ITEMS.length);
+    });
+
+    it('leaves the sources of a cycle whose save failed to another process due at the same tick', async () => {
+      const server = await startFixtureServer({
+        '/rss': (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(buildRss('Công an tỉnh', ITEMS)),
+      });
+      servers.push(server);
+      const url = await createTestDatabase();
+      // Three processes on one database.
+      const [first, second, third] = ['a', 'b', 'c'].map((instance) => createPostgresStore(url, { instance }));
+      stores.push(first!, second!, third!);
+      const config: Config = { ...makeTestConfig(await makeTempDir()), store: url, sources: [makeSource('cong-an', { url: `${server.url}/rss` })] };
+      // The first process fetched, then its save failed.
+      const failing: Store = { ...first!, save: () => Promise.reject(new StoreError('WRITE', 'store: cannot write (the test refuses this save)')) };
+      const due = new Date('2026-12-04T08:15:00.000Z');
+      const cycle = (store: Store, at: number) => runIngestion({ config, store, logger: createSilentLogger(), mode: 'due', now: () => new Date(due.getTime() + at), since: due });
+
+      await expect(cycle(failing, 1000)).rejects.toThrow('the test refuses this save');
+      expect(server.requests).toHaveLength(1);
+      expect(await onDatabase(url, (client) => client.query('SELECT * FROM source_fetches')).then((result) => result.rows)).toEqual([]);
+
+      const retried = await cycle(second!, 5000);
+      expect(retried.skipped).toEqual([]);
+      expect(server.requests).toHaveLength(2);
+      expect(retried.data.stories).toHaveLength(ITEMS.length);
+      const taken = await onDatabase(url, (client) => client.query<{ source_id: string; taken_at: Date }>('SELECT source_id, taken_at FROM source_fetches'));
+      expect(taken.rows).toEqual([{ source_id: 'cong-an', taken_at: new Date(due.getTime() + 5000) }]);
+      // Fetched and saved this cycle: a process due at the same tick leaves it.
+      const late = await cycle(third!, 9000);
+      expect(late.skipped).toEqual(['cong-an']);
+      expect(server.requests).toHaveLength(2);
+    });
+
+    it('keeps a saved cycle when its sources cannot be recorded as fetched, and says so in the log', async () => {
+      const server = await startFixtureServer({
+        '/rss': (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(buildRss('Công an tỉnh', ITEMS)),
+      });
+      servers.push(server);
+      const url = await createTestDatabase();
+      const store = createPostgresStore(url);
+      stores.push(store);
+      const config: Config = { ...makeTestConfig(await makeTempDir()), store: url, sources: [makeSource('cong-an', { url: `${server.url}/rss` })] };
+      // The lease connection ends between the save and the record (here: the record fails as it then would).
+      const unrecorded: Store = {
+        ...store,
+        leaseSources: async (ids, since, now) => ({
+          ...(await store.leaseSources(ids, since, now)),
+          recordFetched: () => Promise.reject(new StoreError('WRITE', 'store: cannot record this cycle’s sources as fetched (connection ended)')),
+        }),
+      };
+      const lines: Record<string, unknown>[] = [];
+      const result = await runIngestion({ config, store: unrecorded, logger: capturingLogger(lines), mode: 'all' });
+      expect(result.data.stories).toHaveLength(ITEMS.length);
+      const reader = createPostgresStore(url);
+      stores.push(reader);
+      expect((await reader.load()).stories).toHaveLength(ITEMS.length);
+      expect(lines.filter((line) => line.level === 40).map((line) => line.msg)).toEqual([
+        "could not record this cycle's sources as fetched; another bantin may fetch them again this cycle",
+      ]);
     });
   });
 }

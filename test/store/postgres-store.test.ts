@@ -115,6 +115,42 @@ if (!(await skipWithoutPostgres('PostgreSQL store'))) {
       }
     });
 
+    it('prunes removals older than the saves it keeps them for; a reader further behind reads whole, one within reads only changes', async () => {
+      const url = await createTestDatabase();
+      const [writer, behind, within, fresh] = [createPostgresStore(url, { removalsKeptRevisions: 2 }), createPostgresStore(url), createPostgresStore(url), createPostgresStore(url)];
+      const removals = () =>
+        onDatabase(url, async (client) => {
+          const stories = await client.query<{ id: string }>('SELECT id FROM story_removals');
+          const records = await client.query<{ key: string }>('SELECT key FROM record_removals');
+          return [...stories.rows.map((row) => row.id), ...records.rows.map((row) => row.key)];
+        });
+      try {
+        const data = sampleStoreData();
+        await writer.save(data); // revision 1
+        await behind.load();
+        const [, second] = data.stories;
+        data.stories.splice(1, 1);
+        delete data.sources['bao-hoa-binh'];
+        await writer.save(data, { stories: new Set(), removed: new Set([second!.id]) }); // revision 2: a story and a source removed
+        expect(await removals()).toEqual([second!.id, 'bao-hoa-binh']);
+        await writer.save(data, { stories: new Set(), removed: new Set() }); // 3
+        const held = await within.load();
+        data.stories[0]!.dateModified = '2026-12-04T09:00:00.000Z';
+        await writer.save(data, { stories: new Set([data.stories[0]!.id]), removed: new Set() }); // 4: removals at 2 and below go
+        expect(await removals()).toEqual([]);
+
+        const expected = await fresh.load();
+        // Held revision 1: the removal at 2 is gone, so only a whole read is right.
+        expect(await behind.load()).toEqual(expected);
+        // Held revision 3: reads what changed since, the unchanged story the same object.
+        const patched = await within.load();
+        expect(patched).toEqual(expected);
+        expect(patched.stories[1]).toBe(held.stories[1]);
+      } finally {
+        await Promise.all([writer, behind, within, fresh].map((store) => store.close()));
+      }
+    });
+
     it('migrates once when several processes start on an empty database together', async () => {
       const url = await createTestDatabase();
       const stores = Array.from({ length: 4 }, () => createPostgresStore(url));

@@ -7,7 +7,7 @@ import { StoreError } from '../../src/errors.ts';
 import { createPostgresStore, type PostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { advisoryLocks, fireCopy, rss, startBantin, writeInstanceConfig } from '../helpers/pg-instances.ts';
-import { createTestDatabase, onDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
+import { asCurrentBantin, createTestDatabase, onDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
 import { rejectionOf } from '../helpers/rejection.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
@@ -17,8 +17,8 @@ afterEach(async () => {
   await Promise.all([...stores.splice(0).map((store) => store.close()), ...servers.splice(0).map((server) => server.close())]);
 });
 
-function openStores(url: string, count: number): PostgresStore[] {
-  const opened = Array.from({ length: count }, () => createPostgresStore(url));
+function openStores(url: string, count: number, instances: readonly (string | undefined)[] = []): PostgresStore[] {
+  const opened = Array.from({ length: count }, (_, n) => createPostgresStore(url, { instance: instances[n] }));
   stores.push(...opened);
   return opened;
 }
@@ -51,7 +51,7 @@ if (!(await skipWithoutPostgres('per-source leases'))) {
       const due = new Date('2026-12-04T08:15:00.000Z');
       await store!.load(); // migrates
       // Another bantin took one source a second after the tick, another the cycle before.
-      await onDatabase(url, (client) =>
+      await asCurrentBantin(url, (client) =>
         client.query(
           `INSERT INTO source_fetches (source_id, taken_at, taken_by) VALUES ('cong-an', '2026-12-04T08:15:01Z', 'may-khac pid 7'), ('tinh-uy', '2026-12-04T08:00:01Z', 'may-khac pid 7')`,
         ),
@@ -62,6 +62,58 @@ if (!(await skipWithoutPostgres('per-source leases'))) {
       // Only what is fetched stays leased.
       expect(await advisoryLocks(url)).toHaveLength(1);
       await lease.release();
+    });
+
+    it('leaves a source to another process due at the same tick when the cycle that claimed it recorded nothing (it failed)', async () => {
+      const url = await createTestDatabase();
+      const [one, two] = openStores(url, 2, ['container-a', 'container-b']);
+      const tick = new Date('2026-12-04T08:15:00.000Z');
+      const failed = await one!.leaseSources(['cong-an', 'tinh-uy'], tick, new Date(tick.getTime() + 300));
+      await failed.release();
+      const retry = await two!.leaseSources(['cong-an', 'tinh-uy'], tick, new Date(tick.getTime() + 900));
+      expect([...retry.claimed].sort()).toEqual(['cong-an', 'tinh-uy']);
+      await retry.recordFetched();
+      await retry.release();
+      const taken = await onDatabase(url, (client) => client.query('SELECT source_id, taken_at, taken_by FROM source_fetches ORDER BY source_id'));
+      expect(taken.rows).toEqual(['cong-an', 'tinh-uy'].map((id) => ({ source_id: id, taken_at: new Date(tick.getTime() + 900), taken_by: 'container-b' })));
+      const late = await one!.leaseSources(['cong-an', 'tinh-uy'], tick, new Date(tick.getTime() + 2000));
+      expect(late.skipped).toEqual(['cong-an', 'tinh-uy']);
+      await late.release();
+    });
+
+    it('keeps the sources of a cycle that overruns into the next tick: skipped then, free once it has ended', async () => {
+      const url = await createTestDatabase();
+      const [slow, other] = openStores(url, 2, ['container-a', 'container-b']);
+      const tick = new Date('2026-12-04T08:15:00.000Z');
+      const next = new Date(tick.getTime() + 15 * 60_000);
+      const overrunning = await slow!.leaseSources(['cong-an'], tick, new Date(tick.getTime() + 300));
+      // The next tick comes while it still fetches: another process leaves the source alone (no second request to the portal).
+      const meanwhile = await other!.leaseSources(['cong-an'], next, new Date(next.getTime() + 300));
+      expect(meanwhile.skipped).toEqual(['cong-an']);
+      await meanwhile.release();
+      await overrunning.recordFetched();
+      await overrunning.release();
+      // Its take dates from the tick before: a cycle of the next tick that starts now fetches the source.
+      const late = await other!.leaseSources(['cong-an'], next, new Date(next.getTime() + 90_000));
+      expect([...late.claimed]).toEqual(['cong-an']);
+      await late.release();
+    });
+
+    it('tells two processes apart that share a hostname and pid, as containers do (pid 1 in each)', async () => {
+      const url = await createTestDatabase();
+      // Two stores in one test process: the same hostname and pid, as two containers may have; one instance id each.
+      const [one, two] = openStores(url, 2, ['container-a', 'container-b']);
+      const tick = new Date('2026-12-04T08:15:00.000Z');
+      const first = await one!.leaseSources(['cong-an'], tick, new Date(tick.getTime() + 300));
+      await first.recordFetched();
+      await first.release();
+      const second = await two!.leaseSources(['cong-an'], tick, new Date(tick.getTime() + 900));
+      expect(second.skipped).toEqual(['cong-an']);
+      await second.release();
+      // The same instance (a cycle run again by this process) is not another's take.
+      const again = await one!.leaseSources(['cong-an'], tick, new Date(tick.getTime() + 1200));
+      expect([...again.claimed]).toEqual(['cong-an']);
+      await again.release();
     });
 
     it('fails the cycle when its leases went with their connection, and lets them go', async () => {

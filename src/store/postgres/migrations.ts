@@ -2,11 +2,16 @@
  * The PostgreSQL schema as numbered migrations, applied in order at start, each once, under a lock
  * so two processes starting together migrate once; a database migrated by a newer bantin is refused.
  */
-import type { PoolClient } from 'pg';
+import type { ClientBase, PoolClient } from 'pg';
 import { StoreError } from '../../errors.ts';
+import { WRITER_LOCK_KEY } from './writer-lock.ts';
 
 /** Taken for the length of a migration transaction; unrelated to the writer lock. */
 const MIGRATION_LOCK_KEY = 0x62616e74_6d696772n; // "bantmigr"
+/** The transaction setting in which a save declares the schema version its code writes (migration 4). */
+const WRITER_SCHEMA_SETTING = 'bantin.writer_schema';
+/** The SQLSTATE of a save refused for declaring an older schema than the database's ("BT": bantin's own class). */
+export const OLDER_WRITER_SQLSTATE = 'BT001';
 
 interface Migration {
   version: number;
@@ -100,12 +105,50 @@ const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX record_removals_revision ON record_removals (revision)',
     ],
   },
+  {
+    version: 4,
+    statements: [
+      // A bantin started before a migration writes the schema it started with (migration 3's revision columns and
+      // record_removals would be missed by it, and its rows missed by the others' reloads). Every save declares the
+      // schema version it writes (declareWriterSchema, in its transaction); the save that bumps the revision without
+      // declaring the database's version, a bantin of migration 3 or older included, is refused here. So is its take
+      // of a source, which it recorded at claim: it could not save the cycle, and the others would skip the source.
+      // Its search_path is the migration's: a writer whose own omits bantin's schema (pg_restore sets it empty) still finds bantin_schema.
+      `CREATE FUNCTION bantin_refuse_older_writer() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+      DECLARE
+        declared text := nullif(current_setting('${WRITER_SCHEMA_SETTING}', true), '');
+        migrated integer := (SELECT max(version) FROM bantin_schema);
+      BEGIN
+        IF declared IS NULL OR declared <> migrated::text THEN
+          RAISE EXCEPTION USING ERRCODE = '${OLDER_WRITER_SQLSTATE}',
+            MESSAGE = format('restart this instance with the newer bantin: another bantin migrated the database to schema %s, and this one writes schema %s', migrated, coalesce(declared, '3 or older'));
+        END IF;
+        RETURN NEW;
+      END $$`,
+      `CREATE TRIGGER store_state_writer_schema BEFORE INSERT OR UPDATE OF revision ON store_state
+        FOR EACH ROW EXECUTE FUNCTION bantin_refuse_older_writer()`,
+      `CREATE TRIGGER source_fetches_writer_schema BEFORE INSERT OR UPDATE ON source_fetches
+        FOR EACH ROW EXECUTE FUNCTION bantin_refuse_older_writer()`,
+    ],
+  },
+  {
+    version: 5,
+    statements: [
+      // story_removals and record_removals are pruned by every save (write-store-tables.ts) past a horizon: the
+      // removals at or below it are gone, so a reader holding an older revision reads everything instead.
+      'ALTER TABLE store_state ADD COLUMN removals_kept_after bigint NOT NULL DEFAULT 0',
+    ],
+  },
 ];
 
 /** The newest schema version this bantin knows. */
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
-/** Brings the database to SCHEMA_VERSION in one transaction; throws StoreError SCHEMA when it is newer. */
+/**
+ * Brings the database to SCHEMA_VERSION in one transaction; throws StoreError SCHEMA when it is newer.
+ * A migration waits for the writer lock: a save under way, by a bantin of the schema before, ends first, and
+ * any later one is refused (migration 4), so no row is ever written in the shape of a schema already replaced.
+ */
 export async function migrate(client: PoolClient, location: string): Promise<void> {
   await client.query('BEGIN');
   try {
@@ -119,6 +162,7 @@ export async function migrate(client: PoolClient, location: string): Promise<voi
         `store: ${location} has database schema version ${current}, newer than this bantin knows (${SCHEMA_VERSION}); upgrade bantin`,
       );
     }
+    if (current < SCHEMA_VERSION) await client.query('SELECT pg_advisory_xact_lock($1)', [WRITER_LOCK_KEY.toString()]);
     for (const migration of MIGRATIONS) {
       if (migration.version <= current) continue;
       for (const statement of migration.statements) await client.query(statement);
@@ -129,4 +173,34 @@ export async function migrate(client: PoolClient, location: string): Promise<voi
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Declares the schema version this bantin writes (checked by migration 4's trigger): for the caller's transaction,
+ * or for a whole session that writes the tables itself (the national bench's loader, tests).
+ */
+export async function declareWriterSchema(client: ClientBase, scope: 'transaction' | 'session' = 'transaction'): Promise<void> {
+  await client.query('SELECT set_config($1, $2, $3)', [WRITER_SCHEMA_SETTING, String(SCHEMA_VERSION), scope === 'transaction']);
+}
+
+/**
+ * Throws StoreError SCHEMA when another bantin migrated the database past the schema this one writes since it
+ * started: a cycle that could not be saved must not take sources from the processes that can.
+ */
+export async function checkSchemaUnchanged(client: PoolClient, doing: string, location: string): Promise<void> {
+  const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM bantin_schema');
+  const migrated = rows[0]?.version ?? 0;
+  if (migrated !== SCHEMA_VERSION) {
+    throw new StoreError(
+      'SCHEMA',
+      `store: ${doing} ${location}: restart this instance with the newer bantin: another bantin migrated the database to schema ${migrated}, and this one writes schema ${SCHEMA_VERSION}`,
+    );
+  }
+}
+
+/** The refusal of a save by a bantin started before another migrated the database, as a StoreError SCHEMA. */
+export function olderWriterError(error: unknown, location: string): StoreError | undefined {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (code !== OLDER_WRITER_SQLSTATE) return undefined;
+  return new StoreError('SCHEMA', `store: cannot write ${location}: ${String(message)}`, { cause: error });
 }

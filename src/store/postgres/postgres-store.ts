@@ -7,8 +7,9 @@ import { StoreError, describeError } from '../../errors.ts';
 import { STORE_SCHEMA_VERSION, type StoreData, type Story } from '../../model/types.ts';
 import { checkStoreData, createEmptyStoreData } from '../empty-store.ts';
 import type { StoreChanges } from '../store-changes.ts';
+import { processInstanceId } from '../process-instance.ts';
 import type { SourceLease, Store } from '../store.ts';
-import { migrate } from './migrations.ts';
+import { declareWriterSchema, migrate, olderWriterError } from './migrations.ts';
 import { leaseSources } from './source-leases.ts';
 import { readChangedTables, type ChangedTables } from './read-store-changes.ts';
 import { readStoreTables, type TableSnapshot } from './read-store-tables.ts';
@@ -20,6 +21,10 @@ const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface PostgresStoreOptions {
   lockTimeoutMs?: number;
+  /** This process among others on the database (processInstanceId by default; a worker thread passes its process's). */
+  instance?: string;
+  /** Saves whose removals are kept for readers behind (REMOVALS_KEPT_REVISIONS by default; tests make it small). */
+  removalsKeptRevisions?: number;
 }
 
 /** What this process last read or wrote, and the revision the database had then. */
@@ -39,6 +44,7 @@ export interface PostgresStore extends Store {
 export function createPostgresStore(url: string, options: PostgresStoreOptions = {}): PostgresStore {
   const location = withoutPassword(url);
   const lockTimeoutMs = options.lockTimeoutMs ?? LOCK_TIMEOUT_MS;
+  const instance = options.instance ?? processInstanceId();
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
@@ -102,9 +108,10 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       const snapshot = await withClient(async (client) => {
         await client.query('BEGIN');
         try {
+          await declareWriterSchema(client);
           // A snapshot is only good for the revision it was taken at: another writer may have saved since.
           const usable = stored !== undefined && (await currentRevision(client)) === stored.revision ? stored : undefined;
-          const result = await writeStoreTables(client, data, usable, changes);
+          const result = await writeStoreTables(client, data, usable, changes, options.removalsKeptRevisions);
           await client.query('COMMIT');
           written = result.count;
           return result.snapshot;
@@ -115,7 +122,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       });
       held = { data, snapshot };
     } catch (error) {
-      throw failure('WRITE', 'cannot write', error);
+      throw olderWriterError(error, location) ?? failure('WRITE', 'cannot write', error);
     }
   };
 
@@ -182,7 +189,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       await ready().catch((error: unknown) => {
         throw failure('UNREADABLE', 'cannot lease sources on', error);
       });
-      return leaseSources(pool, { ids, since, now, location });
+      return leaseSources(pool, { ids, since, now, location, holder: instance });
     },
     async close() {
       await pool.end();

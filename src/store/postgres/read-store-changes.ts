@@ -18,7 +18,8 @@ export interface ChangedTables {
 
 /**
  * What the database holds now, built from `held` and the rows written after its revision; undefined when
- * only a whole read can tell (the store was rewritten whole, or by another data version, since), or it is gone.
+ * only a whole read can tell (the store was rewritten whole, or by another data version, since; or removals after
+ * `held`'s revision were pruned), or it is gone.
  * `held.snapshot` is updated in place: the caller drops it whatever this returns or throws.
  */
 export async function readChangedTables(client: PoolClient, held: { data: StoreData; snapshot: TableSnapshot }): Promise<ChangedTables | undefined> {
@@ -26,7 +27,8 @@ export async function readChangedTables(client: PoolClient, held: { data: StoreD
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     const state = (await client.query<StateRow>('SELECT * FROM store_state')).rows[0];
-    if (state === undefined || Number(state.rewritten_revision) > since || state.data_version !== held.snapshot.dataVersion) return undefined;
+    if (state === undefined || Number(state.rewritten_revision) > since || Number(state.removals_kept_after) > since) return undefined;
+    if (state.data_version !== held.snapshot.dataVersion) return undefined;
     const { snapshot } = held;
     const read = await readStoriesSince(client, since);
     const changed = read.stories;

@@ -27,6 +27,7 @@ export interface StateRow {
   data_version: number;
   revision: string;
   rewritten_revision: string;
+  removals_kept_after: string;
   pruned_at: string | null;
   category_rules: string | null;
   last_run: unknown;

@@ -11,6 +11,11 @@ import { copyToRow, storyToRow, type RecordTable } from './store-rows.ts';
 
 /** Rows per INSERT: a few megabytes of parameters at most, with long articles. */
 const ROWS_PER_STATEMENT = 500;
+/**
+ * Saves whose removals stay for readers holding an older revision. Every process polls the revision every 2 s,
+ * so a live reader is a few saves behind; one 1,000 saves behind (days of cycles) reads whole, as a restart does.
+ */
+export const REMOVALS_KEPT_REVISIONS = 1000;
 
 const KNOWN_TOP_LEVEL = new Set(['schemaVersion', 'stories', 'sources', 'tombstones', 'feeds', 'aliases', 'prunedAt', 'categoryRules', 'lastRun']);
 
@@ -31,10 +36,12 @@ export async function writeStoreTables(
   data: StoreData,
   stored: TableSnapshot | undefined,
   changes: StoreChanges | undefined,
+  removalsKeptRevisions = REMOVALS_KEPT_REVISIONS,
 ): Promise<{ snapshot: TableSnapshot; count: WriteCount }> {
   // Without `changes` every story counts as changed, their order included: a whole save.
   const incremental = stored !== undefined && changes !== undefined;
-  const revision = await writeState(client, data, !incremental);
+  const { revision, removalsKeptAfter } = await writeState(client, data, !incremental, removalsKeptRevisions);
+  await pruneRemovals(client, removalsKeptAfter);
   const count: WriteCount = { stories: 0, copies: 0, removed: 0, records: 0 };
   const positions = incremental ? stored.positions : new Map<string, number>();
   let lastPosition = incremental ? stored.lastPosition : 0;
@@ -87,19 +94,30 @@ function storiesToWrite(data: StoreData, stored: TableSnapshot, changes: StoreCh
   return { changed, removed: [...removed] };
 }
 
-/** Bumps the store's revision; a whole save also records it as the revision every row was written again at. */
-async function writeState(client: PoolClient, data: StoreData, whole: boolean): Promise<number> {
+/**
+ * Bumps the store's revision; a whole save also records it as the revision every row was written again at. Moves the
+ * removals' horizon to `kept` revisions behind the new one.
+ */
+async function writeState(client: PoolClient, data: StoreData, whole: boolean, kept: number): Promise<{ revision: number; removalsKeptAfter: number }> {
   const extra: Record<string, unknown> = {};
   for (const key of Object.keys(data)) if (!KNOWN_TOP_LEVEL.has(key)) extra[key] = (data as unknown as Record<string, unknown>)[key];
-  const { rows } = await client.query<{ revision: string }>(
+  const { rows } = await client.query<{ revision: string; removals_kept_after: string }>(
     `INSERT INTO store_state (data_version, revision, rewritten_revision, pruned_at, category_rules, last_run, extra) VALUES ($1, 1, 1, $2, $3, $4, $5)
      ON CONFLICT (singleton) DO UPDATE SET data_version = EXCLUDED.data_version, revision = store_state.revision + 1,
        rewritten_revision = CASE WHEN $6 THEN store_state.revision + 1 ELSE store_state.rewritten_revision END,
+       removals_kept_after = GREATEST(store_state.removals_kept_after, store_state.revision + 1 - $7),
        pruned_at = EXCLUDED.pruned_at, category_rules = EXCLUDED.category_rules, last_run = EXCLUDED.last_run, extra = EXCLUDED.extra
-     RETURNING revision`,
-    [data.schemaVersion, data.prunedAt ?? null, data.categoryRules ?? null, data.lastRun === undefined ? null : JSON.stringify(data.lastRun), JSON.stringify(extra), whole],
+     RETURNING revision, removals_kept_after`,
+    [data.schemaVersion, data.prunedAt ?? null, data.categoryRules ?? null, data.lastRun === undefined ? null : JSON.stringify(data.lastRun), JSON.stringify(extra), whole, kept],
   );
-  return Number(rows[0]!.revision);
+  return { revision: Number(rows[0]!.revision), removalsKeptAfter: Number(rows[0]!.removals_kept_after) };
+}
+
+/** Drops the removals at or below the horizon: a reader that held a revision below it reads whole (read-store-changes.ts). */
+async function pruneRemovals(client: PoolClient, horizon: number): Promise<void> {
+  if (horizon <= 0) return;
+  await client.query('DELETE FROM story_removals WHERE revision <= $1', [horizon]);
+  await client.query('DELETE FROM record_removals WHERE revision <= $1', [horizon]);
 }
 
 /** Deletes the stories (their copies follow) and records their removal, for other processes reading changes since a revision. */

@@ -5,7 +5,8 @@
 import type { Pool, PoolClient } from 'pg';
 import { StoreError } from '../../errors.ts';
 
-const WRITER_LOCK_KEY = 0x62616e74_77726974n; // "bantwrit"
+/** Also taken by a migration (migrations.ts), which thereby waits for a save under way. */
+export const WRITER_LOCK_KEY = 0x62616e74_77726974n; // "bantwrit"
 const POLL_MS = 100;
 
 export interface HeldWriterLock {
