@@ -33,86 +33,100 @@ export function searchKey(story: Story): string {
 /** Re-number the slots once this many are dead and they outnumber the live ones. */
 const COMPACT_AFTER_DEAD = 1_000;
 
+/**
+ * Slots, keys and postings of one build of the index. Each indexing of a story takes the next slot;
+ * postings are slot numbers in ascending order (plain arrays: sets of ids cost several times as much to
+ * fill). A story indexed again or removed leaves a dead slot behind, skipped by queries and dropped from
+ * the postings when they are re-numbered.
+ */
+interface Slots {
+  ids: (string | undefined)[];
+  keys: (string | undefined)[];
+  postings: Map<string, number[]>;
+  slotOf: Map<string, number>;
+  dead: number;
+}
+
+const emptySlots = (): Slots => ({ ids: [], keys: [], postings: new Map(), slotOf: new Map(), dead: 0 });
+
+function removeStory(slots: Slots, id: string): void {
+  const slot = slots.slotOf.get(id);
+  if (slot === undefined) return;
+  slots.ids[slot] = slots.keys[slot] = undefined;
+  slots.slotOf.delete(id);
+  slots.dead++;
+}
+
+function addStory(slots: Slots, story: Story): void {
+  removeStory(slots, story.id);
+  const key = searchKey(story);
+  const slot = slots.ids.length;
+  slots.ids.push(story.id);
+  slots.keys.push(key);
+  slots.slotOf.set(story.id, slot);
+  for (const syllable of key.split(' ')) {
+    if (syllable === '') continue;
+    const holders = slots.postings.get(syllable);
+    // The newest slot is the last of every list: a syllable met again in this story is already there.
+    if (holders === undefined) slots.postings.set(syllable, [slot]);
+    else if (holders[holders.length - 1] !== slot) holders.push(slot);
+  }
+}
+
+/** The same slots without the dead ones, re-numbered. */
+function compacted(slots: Slots): Slots {
+  const renumbered = new Int32Array(slots.ids.length).fill(-1);
+  const out = emptySlots();
+  slots.ids.forEach((id, slot) => {
+    if (id === undefined) return;
+    renumbered[slot] = out.ids.length;
+    out.slotOf.set(id, out.ids.length);
+    out.ids.push(id);
+    out.keys.push(slots.keys[slot]!);
+  });
+  for (const [syllable, held] of slots.postings) {
+    const live = [];
+    for (const slot of held) if (renumbered[slot]! >= 0) live.push(renumbered[slot]!);
+    if (live.length > 0) out.postings.set(syllable, live);
+  }
+  return out;
+}
+
 /** `compactAfterDead`: tests set it low to see the slots re-numbered. */
 export function createSearchIndex(compactAfterDead = COMPACT_AFTER_DEAD): SearchIndex {
-  // Each indexing of a story takes the next slot; postings are slot numbers in ascending order (plain
-  // arrays: sets of ids cost several times as much to fill). A story indexed again or removed leaves a
-  // dead slot behind, skipped by queries and dropped from the postings when they are re-numbered.
-  let slotIds: (string | undefined)[] = [];
-  let slotKeys: (string | undefined)[] = [];
-  let postings = new Map<string, number[]>();
-  const slotOf = new Map<string, number>();
-  let dead = 0;
+  /** What queries read: replaced whole when a rebuild completes, so a rebuild under way is never seen half done. */
+  let live = emptySlots();
   /** The last change of the log the index reflects; undefined before the first sync and after a store with no log. */
   let cursor: number | undefined;
-
-  const remove = (id: string) => {
-    const slot = slotOf.get(id);
-    if (slot === undefined) return;
-    slotIds[slot] = slotKeys[slot] = undefined;
-    slotOf.delete(id);
-    dead++;
-  };
-
-  const add = (story: Story) => {
-    remove(story.id);
-    const key = searchKey(story);
-    const slot = slotIds.length;
-    slotIds.push(story.id);
-    slotKeys.push(key);
-    slotOf.set(story.id, slot);
-    for (const syllable of key.split(' ')) {
-      if (syllable === '') continue;
-      const holders = postings.get(syllable);
-      // The newest slot is the last of every list: a syllable met again in this story is already there.
-      if (holders === undefined) postings.set(syllable, [slot]);
-      else if (holders[holders.length - 1] !== slot) holders.push(slot);
-    }
-  };
-
-  const compact = () => {
-    const renumbered = new Int32Array(slotIds.length).fill(-1);
-    const ids: string[] = [];
-    const keys: string[] = [];
-    slotIds.forEach((id, slot) => {
-      if (id === undefined) return;
-      renumbered[slot] = ids.length;
-      slotOf.set(id, ids.length);
-      ids.push(id);
-      keys.push(slotKeys[slot]!);
-    });
-    const kept = new Map<string, number[]>();
-    for (const [syllable, slots] of postings) {
-      const live = [];
-      for (const slot of slots) if (renumbered[slot]! >= 0) live.push(renumbered[slot]!);
-      if (live.length > 0) kept.set(syllable, live);
-    }
-    [slotIds, slotKeys, postings, dead] = [ids, keys, kept, 0];
-  };
-
-  /** A rebuild done a slice at a time: the state it is for, how that state looked, and the next story to add. */
-  let building: { data: StoreData; stamp: string; next: number } | undefined;
+  /** The state the index was last brought fully up to, and how it looked then. */
+  let inStep: { data: StoreData; stamp: string } | undefined;
+  /** A rebuild done a slice at a time into slots of its own: the state it is for, how it looked, the next story. */
+  let building: { data: StoreData; stamp: string; next: number; into: Slots } | undefined;
   const stampOf = (data: StoreData) => `${data.changes?.next ?? '-'} ${data.stories.length}`;
 
-  const startRebuild = (data: StoreData) => {
-    [slotIds, slotKeys, postings, dead] = [[], [], new Map(), 0];
-    slotOf.clear();
-    cursor = undefined;
-    building = { data, stamp: stampOf(data), next: 0 };
+  const settle = (data: StoreData) => {
+    cursor = data.changes === undefined ? undefined : data.changes.next - 1;
+    inStep = { data, stamp: stampOf(data) };
   };
 
-  /** Adds up to `budget` more stories of the rebuild under way; true once it is complete. */
+  const isInStep = (data: StoreData) => inStep !== undefined && inStep.data === data && inStep.stamp === stampOf(data);
+  const resumable = (data: StoreData) => building !== undefined && building.data === data && building.stamp === stampOf(data);
+
+  /** Adds up to `budget` more stories of the rebuild under way; true once it is complete and queries read it. */
   const continueRebuild = (budget: number): boolean => {
     const work = building!;
     const end = Math.min(work.data.stories.length, work.next + budget);
-    for (; work.next < end; work.next++) add(work.data.stories[work.next]!);
+    for (; work.next < end; work.next++) addStory(work.into, work.data.stories[work.next]!);
     if (work.next < work.data.stories.length) return false;
     building = undefined;
-    cursor = work.data.changes === undefined ? undefined : work.data.changes.next - 1;
+    live = work.into;
+    settle(work.data);
     return true;
   };
 
-  const resumable = (data: StoreData) => building !== undefined && building.data === data && building.stamp === stampOf(data);
+  const startRebuild = (data: StoreData) => {
+    building = { data, stamp: stampOf(data), next: 0, into: emptySlots() };
+  };
 
   const rebuild = (data: StoreData) => {
     if (!resumable(data)) startRebuild(data);
@@ -136,27 +150,34 @@ export function createSearchIndex(compactAfterDead = COMPACT_AFTER_DEAD): Search
   };
 
   const sync = (data: StoreData) => {
+    if (isInStep(data)) return;
     const touched = touchedSince(data);
     if (touched === undefined) {
       rebuild(data);
-    } else if (touched.size > 0) {
+      return;
+    }
+    if (touched.size > 0) {
       const byId = new Map(data.stories.map((story) => [story.id, story]));
       for (const id of touched) {
         const story = byId.get(id);
-        if (story) add(story);
-        else remove(id);
+        if (story) addStory(live, story);
+        else removeStory(live, id);
       }
     }
     // A count that disagrees means a change the log never told of: trust the stories, not the log.
-    if (slotOf.size !== data.stories.length) rebuild(data);
-    else if (dead > compactAfterDead && dead > slotOf.size) compact();
-    cursor = data.changes === undefined ? undefined : data.changes.next - 1;
+    if (live.slotOf.size !== data.stories.length) {
+      rebuild(data);
+      return;
+    }
+    if (live.dead > compactAfterDead && live.dead > live.slotOf.size) live = compacted(live);
+    settle(data);
   };
 
   return {
     sync,
     syncSlice(data, budget) {
       if (resumable(data)) return continueRebuild(budget);
+      if (isInStep(data)) return true;
       // What the log can account for costs only the stories it names: done in one go.
       if (touchedSince(data) !== undefined) {
         sync(data);
@@ -169,7 +190,7 @@ export function createSearchIndex(compactAfterDead = COMPACT_AFTER_DEAD): Search
       const found = new Set<string>();
       const words = key.split(' ').filter((syllable) => syllable !== '');
       const syllables = [...new Set(words)];
-      const lists = syllables.map((syllable) => postings.get(syllable) ?? []).sort((a, b) => a.length - b.length);
+      const lists = syllables.map((syllable) => live.postings.get(syllable) ?? []).sort((a, b) => a.length - b.length);
       if (lists.length === 0) return found;
       const [rarest, ...others] = lists;
       // One word: its live postings are the answer. More (a doubled word such as "dần dần" too): the stories
@@ -177,9 +198,9 @@ export function createSearchIndex(compactAfterDead = COMPACT_AFTER_DEAD): Search
       const padded = ` ${key} `;
       const phrase = words.length > 1;
       for (const slot of rarest!) {
-        const id = slotIds[slot];
+        const id = live.ids[slot];
         if (id === undefined || !others.every((list) => holds(list, slot))) continue;
-        if (!phrase || slotKeys[slot]!.includes(padded)) found.add(id);
+        if (!phrase || live.keys[slot]!.includes(padded)) found.add(id);
       }
       return found;
     },

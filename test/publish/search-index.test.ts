@@ -218,6 +218,21 @@ describe('the syllable index', () => {
     expectSameAsScan(data, index);
   });
 
+  it('keeps answering from the last complete build while a warm-up is under way, and leaves a store with no log alone once built', () => {
+    const first: StoreData = { ...createEmptyStoreData(), stories: makeStories(120, 51, 1), changes: undefined };
+    const index = createSearchIndex();
+    sliceUntilDone(index, first, 50);
+    const before = index.matching(comparisonKey('ma túy'));
+    expect(before.size).toBeGreaterThan(5);
+    // No log to follow, but nothing changed: in step, no rebuild every time the thread is idle (a reload every 2 s).
+    expect(index.syncSlice(first, 10)).toBe(true);
+    // A warm-up of another state, one slice in: queries still read the whole of the last build, not a tenth of the next.
+    const second: StoreData = { ...createEmptyStoreData(), stories: makeStories(120, 52, 500), changes: undefined };
+    expect(index.syncSlice(second, 10)).toBe(false);
+    expect(index.matching(comparisonKey('ma túy'))).toEqual(before);
+    expectSameAsScan(second, index);
+  });
+
   it('reads every story again when the log cannot account for the changes since it last looked', () => {
     const data: StoreData = { ...createEmptyStoreData(), stories: makeStories(120, 21, 1) };
     logCycle(data, { created: data.stories.map((story) => story.id) });
