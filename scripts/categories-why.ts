@@ -24,7 +24,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const config = loadConfig(resolveConfigPath(argv, process.env), process.env);
   // The store the service uses, file or PostgreSQL: read once, and closed so the process can end.
-  const store = openStore(config.store);
+  const store = openStore(config.store, { readOnly: true });
   const data = await store.load().finally(() => store.close());
   const found = findStory(data, target);
   if (found === undefined) {

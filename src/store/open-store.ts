@@ -11,6 +11,8 @@ export interface OpenStoreOptions {
   lockTimeoutMs?: number;
   /** This process among others on a PostgreSQL database (processInstanceId by default): a worker thread passes its process's. */
   instance?: string;
+  /** A command that only reads: a PostgreSQL database is not migrated (a file store is never written by load). */
+  readOnly?: boolean;
 }
 
 export function openStore(location: string, options: OpenStoreOptions = {}): Store {

@@ -8,7 +8,7 @@ import type { StoreData } from '../../src/model/types.ts';
 import { runIngestion } from '../../src/pipeline/run-ingestion.ts';
 import { createLowdbStore } from '../../src/store/lowdb-store.ts';
 import { createPostgresStore } from '../../src/store/postgres/postgres-store.ts';
-import { createTestDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
+import { createTestDatabase, onDatabase, skipWithoutPostgres } from '../helpers/postgres-database.ts';
 import { buildRss } from '../helpers/build-rss.ts';
 import { runScript } from '../helpers/run-cli.ts';
 
@@ -94,6 +94,23 @@ describe('npm run categories:why', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Filed under:\n  An ninh trật tự (an-ninh-trat-tu)\n    keyword "bắt đối tượng", "trộm cắp", "trộm" — copy of bao-tinh, ');
+  }, 60_000);
+
+  it.skipIf(noPostgres)('never migrates a PostgreSQL store of an older schema: it refuses, naming both versions', async () => {
+    const url = await createTestDatabase();
+    const store = createPostgresStore(url);
+    await store.save(data);
+    await store.close();
+    // The database as the bantin before migration 5 left it, with instances of that bantin still running.
+    await onDatabase(url, async (client) => {
+      await client.query('ALTER TABLE store_state DROP COLUMN removals_kept_after');
+      await client.query('DELETE FROM bantin_schema WHERE version = 5');
+    });
+    const result = await runScript('scripts/categories-why.ts', [storyOf('bt-1').id, '--config', configFile], { BANTIN_STORE: url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('has database schema version 4, this bantin knows 5; this command only reads and does not migrate it');
+    const versions = await onDatabase(url, async (client) => (await client.query<{ version: number }>('SELECT version FROM bantin_schema ORDER BY version')).rows.map((row) => row.version));
+    expect(versions.at(-1)).toBe(4);
   }, 60_000);
 
   it('exits 1 naming the story it could not find, and 2 without one', async () => {

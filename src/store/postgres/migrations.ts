@@ -176,6 +176,24 @@ export async function migrate(client: PoolClient, location: string): Promise<voi
 }
 
 /**
+ * For a command that only reads (categories:why): throws StoreError SCHEMA unless the database is at exactly the
+ * schema this bantin knows, and never migrates it — a diagnostic run from a newer checkout must not migrate a
+ * database under running instances, whose saves the migration would then refuse.
+ */
+export async function requireCurrentSchema(client: ClientBase, location: string): Promise<void> {
+  const { rows } = await client.query<{ version: number | null }>(
+    `SELECT CASE WHEN to_regclass('bantin_schema') IS NULL THEN 0 ELSE (SELECT max(version) FROM bantin_schema) END AS version`,
+  );
+  const current = rows[0]?.version ?? 0;
+  if (current === SCHEMA_VERSION) return;
+  const advice =
+    current > SCHEMA_VERSION
+      ? 'upgrade bantin'
+      : 'this command only reads and does not migrate it: run it with the bantin the running instances use, or upgrade them first';
+  throw new StoreError('SCHEMA', `store: ${location} has database schema version ${current}, this bantin knows ${SCHEMA_VERSION}; ${advice}`);
+}
+
+/**
  * Declares the schema version this bantin writes (checked by migration 4's trigger): for the caller's transaction,
  * or for a whole session that writes the tables itself (the national bench's loader, tests).
  */

@@ -9,7 +9,7 @@ import { checkStoreData, createEmptyStoreData } from '../empty-store.ts';
 import type { StoreChanges } from '../store-changes.ts';
 import { processInstanceId } from '../process-instance.ts';
 import type { SourceLease, Store } from '../store.ts';
-import { declareWriterSchema, migrate, olderWriterError } from './migrations.ts';
+import { declareWriterSchema, migrate, olderWriterError, requireCurrentSchema } from './migrations.ts';
 import { leaseSources } from './source-leases.ts';
 import { readChangedTables, type ChangedTables } from './read-store-changes.ts';
 import { readStoreTables, type TableSnapshot } from './read-store-tables.ts';
@@ -25,6 +25,8 @@ export interface PostgresStoreOptions {
   instance?: string;
   /** Saves whose removals are kept for readers behind (REMOVALS_KEPT_REVISIONS by default; tests make it small). */
   removalsKeptRevisions?: number;
+  /** A command that only reads: the schema must be current already, and is never migrated. */
+  readOnly?: boolean;
 }
 
 /** What this process last read or wrote, and the revision the database had then. */
@@ -68,7 +70,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     migrated ??= (async () => {
       const client = await pool.connect();
       try {
-        await migrate(client, location);
+        await (options.readOnly ? requireCurrentSchema(client, location) : migrate(client, location));
         client.release();
       } catch (error) {
         client.release(isConnectionError(error) ? (error as Error) : undefined);
