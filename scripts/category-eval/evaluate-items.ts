@@ -37,17 +37,20 @@ export const BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind
 export const SECOND_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-2/items.json', import.meta.url);
 export const TEAM_ITEMS_FILE = new URL('../../test/fixtures/category-eval/team/items.json', import.meta.url);
 
+/** The third blind set, by a third writer who saw only the guideline: scored once held out, now tuning material. */
+export const THIRD_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-3/items.json', import.meta.url);
+
 /**
- * The third blind set, by a third writer who saw nothing of the rules nor the other sets: held out whole.
+ * The fourth blind set, by a writer who sees nothing of the rules nor the other sets: held out whole.
  * It is scored once, after the rules are settled; its items are never printed, only its figures.
  */
-export const THIRD_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-3/items.json', import.meta.url);
+export const FOURTH_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-4/items.json', import.meta.url);
 
 export function loadItems(file: URL = BLIND_ITEMS_FILE): LabelledItem[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { items: LabelledItem[] }).items;
 }
 
-/** A set that may not be there (the team's own set, the held-out third blind set). */
+/** A set that may not be there (the team's own set, the held-out fourth blind set). */
 export function loadItemsIfPresent(file: URL): LabelledItem[] | undefined {
   return existsSync(file) ? loadItems(file) : undefined;
 }

@@ -36,6 +36,7 @@ const categorySchema = z.strictObject({
   keywords: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
   exclude: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
   agencies: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
+  frames: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
 });
 
 // A path prefix of the item's link as the portal writes it; `/` files every item of the source.

@@ -12,6 +12,11 @@ export interface CategoryConfig {
    * but as text keywords even in the headline, so a name alone never files a story; absent = none.
    */
   readonly agencies?: readonly string[];
+  /**
+   * Words for the kind of event, not its topic (a conference, an anniversary, a transfer: "hội nghị tổng kết",
+   * "kỷ niệm"): keywords weighed as text even in the headline, so a headline's topic word outweighs them; absent = none.
+   */
+  readonly frames?: readonly string[];
 }
 
 export interface SourceConfig {

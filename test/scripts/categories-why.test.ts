@@ -31,6 +31,13 @@ const EXCLUDED = {
   link: 'https://baotinh.example.vn/giai-tri/le-hoi-3.html',
 };
 
+const HOSPITAL_REVIEW = {
+  guid: 'bt-4',
+  title: 'Hội nghị tổng kết năm của bệnh viện tỉnh',
+  body: 'Bệnh viện khám cho hơn 2.000 người bệnh mỗi tháng.',
+  link: 'https://baotinh.example.vn/y-te/tong-ket-4.html',
+};
+
 const noPostgres = await skipWithoutPostgres('categories:why on a PostgreSQL store');
 let dir: string;
 let configFile: string;
@@ -39,12 +46,13 @@ let data: StoreData;
 // One store for the whole file (makeTempDir's folders go after each test): the script only reads it.
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'bantin-why-'));
-  await writeFile(path.join(dir, 'feed.xml'), buildRss('Báo tỉnh', [HOSPITAL_THEFT, SECTION_ITEM, EXCLUDED]));
+  await writeFile(path.join(dir, 'feed.xml'), buildRss('Báo tỉnh', [HOSPITAL_THEFT, SECTION_ITEM, EXCLUDED, HOSPITAL_REVIEW]));
   configFile = path.join(dir, 'bantin.json');
   const categories = [
     { id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['trộm cắp', 'trộm', 'bắt đối tượng'] },
     { id: 'van-hoa-xa-hoi', title: 'Văn hóa - Xã hội', keywords: ['lễ hội'], exclude: ['hoa hậu'] },
     { id: 'y-te', title: 'Y tế', keywords: ['bệnh viện', 'bệnh nhân', 'người bệnh'] },
+    { id: 'chinh-tri', title: 'Chính trị', keywords: ['nhiệm kỳ'], frames: ['hội nghị tổng kết'] },
   ];
   const sources = [{ id: 'bao-tinh', name: 'Báo tỉnh', file: 'feed.xml', urlMap: { '/phap-luat/': 'an-ninh-trat-tu' } }];
   await writeFile(configFile, JSON.stringify({ store: 'db.json', outDir: 'feeds', categories, sources }));
@@ -69,7 +77,16 @@ describe('npm run categories:why', () => {
     expect(result.stdout).toContain(
       'Near misses (one step away):\n  Y tế (y-te)\n    keywords "bệnh viện (in the headline\'s setting, weighed as text)", "bệnh nhân", "người bệnh" weigh 3 (0 in the title), less than another category\'s 7 (2 in the title)',
     );
-    expect(result.stdout).toContain('Nothing close: Văn hóa - Xã hội.');
+    expect(result.stdout).toContain('Nothing close: Văn hóa - Xã hội, Chính trị.');
+  });
+
+  it('tells a frame word in the headline as weighed as text, and the sector that files the story', async () => {
+    const result = await runScript('scripts/categories-why.ts', [storyOf('bt-4').id, '--config', configFile]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Filed under:\n  Y tế (y-te)\n    keyword "bệnh viện", "người bệnh" — copy of bao-tinh, ');
+    expect(result.stdout).toContain(
+      'Near misses (one step away):\n  Chính trị (chinh-tri)\n    one keyword in the text ("hội nghị tổng kết (names the kind of event, weighed as text)"); a second one, or one in the title, would file it',
+    );
   });
 
   it('finds a story by a copy’s link and names the urlMap prefix that filed it', async () => {

@@ -4,7 +4,7 @@
  * whole syllable sequences of the comparison keys (NFC, case and tone placement folded, diacritics
  * kept); a keyword lying inside a longer keyword found at the same place, of any category, does not
  * count ("tín dụng" inside "tín dụng đen", "ngày hội" inside "ngày hội đại đoàn kết"). A category's
- * agencies are keywords that weigh as text wherever they are.
+ * agencies and frames are keywords that weigh as text wherever they are.
  */
 import type { CategoryConfig } from '../../model/types.ts';
 import { syllables } from '../normalize/vietnamese-text.ts';
@@ -12,12 +12,13 @@ import { settingStart } from './title-frames.ts';
 
 /**
  * One configured phrase: its category (by position in the config) and whether it files or stops filing;
- * an agency is a keyword that never weighs as a title keyword.
+ * an agency or a frame is a keyword that never weighs as a title keyword.
  */
 interface Phrase {
   category: number;
   kind: 'keyword' | 'exclude';
-  agency?: boolean;
+  /** Set for an agency's name or a frame word: the headline zone it is recorded in instead of `title`. */
+  asText?: 'agencies' | 'frames';
   /** As the config spells it, for explanations. */
   text: string;
   /** Length in syllables. */
@@ -31,6 +32,8 @@ export interface CategoryEvidence {
   setting?: string[];
   /** Distinct agency names found in the title, weighed as text keywords. */
   agencies?: string[];
+  /** Distinct frame words found in the title (the kind of event: "hội nghị tổng kết"), weighed as text keywords. */
+  frames?: string[];
   /** Distinct keywords found in the text and not in the title. */
   text: string[];
   /** The first exclude phrase of the category found in the title or text. */
@@ -69,7 +72,8 @@ export function indexCategoryPhrases(categories: readonly CategoryConfig[]): Phr
   categories.forEach((category, index) => {
     for (const text of category.keywords) addPhrase(table, text, { category: index, kind: 'keyword', text, length: 0 });
     for (const text of category.exclude ?? []) addPhrase(table, text, { category: index, kind: 'exclude', text, length: 0 });
-    for (const text of category.agencies ?? []) addPhrase(table, text, { category: index, kind: 'keyword', agency: true, text, length: 0 });
+    for (const text of category.agencies ?? []) addPhrase(table, text, { category: index, kind: 'keyword', asText: 'agencies', text, length: 0 });
+    for (const text of category.frames ?? []) addPhrase(table, text, { category: index, kind: 'keyword', asText: 'frames', text, length: 0 });
   });
   return table;
 }
@@ -130,17 +134,18 @@ function wholeWordsWithin(line: string, length: number): string {
   return space <= 0 ? '' : line.slice(0, space);
 }
 
-/** The title's keywords, its agencies' names, and the keywords starting after its first setting word. */
+/** The title's keywords, its agencies' names and frame words, and the keywords starting after its first setting word. */
 function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTable): void {
   const matches = matchLine(titleKey, table);
   if (matches.length === 0) return;
   const setting = settingStart(titleKey);
-  record(evidence, 'agencies', matches.filter((match) => match.phrase.agency === true));
-  record(evidence, 'title', matches.filter((match) => match.phrase.agency !== true && match.start < setting));
-  record(evidence, 'setting', matches.filter((match) => match.phrase.agency !== true && match.start >= setting));
+  record(evidence, 'agencies', matches.filter((match) => match.phrase.asText === 'agencies'));
+  record(evidence, 'frames', matches.filter((match) => match.phrase.asText === 'frames'));
+  record(evidence, 'title', matches.filter((match) => match.phrase.asText === undefined && match.start < setting));
+  record(evidence, 'setting', matches.filter((match) => match.phrase.asText === undefined && match.start >= setting));
 }
 
-function record(evidence: CopyEvidence, zone: 'title' | 'agencies' | 'setting' | 'text', matches: readonly Match[]): void {
+function record(evidence: CopyEvidence, zone: 'title' | 'agencies' | 'frames' | 'setting' | 'text', matches: readonly Match[]): void {
   for (const { phrase } of matches) {
     let entry = evidence.get(phrase.category);
     if (entry === undefined) evidence.set(phrase.category, (entry = { title: [], text: [] }));
@@ -150,7 +155,13 @@ function record(evidence: CopyEvidence, zone: 'title' | 'agencies' | 'setting' |
 }
 
 function isRecorded(entry: CategoryEvidence, text: string): boolean {
-  return entry.title.includes(text) || entry.text.includes(text) || (entry.setting?.includes(text) ?? false) || (entry.agencies?.includes(text) ?? false);
+  return (
+    entry.title.includes(text) ||
+    entry.text.includes(text) ||
+    (entry.setting?.includes(text) ?? false) ||
+    (entry.agencies?.includes(text) ?? false) ||
+    (entry.frames?.includes(text) ?? false)
+  );
 }
 
 interface Match {

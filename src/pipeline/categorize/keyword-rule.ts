@@ -2,8 +2,8 @@
  * The keyword rule, in one place so filing and explaining agree. A category's keywords file a copy when
  * 1. no exclude phrase of the category occurs in the copy's title or text;
  * 2. a keyword occurs in the title, or two distinct keywords occur in the text (its first
- *    TEXT_CHARS_READ characters, keyword-evidence.ts); an agency's name, and a headline keyword in the
- *    headline's setting (title-frames.ts), count as text keywords;
+ *    TEXT_CHARS_READ characters, keyword-evidence.ts); an agency's name, a frame word (the kind of
+ *    event), and a headline keyword in the headline's setting (title-frames.ts), count as text keywords;
  * 3. no other category passing 1 and 2 weighs more, a distinct keyword weighing 3 in the title and 1
  *    in the text; at equal weight, the one with more title keywords wins, and a full tie files both.
  */
@@ -32,10 +32,10 @@ export function weightOf(evidence: CategoryEvidence): number {
   return evidence.title.length * TITLE_WEIGHT + textWordsOf(evidence).length * TEXT_WEIGHT;
 }
 
-/** The keywords that weigh as text: the title's agencies and setting (title-frames.ts), and the text's. */
+/** The keywords that weigh as text: the title's agencies, frames and setting (title-frames.ts), and the text's. */
 export function textWordsOf(evidence: CategoryEvidence): string[] {
-  if (evidence.setting === undefined && evidence.agencies === undefined) return evidence.text;
-  return [...(evidence.agencies ?? []), ...(evidence.setting ?? []), ...evidence.text];
+  if (evidence.setting === undefined && evidence.agencies === undefined && evidence.frames === undefined) return evidence.text;
+  return [...(evidence.agencies ?? []), ...(evidence.frames ?? []), ...(evidence.setting ?? []), ...evidence.text];
 }
 
 /** Category position → the keywords that file the copy there, after rule 3. */
@@ -82,10 +82,11 @@ export function nearMiss(evidence: CategoryEvidence, best: Candidate | undefined
   return `keywords ${quote(found)} weigh ${describe(candidate)}, less than another category's ${describe(best!)}`;
 }
 
-/** A headline keyword after a setting word ("… tại chợ phiên") or an agency's name is told as such: it weighed as a text keyword. */
+/** A headline keyword after a setting word ("… tại chợ phiên"), an agency's name or a frame word is told as such: it weighed as a text keyword. */
 export function markSetting(words: readonly string[], evidence: CategoryEvidence): string[] {
   return words.map((word) => {
     if (evidence.agencies?.includes(word)) return `${word} (names who acts, weighed as text)`;
+    if (evidence.frames?.includes(word)) return `${word} (names the kind of event, weighed as text)`;
     return evidence.setting?.includes(word) ? `${word} (in the headline's setting, weighed as text)` : word;
   });
 }

@@ -104,6 +104,18 @@ describe('what the headline’s shape says', () => {
     expect(ids(storyOf(title, text), withAgencies)).toEqual(expected);
   });
 
+  it.each([
+    { kind: 'a frame word alone in the headline files nothing', title: 'Hội nghị tổng kết năm 2025', text: '', expected: [] },
+    { kind: 'a topic word in the headline outweighs a frame word and a text keyword of another category', title: 'Hội nghị tổng kết công tác tiêm chủng', text: 'Sở Y tế họp với ngành chính trị tỉnh.', expected: ['y-te'] },
+    { kind: 'two frame words with nothing else file as two text keywords', title: 'Hội nghị tổng kết và kỷ niệm ngày thành lập', text: '', expected: ['chinh-tri'] },
+  ])('frames: $kind', ({ title, text, expected }) => {
+    const withFrames = createCategorizer(
+      [...categories, { id: 'chinh-tri', title: 'Chính trị', keywords: ['chính trị'], frames: ['hội nghị tổng kết', 'kỷ niệm'] }],
+      sources,
+    );
+    expect(ids(storyOf(title, text), withFrames)).toEqual(expected);
+  });
+
   it('still lets the operator’s map file foreign news', () => {
     expect(ids(storyOf('Cảnh sát Mỹ bắt giữ nghi phạm', '', ['Tin an ninh - quốc phòng']))).toEqual(['an-ninh-trat-tu']);
   });

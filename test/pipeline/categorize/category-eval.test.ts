@@ -1,8 +1,10 @@
-// Holds the shipped categories to the bounds of issue 12 on both blind labelled sets and the team's set,
-// and on the third blind set (held out whole) to the figures the lead records after scoring it once.
+// Holds the shipped categories to the bounds of issue 12 on the first two blind labelled sets and the team's
+// set, on the third blind set to the figures the rules reached on it (tuning material since round 2), and
+// on the fourth blind set (held out whole) to the figures the lead records after scoring it once.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../../src/config/load-config.ts';
 import {
+  FOURTH_BLIND_ITEMS_FILE,
   SECOND_BLIND_ITEMS_FILE,
   THIRD_BLIND_ITEMS_FILE,
   evaluateItems,
@@ -22,11 +24,26 @@ function bounds(id: string): Bounds {
 }
 
 /**
- * The third blind set's check, set by the lead after scoring it once (until then the issue's bounds):
+ * The third blind set's floors: what the rules reached on it once it became tuning material (README
+ * "The shipped categories"), never below its honest figures, scored before any rule had seen it
+ * (ANTT .929 / .897, Chính trị .764 / .846, Kinh tế .860 / .632, VH-XH .759 / .562, Giáo dục .934 / .891,
+ * Y tế .964 / .841). Raise a floor when a change lifts a figure; lower one only with a reason in README.
+ */
+const THIRD_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
+  'an-ninh-trat-tu': { precision: 0.964, recall: 0.931 },
+  'chinh-tri': { precision: 0.925, recall: 0.953 },
+  'kinh-te': { precision: 0.984, recall: 0.941 },
+  'van-hoa-xa-hoi': { precision: 0.863, recall: 0.863 },
+  'giao-duc': { precision: 0.938, recall: 0.953 },
+  'y-te': { precision: 0.967, recall: 0.952 },
+};
+
+/**
+ * The fourth blind set's check, set by the lead after scoring it once (until then the issue's bounds):
  * per category, the floor it is held to. Lower a figure here only to what the set measured, and say so
  * in README; never tune a rule on that set's items.
  */
-const THIRD_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {};
+const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {};
 
 function expectWithin(scores: readonly CategoryScore[], boundsOf: (id: string) => Bounds): void {
   for (const score of scores) {
@@ -50,9 +67,13 @@ describe('the shipped categories on labelled sets', () => {
     expectWithin(evaluateItems(loadItems(SECOND_BLIND_ITEMS_FILE), categories).scores, bounds);
   });
 
-  const third = loadItemsIfPresent(THIRD_BLIND_ITEMS_FILE);
-  it.skipIf(third === undefined)('hold the floors recorded for the third blind set, held out whole', () => {
-    expectWithin(evaluateItems(third!, categories).scores, (id) => ({ ...bounds(id), ...THIRD_BLIND_SET_FLOORS[id] }));
+  it('hold the floors reached on the whole third blind set', () => {
+    expectWithin(evaluateItems(loadItems(THIRD_BLIND_ITEMS_FILE), categories).scores, (id) => THIRD_BLIND_SET_FLOORS[id] ?? bounds(id));
+  });
+
+  const fourth = loadItemsIfPresent(FOURTH_BLIND_ITEMS_FILE);
+  it.skipIf(fourth === undefined)('hold the floors recorded for the fourth blind set, held out whole', () => {
+    expectWithin(evaluateItems(fourth!, categories).scores, (id) => ({ ...bounds(id), ...FOURTH_BLIND_SET_FLOORS[id] }));
   });
 
   it('meet the same bounds on the team’s own set', () => {

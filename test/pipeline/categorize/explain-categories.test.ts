@@ -70,6 +70,15 @@ describe('explainCategories', () => {
     expect(antt.nearMisses.map((miss) => miss.reason)).toEqual([`one keyword in the text ("CSGT (names who acts, weighed as text)"); a second one, or one in the title, would file it`]);
   });
 
+  it('tells a frame word in the headline (the kind of event), weighed as text', () => {
+    const withFrame = prepareRules([...categories, { id: 'chinh-tri', title: 'Chính trị', keywords: [], frames: ['hội nghị tổng kết'] }], [makeSource('bao-tinh')]);
+    const copy = makeCopy({ sourceId: 'bao-tinh', title: 'Hội nghị tổng kết năm 2025', text: '' });
+    const story: Story = { id: 'urn:uuid:f', categories: [], datePublished: '', dateModified: '', copies: [copy] };
+    const politics = explainCategories(story, withFrame)[3]!;
+    expect(politics.filedBy).toEqual([]);
+    expect(politics.nearMisses.map((miss) => miss.reason)).toEqual([`one keyword in the text ("hội nghị tổng kết (names the kind of event, weighed as text)"); a second one, or one in the title, would file it`]);
+  });
+
   it('names nothing for a category no keyword came near', () => {
     expect(explain('Bắt giữ kẻ trộm', '')['kinh-te']).toMatchObject({ filedBy: [], nearMisses: [] });
   });
