@@ -43,7 +43,16 @@ const THIRD_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
  * per category, the floor it is held to. Lower a figure here only to what the set measured, and say so
  * in README; never tune a rule on that set's items.
  */
-const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {};
+// Scored once, 2026-12-05, with round 2's rules, before any rule saw it: ANTT recall is one item short of the
+// issue's 0.90 and VH-XH precision far short of 0.90 (README "How well the categories file"); held at what it measured.
+const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {
+  'an-ninh-trat-tu': { precision: 0.955, recall: 0.899 },
+  'chinh-tri': { precision: 0.95, recall: 0.904 },
+  'kinh-te': { precision: 0.9, recall: 0.857 },
+  'van-hoa-xa-hoi': { precision: 0.728, recall: 0.809 },
+  'giao-duc': { precision: 0.918, recall: 0.888 },
+  'y-te': { precision: 0.934, recall: 0.89 },
+};
 
 function expectWithin(scores: readonly CategoryScore[], boundsOf: (id: string) => Bounds): void {
   for (const score of scores) {
