@@ -298,7 +298,8 @@ function renderServe(serve: ServeResult, size: string): string[] {
     table(['bantin ÷', 'full body', 'by round', '304', 'by round'], ratioRows),
     '',
     `While ingesting (\`npm start\`'s service: requests on the main thread, ingestion on its own thread): ${during.cycles} cycle(s) back to back, 10 portals publishing 5 stories before each, after a first cycle of ${during.firstCycleMs} ms that warmed the merge cache; full body p50 ${during.p50Ms} ms, p99 ${during.p99Ms} ms, ${during.requestsPerSecond} req/s; cycle ms: ${during.cycleMs.join(', ')}.`,
-    ...renderStoryRoutes(serve.stories, tiny),
+    // A serve section kept from a report older than the story routes has none to show.
+    ...((serve as Partial<typeof serve>).stories === undefined ? ['', 'Story routes: not in this serve section (kept from a report before they were measured).'] : renderStoryRoutes(serve.stories, tiny)),
   ];
 }
 
