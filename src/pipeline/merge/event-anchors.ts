@@ -14,6 +14,8 @@ export interface EventAnchors {
   days: Set<string>;
   /** Hours of the day the text says something happened at, 0–23 ("10h15", "22h", "4 giờ chiều" is 16). */
   hours: Set<number>;
+  /** Every hour of the parts of the day the text names in words ("rạng sáng 27/2": 0–5, "gần nửa đêm": 22–1). */
+  dayParts: Set<number>;
 }
 
 // The word before a place's name says it is one: "xã Hòa Quân", "thôn Bến Đá", "CAX Gio An Bắc" (Công an
@@ -70,13 +72,15 @@ export function readEventAnchors(lines: readonly string[]): EventAnchors {
   const anchors = new Set<string>();
   const days = new Set<string>();
   const hours = new Set<number>();
+  const dayParts = new Set<number>();
   for (const text of lines) {
     const line = new LineWords(text);
     readNames(line, anchors);
+    readDayParts(line, dayParts);
     // Most lines of a long copy state no figure: they are passed over without looking at their words.
     if (DIGIT.test(text)) readCodesAndDays(line, anchors, { days, hours });
   }
-  return { anchors, days, hours };
+  return { anchors, days, hours, dayParts };
 }
 
 const DIGIT = /\d/;
@@ -243,4 +247,48 @@ function roadKey(kind: string, number: string): string {
 
 function isDayOfMonth(day: number, month: number): boolean {
   return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
+/** Hours from `from` to `to`, across midnight when `to` is smaller. */
+function hourSpan(from: number, to: number): readonly number[] {
+  const span: number[] = [];
+  for (let hour = from; hour !== (to + 1) % 24; hour = (hour + 1) % 24) span.push(hour);
+  return span;
+}
+
+// Parts of the day a paper gives instead of the police brief's hour, as the hours each may stand for.
+// The phrases are read wherever they stand; a lone part word only before a day ("chiều 5/6", "tối cùng
+// ngày", "sáng nay"), since "chiều dài", "tối đa", "sáng kiến" are no time.
+const DAY_PART_PHRASES: ReadonlyMap<string, readonly number[]> = new Map([
+  ['rạng sáng', hourSpan(0, 5)],
+  ['sáng sớm', hourSpan(4, 7)],
+  ['nửa đêm', hourSpan(22, 1)],
+  ['đêm khuya', hourSpan(22, 3)],
+  ['chiều tối', hourSpan(16, 20)],
+]);
+const DAY_PART_WORDS: ReadonlyMap<string, readonly number[]> = new Map([
+  ['sáng', hourSpan(5, 11)],
+  ['trưa', hourSpan(11, 13)],
+  ['chiều', hourSpan(12, 18)],
+  ['tối', hourSpan(18, 22)],
+  ['đêm', hourSpan(19, 4)],
+  ['khuya', hourSpan(22, 3)],
+]);
+const DAY_WORDS = new Set(['ngày', 'nay', 'qua', 'hôm', 'cùng', 'mùng', 'mồng']);
+const DAY_TOKEN = /^\d{1,2}\/\d{1,2}/;
+
+/** The hours of the parts of the day a line names (see DAY_PART_PHRASES). */
+function readDayParts(line: LineWords, dayParts: Set<number>): void {
+  for (let index = 0; index < line.length; index++) {
+    const word = line.lower(index);
+    const lone = DAY_PART_WORDS.get(word);
+    if (lone === undefined && word !== 'rạng' && word !== 'nửa') continue;
+    const phrase = DAY_PART_PHRASES.get(`${word} ${line.lower(index + 1)}`);
+    if (phrase) {
+      for (const hour of phrase) dayParts.add(hour);
+      index++;
+    } else if (lone && (DAY_WORDS.has(line.lower(index + 1)) || DAY_TOKEN.test(line.word(index + 1)))) {
+      for (const hour of lone) dayParts.add(hour);
+    }
+  }
 }

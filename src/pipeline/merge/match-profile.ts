@@ -24,6 +24,8 @@ export interface MatchProfile {
   days: Set<string>;
   /** Hours of the day the title and lead mention (16 for "16h" and "4 giờ chiều"). */
   hours: Set<number>;
+  /** Hours of the parts of the day the title and lead name in words ("rạng sáng 27/2": 0–5). */
+  dayParts: Set<number>;
 }
 
 /** The profile of one copy. */
@@ -31,7 +33,7 @@ export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchPro
   const kept = keptTextLines(copyText(copy));
   const key = joinKeys([titleKey(copy), ...keptLineKeys(copy, kept)]);
   const body = kept.map(({ line }) => line);
-  const { anchors, days, hours } = readEventAnchors([stripTitleBoilerplate(copy.title), ...leadLines(body)]);
+  const { anchors, days, hours, dayParts } = readEventAnchors([stripTitleBoilerplate(copy.title), ...leadLines(body)]);
   return {
     shingles: shingleWords(key === '' ? [] : key.split(' ')),
     figures: copyFigures(body.join('\n')),
@@ -39,6 +41,7 @@ export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchPro
     anchors,
     days,
     hours,
+    dayParts,
   };
 }
 
@@ -86,13 +89,30 @@ const NUMBER = /\d+(?:[.,/]\d+)*/g;
 const YEAR = /^(?:19|20)\d\d$/;
 /** How far before a number "SN " or "sinh năm " is looked for. */
 const BORN_LOOKBEHIND = 10;
+/**
+ * A time in digits ("16h", "19h30", "2h15'", "16g30", "10 giờ 15 phút", "40 phút sau"): an hour of the
+ * day is compared as one (MatchProfile.hours), not as a count — a paper writes "chiều 5/6" or "rạng sáng"
+ * for it, or "40 phút sau" for 2h15 → 2h55.
+ */
+const HOUR_AFTER = /^(?:h(?:\d|$|[^\p{L}])|g\d|\s+giờ(?:$|[^\p{L}]))/u;
+const MINUTES_AFTER = /^'|^\s+phút(?:$|[^\p{L}])/u;
+const CLOCK_BEFORE = /\d[hg]$|\d\s+giờ\s+$/u;
+/** "sau 16 giờ", "trong 3 giờ": hours counted, a figure like any other. */
+const DURATION_BEFORE = /(?:^|[^\p{L}])(?:sau|trong|mất|suốt)\s+$/u;
+/**
+ * Numbers that name rather than count: a month ("tháng 3"), a school year ("lớp 7"), an article of a law
+ * ("Điều 251", "khoản 2"). They are left out like dates, which a re-written lead adds or drops freely.
+ */
+const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:tháng|lớp|điều|khoản|điểm)\s+$/u;
+const LOOK_CHARS = 12;
 
 /**
  * The figures of a text: "2.400" and "2400" are one figure, "3,2" (a decimal) another, "03" is "3".
  * Tokens with a slash (24/11, 10/2026) are dates and left out, and so are years ("năm 2022", "Bính Ngọ
  * 2026"), but not a birth year ("SN 1990"), which tells one person from another: a re-written lead
  * often adds the day or year it reports on, while a template sibling differs in its counts and amounts.
- * Titles are left out too, since they round ("hơn 5 tỷ" for 5,2 tỷ).
+ * Times of day and numbers that name (see NAMING_WORD_BEFORE) are left out too. Titles are left out,
+ * since they round ("hơn 5 tỷ" for 5,2 tỷ).
  */
 export function copyFigures(text: string): Set<string> {
   const figures = new Set<string>();
@@ -101,6 +121,7 @@ export function copyFigures(text: string): Set<string> {
     const token = match[0];
     if (token.includes('/')) continue;
     if (YEAR.test(token) && !isBirthYear(nfc, match.index)) continue;
+    if (namesOrTells(nfc, match.index, match.index + token.length)) continue;
     figures.add(figureKey(token));
   }
   return figures;
@@ -109,4 +130,14 @@ export function copyFigures(text: string): Set<string> {
 function isBirthYear(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - BORN_LOOKBEHIND), index).toLowerCase();
   return before.endsWith('sn ') || before.endsWith('sinh năm ');
+}
+
+/** Whether the number at [start, end) is a time or a number that names (see HOUR_AFTER, NAMING_WORD_BEFORE). */
+function namesOrTells(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - LOOK_CHARS), start).toLowerCase();
+  if (NAMING_WORD_BEFORE.test(before) || CLOCK_BEFORE.test(before)) return true;
+  const after = text.slice(end, end + 6).toLowerCase();
+  const value = Number(text.slice(start, end));
+  if (DURATION_BEFORE.test(before)) return false;
+  return (HOUR_AFTER.test(after) && value <= 24) || (MINUTES_AFTER.test(after) && value < 60);
 }

@@ -69,6 +69,8 @@ export interface RewriteVerdict {
   figures: FigureCheck;
   /** A day one copy mentions that falls after the other was published ("23/10"), if any. */
   laterDay?: string;
+  /** Both say when things happened, and no time of one fits the other's (see hoursDisagree). */
+  otherHours?: true;
   /**
    * The day (and hour) both copies put the event at ("20/12 10h", "16/12"), when they share one and a
    * place: what lets one shared place stand for the anchors, whatever else each names (see samePlaceAndDay).
@@ -124,8 +126,32 @@ export function samePlaceAndDay(copy: MatchProfile, other: MatchProfile, anchors
   let day: string | undefined;
   for (const mentioned of copy.days) if (other.days.has(mentioned)) day = mentioned;
   if (day === undefined) return undefined;
-  for (const hour of copy.hours) if (other.hours.has(hour)) return `${day} ${hour}h`;
-  return day;
+  const hour = sharedHour(copy, other);
+  return hour === undefined ? day : `${day} ${hour}h`;
+}
+
+type Times = Pick<MatchProfile, 'hours' | 'dayParts'>;
+
+/**
+ * An hour both copies give: the same clock hour, or one's clock hour within a part of the day the other
+ * names ("2h15" and "rạng sáng"). Two parts of the day alone are no shared hour: "sáng 5/6" is too common.
+ */
+export function sharedHour(copy: Times, other: Times): number | undefined {
+  for (const hour of copy.hours) if (other.hours.has(hour) || other.dayParts.has(hour)) return hour;
+  for (const hour of other.hours) if (copy.dayParts.has(hour)) return hour;
+  return undefined;
+}
+
+/**
+ * Whether both copies say when things happened and no time of one fits the other's: the house fire at
+ * 2h and the shop fire "khoảng 22 giờ" in the same commune on one day are two events.
+ */
+export function hoursDisagree(copy: Times, other: Times): boolean {
+  const copyTimed = copy.hours.size > 0 || copy.dayParts.size > 0;
+  const otherTimed = other.hours.size > 0 || other.dayParts.size > 0;
+  if (!copyTimed || !otherTimed || sharedHour(copy, other) !== undefined) return false;
+  for (const hour of copy.dayParts) if (other.dayParts.has(hour)) return false;
+  return true;
 }
 
 /** How many of the brief's figures the other holds that tell an event apart (see MIN_CORROBORATING_FIGURES). */
@@ -143,10 +169,17 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const { copy, other, anchors } = input;
   const requiredAnchorWeight = requiredAnchors(input.containment);
   const laterDay = dayAfter(copy.days, input.copyDay, input.otherDay) ?? dayAfter(other.days, input.otherDay, input.copyDay);
+  const otherHours = hoursDisagree(copy, other);
   const anchorsHold = anchorsMayMatch(anchors, input.gapMs) && anchors.weight >= requiredAnchorWeight;
   const sameTime = anchorsHold ? undefined : samePlaceAndDay(copy, other, anchors, input.gapMs);
-  const verdict = { anchors, requiredAnchorWeight, ...(laterDay === undefined ? {} : { laterDay }), ...(sameTime === undefined ? {} : { sameTime }) };
-  if (!input.full && ((!anchorsHold && sameTime === undefined) || laterDay !== undefined)) return { ...verdict, figures: NOT_COMPARED, same: false };
+  const verdict = {
+    anchors,
+    requiredAnchorWeight,
+    ...(laterDay === undefined ? {} : { laterDay }),
+    ...(sameTime === undefined ? {} : { sameTime }),
+    ...(otherHours ? { otherHours: true as const } : {}),
+  };
+  if (!input.full && ((!anchorsHold && sameTime === undefined) || laterDay !== undefined || otherHours)) return { ...verdict, figures: NOT_COMPARED, same: false };
   // One copy is the brief: each of its figures must be in the other, in some form. The one stating fewer
   // figures in digits is tried first; a rewrite spells out what the brief gives in digits ("ba người"
   // for "3 người"), so the other is tried too, and the one whose figures the other holds is the brief.
@@ -168,7 +201,7 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
     }
   }
   const placed = anchorsHold || (sameTime !== undefined && (!dayOnly || corroborating() >= MIN_CORROBORATING_FIGURES));
-  return { ...verdict, figures, same: placed && laterDay === undefined && figures.agree };
+  return { ...verdict, figures, same: placed && laterDay === undefined && !otherHours && figures.agree };
 }
 
 /**

@@ -35,3 +35,16 @@ describe('readEventAnchors', () => {
     expect([...days].sort()).toEqual(['2/3', '3/3']);
   });
 });
+
+describe('parts of the day named in words', () => {
+  const partsOf = (line: string) => [...readEventAnchors([line]).dayParts].sort((a, b) => a - b);
+  it.each([
+    { line: 'Rạng sáng 27/2, lực lượng PCCC cứu 4 người.', expected: [0, 1, 2, 3, 4, 5] },
+    { line: 'Gần nửa đêm, xe khách lao xuống vực.', expected: [0, 1, 22, 23] },
+    { line: 'Tối 21/8, chị Tr. bị giật túi.', expected: [18, 19, 20, 21, 22] },
+    { line: 'Chiều cùng ngày, đoàn kiểm tra làm việc.', expected: [12, 13, 14, 15, 16, 17, 18] },
+    { line: 'Chiều dài cây cầu là 120 m, tối đa 10 tấn; sáng kiến của xã.', expected: [] },
+  ])('$line', ({ line, expected }) => {
+    expect(partsOf(line)).toEqual(expected);
+  });
+});

@@ -3,7 +3,7 @@
 // are not.
 import { describe, expect, it } from 'vitest';
 import { profileCopy, type MatchProfile } from '../../../src/pipeline/merge/match-profile.ts';
-import { anchorWeight, dayAfter, judgeRewrite, weighAnchors, type LocalDay } from '../../../src/pipeline/merge/rewrite-match.ts';
+import { anchorWeight, dayAfter, hoursDisagree, judgeRewrite, sharedHour, weighAnchors, type LocalDay } from '../../../src/pipeline/merge/rewrite-match.ts';
 import { htmlOfText } from '../../helpers/make-copy.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -126,11 +126,36 @@ describe('judgeRewrite', () => {
   });
 
   it('allows one figure slip among three of the brief, not among two', () => {
-    const full = profile('Nổ bình gas', 'Khoảng 10h15 ngày 20/12, tại quán ăn của ông Trần Văn Ph. trên đường Lê Thánh Tông xảy ra vụ nổ; ông Ph. và 2 khách bị thương.');
-    const three = profile('Nổ bình gas', 'Lúc 10h15 ngày 20/12, vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông làm 3 người bị thương.');
-    const two = profile('Nổ bình gas', 'Vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông ngày 20/12 làm 3 người bị thương lúc 10h.');
+    const full = profile('Nổ bình gas', 'Khoảng 10h15 ngày 20/12, tại quán ăn của ông Trần Văn Ph. trên đường Lê Thánh Tông xảy ra vụ nổ; ông Ph. và 2 khách bị thương, 12 bộ bàn ghế hư hỏng, thiệt hại 40 triệu đồng.');
+    const three = profile('Nổ bình gas', 'Lúc 10h15 ngày 20/12, vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông làm 3 người bị thương, 12 bộ bàn ghế hư hỏng, thiệt hại 40 triệu đồng.');
+    const two = profile('Nổ bình gas', 'Vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông ngày 20/12 làm 3 người bị thương lúc 10h, thiệt hại 40 triệu đồng.');
     expect(judge(three, full, { copyDay: day(2026, 12, 20), otherDay: day(2026, 12, 20) })).toMatchObject({ same: true, figures: { missing: ['3'] } });
     expect(judge(two, full, { copyDay: day(2026, 12, 20), otherDay: day(2026, 12, 20) })).toMatchObject({ same: false, figures: { agree: false } });
+  });
+});
+
+describe('the hours two copies give', () => {
+  const times = (hours: number[], dayParts: number[] = []) => ({ hours: new Set(hours), dayParts: new Set(dayParts) });
+  const dawn = [0, 1, 2, 3, 4, 5];
+  const evening = [18, 19, 20, 21, 22];
+
+  it('finds a clock hour within the part of the day the other names, but not two parts of the day alone', () => {
+    expect(sharedHour(times([2]), times([], dawn))).toBe(2);
+    expect(sharedHour(times([], dawn), times([2, 3]))).toBe(2);
+    expect(sharedHour(times([], evening), times([], evening))).toBeUndefined();
+  });
+
+  it('tells the house fire at 2h from the shop fire in the evening, and says nothing when one gives no time', () => {
+    expect(hoursDisagree(times([2]), times([22], evening))).toBe(true);
+    expect(hoursDisagree(times([15, 17]), times([21], evening))).toBe(true);
+    expect(hoursDisagree(times([], evening), times([], evening))).toBe(false);
+    expect(hoursDisagree(times([2]), times([]))).toBe(false);
+  });
+
+  it('keeps two copies apart whose anchors hold but whose hours do not fit', () => {
+    const night = profile('Cháy cửa hàng xe máy điện', 'Tối 27/2, lửa bùng lên từ cửa hàng ở ấp Suối Tre Hạ, xã Bình Lộc Đông. Khoảng 22 giờ, người dân phát hiện khói.');
+    const dawnFire = profile('Cứu người trong đám cháy', 'Khoảng 2h15 ngày 27/2, tại ấp Suối Tre Hạ, xã Bình Lộc Đông xảy ra cháy nhà dân.');
+    expect(judge(night, dawnFire, { gapHours: 20, copyDay: day(2026, 2, 28), otherDay: day(2026, 2, 27) })).toMatchObject({ otherHours: true, same: false });
   });
 });
 
