@@ -63,11 +63,16 @@ function leadLines(body: readonly string[]): string[] {
 
 const ANCHOR_TEXT_CHARS = 1000;
 
-/** The figure forms of a copy's body, read once on first use from its text (not from lines kept in memory). */
-function lazyForms(copy: Pick<Copy, 'contentHtml'>): () => FigureForms {
+/**
+ * The figure forms of a copy's title and body, read once on first use from its text (not from lines kept
+ * in memory). The title counts here though its digits are no figure: it only vouches ("Bốn mươi lăm hộ
+ * nghèo…" for the other copy's 45).
+ */
+function lazyForms(copy: Pick<Copy, 'title' | 'contentHtml'>): () => FigureForms {
   let forms: FigureForms | undefined;
   return () => {
-    forms ??= readFigureForms(keptTextLines(copyText(copy)).map(({ line }) => new LineWords(line)));
+    const lines = [stripTitleBoilerplate(copy.title), ...keptTextLines(copyText(copy)).map(({ line }) => line)];
+    forms ??= readFigureForms(lines.map((line) => new LineWords(line)));
     return forms;
   };
 }
@@ -105,13 +110,15 @@ const DURATION_BEFORE = /(?:^|[^\p{L}])(?:sau|trong|mất|suốt)\s+$/u;
  */
 const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:tháng|lớp|điều|khoản|điểm)\s+$/u;
 const LOOK_CHARS = 12;
+/** Digits glued to letters before them are part of a code or a unit: "HL93", "QL1", "m2". */
+const GLUED_TO_LETTER = /\p{L}$/u;
 
 /**
  * The figures of a text: "2.400" and "2400" are one figure, "3,2" (a decimal) another, "03" is "3".
  * Tokens with a slash (24/11, 10/2026) are dates and left out, and so are years ("năm 2022", "Bính Ngọ
  * 2026"), but not a birth year ("SN 1990"), which tells one person from another: a re-written lead
  * often adds the day or year it reports on, while a template sibling differs in its counts and amounts.
- * Times of day and numbers that name (see NAMING_WORD_BEFORE) are left out too. Titles are left out,
+ * Times of day, numbers that name (see NAMING_WORD_BEFORE) and digits glued to a code are left out too. Titles are left out,
  * since they round ("hơn 5 tỷ" for 5,2 tỷ).
  */
 export function copyFigures(text: string): Set<string> {
@@ -135,7 +142,7 @@ function isBirthYear(text: string, index: number): boolean {
 /** Whether the number at [start, end) is a time or a number that names (see HOUR_AFTER, NAMING_WORD_BEFORE). */
 function namesOrTells(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - LOOK_CHARS), start).toLowerCase();
-  if (NAMING_WORD_BEFORE.test(before) || CLOCK_BEFORE.test(before)) return true;
+  if (NAMING_WORD_BEFORE.test(before) || CLOCK_BEFORE.test(before) || GLUED_TO_LETTER.test(before)) return true;
   const after = text.slice(end, end + 6).toLowerCase();
   const value = Number(text.slice(start, end));
   if (DURATION_BEFORE.test(before)) return false;

@@ -127,7 +127,24 @@ export function samePlaceAndDay(copy: MatchProfile, other: MatchProfile, anchors
   for (const mentioned of copy.days) if (other.days.has(mentioned)) day = mentioned;
   if (day === undefined) return undefined;
   const hour = sharedHour(copy, other);
-  return hour === undefined ? day : `${day} ${hour}h`;
+  if (hour !== undefined) return `${day} ${hour}h`;
+  const part = sharedDayPart(copy, other);
+  return part === undefined ? day : `${day} ${part}`;
+}
+
+/**
+ * The part of the day both name in words ("sáng 8/4" and "Sáng ngày 8/4"), as its hours ("5–11h"): at one
+ * shared place on one day, weaker than a clock hour but still what tells the morning's incident from the night's.
+ */
+function sharedDayPart(copy: Times, other: Times): string | undefined {
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const hour of copy.dayParts) {
+    if (!other.dayParts.has(hour)) continue;
+    first = first === undefined ? hour : Math.min(first, hour);
+    last = last === undefined ? hour : Math.max(last, hour);
+  }
+  return first === undefined ? undefined : `${first}–${last}h`;
 }
 
 type Times = Pick<MatchProfile, 'hours' | 'dayParts'>;

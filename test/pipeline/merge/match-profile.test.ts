@@ -68,6 +68,7 @@ describe('copyFigures leaves out times of day and numbers that name', () => {
     { text: 'Anh Th. được cứu sau 16 giờ, trong 3 giờ đồng hồ.', expected: ['16', '3'] },
     { text: 'Hồi đầu tháng 3, hai học sinh lớp 7 ngã; bị cáo bị xử theo Điều 251, khoản 2.', expected: [] },
     { text: 'Thu giữ 12g ma túy và 300 triệu đồng.', expected: ['12', '300'] },
+    { text: 'Cầu dài 312 m, tải trọng HL93, diện tích 400 m2, trên QL1.', expected: ['312', '400'] },
   ])('$text', ({ text, expected }) => {
     expect([...copyFigures(text)].sort()).toEqual([...expected].sort());
   });

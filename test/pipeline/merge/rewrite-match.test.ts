@@ -75,9 +75,9 @@ describe('judgeRewrite', () => {
   });
 
   it('takes one anchor only when the copies share a good part of their wording too', () => {
-    // No hour and too few figures to stand for the anchors by place and day (see the next tests).
-    const brief = profile('Cháy nhà dân', 'Trưa 8/7, căn nhà của ông Huỳnh Văn B. bị cháy, thiệt hại khoảng 300 triệu đồng.');
-    const other = profile('Cháy nhà dân', 'Trưa 8/7, căn nhà của ông Huỳnh Văn B. bị cháy, không ai bị thương, thiệt hại khoảng 300 triệu đồng.');
+    // No hour or part of the day and too few figures to stand for the anchors by place and day (see the next tests).
+    const brief = profile('Cháy nhà dân', 'Ngày 8/7, căn nhà của ông Huỳnh Văn B. bị cháy, thiệt hại khoảng 300 triệu đồng.');
+    const other = profile('Cháy nhà dân', 'Ngày 8/7, căn nhà của ông Huỳnh Văn B. bị cháy, không ai bị thương, thiệt hại khoảng 300 triệu đồng.');
     expect(judge(other, brief, { containment: 0.1 }).same).toBe(false);
     expect(judge(other, brief, { containment: 0.35 }).same).toBe(true);
   });
@@ -150,6 +150,12 @@ describe('the hours two copies give', () => {
     expect(hoursDisagree(times([15, 17]), times([21], evening))).toBe(true);
     expect(hoursDisagree(times([], evening), times([], evening))).toBe(false);
     expect(hoursDisagree(times([2]), times([]))).toBe(false);
+  });
+
+  it('takes a part of the day both name for the time at one shared place, and a figure spelled in a title as the other\'s digits', () => {
+    const paper = profile('Bốn mươi lăm hộ nghèo về nhà mới', 'Sáng 19/1, xã Na Rì Bắc bàn giao nhà Đại đoàn kết, mỗi căn được hỗ trợ 60 triệu đồng, tổng kinh phí 2,7 tỷ đồng.');
+    const portal = profile('Bàn giao nhà Đại đoàn kết', 'Sáng ngày 19/01/2026, xã Na Rì Bắc bàn giao 45 nhà Đại đoàn kết, mức 60 triệu đồng/nhà, tổng kinh phí 2.700 triệu đồng.');
+    expect(judge(portal, paper, { gapHours: 2, copyDay: day(2026, 1, 19), otherDay: day(2026, 1, 19) })).toMatchObject({ sameTime: '19/1 5–11h', same: true });
   });
 
   it('keeps two copies apart whose anchors hold but whose hours do not fit', () => {
