@@ -71,6 +71,8 @@ export interface RewriteVerdict {
   laterDay?: string;
   /** Both say when things happened, and no time of one fits the other's (see hoursDisagree). */
   otherHours?: true;
+  /** The figures differ by one, which a near-verbatim copy naming the same places and people corrects (see isCorrection). */
+  correction?: true;
   /**
    * The day (and hour) both copies put the event at ("20/12 10h", "16/12"), when they share one and a
    * place: what lets one shared place stand for the anchors, whatever else each names (see samePlaceAndDay).
@@ -160,13 +162,12 @@ export function sharedHour(copy: Times, other: Times): number | undefined {
 }
 
 /**
- * Whether both copies say when things happened and no time of one fits the other's: the house fire at
- * 2h and the shop fire "khoảng 22 giờ" in the same commune on one day are two events.
+ * Whether both copies give clock hours and no time of one fits the other's: the house fire at 2h and the
+ * shop fire "khoảng 22 giờ" in the same commune on one day are two events. A part of the day alone never
+ * disagrees: a copy about the morning's relief work ("sáng 2/8") tells of a landslide at 3h.
  */
 export function hoursDisagree(copy: Times, other: Times): boolean {
-  const copyTimed = copy.hours.size > 0 || copy.dayParts.size > 0;
-  const otherTimed = other.hours.size > 0 || other.dayParts.size > 0;
-  if (!copyTimed || !otherTimed || sharedHour(copy, other) !== undefined) return false;
+  if (copy.hours.size === 0 || other.hours.size === 0 || sharedHour(copy, other) !== undefined) return false;
   for (const hour of copy.dayParts) if (other.dayParts.has(hour)) return false;
   return true;
 }
@@ -218,8 +219,29 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
     }
   }
   const placed = anchorsHold || (sameTime !== undefined && (!dayOnly || corroborating() >= MIN_CORROBORATING_FIGURES));
-  return { ...verdict, figures, same: placed && laterDay === undefined && !otherHours && figures.agree };
+  const corrected = !figures.agree && isCorrection(input, figures);
+  return { ...verdict, figures, ...(corrected ? { correction: true as const } : {}), same: placed && laterDay === undefined && !otherHours && (figures.agree || corrected) };
 }
+
+/**
+ * A correction: the same wording (the verbatim rule's share), within hours, naming the same three places
+ * and people or more, one figure changed ("37" → "41" patients, "SN 1991" → "SN 1995"). A template
+ * sibling keeps the wording but names another commune or person; a follow-up comes a day or more later.
+ */
+function isCorrection(input: RewriteInput, figures: FigureCheck): boolean {
+  return (
+    input.containment >= CORRECTION_CONTAINMENT &&
+    input.gapMs <= CORRECTION_WINDOW_MS &&
+    input.anchors.weight >= CORRECTION_ANCHOR_WEIGHT &&
+    input.anchors.containment >= 1 &&
+    figures.missing.length <= 1
+  );
+}
+
+const CORRECTION_CONTAINMENT = 0.6;
+const CORRECTION_WINDOW_MS = 12 * HOUR_MS;
+const CORRECTION_ANCHOR_WEIGHT = 3;
+
 
 /**
  * An anchor named by n other stories of the window weighs 1 / n, and fully while at most one other names

@@ -149,6 +149,7 @@ describe('the hours two copies give', () => {
     expect(hoursDisagree(times([2]), times([22], evening))).toBe(true);
     expect(hoursDisagree(times([15, 17]), times([21], evening))).toBe(true);
     expect(hoursDisagree(times([], evening), times([], evening))).toBe(false);
+    expect(hoursDisagree(times([], [5, 6, 7, 8, 9, 10, 11]), times([3], [19, 20, 21, 22, 23, 0, 1, 2, 3, 4]))).toBe(false);
     expect(hoursDisagree(times([2]), times([]))).toBe(false);
   });
 
@@ -162,6 +163,29 @@ describe('the hours two copies give', () => {
     const night = profile('Cháy cửa hàng xe máy điện', 'Tối 27/2, lửa bùng lên từ cửa hàng ở ấp Suối Tre Hạ, xã Bình Lộc Đông. Khoảng 22 giờ, người dân phát hiện khói.');
     const dawnFire = profile('Cứu người trong đám cháy', 'Khoảng 2h15 ngày 27/2, tại ấp Suối Tre Hạ, xã Bình Lộc Đông xảy ra cháy nhà dân.');
     expect(judge(night, dawnFire, { gapHours: 20, copyDay: day(2026, 2, 28), otherDay: day(2026, 2, 27) })).toMatchObject({ otherHours: true, same: false });
+  });
+});
+
+describe('a correction under a new link', () => {
+  const first = profile(
+    'Ngộ độc thực phẩm sau đám cưới',
+    'Tối 4/9, sau khi ăn cỗ cưới tại nhà ông Vũ Văn T. ở thôn Đông Lạc, xã Kiến Xương Đông, 37 người có biểu hiện ngộ độc, phải đưa đi cấp cứu.',
+  );
+  const corrected = profile(
+    'Ngộ độc thực phẩm sau đám cưới (cập nhật)',
+    'Tối 4/9, sau khi ăn cỗ cưới tại nhà ông Vũ Văn T. ở thôn Đông Lạc, xã Kiến Xương Đông, 41 người có biểu hiện ngộ độc, phải đưa đi cấp cứu.',
+  );
+  const sameDay = { copyDay: day(2026, 9, 5), otherDay: day(2026, 9, 5) };
+
+  it('joins a near-verbatim copy naming the same three places and people that changes one figure', () => {
+    expect(judge(corrected, first, { ...sameDay, containment: 0.7, gapHours: 4 })).toMatchObject({ correction: true, same: true });
+  });
+
+  it('not when the wording was rewritten, when it comes half a day later, or when it names fewer of the same places and people', () => {
+    expect(judge(corrected, first, { ...sameDay, containment: 0.4, gapHours: 4 }).same).toBe(false);
+    expect(judge(corrected, first, { ...sameDay, containment: 0.7, gapHours: 13 }).same).toBe(false);
+    const otherHamlet = profile('Ngộ độc thực phẩm sau đám cưới', 'Tối 4/9, sau khi ăn cỗ cưới tại nhà ông Vũ Văn T. ở thôn Bắc Sơn, xã Kiến Xương Đông, 41 người có biểu hiện ngộ độc, phải đưa đi cấp cứu.');
+    expect(judge(otherHamlet, first, { ...sameDay, containment: 0.7, gapHours: 4 }).same).toBe(false);
   });
 });
 
