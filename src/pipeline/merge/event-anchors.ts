@@ -10,6 +10,12 @@ import { hasDigit, isDigitCode, isInitial, isUpperCode, LineWords } from './text
 export interface EventAnchors {
   /** Named places and people, and codes, in comparison form: "hoà quân", "phan đình k", "37c-418.62", "ql 7a". */
   anchors: Set<string>;
+  /**
+   * Every capitalised run of two to five words, whatever comes before it ("Bắc Quan Nam" in "xã biên giới
+   * Bắc Quan Nam", "Mỹ Xương Đông" in "xoài Mỹ Xương Đông"): where the other copy's anchor is looked for,
+   * never an anchor itself (offices and titles are capitalised too).
+   */
+  names: Set<string>;
   /** Days of a month the text mentions, as "day/month" without zeros ("5/1"). */
   days: Set<string>;
   /** Hours of the day the text says something happened at, 0–23 ("10h15", "22h", "4 giờ chiều" is 16). */
@@ -70,35 +76,36 @@ const MIN_FAMILY_NAME_SYLLABLES = 3;
 /** The anchors and days of a title and the kept lines of a text. */
 export function readEventAnchors(lines: readonly string[]): EventAnchors {
   const anchors = new Set<string>();
+  const names = new Set<string>();
   const days = new Set<string>();
   const hours = new Set<number>();
   const dayParts = new Set<number>();
   for (const text of lines) {
     const line = new LineWords(text);
-    readNames(line, anchors);
+    readNames(line, anchors, names);
     readDayParts(line, dayParts);
     // Most lines of a long copy state no figure: they are passed over without looking at their words.
     if (DIGIT.test(text)) readCodesAndDays(line, anchors, { days, hours });
   }
-  return { anchors, days, hours, dayParts };
+  return { anchors, names, days, hours, dayParts };
 }
 
 const DIGIT = /\d/;
 
 /** Runs of capitalised words, kept when a place word comes before them or they read as a person's name. */
-function readNames(line: LineWords, anchors: Set<string>): void {
+function readNames(line: LineWords, anchors: Set<string>, names: Set<string>): void {
   let start = -1;
   for (let index = 0; index <= line.length; index++) {
     const capital = index < line.length && isNameWord(line, index);
     if (start >= 0 && (!capital || line.opens(index))) {
-      addName(line, start, index, anchors);
+      addName(line, start, index, anchors, names);
       start = -1;
     }
     if (!capital) continue;
     if (start < 0) start = index;
     // A comma, bracket or full stop after a word ends the name; an initial ends it too.
     if (line.closes(index) || isInitial(line.word(index))) {
-      addName(line, start, index + 1, anchors);
+      addName(line, start, index + 1, anchors, names);
       start = -1;
     }
   }
@@ -113,7 +120,7 @@ function isNameWord(line: LineWords, index: number): boolean {
   return word.length === 1 || word !== word.toUpperCase() || isInitial(word);
 }
 
-function addName(line: LineWords, start: number, end: number, anchors: Set<string>): void {
+function addName(line: LineWords, start: number, end: number, anchors: Set<string>, names: Set<string>): void {
   let first = start;
   let placeWord = phraseBefore(line, start, PLACE_WORDS, PLACE_PHRASES);
   // "Xã Quảng Tân: …": the place word opens the run itself (not "Hồ", more often a family name).
@@ -125,6 +132,7 @@ function addName(line: LineWords, start: number, end: number, anchors: Set<strin
   if (placeWord === undefined && PERSON_TITLES.has(opening)) first++;
   const length = end - first;
   if (length === 0 || length > MAX_NAME_SYLLABLES) return;
+  if (length >= 2) names.add(nameKey(line, first, end));
   if (placeWord === undefined) {
     const person =
       length >= 2 &&
@@ -133,13 +141,18 @@ function addName(line: LineWords, start: number, end: number, anchors: Set<strin
         (length >= MIN_FAMILY_NAME_SYLLABLES && FAMILY_NAMES.has(line.lower(first))));
     if (!person) return;
   }
-  const words: string[] = [];
-  for (let index = first; index < end; index++) words.push(line.word(index));
-  const name = words.join(' ');
-  const key = comparisonKey(name.endsWith('.') ? name.slice(0, -1) : name);
+  const key = nameKey(line, first, end);
   if (key === '' || PROVINCES.has(key)) return;
   // "sông Côn": a one-word name is only a name with its place word.
   anchors.add(placeWord !== undefined && length === 1 ? `${comparisonKey(placeWord)} ${key}` : key);
+}
+
+/** Words first…end − 1 as a name in comparison form, an initial's full stop left off. */
+function nameKey(line: LineWords, first: number, end: number): string {
+  const words: string[] = [];
+  for (let index = first; index < end; index++) words.push(line.word(index));
+  const name = words.join(' ');
+  return comparisonKey(name.endsWith('.') ? name.slice(0, -1) : name);
 }
 
 /**

@@ -20,6 +20,8 @@ export interface MatchProfile {
   forms: () => FigureForms;
   /** Named places and people and codes of title and body, in comparison form; see readEventAnchors. */
   anchors: Set<string>;
+  /** Capitalised runs of title and lead, where the other copy's anchors are also looked for (EventAnchors.names). */
+  names: Set<string>;
   /** Days of a month the title and body mention ("5/1"). */
   days: Set<string>;
   /** Hours of the day the title and lead mention (16 for "16h" and "4 giờ chiều"). */
@@ -33,12 +35,13 @@ export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchPro
   const kept = keptTextLines(copyText(copy));
   const key = joinKeys([titleKey(copy), ...keptLineKeys(copy, kept)]);
   const body = kept.map(({ line }) => line);
-  const { anchors, days, hours, dayParts } = readEventAnchors([stripTitleBoilerplate(copy.title), ...leadLines(body)]);
+  const { anchors, names, days, hours, dayParts } = readEventAnchors([stripTitleBoilerplate(copy.title), ...leadLines(body)]);
   return {
     shingles: shingleWords(key === '' ? [] : key.split(' ')),
     figures: copyFigures(body.join('\n')),
     forms: lazyForms(copy),
     anchors,
+    names,
     days,
     hours,
     dayParts,

@@ -81,29 +81,47 @@ export interface RewriteVerdict {
   same: boolean;
 }
 
+/** What weighAnchors reads of a copy: its anchors, and the capitalised runs an anchor of the other may stand in. */
+export interface AnchorSide {
+  anchors: ReadonlySet<string>;
+  names?: ReadonlySet<string>;
+}
+
 /**
  * The anchors of two copies weighed: `otherStoriesWith` tells how many indexed stories other than the
- * other copy's name an anchor (see anchorWeight).
+ * other copy's name an anchor (see anchorWeight). An anchor is shared when the other names it too, as an
+ * anchor or as a capitalised run without its place word ("xã biên giới Bắc Quan Nam").
  */
-export function weighAnchors(copy: ReadonlySet<string>, other: ReadonlySet<string>, otherStoriesWith: (anchor: string) => number): AnchorWeighing {
+export function weighAnchors(copy: AnchorSide, other: AnchorSide, otherStoriesWith: (anchor: string) => number): AnchorWeighing {
+  const copySide = weighSide(copy, other, otherStoriesWith);
+  const otherSide = weighSide(other, copy, otherStoriesWith);
+  const shared = [...copySide.shared];
+  for (const anchor of otherSide.shared) if (!copySide.shared.includes(anchor)) shared.push(anchor);
+  const copyInOther = copySide.total > 0 ? copySide.weight / copySide.total : 0;
+  const otherInCopy = otherSide.total > 0 ? otherSide.weight / otherSide.total : 0;
+  const contained = copyInOther >= otherInCopy ? 'copy' : 'other';
+  return {
+    shared,
+    weight: Math.max(copySide.weight, otherSide.weight),
+    containment: Math.max(copyInOther, otherInCopy),
+    contained,
+  };
+}
+
+/** One side's anchors: those the other names, their weight, and the weight of all. */
+function weighSide(side: AnchorSide, other: AnchorSide, otherStoriesWith: (anchor: string) => number): { shared: string[]; weight: number; total: number } {
   const shared: string[] = [];
   let weight = 0;
-  let copyTotal = 0;
-  let otherTotal = 0;
-  for (const anchor of copy) {
+  let total = 0;
+  for (const anchor of side.anchors) {
     const anchorShare = anchorWeight(otherStoriesWith(anchor));
-    copyTotal += anchorShare;
-    if (other.has(anchor)) {
+    total += anchorShare;
+    if (other.anchors.has(anchor) || other.names?.has(anchor)) {
       shared.push(anchor);
       weight += anchorShare;
     }
   }
-  // Too little shared weight rules the rule out before the other side is weighed (most candidates stop here).
-  if (weight < PARTIAL_ANCHOR_WEIGHT) return { shared, weight, containment: copyTotal > 0 ? weight / copyTotal : 0, contained: 'copy' };
-  for (const anchor of other) otherTotal += anchorWeight(otherStoriesWith(anchor));
-  const copyInOther = copyTotal > 0 ? weight / copyTotal : 0;
-  const otherInCopy = otherTotal > 0 ? weight / otherTotal : 0;
-  return { shared, weight, containment: Math.max(copyInOther, otherInCopy), contained: copyInOther >= otherInCopy ? 'copy' : 'other' };
+  return { shared, weight, total };
 }
 
 /** Whether the rule can still hold once the anchors are weighed: the cheap part, tried before the rest. */

@@ -222,7 +222,7 @@ export class SimilarityIndex {
 
   /** The anchors of the copy and of one copy of `entry`, each weighed by how many other indexed stories name it. */
   private weighAnchors(entry: Entry, copy: MatchProfile, other: MatchProfile): AnchorWeighing {
-    return weighAnchors(copy.anchors, other.anchors, (anchor) => {
+    return weighAnchors(copy, other, (anchor) => {
       const stories = this.anchorStories.get(anchor)?.size ?? 0;
       return Math.max(0, stories - (entry.profile.anchors.has(anchor) ? 1 : 0));
     });

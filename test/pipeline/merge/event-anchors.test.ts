@@ -48,3 +48,11 @@ describe('parts of the day named in words', () => {
     expect(partsOf(line)).toEqual(expected);
   });
 });
+
+describe('capitalised runs where the other copy\'s anchors are looked for', () => {
+  it('reads a name with a word between it and its place word, without making it an anchor', () => {
+    const read = readEventAnchors(['Sáng 6/3, tại xã biên giới Bắc Quan Nam, ngôi trường nội trú được khởi công.']);
+    expect([...read.names]).toContain('bắc quan nam');
+    expect([...read.anchors]).not.toContain('bắc quan nam');
+  });
+});

@@ -40,7 +40,7 @@ function judge(copy: MatchProfile, other: MatchProfile, options: { gapHours?: nu
   return judgeRewrite({
     copy,
     other,
-    anchors: weighAnchors(copy.anchors, other.anchors, options.others ?? alone),
+    anchors: weighAnchors(copy, other, options.others ?? alone),
     containment: options.containment ?? 0.1,
     gapMs: (options.gapHours ?? 10) * HOUR_MS,
     copyDay: options.copyDay ?? day(2026, 1, 6),
@@ -163,6 +163,16 @@ describe('the hours two copies give', () => {
     const night = profile('Cháy cửa hàng xe máy điện', 'Tối 27/2, lửa bùng lên từ cửa hàng ở ấp Suối Tre Hạ, xã Bình Lộc Đông. Khoảng 22 giờ, người dân phát hiện khói.');
     const dawnFire = profile('Cứu người trong đám cháy', 'Khoảng 2h15 ngày 27/2, tại ấp Suối Tre Hạ, xã Bình Lộc Đông xảy ra cháy nhà dân.');
     expect(judge(night, dawnFire, { gapHours: 20, copyDay: day(2026, 2, 28), otherDay: day(2026, 2, 27) })).toMatchObject({ otherHours: true, same: false });
+  });
+});
+
+describe('weighAnchors', () => {
+  it('finds an anchor of one copy among the capitalised runs of the other', () => {
+    const portal = profile('Khởi công trường nội trú', 'Sáng ngày 06/3/2026, tỉnh khởi công Trường Phổ thông nội trú xã Bắc Quan Nam, do ông Hoàng Văn Ph. làm chủ đầu tư.');
+    const paper = profile('Ngôi trường mơ ước của học trò vùng biên', 'Sáng 6/3, tại xã biên giới Bắc Quan Nam, ngôi trường nội trú của ông Hoàng Văn Ph. được khởi công.');
+    const weighed = weighAnchors(portal, paper, alone);
+    expect(weighed.shared).toEqual(expect.arrayContaining(['bắc quan nam', 'hoàng văn ph']));
+    expect(weighed.weight).toBe(2);
   });
 });
 
