@@ -83,7 +83,7 @@ export function readEventAnchors(lines: readonly string[]): EventAnchors {
   for (const text of lines) {
     const line = new LineWords(text);
     readNames(line, anchors, names);
-    readDayParts(line, dayParts);
+    readDayParts(text, line, dayParts);
     // Most lines of a long copy state no figure: they are passed over without looking at their words.
     if (DIGIT.test(text)) readCodesAndDays(line, anchors, { days, hours });
   }
@@ -290,8 +290,12 @@ const DAY_PART_WORDS: ReadonlyMap<string, readonly number[]> = new Map([
 const DAY_WORDS = new Set(['ngày', 'nay', 'qua', 'hôm', 'cùng', 'mùng', 'mồng']);
 const DAY_TOKEN = /^\d{1,2}\/\d{1,2}/;
 
+// Most lines name no part of the day: one scan of the line rules them out before any word is cut out.
+const MAY_NAME_DAY_PART = /sáng|trưa|chiều|tối|đêm|khuya/i;
+
 /** The hours of the parts of the day a line names (see DAY_PART_PHRASES). */
-function readDayParts(line: LineWords, dayParts: Set<number>): void {
+function readDayParts(text: string, line: LineWords, dayParts: Set<number>): void {
+  if (!MAY_NAME_DAY_PART.test(text)) return;
   for (let index = 0; index < line.length; index++) {
     const word = line.lower(index);
     const lone = DAY_PART_WORDS.get(word);

@@ -94,6 +94,8 @@ export interface AnchorSide {
  */
 export function weighAnchors(copy: AnchorSide, other: AnchorSide, otherStoriesWith: (anchor: string) => number): AnchorWeighing {
   const copySide = weighSide(copy, other, otherStoriesWith);
+  // Most candidates share nothing: the other side is weighed only when it names something of this one's.
+  if (copySide.weight === 0 && !namesAny(other.anchors, copy)) return { shared: [], weight: 0, containment: 0, contained: 'copy' };
   const otherSide = weighSide(other, copy, otherStoriesWith);
   const shared = [...copySide.shared];
   for (const anchor of otherSide.shared) if (!copySide.shared.includes(anchor)) shared.push(anchor);
@@ -106,6 +108,11 @@ export function weighAnchors(copy: AnchorSide, other: AnchorSide, otherStoriesWi
     containment: Math.max(copyInOther, otherInCopy),
     contained,
   };
+}
+
+function namesAny(anchors: ReadonlySet<string>, side: AnchorSide): boolean {
+  for (const anchor of anchors) if (side.names?.has(anchor)) return true;
+  return false;
 }
 
 /** One side's anchors: those the other names, their weight, and the weight of all. */
