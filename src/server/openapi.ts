@@ -151,6 +151,10 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
                 required_weight: { type: 'number', minimum: 0 },
                 containment: { type: 'number', minimum: 0, maximum: 1 },
                 required: { type: 'number', minimum: 0, maximum: 1 },
+                same_time: {
+                  type: 'string',
+                  description: 'The day, with the hour or the hours of the part of the day both give ("20/12 10h", "19/1 5–11h", "16/12"), when one shared place and that day stood for a second shared name.',
+                },
               },
             },
             gap_hours: { type: 'number', description: "Hours between the two copies' dates." },

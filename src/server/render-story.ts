@@ -115,9 +115,21 @@ function renderNumbers(numbers: TextMatchRecord): SafeHtml {
       ['Trọng số tên riêng chung', `${ROUGH.format(anchors.weight)} (cần ít nhất ${ROUGH.format(anchors.requiredWeight)})`],
       ['Tỷ lệ tên riêng tìm thấy', `${NUMBER.format(anchors.containment)} (${required(anchors.required)})`],
     );
+    if (anchors.sameTime !== undefined) rows.push(['Cùng nơi, cùng thời điểm', sameTimeText(anchors.sameTime)]);
   }
   rows.push(['Hai bản đăng cách nhau', `${ROUGH.format(numbers.gapHours)} giờ`]);
   return html`<dl class="numbers">${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>`;
+}
+
+/**
+ * The hour rule's evidence ("20/12 10h", "19/1 5–11h", "16/12") in words: one shared place and this day,
+ * with the hour or the part of the day both give, or with figures both state, stood for a second name.
+ */
+function sameTimeText(sameTime: string): string {
+  const [day, hours] = sameTime.split(' ');
+  const [from, to] = (hours ?? '').replace(/h$/, '').split('–');
+  const when = hours === undefined ? `ngày ${day}, với nhiều con số giống nhau` : to === undefined ? `ngày ${day}, lúc ${from} giờ` : `ngày ${day}, trong khoảng ${from} đến ${to} giờ`;
+  return `cả hai đặt sự việc vào ${when} — thay cho tên riêng chung thứ hai`;
 }
 
 function renderCategory(category: StoryCategoryView): SafeHtml {

@@ -172,7 +172,14 @@ function numbersJson(numbers: TextMatchRecord): unknown {
     required: numbers.required,
     shared_weight: numbers.sharedWeight,
     figures: { compared: numbers.figures.compared, missing: numbers.figures.missing },
-    anchors: { shared: anchors.shared, weight: anchors.weight, required_weight: anchors.requiredWeight, containment: anchors.containment, required: anchors.required },
+    anchors: {
+      shared: anchors.shared,
+      weight: anchors.weight,
+      required_weight: anchors.requiredWeight,
+      containment: anchors.containment,
+      required: anchors.required,
+      ...(anchors.sameTime === undefined ? {} : { same_time: anchors.sameTime }),
+    },
     gap_hours: numbers.gapHours,
   };
 }
