@@ -108,10 +108,10 @@ const CLOCK_BEFORE = /\d[hg]$|\d\s+giờ\s+$/u;
 /** "sau 16 giờ", "trong 3 giờ": hours counted, a figure like any other. */
 const DURATION_BEFORE = /(?:^|[^\p{L}])(?:sau|trong|mất|suốt)\s+$/u;
 /**
- * Numbers that name rather than count: a month ("tháng 3"), a school year ("lớp 7"), an article of a law
- * ("Điều 251", "khoản 2"). They are left out like dates, which a re-written lead adds or drops freely.
+ * Numbers that name rather than count: a day ("từ ngày 24 đến 26/2", "mùng 8"), a month ("tháng 3"), a
+ * school year ("lớp 7"), an article of a law ("Điều 251", "khoản 2"). They are left out like dates, which a re-written lead adds or drops freely.
  */
-const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:tháng|lớp|điều|khoản|điểm)\s+$/u;
+const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:ngày|mùng|mồng|tháng|lớp|điều|khoản|điểm)\s+$/u;
 const LOOK_CHARS = 12;
 /** Digits glued to letters before them are part of a code or a unit: "HL93", "QL1", "m2". */
 const GLUED_TO_LETTER = /\p{L}$/u;

@@ -211,7 +211,7 @@ function corroboratingFigures(brief: FigureSide, figures: FigureCheck): number {
 export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const { copy, other, anchors } = input;
   const requiredAnchorWeight = requiredAnchors(input.containment);
-  const laterDay = dayAfter(copy.days, input.copyDay, input.otherDay) ?? dayAfter(other.days, input.otherDay, input.copyDay);
+  const laterDay = dayAfter(copy.days, input.copyDay, input.otherDay, other.days) ?? dayAfter(other.days, input.otherDay, input.copyDay, copy.days);
   const otherHours = hoursDisagree(copy, other);
   const anchorsHold = anchorsMayMatch(anchors, input.gapMs) && anchors.weight >= requiredAnchorWeight;
   const sameTime = anchorsHold ? undefined : samePlaceAndDay(copy, other, anchors, input.gapMs);
@@ -284,11 +284,14 @@ export function requiredAnchors(containment: number): number {
 
 /**
  * A day `days` mentions that falls after `otherDay` and no later than `ownDay`: something that happened
- * after the other copy was written, reported as news (a day after its own publication is a plan, not news).
+ * after the other copy was written, reported as news (a day after its own publication is a plan, not news)
+ * — unless the other copy names that day too (`announced`): it told of the event ahead.
  */
-export function dayAfter(days: ReadonlySet<string>, ownDay: LocalDay, otherDay: LocalDay): string | undefined {
+export function dayAfter(days: ReadonlySet<string>, ownDay: LocalDay, otherDay: LocalDay, announced: ReadonlySet<string> = NO_DAYS): string | undefined {
   if (compareDays(ownDay, otherDay) <= 0) return undefined;
   for (const mentioned of days) {
+    // The earlier copy named that day itself: it announced what this one reports (a festival's opening).
+    if (announced.has(mentioned)) continue;
     const [day, month] = mentioned.split('/').map(Number) as [number, number];
     // The year the text leaves out: the one that puts the day nearest the copy's own date.
     const year = month > ownDay.month + 6 ? ownDay.year - 1 : month < ownDay.month - 6 ? ownDay.year + 1 : ownDay.year;
@@ -297,6 +300,8 @@ export function dayAfter(days: ReadonlySet<string>, ownDay: LocalDay, otherDay: 
   }
   return undefined;
 }
+
+const NO_DAYS: ReadonlySet<string> = new Set();
 
 function compareDays(a: LocalDay, b: LocalDay): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;

@@ -208,4 +208,9 @@ describe('dayAfter', () => {
   ])('$days, published $own.day/$own.month against $other.day/$other.month: $expected', ({ days, own, other, expected }) => {
     expect(dayAfter(new Set(days), own, other)).toBe(expected);
   });
+
+  it('not when the earlier copy named that day itself: it announced the event', () => {
+    expect(dayAfter(new Set(['24/2']), day(2026, 2, 24), day(2026, 2, 23), new Set(['24/2', '26/2']))).toBeUndefined();
+    expect(dayAfter(new Set(['24/2']), day(2026, 2, 24), day(2026, 2, 23), new Set(['23/2']))).toBe('24/2');
+  });
 });
