@@ -138,7 +138,12 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
               type: 'object',
               additionalProperties: false,
               required: ['compared', 'missing'],
-              properties: { compared: { type: 'integer', minimum: 0, description: "The contained side's figures compared." }, missing: { type: 'array', items: { type: 'string' }, description: 'Those the other side lacks in any form.' } },
+              properties: {
+                compared: { type: 'integer', minimum: 0, description: "The contained side's figures compared." },
+                missing: { type: 'array', items: { type: 'string' }, description: 'Those the other side lacks in any form.' },
+                correction: { const: true, description: 'One changed figure taken as a correction: near-verbatim wording naming the same places and people, within hours.' },
+                telling: { type: 'integer', minimum: 0, description: 'With no place both name: the distinctive figures (decimals, not round) both give beside a shared day.' },
+              },
             },
             anchors: {
               type: 'object',

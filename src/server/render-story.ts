@@ -109,6 +109,8 @@ function renderNumbers(numbers: TextMatchRecord): SafeHtml {
     ['Trọng số phần chữ chung', ROUGH.format(numbers.sharedWeight)],
     ['Con số đã so', figures.compared === 0 ? 'không có con số nào để so' : `${figures.compared}; ${figures.missing.length === 0 ? 'bản kia có đủ' : `bản kia thiếu: ${figures.missing.join(', ')}`}`],
   ];
+  if (figures.correction) rows.push(['Bản đính chính', 'lời văn gần như trùng, cùng nơi chốn và người, chỉ một con số được sửa']);
+  if (figures.telling !== undefined) rows.push(['Con số riêng của sự việc', `${figures.telling} con số lẻ giống nhau cùng một ngày — thay cho tên riêng chung`]);
   if (numbers.rule === 'rewrite') {
     rows.push(
       ['Tên riêng chung', anchors.shared.length === 0 ? 'không có' : anchors.shared.join(', ')],

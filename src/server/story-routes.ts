@@ -171,7 +171,12 @@ function numbersJson(numbers: TextMatchRecord): unknown {
     containment: numbers.containment,
     required: numbers.required,
     shared_weight: numbers.sharedWeight,
-    figures: { compared: numbers.figures.compared, missing: numbers.figures.missing },
+    figures: {
+      compared: numbers.figures.compared,
+      missing: numbers.figures.missing,
+      ...(numbers.figures.correction ? { correction: true } : {}),
+      ...(numbers.figures.telling === undefined ? {} : { telling: numbers.figures.telling }),
+    },
     anchors: {
       shared: anchors.shared,
       weight: anchors.weight,

@@ -113,15 +113,16 @@ const DURATION_BEFORE = /(?:^|[^\p{L}])(?:sau|trong|mất|suốt)\s+$/u;
  */
 const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:ngày|mùng|mồng|tháng|lớp|điều|khoản|điểm)\s+$/u;
 const LOOK_CHARS = 12;
-/** Digits glued to letters before them are part of a code or a unit: "HL93", "QL1", "m2". */
-const GLUED_TO_LETTER = /\p{L}$/u;
+/** How far a number's word is looked at for letters or a "+" (a word longer than this is no code). */
+const CODE_LOOK_CHARS = 24;
+const CODE_MARK = /[\p{L}+]/u;
 
 /**
  * The figures of a text: "2.400" and "2400" are one figure, "3,2" (a decimal) another, "03" is "3".
  * Tokens with a slash (24/11, 10/2026) are dates and left out, and so are years ("năm 2022", "Bính Ngọ
  * 2026"), but not a birth year ("SN 1990"), which tells one person from another: a re-written lead
  * often adds the day or year it reports on, while a template sibling differs in its counts and amounts.
- * Times of day, numbers that name (see NAMING_WORD_BEFORE) and digits glued to a code are left out too. Titles are left out,
+ * Times of day, numbers that name (see NAMING_WORD_BEFORE) and numbers inside a code (see isInCode) are left out too. Titles are left out,
  * since they round ("hơn 5 tỷ" for 5,2 tỷ).
  */
 export function copyFigures(text: string): Set<string> {
@@ -142,10 +143,31 @@ function isBirthYear(text: string, index: number): boolean {
   return before.endsWith('sn ') || before.endsWith('sinh năm ');
 }
 
+/**
+ * Whether the number at [start, end) is part of a code: a plate ("37C-418.62"), a km post ("46+300"), a
+ * road or a code ("QL1", "1A", "HL93"), a unit's exponent ("m2"). Plates and km posts are anchors; as
+ * figures they would count one vehicle twice. The clock forms ("2h15") are told apart before.
+ */
+function isInCode(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < CODE_LOOK_CHARS && !isSpace(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && to - end < CODE_LOOK_CHARS && !isSpace(text.charCodeAt(to))) to++;
+  // A unit after the number ("12g", "5kg") leaves it a figure; letters before it, a capital after it
+  // ("37C", "1A") or a "+" anywhere in the word make it a code.
+  return CODE_MARK.test(text.slice(from, start)) || text.slice(end, to).includes('+') || CAPITAL.test(text.charAt(end));
+}
+
+const CAPITAL = /\p{Lu}/u;
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
+}
+
 /** Whether the number at [start, end) is a time or a number that names (see HOUR_AFTER, NAMING_WORD_BEFORE). */
 function namesOrTells(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - LOOK_CHARS), start).toLowerCase();
-  if (NAMING_WORD_BEFORE.test(before) || CLOCK_BEFORE.test(before) || GLUED_TO_LETTER.test(before)) return true;
+  if (NAMING_WORD_BEFORE.test(before) || CLOCK_BEFORE.test(before) || isInCode(text, start, end)) return true;
   const after = text.slice(end, end + 6).toLowerCase();
   const value = Number(text.slice(start, end));
   if (DURATION_BEFORE.test(before)) return false;

@@ -73,6 +73,8 @@ export interface RewriteVerdict {
   otherHours?: true;
   /** The figures differ by one, which a near-verbatim copy naming the same places and people corrects (see isCorrection). */
   correction?: true;
+  /** With no place both name: how many distinctive figures the two share beside a day (see MIN_TELLING_FIGURES). */
+  figuresTell?: number;
   /**
    * The day (and hour) both copies put the event at ("20/12 10h", "16/12"), when they share one and a
    * place: what lets one shared place stand for the anchors, whatever else each names (see samePlaceAndDay).
@@ -197,12 +199,35 @@ export function hoursDisagree(copy: Times, other: Times): boolean {
   return true;
 }
 
+/**
+ * With no place both name, this many figures with decimals or of 10 and more but not round (not 20, 300)
+ * found in the other, and a day both mention, tell the event: an exam's averages (6,12; 6,85; 5,94) and counts, a budget's lines.
+ * A template sibling (another province's results) differs in them.
+ */
+export const MIN_TELLING_FIGURES = 3;
+
+/**
+ * Whether figures alone may tell two copies' event (see MIN_TELLING_FIGURES): the cheap part, tried before
+ * the figures are compared. The brief may state one figure the other lacks, so it needs one fewer.
+ */
+export function mayTellByFigures(copy: MatchProfile, other: MatchProfile, gapMs: number): boolean {
+  return gapMs <= REWRITE_WINDOW_MS && Math.min(copy.figures.size, other.figures.size) >= MIN_TELLING_FIGURES - 1 && sharedDay(copy, other) !== undefined;
+}
+
+/** A day both copies mention. */
+function sharedDay(copy: MatchProfile, other: MatchProfile): string | undefined {
+  for (const mentioned of copy.days) if (other.days.has(mentioned)) return mentioned;
+  return undefined;
+}
+
 /** How many of the brief's figures the other holds that tell an event apart (see MIN_CORROBORATING_FIGURES). */
-function corroboratingFigures(brief: FigureSide, figures: FigureCheck): number {
+function corroboratingFigures(brief: FigureSide, figures: FigureCheck, telling = false): number {
   let count = 0;
   for (const figure of brief.figures) {
     const value = valueOfFigure(figure);
-    if (!figures.missing.includes(figure) && (value >= MIN_CORROBORATING_VALUE || !Number.isInteger(value))) count++;
+    if (figures.missing.includes(figure)) continue;
+    // Figures alone (no place) count only what no other event is likely to state: no round numbers.
+    if (!Number.isInteger(value) || (value >= MIN_CORROBORATING_VALUE && !(telling && value % 10 === 0))) count++;
   }
   return count;
 }
@@ -222,7 +247,7 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
     ...(sameTime === undefined ? {} : { sameTime }),
     ...(otherHours ? { otherHours: true as const } : {}),
   };
-  if (!input.full && ((!anchorsHold && sameTime === undefined) || laterDay !== undefined || otherHours)) return { ...verdict, figures: NOT_COMPARED, same: false };
+  if (!input.full && ((!anchorsHold && sameTime === undefined && !mayTellByFigures(copy, other, input.gapMs)) || laterDay !== undefined || otherHours)) return { ...verdict, figures: NOT_COMPARED, same: false };
   // One copy is the brief: each of its figures must be in the other, in some form. The one stating fewer
   // figures in digits is tried first; a rewrite spells out what the brief gives in digits ("ba người"
   // for "3 người"), so the other is tried too, and the one whose figures the other holds is the brief.
@@ -231,7 +256,8 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const [first, second] = copy.figures.size <= other.figures.size ? [copyInOther, otherInCopy] : [otherInCopy, copyInOther];
   const firstBrief: FigureSide = first === copyInOther ? copy : other;
   const secondBrief: FigureSide = firstBrief === copy ? other : copy;
-  let figures: FigureCheck = first();
+  const firstFigures = first();
+  let figures: FigureCheck = firstFigures;
   let corroborating = () => corroboratingFigures(firstBrief, figures);
   // One place and a day stand for the anchors with the hour both give, or with several figures in
   // common, counted from whichever side's figures the other holds.
@@ -243,9 +269,13 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
       corroborating = () => corroboratingFigures(secondBrief, reverse);
     }
   }
-  const placed = anchorsHold || (sameTime !== undefined && (!dayOnly || corroborating() >= MIN_CORROBORATING_FIGURES));
+  const byPlace = anchorsHold || (sameTime !== undefined && (!dayOnly || corroborating() >= MIN_CORROBORATING_FIGURES));
+  // Without a place both name, many distinctive figures and a day in common tell the event (a data release).
+  const telling = () => corroboratingFigures(figures === firstFigures ? firstBrief : secondBrief, figures, true);
+  const figuresTell = !byPlace && figures.agree && input.gapMs <= REWRITE_WINDOW_MS && sharedDay(copy, other) !== undefined && telling() >= MIN_TELLING_FIGURES ? telling() : undefined;
+  const placed = byPlace || figuresTell !== undefined;
   const corrected = !figures.agree && isCorrection(input, figures);
-  return { ...verdict, figures, ...(corrected ? { correction: true as const } : {}), same: placed && laterDay === undefined && !otherHours && (figures.agree || corrected) };
+  return { ...verdict, figures, ...(corrected ? { correction: true as const } : {}), ...(figuresTell === undefined ? {} : { figuresTell }), same: placed && laterDay === undefined && !otherHours && (figures.agree || corrected) };
 }
 
 /**

@@ -70,6 +70,7 @@ describe('copyFigures leaves out times of day and numbers that name', () => {
     { text: 'Trong 03 ngày, từ ngày 24 đến ngày 26/2 (mùng 8 Tết), đón 15.000 lượt khách.', expected: ['3', '15000'] },
     { text: 'Thu giữ 12g ma túy và 300 triệu đồng.', expected: ['12', '300'] },
     { text: 'Cầu dài 312 m, tải trọng HL93, diện tích 400 m2, trên QL1.', expected: ['312', '400'] },
+    { text: 'Xe tải BKS 37C-418.62 tại km 46+300 Quốc lộ 7A chở 5kg hàng.', expected: ['5'] },
   ])('$text', ({ text, expected }) => {
     expect([...copyFigures(text)].sort()).toEqual([...expected].sort());
   });

@@ -176,6 +176,27 @@ describe('weighAnchors', () => {
   });
 });
 
+describe('figures that tell the event where no place is named', () => {
+  const sameDay = { gapHours: 2, copyDay: day(2026, 7, 1), otherDay: day(2026, 7, 1) };
+  const portal = profile('Công bố kết quả thi vào lớp 10', 'Ngày 1/7/2026, Sở Giáo dục và Đào tạo công bố kết quả thi: 31.846 thí sinh dự thi, điểm trung bình môn Toán 6,12; Ngữ văn 6,85; Tiếng Anh 5,94.');
+  const paper = profile('Điểm thi lớp 10: môn Toán có 14 điểm tuyệt đối', 'Chiều 1/7, Sở công bố điểm thi vào lớp 10; điểm trung bình môn Toán năm nay đạt 6,12, Ngữ văn 6,85, Tiếng Anh 5,94.');
+
+  it('takes three distinctive figures and a day both give for the place neither names', () => {
+    expect(judge(paper, portal, sameDay)).toMatchObject({ figuresTell: 3, same: true });
+  });
+
+  it('not another province\'s results, nor round numbers, nor on another day', () => {
+    const sibling = profile('Điểm thi lớp 10', 'Chiều 1/7, Sở công bố điểm thi vào lớp 10; điểm trung bình môn Toán đạt 5,87, Ngữ văn 6,85, Tiếng Anh 4,90.');
+    expect(judge(sibling, portal, sameDay).same).toBe(false);
+    const round = profile('Hội nghị', 'Ngày 1/7, hội nghị có 300 đại biểu, 20 đơn vị và 40 gian hàng.');
+    const roundToo = profile('Hội chợ', 'Ngày 1/7, hội chợ có 300 khách, 20 đơn vị và 40 gian hàng tham gia.');
+    expect(judge(roundToo, round, sameDay).same).toBe(false);
+    expect(judge(paper, portal, { ...sameDay, copyDay: day(2026, 7, 2) }).same).toBe(true);
+    const nextDay = profile('Điểm thi lớp 10', 'Chiều 2/7, điểm trung bình môn Toán đạt 6,12, Ngữ văn 6,85, Tiếng Anh 5,94.');
+    expect(judge(nextDay, portal, sameDay).same).toBe(false);
+  });
+});
+
 describe('a correction under a new link', () => {
   const first = profile(
     'Ngộ độc thực phẩm sau đám cưới',
