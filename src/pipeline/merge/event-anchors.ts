@@ -32,7 +32,7 @@ const PLACE_WORDS = new Set([
   'đền', 'cảng', 'bến', 'vịnh', 'thác', 'hẻm', 'ngõ', 'kiệt', 'tnhh', 'mtv',
 ]);
 const PLACE_PHRASES = new Set([
-  'thị trấn', 'khu phố', 'tổ dân phố', 'bãi tắm', 'tiểu khu', 'thành phố', 'khu công nghiệp', 'cụm công nghiệp', 'khu dân cư',
+  'thị trấn', 'đại lộ', 'khu phố', 'tổ dân phố', 'bãi tắm', 'tiểu khu', 'thành phố', 'khu công nghiệp', 'cụm công nghiệp', 'khu dân cư',
   'nhà văn hoá', 'nhà văn hóa', 'phòng hộ', 'vườn quốc gia', 'khu bảo tồn', 'cửa khẩu', 'công an xã', 'công an phường',
 ]);
 // Provinces and centrally-run cities, before and after the 2025 merger: every copy from a province may

@@ -109,9 +109,10 @@ const CLOCK_BEFORE = /\d[hg]$|\d\s+giờ\s+$/u;
 const DURATION_BEFORE = /(?:^|[^\p{L}])(?:sau|trong|mất|suốt)\s+$/u;
 /**
  * Numbers that name rather than count: a day ("từ ngày 24 đến 26/2", "mùng 8"), a month ("tháng 3"), a
- * school year ("lớp 7"), an article of a law ("Điều 251", "khoản 2"). They are left out like dates, which a re-written lead adds or drops freely.
+ * school year ("lớp 7"), an article of a law ("Điều 251", "khoản 2"), a unit or a house ("Đội CSGT số 6",
+ * "nhà số 18", "tổ 3"). They are left out like dates, which a re-written lead adds or drops freely.
  */
-const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:ngày|mùng|mồng|tháng|lớp|điều|khoản|điểm)\s+$/u;
+const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:ngày|mùng|mồng|tháng|lớp|điều|khoản|điểm|số|tổ)\s+$/u;
 const LOOK_CHARS = 12;
 /** How far a number's word is looked at for letters or a "+" (a word longer than this is no code). */
 const CODE_LOOK_CHARS = 24;

@@ -56,3 +56,9 @@ describe('capitalised runs where the other copy\'s anchors are looked for', () =
     expect([...read.anchors]).not.toContain('bắc quan nam');
   });
 });
+
+describe('an avenue names its road', () => {
+  it('reads the name after "Đại lộ" as a place', () => {
+    expect([...readEventAnchors(['Tổ CSGT dẫn đường trên Đại lộ Thăng Long đến bệnh viện.']).anchors]).toContain('thăng long');
+  });
+});

@@ -67,6 +67,7 @@ describe('copyFigures leaves out times of day and numbers that name', () => {
     { text: 'Lúc 10 giờ 15 phút, khoảng 40 phút sau đám cháy được dập tắt.', expected: [] },
     { text: 'Anh Th. được cứu sau 16 giờ, trong 3 giờ đồng hồ.', expected: ['16', '3'] },
     { text: 'Hồi đầu tháng 3, hai học sinh lớp 7 ngã; bị cáo bị xử theo Điều 251, khoản 2.', expected: [] },
+    { text: 'Tổ CSGT thuộc Đội CSGT số 6 giúp gia đình ở nhà số 18, tổ 3 đưa 2 người đi cấp cứu.', expected: ['2'] },
     { text: 'Trong 03 ngày, từ ngày 24 đến ngày 26/2 (mùng 8 Tết), đón 15.000 lượt khách.', expected: ['3', '15000'] },
     { text: 'Thu giữ 12g ma túy và 300 triệu đồng.', expected: ['12', '300'] },
     { text: 'Cầu dài 312 m, tải trọng HL93, diện tích 400 m2, trên QL1.', expected: ['312', '400'] },
