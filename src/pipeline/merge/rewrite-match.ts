@@ -211,7 +211,17 @@ export const MIN_TELLING_FIGURES = 3;
  * the figures are compared. The brief may state one figure the other lacks, so it needs one fewer.
  */
 export function mayTellByFigures(copy: MatchProfile, other: MatchProfile, gapMs: number): boolean {
-  return gapMs <= REWRITE_WINDOW_MS && Math.min(copy.figures.size, other.figures.size) >= MIN_TELLING_FIGURES - 1 && sharedDay(copy, other) !== undefined;
+  if (gapMs > REWRITE_WINDOW_MS || Math.min(copy.figures.size, other.figures.size) < MIN_TELLING_FIGURES - 1) return false;
+  // Most pairs of copies share no distinctive figure in digits at all: that rules them out at once.
+  let sameDigits = 0;
+  const [fewer, more] = copy.figures.size <= other.figures.size ? [copy.figures, other.figures] : [other.figures, copy.figures];
+  for (const figure of fewer) if (more.has(figure) && isTelling(valueOfFigure(figure))) sameDigits++;
+  return sameDigits >= MIN_TELLING_FIGURES - 1 && sharedDay(copy, other) !== undefined;
+}
+
+/** A figure no other event is likely to state too: with decimals, or of 10 and more and not round. */
+function isTelling(value: number): boolean {
+  return !Number.isInteger(value) || (value >= MIN_CORROBORATING_VALUE && value % 10 !== 0);
 }
 
 /** A day both copies mention. */
