@@ -5,6 +5,7 @@
  * sharing almost none of its wording; a brief about another commune, person or vehicle does not.
  */
 import { comparisonKey } from '../normalize/vietnamese-text.ts';
+import { readDayParts } from './event-times.ts';
 import { hasDigit, isDigitCode, isInitial, isUpperCode, LineWords } from './text-tokens.ts';
 
 export interface EventAnchors {
@@ -260,52 +261,4 @@ function roadKey(kind: string, number: string): string {
 
 function isDayOfMonth(day: number, month: number): boolean {
   return day >= 1 && day <= 31 && month >= 1 && month <= 12;
-}
-
-/** Hours from `from` to `to`, across midnight when `to` is smaller. */
-function hourSpan(from: number, to: number): readonly number[] {
-  const span: number[] = [];
-  for (let hour = from; hour !== (to + 1) % 24; hour = (hour + 1) % 24) span.push(hour);
-  return span;
-}
-
-// Parts of the day a paper gives instead of the police brief's hour, as the hours each may stand for.
-// The phrases are read wherever they stand; a lone part word only before a day ("chiều 5/6", "tối cùng
-// ngày", "sáng nay"), since "chiều dài", "tối đa", "sáng kiến" are no time.
-const DAY_PART_PHRASES: ReadonlyMap<string, readonly number[]> = new Map([
-  ['rạng sáng', hourSpan(0, 5)],
-  ['sáng sớm', hourSpan(4, 7)],
-  ['nửa đêm', hourSpan(22, 1)],
-  ['đêm khuya', hourSpan(22, 3)],
-  ['chiều tối', hourSpan(16, 20)],
-]);
-const DAY_PART_WORDS: ReadonlyMap<string, readonly number[]> = new Map([
-  ['sáng', hourSpan(5, 11)],
-  ['trưa', hourSpan(11, 13)],
-  ['chiều', hourSpan(12, 18)],
-  ['tối', hourSpan(18, 22)],
-  ['đêm', hourSpan(19, 4)],
-  ['khuya', hourSpan(22, 3)],
-]);
-const DAY_WORDS = new Set(['ngày', 'nay', 'qua', 'hôm', 'cùng', 'mùng', 'mồng']);
-const DAY_TOKEN = /^\d{1,2}\/\d{1,2}/;
-
-// Most lines name no part of the day: one scan of the line rules them out before any word is cut out.
-const MAY_NAME_DAY_PART = /sáng|trưa|chiều|tối|đêm|khuya/i;
-
-/** The hours of the parts of the day a line names (see DAY_PART_PHRASES). */
-function readDayParts(text: string, line: LineWords, dayParts: Set<number>): void {
-  if (!MAY_NAME_DAY_PART.test(text)) return;
-  for (let index = 0; index < line.length; index++) {
-    const word = line.lower(index);
-    const lone = DAY_PART_WORDS.get(word);
-    if (lone === undefined && word !== 'rạng' && word !== 'nửa') continue;
-    const phrase = DAY_PART_PHRASES.get(`${word} ${line.lower(index + 1)}`);
-    if (phrase) {
-      for (const hour of phrase) dayParts.add(hour);
-      index++;
-    } else if (lone && (DAY_WORDS.has(line.lower(index + 1)) || DAY_TOKEN.test(line.word(index + 1)))) {
-      for (const hour of lone) dayParts.add(hour);
-    }
-  }
 }

@@ -11,6 +11,7 @@
 import type { MatchProfile } from './match-profile.ts';
 import { valueOfFigure } from './figure-forms.ts';
 import { compareFigures, NOT_COMPARED, type FigureCheck, type FigureSide } from './match-score.ts';
+import { hoursDisagree, sharedDayPart, sharedHour } from './event-times.ts';
 
 const HOUR_MS = 3600 * 1000;
 /** Rewrites are matched only this close to each other: one news cycle, before follow-ups begin. */
@@ -159,44 +160,6 @@ export function samePlaceAndDay(copy: MatchProfile, other: MatchProfile, anchors
   if (hour !== undefined) return `${day} ${hour}h`;
   const part = sharedDayPart(copy, other);
   return part === undefined ? day : `${day} ${part}`;
-}
-
-/**
- * The part of the day both name in words ("sáng 8/4" and "Sáng ngày 8/4"), as its hours ("5–11h"): at one
- * shared place on one day, weaker than a clock hour but still what tells the morning's incident from the night's.
- */
-function sharedDayPart(copy: Times, other: Times): string | undefined {
-  let first: number | undefined;
-  let last: number | undefined;
-  for (const hour of copy.dayParts) {
-    if (!other.dayParts.has(hour)) continue;
-    first = first === undefined ? hour : Math.min(first, hour);
-    last = last === undefined ? hour : Math.max(last, hour);
-  }
-  return first === undefined ? undefined : `${first}–${last}h`;
-}
-
-type Times = Pick<MatchProfile, 'hours' | 'dayParts'>;
-
-/**
- * An hour both copies give: the same clock hour, or one's clock hour within a part of the day the other
- * names ("2h15" and "rạng sáng"). Two parts of the day alone are no shared hour: "sáng 5/6" is too common.
- */
-export function sharedHour(copy: Times, other: Times): number | undefined {
-  for (const hour of copy.hours) if (other.hours.has(hour) || other.dayParts.has(hour)) return hour;
-  for (const hour of other.hours) if (copy.dayParts.has(hour)) return hour;
-  return undefined;
-}
-
-/**
- * Whether both copies give clock hours and no time of one fits the other's: the house fire at 2h and the
- * shop fire "khoảng 22 giờ" in the same commune on one day are two events. A part of the day alone never
- * disagrees: a copy about the morning's relief work ("sáng 2/8") tells of a landslide at 3h.
- */
-export function hoursDisagree(copy: Times, other: Times): boolean {
-  if (copy.hours.size === 0 || other.hours.size === 0 || sharedHour(copy, other) !== undefined) return false;
-  for (const hour of copy.dayParts) if (other.dayParts.has(hour)) return false;
-  return true;
 }
 
 /**

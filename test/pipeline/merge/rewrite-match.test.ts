@@ -3,7 +3,8 @@
 // are not.
 import { describe, expect, it } from 'vitest';
 import { profileCopy, type MatchProfile } from '../../../src/pipeline/merge/match-profile.ts';
-import { anchorWeight, dayAfter, hoursDisagree, judgeRewrite, sharedHour, weighAnchors, type LocalDay } from '../../../src/pipeline/merge/rewrite-match.ts';
+import { anchorWeight, dayAfter, judgeRewrite, weighAnchors, type LocalDay } from '../../../src/pipeline/merge/rewrite-match.ts';
+import { hoursDisagree, sharedHour } from '../../../src/pipeline/merge/event-times.ts';
 import { htmlOfText } from '../../helpers/make-copy.ts';
 
 const HOUR_MS = 3600 * 1000;
