@@ -133,7 +133,8 @@ function addName(line: LineWords, start: number, end: number, anchors: Set<strin
   if (placeWord === undefined && PERSON_TITLES.has(opening)) first++;
   const length = end - first;
   if (length === 0 || length > MAX_NAME_SYLLABLES) return;
-  if (length >= 2) names.add(nameKey(line, first, end));
+  let key: string | undefined;
+  if (length >= 2) names.add((key = nameKey(line, first, end)));
   if (placeWord === undefined) {
     const person =
       length >= 2 &&
@@ -142,7 +143,7 @@ function addName(line: LineWords, start: number, end: number, anchors: Set<strin
         (length >= MIN_FAMILY_NAME_SYLLABLES && FAMILY_NAMES.has(line.lower(first))));
     if (!person) return;
   }
-  const key = nameKey(line, first, end);
+  key ??= nameKey(line, first, end);
   if (key === '' || PROVINCES.has(key)) return;
   // "sông Côn": a one-word name is only a name with its place word.
   anchors.add(placeWord !== undefined && length === 1 ? `${comparisonKey(placeWord)} ${key}` : key);
