@@ -1,13 +1,24 @@
 /**
- * `npm run eval:merge`: precision and recall of story merging on the team's labelled pairs and on the
- * blind event set (written by someone who never read the merge code), its tuning half, its held-out
- * half and the whole, and the union of both sets; then every pair the blind set gets wrong; then the
- * second blind set's figures (held out whole: its pairs are never printed, so no rule is shaped on it).
- * `-- --half tuning|held-out` shows that half alone (figures and misses), so the other stays unseen while
- * a rule is designed on one; `-- --explain` prints, for each wrong pair, the numbers that decided it.
+ * `npm run eval:merge`: precision and recall of story merging on the team's labelled pairs, on the first
+ * blind event set (its tuning half, its held-out half and the whole), on the second blind set (tuning
+ * material since its held-out score was recorded) and on their union, with every pair the blind sets get
+ * wrong; then the third blind set's figures alone (held out whole: its pairs are never printed, so no
+ * rule is shaped on it; skipped when absent). `-- --half tuning|held-out` shows that half of the first set
+ * alone; `-- --explain` prints, for each wrong pair, the numbers that decided it.
  */
 import { existsSync } from 'node:fs';
-import { evaluateEvents, loadEventSet, selectHalf, BLIND_EVENTS_FILE, SECOND_BLIND_EVENTS_FILE, type EventReport, type EventSet, type SetHalf } from './merge-eval/evaluate-events.ts';
+import { pathToFileURL } from 'node:url';
+import {
+  evaluateEvents,
+  loadEventSet,
+  selectHalf,
+  BLIND_EVENTS_FILE,
+  SECOND_BLIND_EVENTS_FILE,
+  THIRD_BLIND_EVENTS_FILE,
+  type EventReport,
+  type EventSet,
+  type SetHalf,
+} from './merge-eval/evaluate-events.ts';
 import { evaluatePairs, loadPairs, share, type EvaluationReport } from './merge-eval/evaluate-pairs.ts';
 
 type Counts = Pick<EvaluationReport, 'truePositives' | 'falsePositives' | 'falseNegatives'>;
@@ -31,6 +42,19 @@ function copiesOf(set: EventSet): number {
 function printReposts(report: EventReport): void {
   const reposts = report.pairs.filter((pair) => pair.where === 'repost');
   console.log(`  same-portal re-posts: ${reposts.filter((pair) => pair.predicted === 'same').length} of ${reposts.length} pairs merged`);
+}
+
+function printWrongPairs(title: string, report: EventReport): void {
+  console.log(title);
+  for (const pair of report.pairs.filter((candidate) => candidate.label !== candidate.predicted)) {
+    console.log(`  ✗ ${pair.a} ~ ${pair.b} (${pair.where}) labelled ${pair.label}, merged as ${pair.predicted}`);
+    for (const line of pair.explanation ?? []) console.log(`      ${line}`);
+  }
+}
+
+function sum(...reports: Counts[]): Counts {
+  const total = (key: keyof Counts) => reports.reduce((count, report) => count + report[key], 0);
+  return { truePositives: total('truePositives'), falsePositives: total('falsePositives'), falseNegatives: total('falseNegatives') };
 }
 
 function parseArgs(argv: readonly string[]): { half: SetHalf; explain: boolean } {
@@ -58,6 +82,7 @@ for (const { pair, predicted, explanation } of team.outcomes.filter((outcome) =>
   for (const line of explanation ?? []) console.log(`      ${line}`);
 }
 
+const unionParts: Counts[] = [team];
 if (existsSync(BLIND_EVENTS_FILE)) {
   const set = loadEventSet();
   const reports = new Map<SetHalf, EventReport>();
@@ -70,28 +95,34 @@ if (existsSync(BLIND_EVENTS_FILE)) {
     printCounts(`blind set, ${HALF_NAMES[half]}: ${part.events.length} events and ${part.negatives.length} negative groups, ${copiesOf(part)} copies, every pair scored`, report);
     printReposts(report);
   }
-  const chosen = reports.get(options.half)!;
-  console.log(`pairs the blind set's ${HALF_NAMES[options.half]} gets wrong:`);
-  for (const pair of chosen.pairs.filter((candidate) => candidate.label !== candidate.predicted)) {
-    console.log(`  ✗ ${pair.a} ~ ${pair.b} (${pair.where}) labelled ${pair.label}, merged as ${pair.predicted}`);
-    for (const line of pair.explanation ?? []) console.log(`      ${line}`);
-  }
+  printWrongPairs(`pairs the blind set's ${HALF_NAMES[options.half]} gets wrong:`, reports.get(options.half)!);
   const whole = reports.get('whole');
-  if (whole) {
-    printCounts('union of the team set and the whole blind set', {
-      truePositives: team.truePositives + whole.truePositives,
-      falsePositives: team.falsePositives + whole.falsePositives,
-      falseNegatives: team.falseNegatives + whole.falseNegatives,
-    });
-  }
+  if (whole) unionParts.push(whole);
 } else {
   console.log(`blind set: ${BLIND_EVENTS_FILE.pathname} is absent`);
 }
 
-// The second blind set is held out whole: only its figures are printed, never its pairs, so no rule is shaped on it.
 if (options.half === 'whole' && existsSync(SECOND_BLIND_EVENTS_FILE)) {
   const set = loadEventSet(SECOND_BLIND_EVENTS_FILE);
-  const report = evaluateEvents(set);
-  printCounts(`second blind set (held out whole, its pairs never shown): ${set.events.length} events and ${set.negatives.length} negative groups, ${copiesOf(set)} copies`, report);
+  const report = evaluateEvents(set, { explain: options.explain });
+  printCounts(`second blind set (scored held out once at recall 0.604, tuned on since): ${set.events.length} events and ${set.negatives.length} negative groups, ${copiesOf(set)} copies`, report);
   printReposts(report);
+  printWrongPairs("pairs the second blind set gets wrong:", report);
+  unionParts.push(report);
+}
+
+if (unionParts.length === 3) printCounts('union of the team set and both blind sets', sum(...unionParts));
+
+// The third blind set is held out whole: only its figures are printed, never its pairs, so no rule is shaped on it.
+// BANTIN_THIRD_MERGE_SET names another file: the eval test checks with it that no pair of the set is printed.
+const thirdFile = process.env.BANTIN_THIRD_MERGE_SET ? pathToFileURL(process.env.BANTIN_THIRD_MERGE_SET) : THIRD_BLIND_EVENTS_FILE;
+if (options.half === 'whole') {
+  if (existsSync(thirdFile)) {
+    const set = loadEventSet(thirdFile);
+    const report = evaluateEvents(set);
+    printCounts(`third blind set (held out whole, its pairs never shown): ${set.events.length} events and ${set.negatives.length} negative groups, ${copiesOf(set)} copies`, report);
+    printReposts(report);
+  } else {
+    console.log(`third blind set: ${thirdFile.pathname} is absent, skipped`);
+  }
 }

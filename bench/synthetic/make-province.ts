@@ -34,6 +34,8 @@ export interface SyntheticItem {
   section: string;
   /** A relative image path, resolved against the link by the pipeline. */
   image?: string;
+  /** The guid of the item that first told its event (its own for a first telling): the truth merging is scored on. */
+  eventGuid: string;
 }
 
 export interface Province {
@@ -129,6 +131,8 @@ function findRepost(random: Random, byHour: Map<number, { event: SyntheticEvent;
   return undefined;
 }
 
+const firstTelling = new WeakMap<SyntheticEvent, string>();
+
 function itemFromEvent(
   writer: ArticleWriter,
   source: SyntheticSource,
@@ -142,7 +146,9 @@ function itemFromEvent(
   const section = random.pick(event.category.sections);
   const tracking = random.chance(0.2) ? '?utm_source=rss&utm_medium=feed' : '';
   const link = `${source.origin}/${slugOf(section)}/${serial}.html${tracking}`;
-  return { guid: `${source.id}-${serial}`, link, title: text.title, paragraphs: text.paragraphs, time, section, image: random.chance(0.5) ? `/uploads/${serial}.jpg` : undefined };
+  const guid = `${source.id}-${serial}`;
+  if (!firstTelling.has(event)) firstTelling.set(event, guid);
+  return { guid, link, title: text.title, paragraphs: text.paragraphs, time, section, image: random.chance(0.5) ? `/uploads/${serial}.jpg` : undefined, eventGuid: firstTelling.get(event)! };
 }
 
 /** ASCII slug of a Vietnamese phrase, for made-up paths. */

@@ -31,7 +31,7 @@ function describeText(text: TextMatchRecord): string {
     text.rule === 'rewrite'
       ? `, anchors [${text.anchors.shared.join(' | ')}] weighing ${text.anchors.weight} (required ${text.anchors.requiredWeight}), containment ${text.anchors.containment} (required ${text.anchors.required})${text.anchors.sameTime ? `, same place and day ${text.anchors.sameTime}` : ''}`
       : '';
-  return `${text.rule}: containment ${text.containment} (required ${text.required}), shared weight ${text.sharedWeight}, figures ${text.figures.compared} compared, missing [${text.figures.missing.join(' ')}]${anchors}, ${text.gapHours} h apart`;
+  return `${text.rule}: containment ${text.containment} (required ${text.required}), shared weight ${text.sharedWeight}, figures ${text.figures.compared} compared, missing [${text.figures.missing.join(' ')}]${text.figures.correction ? ' (a correction)' : ''}${text.figures.telling !== undefined ? ` (${text.figures.telling} telling figures stand for a place)` : ''}${anchors}, ${text.gapHours} h apart`;
 }
 
 /** What the rules weighed between a later copy and an earlier copy's story when the later one was merged. */
@@ -58,6 +58,6 @@ function describeVerbatim(verdict: MatchVerdict): string {
 function describeRewrite(verdict: RewriteVerdict): string {
   return (
     `anchors shared [${verdict.anchors.shared.join(' | ')}] weighing ${verdict.anchors.weight.toFixed(2)} (required ${verdict.requiredAnchorWeight}), containment ${verdict.anchors.containment.toFixed(3)} (required ${ANCHOR_CONTAINMENT}), ` +
-    `${verdict.sameTime ? `same place and day ${verdict.sameTime}, ` : ''}figures ${verdict.figures.compared} compared, missing [${verdict.figures.missing.join(' ')}]${verdict.laterDay ? `, mentions ${verdict.laterDay}, after the other was published` : ''} → ${verdict.same ? 'same' : 'not the same'}`
+    `${verdict.sameTime ? `same place and day ${verdict.sameTime}, ` : ''}figures ${verdict.figures.compared} compared, missing [${verdict.figures.missing.join(' ')}]${verdict.laterDay ? `, mentions ${verdict.laterDay}, after the other was published` : ''}${verdict.otherHours ? ', no time of one fits the other\'s' : ''}${verdict.correction ? ', a correction of one figure' : ''}${verdict.figuresTell !== undefined ? `, ${verdict.figuresTell} telling figures and a day stand for a place` : ''} → ${verdict.same ? 'same' : 'not the same'}`
   );
 }

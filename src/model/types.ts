@@ -166,8 +166,12 @@ export interface TextMatchRecord {
   required: number;
   /** Weight of the shared shingles (a shingle held by n other stories weighs 1 / (1 + n)). */
   sharedWeight: number;
-  /** The contained side's figures, how many were compared, and those the other side lacks in any form. */
-  figures: { compared: number; missing: string[] };
+  /**
+   * The contained side's figures, how many were compared, and those the other side lacks in any form;
+   * `correction` when one changed figure was taken as a correction, `telling` how many distinctive figures
+   * with a shared day stood for a shared place.
+   */
+  figures: { compared: number; missing: string[]; correction?: true; telling?: number };
   /**
    * Named places, people and codes both sides state, their weight (an anchor n other stories name weighs
    * 1 / n, 1 when at most one other names it) and the weight required, and the weighted share of the contained side's found in the other;

@@ -138,7 +138,12 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
               type: 'object',
               additionalProperties: false,
               required: ['compared', 'missing'],
-              properties: { compared: { type: 'integer', minimum: 0, description: "The contained side's figures compared." }, missing: { type: 'array', items: { type: 'string' }, description: 'Those the other side lacks in any form.' } },
+              properties: {
+                compared: { type: 'integer', minimum: 0, description: "The contained side's figures compared." },
+                missing: { type: 'array', items: { type: 'string' }, description: 'Those the other side lacks in any form.' },
+                correction: { const: true, description: 'One changed figure taken as a correction: near-verbatim wording naming the same places and people, within hours.' },
+                telling: { type: 'integer', minimum: 0, description: 'With no place both name: the distinctive figures (decimals, not round) both give beside a shared day.' },
+              },
             },
             anchors: {
               type: 'object',
@@ -151,6 +156,10 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
                 required_weight: { type: 'number', minimum: 0 },
                 containment: { type: 'number', minimum: 0, maximum: 1 },
                 required: { type: 'number', minimum: 0, maximum: 1 },
+                same_time: {
+                  type: 'string',
+                  description: 'The day, with the hour or the hours of the part of the day both give ("20/12 10h", "19/1 5–11h", "16/12"), when one shared place and that day stood for a second shared name.',
+                },
               },
             },
             gap_hours: { type: 'number', description: "Hours between the two copies' dates." },

@@ -109,15 +109,29 @@ function renderNumbers(numbers: TextMatchRecord): SafeHtml {
     ['Trọng số phần chữ chung', ROUGH.format(numbers.sharedWeight)],
     ['Con số đã so', figures.compared === 0 ? 'không có con số nào để so' : `${figures.compared}; ${figures.missing.length === 0 ? 'bản kia có đủ' : `bản kia thiếu: ${figures.missing.join(', ')}`}`],
   ];
+  if (figures.correction) rows.push(['Bản đính chính', 'lời văn gần như trùng, cùng nơi chốn và người, chỉ một con số được sửa']);
+  if (figures.telling !== undefined) rows.push(['Con số riêng của sự việc', `${figures.telling} con số lẻ giống nhau cùng một ngày — thay cho tên riêng chung`]);
   if (numbers.rule === 'rewrite') {
     rows.push(
       ['Tên riêng chung', anchors.shared.length === 0 ? 'không có' : anchors.shared.join(', ')],
       ['Trọng số tên riêng chung', `${ROUGH.format(anchors.weight)} (cần ít nhất ${ROUGH.format(anchors.requiredWeight)})`],
       ['Tỷ lệ tên riêng tìm thấy', `${NUMBER.format(anchors.containment)} (${required(anchors.required)})`],
     );
+    if (anchors.sameTime !== undefined) rows.push(['Cùng nơi, cùng thời điểm', sameTimeText(anchors.sameTime)]);
   }
   rows.push(['Hai bản đăng cách nhau', `${ROUGH.format(numbers.gapHours)} giờ`]);
   return html`<dl class="numbers">${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>`;
+}
+
+/**
+ * The hour rule's evidence ("20/12 10h", "19/1 5–11h", "16/12") in words: one shared place and this day,
+ * with the hour or the part of the day both give, or with figures both state, stood for a second name.
+ */
+function sameTimeText(sameTime: string): string {
+  const [day, hours] = sameTime.split(' ');
+  const [from, to] = (hours ?? '').replace(/h$/, '').split('–');
+  const when = hours === undefined ? `ngày ${day}, với nhiều con số giống nhau` : to === undefined ? `ngày ${day}, lúc ${from} giờ` : `ngày ${day}, trong khoảng ${from} đến ${to} giờ`;
+  return `cả hai đặt sự việc vào ${when} — thay cho tên riêng chung thứ hai`;
 }
 
 function renderCategory(category: StoryCategoryView): SafeHtml {

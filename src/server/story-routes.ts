@@ -171,8 +171,20 @@ function numbersJson(numbers: TextMatchRecord): unknown {
     containment: numbers.containment,
     required: numbers.required,
     shared_weight: numbers.sharedWeight,
-    figures: { compared: numbers.figures.compared, missing: numbers.figures.missing },
-    anchors: { shared: anchors.shared, weight: anchors.weight, required_weight: anchors.requiredWeight, containment: anchors.containment, required: anchors.required },
+    figures: {
+      compared: numbers.figures.compared,
+      missing: numbers.figures.missing,
+      ...(numbers.figures.correction ? { correction: true } : {}),
+      ...(numbers.figures.telling === undefined ? {} : { telling: numbers.figures.telling }),
+    },
+    anchors: {
+      shared: anchors.shared,
+      weight: anchors.weight,
+      required_weight: anchors.requiredWeight,
+      containment: anchors.containment,
+      required: anchors.required,
+      ...(anchors.sameTime === undefined ? {} : { same_time: anchors.sameTime }),
+    },
     gap_hours: numbers.gapHours,
   };
 }

@@ -10,7 +10,7 @@ const textMatchSchema = z.looseObject({
   containment: z.number(),
   required: z.number(),
   sharedWeight: z.number(),
-  figures: z.looseObject({ compared: z.number(), missing: z.array(z.string()) }),
+  figures: z.looseObject({ compared: z.number(), missing: z.array(z.string()), correction: z.literal(true).optional(), telling: z.number().optional() }),
   anchors: z.looseObject({ shared: z.array(z.string()), weight: z.number(), requiredWeight: z.number(), containment: z.number(), required: z.number(), sameTime: z.string().optional() }),
   gapHours: z.number(),
 });

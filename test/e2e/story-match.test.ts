@@ -39,7 +39,7 @@ interface MatchJson {
   copy?: 'story' | { source: { id: string; name: string }; url: string };
   via?: { source: { id: string; name: string }; url: string };
   through?: string;
-  numbers?: { rule: string; containment: number; required: number; shared_weight: number; figures: { compared: number; missing: string[] }; gap_hours: number };
+  numbers?: { rule: string; containment: number; required: number; shared_weight: number; figures: { compared: number; missing: string[]; telling?: number }; anchors?: { same_time?: string }; gap_hours: number };
 }
 interface StoryJson {
   copies: { source: { id: string }; url: string; match: MatchJson | null }[];
@@ -127,6 +127,80 @@ describe('merge evidence on the story page and the story API', () => {
     const olderApi = (await (await fetch(`${olderApp.url}/api/stories/${slug}`)).json()) as StoryJson;
     expect(olderApi.copies.map((copy) => copy.match)).toEqual([null, null, null, null]);
     expect(check(olderApi)).toEqual([]);
+  }, 60_000);
+});
+
+// Invented news, written for this test: the police brief names the commune and the hamlet, the paper the
+// hamlet and the owner; one shared place, the same day and the same hour make them one story.
+const WORKSHOP_BRIEF =
+  'Khoảng 14h30 ngày 3/12/2026, tại xưởng mộc ở thôn Đồng Giang, xã Yên Lập Tây xảy ra cháy. Đội Cảnh sát PCCC&CNCH điều 2 xe chữa cháy cùng 15 CBCS đến hiện trường, đến 15h20 đám cháy được dập tắt. Vụ cháy không gây thiệt hại về người, thiêu rụi khoảng 120 m2 nhà xưởng cùng nhiều gỗ thành phẩm.';
+const WORKSHOP_STORY =
+  '(BPT) - Khoảng 2 giờ 30 phút chiều 3/12, người dân thôn Đồng Giang phát hiện khói đen bốc lên từ xưởng mộc của gia đình anh Hà Văn Tường. Chỉ ít phút sau, lửa bao trùm nhà xưởng rộng chừng 120 m2. Lực lượng chữa cháy có mặt, sau gần một giờ thì khống chế được ngọn lửa. Vụ cháy không gây thiệt hại về người.';
+
+describe('the hour rule\'s evidence on the story page and the story API', () => {
+  it('shows the day and hour both copies give when one shared place stood for a second name', async () => {
+    const dir = await makeTempDir();
+    const feeds: Record<string, TestItem[]> = {
+      congan: [{ guid: 'ca-2', title: '[Clip] Cháy xưởng mộc tại xã Yên Lập Tây', body: WORKSHOP_BRIEF, date: 'Thu, 03 Dec 2026 17:00:00 +0700', link: 'https://congan.example.vn/chay-xuong-moc.html' }],
+      baophutho: [{ guid: 'bpt-2', title: 'Lửa bùng lên giữa buổi chiều, xưởng gỗ ven đường bị thiêu rụi', body: WORKSHOP_STORY, date: 'Thu, 03 Dec 2026 20:00:00 +0700', link: 'https://baophutho.example.vn/xuong-go-bi-thieu-rui.html' }],
+    };
+    const server = await startFixtureServer(
+      Object.fromEntries(Object.keys(feeds).map((id) => [`/${id}`, (_req: unknown, res: import('node:http').ServerResponse) => void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(buildRss(id, feeds[id]!))])),
+    );
+    servers.push(server);
+    const names: Record<string, string> = { congan: 'Công an tỉnh Phú Thọ', baophutho: 'Báo Phú Thọ' };
+    const config: Config = makeTestConfig(dir, { sources: Object.keys(feeds).map((id) => makeSource(id, { name: names[id]!, url: `${server.url}/${id}` })) });
+    const store = createLowdbStore(config.store);
+    const result = await runIngestion({ config, store, logger: createSilentLogger(), mode: 'all', now: () => new Date('2026-12-03T14:00:00.000Z') });
+    expect(result.data.stories).toHaveLength(1);
+    const [story] = result.data.stories;
+    const joined = story!.copies.find((copy) => copy.match?.by === 'text')!.match as Extract<CopyMatch, { by: 'text' }>;
+    expect(joined.numbers).toMatchObject({ rule: 'rewrite', anchors: { shared: ['đồng giang'], sameTime: '3/12 14h' } });
+
+    const app = await serveIngestion(config, result);
+    served.push(app);
+    const slug = story!.id.slice('urn:uuid:'.length);
+    const api = (await (await fetch(`${app.url}/api/stories/${slug}`)).json()) as StoryJson;
+    expect(api.copies.map((copy) => copy.match?.numbers?.anchors?.same_time).filter(Boolean)).toEqual(['3/12 14h']);
+    expect((await storySchemaCheck(app))(api)).toEqual([]);
+    const page = await (await fetch(`${app.url}/stories/${slug}`)).text();
+    expect(page).toContain('<dt>Cùng nơi, cùng thời điểm</dt><dd>cả hai đặt sự việc vào ngày 3/12, lúc 14 giờ — thay cho tên riêng chung thứ hai</dd>');
+  }, 60_000);
+});
+
+// Invented figures, written for this test: a data release names no commune; its figures tell it.
+const RESULTS_RELEASE =
+  'Ngày 1/7/2026, Sở Giáo dục và Đào tạo tỉnh công bố kết quả kỳ thi tuyển sinh vào lớp 10: có 28.417 thí sinh dự thi, điểm trung bình môn Toán là 6,27; môn Ngữ văn 6,73; môn Tiếng Anh 5,81. Thí sinh tra cứu kết quả trên cổng thông tin của Sở.';
+const RESULTS_STORY =
+  '(BPT) - Chiều 1/7, Sở GD&ĐT công bố điểm thi vào lớp 10 công lập. Điểm trung bình môn Toán năm nay đạt 6,27, tăng nhẹ so với năm trước; Ngữ văn 6,73; Tiếng Anh 5,81. Nhiều phụ huynh cho biết đề thi vừa sức, phân loại tốt học sinh.';
+
+describe('figures that tell a data release, on the story page and in the story API', () => {
+  it('shows how many distinctive figures stood for the place neither copy names', async () => {
+    const dir = await makeTempDir();
+    const feeds: Record<string, TestItem[]> = {
+      congtt: [{ guid: 'tt-3', title: 'Công bố kết quả kỳ thi tuyển sinh vào lớp 10', body: RESULTS_RELEASE, date: 'Wed, 01 Jul 2026 17:30:00 +0700', link: 'https://congtt.example.gov.vn/ket-qua-thi-lop-10.html' }],
+      baophutho: [{ guid: 'bpt-3', title: 'Biết điểm thi lớp 10, môn Ngữ văn cao nhất', body: RESULTS_STORY, date: 'Wed, 01 Jul 2026 19:40:00 +0700', link: 'https://baophutho.example.vn/diem-thi-lop-10.html' }],
+    };
+    const server = await startFixtureServer(
+      Object.fromEntries(Object.keys(feeds).map((id) => [`/${id}`, (_req: unknown, res: import('node:http').ServerResponse) => void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(buildRss(id, feeds[id]!))])),
+    );
+    servers.push(server);
+    const names: Record<string, string> = { congtt: 'Cổng TTĐT tỉnh', baophutho: 'Báo Phú Thọ' };
+    const config: Config = makeTestConfig(dir, { sources: Object.keys(feeds).map((id) => makeSource(id, { name: names[id]!, url: `${server.url}/${id}` })) });
+    const result = await runIngestion({ config, store: createLowdbStore(config.store), logger: createSilentLogger(), mode: 'all', now: () => new Date('2026-07-01T14:00:00.000Z') });
+    expect(result.data.stories).toHaveLength(1);
+    const [story] = result.data.stories;
+    const joined = story!.copies.find((copy) => copy.match?.by === 'text')!.match as Extract<CopyMatch, { by: 'text' }>;
+    expect(joined.numbers).toMatchObject({ rule: 'rewrite', figures: { telling: 3 }, anchors: { shared: [] } });
+
+    const app = await serveIngestion(config, result);
+    served.push(app);
+    const slug = story!.id.slice('urn:uuid:'.length);
+    const api = (await (await fetch(`${app.url}/api/stories/${slug}`)).json()) as StoryJson;
+    expect(api.copies.map((copy) => copy.match?.numbers?.figures.telling).filter(Boolean)).toEqual([3]);
+    expect((await storySchemaCheck(app))(api)).toEqual([]);
+    const page = await (await fetch(`${app.url}/stories/${slug}`)).text();
+    expect(page).toContain('<dt>Con số riêng của sự việc</dt><dd>3 con số lẻ giống nhau cùng một ngày — thay cho tên riêng chung</dd>');
   }, 60_000);
 });
 

@@ -5,15 +5,24 @@
  * sharing almost none of its wording; a brief about another commune, person or vehicle does not.
  */
 import { comparisonKey } from '../normalize/vietnamese-text.ts';
+import { readDayParts } from './event-times.ts';
 import { hasDigit, isDigitCode, isInitial, isUpperCode, LineWords } from './text-tokens.ts';
 
 export interface EventAnchors {
   /** Named places and people, and codes, in comparison form: "hoà quân", "phan đình k", "37c-418.62", "ql 7a". */
   anchors: Set<string>;
+  /**
+   * Every capitalised run of two to five words, whatever comes before it ("Bắc Quan Nam" in "xã biên giới
+   * Bắc Quan Nam", "Mỹ Xương Đông" in "xoài Mỹ Xương Đông"): where the other copy's anchor is looked for,
+   * never an anchor itself (offices and titles are capitalised too).
+   */
+  names: Set<string>;
   /** Days of a month the text mentions, as "day/month" without zeros ("5/1"). */
   days: Set<string>;
   /** Hours of the day the text says something happened at, 0–23 ("10h15", "22h", "4 giờ chiều" is 16). */
   hours: Set<number>;
+  /** Every hour of the parts of the day the text names in words ("rạng sáng 27/2": 0–5, "gần nửa đêm": 22–1). */
+  dayParts: Set<number>;
 }
 
 // The word before a place's name says it is one: "xã Hòa Quân", "thôn Bến Đá", "CAX Gio An Bắc" (Công an
@@ -24,7 +33,7 @@ const PLACE_WORDS = new Set([
   'đền', 'cảng', 'bến', 'vịnh', 'thác', 'hẻm', 'ngõ', 'kiệt', 'tnhh', 'mtv',
 ]);
 const PLACE_PHRASES = new Set([
-  'thị trấn', 'khu phố', 'tổ dân phố', 'bãi tắm', 'tiểu khu', 'thành phố', 'khu công nghiệp', 'cụm công nghiệp', 'khu dân cư',
+  'thị trấn', 'đại lộ', 'khu phố', 'tổ dân phố', 'bãi tắm', 'tiểu khu', 'thành phố', 'khu công nghiệp', 'cụm công nghiệp', 'khu dân cư',
   'nhà văn hoá', 'nhà văn hóa', 'phòng hộ', 'vườn quốc gia', 'khu bảo tồn', 'cửa khẩu', 'công an xã', 'công an phường',
 ]);
 // Provinces and centrally-run cities, before and after the 2025 merger: every copy from a province may
@@ -68,33 +77,36 @@ const MIN_FAMILY_NAME_SYLLABLES = 3;
 /** The anchors and days of a title and the kept lines of a text. */
 export function readEventAnchors(lines: readonly string[]): EventAnchors {
   const anchors = new Set<string>();
+  const names = new Set<string>();
   const days = new Set<string>();
   const hours = new Set<number>();
+  const dayParts = new Set<number>();
   for (const text of lines) {
     const line = new LineWords(text);
-    readNames(line, anchors);
+    readNames(line, anchors, names);
+    readDayParts(text, line, dayParts);
     // Most lines of a long copy state no figure: they are passed over without looking at their words.
     if (DIGIT.test(text)) readCodesAndDays(line, anchors, { days, hours });
   }
-  return { anchors, days, hours };
+  return { anchors, names, days, hours, dayParts };
 }
 
 const DIGIT = /\d/;
 
 /** Runs of capitalised words, kept when a place word comes before them or they read as a person's name. */
-function readNames(line: LineWords, anchors: Set<string>): void {
+function readNames(line: LineWords, anchors: Set<string>, names: Set<string>): void {
   let start = -1;
   for (let index = 0; index <= line.length; index++) {
     const capital = index < line.length && isNameWord(line, index);
     if (start >= 0 && (!capital || line.opens(index))) {
-      addName(line, start, index, anchors);
+      addName(line, start, index, anchors, names);
       start = -1;
     }
     if (!capital) continue;
     if (start < 0) start = index;
     // A comma, bracket or full stop after a word ends the name; an initial ends it too.
     if (line.closes(index) || isInitial(line.word(index))) {
-      addName(line, start, index + 1, anchors);
+      addName(line, start, index + 1, anchors, names);
       start = -1;
     }
   }
@@ -109,7 +121,7 @@ function isNameWord(line: LineWords, index: number): boolean {
   return word.length === 1 || word !== word.toUpperCase() || isInitial(word);
 }
 
-function addName(line: LineWords, start: number, end: number, anchors: Set<string>): void {
+function addName(line: LineWords, start: number, end: number, anchors: Set<string>, names: Set<string>): void {
   let first = start;
   let placeWord = phraseBefore(line, start, PLACE_WORDS, PLACE_PHRASES);
   // "Xã Quảng Tân: …": the place word opens the run itself (not "Hồ", more often a family name).
@@ -121,6 +133,8 @@ function addName(line: LineWords, start: number, end: number, anchors: Set<strin
   if (placeWord === undefined && PERSON_TITLES.has(opening)) first++;
   const length = end - first;
   if (length === 0 || length > MAX_NAME_SYLLABLES) return;
+  let key: string | undefined;
+  if (length >= 2) names.add((key = nameKey(line, first, end)));
   if (placeWord === undefined) {
     const person =
       length >= 2 &&
@@ -129,13 +143,18 @@ function addName(line: LineWords, start: number, end: number, anchors: Set<strin
         (length >= MIN_FAMILY_NAME_SYLLABLES && FAMILY_NAMES.has(line.lower(first))));
     if (!person) return;
   }
-  const words: string[] = [];
-  for (let index = first; index < end; index++) words.push(line.word(index));
-  const name = words.join(' ');
-  const key = comparisonKey(name.endsWith('.') ? name.slice(0, -1) : name);
+  key ??= nameKey(line, first, end);
   if (key === '' || PROVINCES.has(key)) return;
   // "sông Côn": a one-word name is only a name with its place word.
   anchors.add(placeWord !== undefined && length === 1 ? `${comparisonKey(placeWord)} ${key}` : key);
+}
+
+/** Words first…end − 1 as a name in comparison form, an initial's full stop left off. */
+function nameKey(line: LineWords, first: number, end: number): string {
+  const words: string[] = [];
+  for (let index = first; index < end; index++) words.push(line.word(index));
+  const name = words.join(' ');
+  return comparisonKey(name.endsWith('.') ? name.slice(0, -1) : name);
 }
 
 /**

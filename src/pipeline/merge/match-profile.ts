@@ -20,10 +20,14 @@ export interface MatchProfile {
   forms: () => FigureForms;
   /** Named places and people and codes of title and body, in comparison form; see readEventAnchors. */
   anchors: Set<string>;
+  /** Capitalised runs of title and lead, where the other copy's anchors are also looked for (EventAnchors.names). */
+  names: Set<string>;
   /** Days of a month the title and body mention ("5/1"). */
   days: Set<string>;
   /** Hours of the day the title and lead mention (16 for "16h" and "4 giờ chiều"). */
   hours: Set<number>;
+  /** Hours of the parts of the day the title and lead name in words ("rạng sáng 27/2": 0–5). */
+  dayParts: Set<number>;
 }
 
 /** The profile of one copy. */
@@ -31,14 +35,16 @@ export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchPro
   const kept = keptTextLines(copyText(copy));
   const key = joinKeys([titleKey(copy), ...keptLineKeys(copy, kept)]);
   const body = kept.map(({ line }) => line);
-  const { anchors, days, hours } = readEventAnchors([stripTitleBoilerplate(copy.title), ...leadLines(body)]);
+  const { anchors, names, days, hours, dayParts } = readEventAnchors([stripTitleBoilerplate(copy.title), ...leadLines(body)]);
   return {
     shingles: shingleWords(key === '' ? [] : key.split(' ')),
     figures: copyFigures(body.join('\n')),
     forms: lazyForms(copy),
     anchors,
+    names,
     days,
     hours,
+    dayParts,
   };
 }
 
@@ -60,11 +66,16 @@ function leadLines(body: readonly string[]): string[] {
 
 const ANCHOR_TEXT_CHARS = 1000;
 
-/** The figure forms of a copy's body, read once on first use from its text (not from lines kept in memory). */
-function lazyForms(copy: Pick<Copy, 'contentHtml'>): () => FigureForms {
+/**
+ * The figure forms of a copy's title and body, read once on first use from its text (not from lines kept
+ * in memory). The title counts here though its digits are no figure: it only vouches ("Bốn mươi lăm hộ
+ * nghèo…" for the other copy's 45).
+ */
+function lazyForms(copy: Pick<Copy, 'title' | 'contentHtml'>): () => FigureForms {
   let forms: FigureForms | undefined;
   return () => {
-    forms ??= readFigureForms(keptTextLines(copyText(copy)).map(({ line }) => new LineWords(line)));
+    const lines = [stripTitleBoilerplate(copy.title), ...keptTextLines(copyText(copy)).map(({ line }) => line)];
+    forms ??= readFigureForms(lines.map((line) => new LineWords(line)));
     return forms;
   };
 }
@@ -86,13 +97,34 @@ const NUMBER = /\d+(?:[.,/]\d+)*/g;
 const YEAR = /^(?:19|20)\d\d$/;
 /** How far before a number "SN " or "sinh năm " is looked for. */
 const BORN_LOOKBEHIND = 10;
+/**
+ * A time in digits ("16h", "19h30", "2h15'", "16g30", "10 giờ 15 phút", "40 phút sau"): an hour of the
+ * day is compared as one (MatchProfile.hours), not as a count — a paper writes "chiều 5/6" or "rạng sáng"
+ * for it, or "40 phút sau" for 2h15 → 2h55.
+ */
+const HOUR_AFTER = /^(?:h(?:\d|$|[^\p{L}])|g\d|\s+giờ(?:$|[^\p{L}]))/u;
+const MINUTES_AFTER = /^'|^\s+phút(?:$|[^\p{L}])/u;
+const CLOCK_BEFORE = /\d[hg]$|\d\s+giờ\s+$/u;
+/** "sau 16 giờ", "trong 3 giờ": hours counted, a figure like any other. */
+const DURATION_BEFORE = /(?:^|[^\p{L}])(?:sau|trong|mất|suốt)\s+$/u;
+/**
+ * Numbers that name rather than count: a day ("từ ngày 24 đến 26/2", "mùng 8"), a month ("tháng 3"), a
+ * school year ("lớp 7"), an article of a law ("Điều 251", "khoản 2"), a unit or a house ("Đội CSGT số 6",
+ * "nhà số 18", "tổ 3"). They are left out like dates, which a re-written lead adds or drops freely.
+ */
+const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:ngày|mùng|mồng|tháng|lớp|điều|khoản|điểm|số|tổ)\s+$/u;
+const LOOK_CHARS = 12;
+/** How far a number's word is looked at for letters or a "+" (a word longer than this is no code). */
+const CODE_LOOK_CHARS = 24;
+const CODE_MARK = /[\p{L}+]/u;
 
 /**
  * The figures of a text: "2.400" and "2400" are one figure, "3,2" (a decimal) another, "03" is "3".
  * Tokens with a slash (24/11, 10/2026) are dates and left out, and so are years ("năm 2022", "Bính Ngọ
  * 2026"), but not a birth year ("SN 1990"), which tells one person from another: a re-written lead
  * often adds the day or year it reports on, while a template sibling differs in its counts and amounts.
- * Titles are left out too, since they round ("hơn 5 tỷ" for 5,2 tỷ).
+ * Times of day, numbers that name (see NAMING_WORD_BEFORE) and numbers inside a code (see isInCode) are left out too. Titles are left out,
+ * since they round ("hơn 5 tỷ" for 5,2 tỷ).
  */
 export function copyFigures(text: string): Set<string> {
   const figures = new Set<string>();
@@ -101,6 +133,7 @@ export function copyFigures(text: string): Set<string> {
     const token = match[0];
     if (token.includes('/')) continue;
     if (YEAR.test(token) && !isBirthYear(nfc, match.index)) continue;
+    if (namesOrTells(nfc, match.index, match.index + token.length)) continue;
     figures.add(figureKey(token));
   }
   return figures;
@@ -109,4 +142,35 @@ export function copyFigures(text: string): Set<string> {
 function isBirthYear(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - BORN_LOOKBEHIND), index).toLowerCase();
   return before.endsWith('sn ') || before.endsWith('sinh năm ');
+}
+
+/**
+ * Whether the number at [start, end) is part of a code: a plate ("37C-418.62"), a km post ("46+300"), a
+ * road or a code ("QL1", "1A", "HL93"), a unit's exponent ("m2"). Plates and km posts are anchors; as
+ * figures they would count one vehicle twice. The clock forms ("2h15") are told apart before.
+ */
+function isInCode(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < CODE_LOOK_CHARS && !isSpace(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && to - end < CODE_LOOK_CHARS && !isSpace(text.charCodeAt(to))) to++;
+  // A unit after the number ("12g", "5kg") leaves it a figure; letters before it, a capital after it
+  // ("37C", "1A") or a "+" anywhere in the word make it a code.
+  return CODE_MARK.test(text.slice(from, start)) || text.slice(end, to).includes('+') || CAPITAL.test(text.charAt(end));
+}
+
+const CAPITAL = /\p{Lu}/u;
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
+}
+
+/** Whether the number at [start, end) is a time or a number that names (see HOUR_AFTER, NAMING_WORD_BEFORE). */
+function namesOrTells(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - LOOK_CHARS), start).toLowerCase();
+  if (NAMING_WORD_BEFORE.test(before) || CLOCK_BEFORE.test(before) || isInCode(text, start, end)) return true;
+  const after = text.slice(end, end + 6).toLowerCase();
+  const value = Number(text.slice(start, end));
+  if (DURATION_BEFORE.test(before)) return false;
+  return (HOUR_AFTER.test(after) && value <= 24) || (MINUTES_AFTER.test(after) && value < 60);
 }

@@ -33,7 +33,12 @@ export function textMatchRecord(match: TextMatch): TextMatchRecord {
     // The rewrite rule asks a share of the wording only when it took fewer anchors (see requiredAnchors).
     required: match.rule === 'rewrite' ? (rewrite!.requiredAnchorWeight < MIN_SHARED_ANCHOR_WEIGHT ? PARTIAL_CONTAINMENT : 0) : round(verbatim.required),
     sharedWeight: round(verbatim.shared),
-    figures: { compared: figures.compared, missing: [...figures.missing] },
+    figures: {
+      compared: figures.compared,
+      missing: [...figures.missing],
+      ...(match.rule === 'rewrite' && rewrite!.correction ? { correction: true as const } : {}),
+      ...(match.rule === 'rewrite' && rewrite!.figuresTell !== undefined ? { telling: rewrite!.figuresTell } : {}),
+    },
     anchors: {
       shared: rewrite?.anchors.shared ?? [],
       weight: round(rewrite?.anchors.weight ?? 0),

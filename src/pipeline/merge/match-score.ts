@@ -206,7 +206,7 @@ function vouchedFor(
   if (otherFigures.has(figure) || other.spelled.has(figure)) return true;
   const readings = contained.alternatives.get(figure) ?? [];
   for (const reading of readings) if (otherFigures.has(reading) || other.spelled.has(reading)) return true;
-  if (isNear(figure, readings, contained, otherFigures, other)) return true;
+  if (isNear(figure, readings, contained, otherFigures, other) || isTruncated(figure, otherFigures)) return true;
   if (years === undefined || !/^\d{1,4}$/.test(figure)) return false;
   const value = Number(figure);
   // Someone "36 tuổi" in 2026 was born in 1990 or 1989: an age and a birth year vouch for each other.
@@ -233,6 +233,22 @@ function isNear(figure: string, readings: readonly string[], contained: FigureFo
   for (const candidate of [...otherFigures, ...other.spelled]) {
     const value = valueOfFigure(candidate);
     for (const range of own) if (within(value, range)) return true;
+  }
+  return false;
+}
+
+/** Below this, a unit dropped in rounding is a tenth or more of the value: "2" is not "2,5". */
+const MIN_TRUNCATED_VALUE = 10;
+
+/** "312 m" for "312,5 m" and back: one figure given whole where the other gives its decimals. */
+function isTruncated(figure: string, otherFigures: ReadonlySet<string>): boolean {
+  const value = valueOfFigure(figure);
+  if (!(value >= MIN_TRUNCATED_VALUE)) return false;
+  for (const candidate of otherFigures) {
+    const other = valueOfFigure(candidate);
+    if (Number.isInteger(value) === Number.isInteger(other)) continue;
+    const [whole, decimal] = Number.isInteger(value) ? [value, other] : [other, value];
+    if (Math.trunc(decimal) === whole || Math.round(decimal) === whole) return true;
   }
   return false;
 }

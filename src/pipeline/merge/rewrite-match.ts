@@ -11,6 +11,7 @@
 import type { MatchProfile } from './match-profile.ts';
 import { valueOfFigure } from './figure-forms.ts';
 import { compareFigures, NOT_COMPARED, type FigureCheck, type FigureSide } from './match-score.ts';
+import { hoursDisagree, sharedDayPart, sharedHour } from './event-times.ts';
 
 const HOUR_MS = 3600 * 1000;
 /** Rewrites are matched only this close to each other: one news cycle, before follow-ups begin. */
@@ -69,6 +70,12 @@ export interface RewriteVerdict {
   figures: FigureCheck;
   /** A day one copy mentions that falls after the other was published ("23/10"), if any. */
   laterDay?: string;
+  /** Both say when things happened, and no time of one fits the other's (see hoursDisagree). */
+  otherHours?: true;
+  /** The figures differ by one, which a near-verbatim copy naming the same places and people corrects (see isCorrection). */
+  correction?: true;
+  /** With no place both name: how many distinctive figures the two share beside a day (see MIN_TELLING_FIGURES). */
+  figuresTell?: number;
   /**
    * The day (and hour) both copies put the event at ("20/12 10h", "16/12"), when they share one and a
    * place: what lets one shared place stand for the anchors, whatever else each names (see samePlaceAndDay).
@@ -77,29 +84,54 @@ export interface RewriteVerdict {
   same: boolean;
 }
 
+/** What weighAnchors reads of a copy: its anchors, and the capitalised runs an anchor of the other may stand in. */
+export interface AnchorSide {
+  anchors: ReadonlySet<string>;
+  names?: ReadonlySet<string>;
+}
+
 /**
  * The anchors of two copies weighed: `otherStoriesWith` tells how many indexed stories other than the
- * other copy's name an anchor (see anchorWeight).
+ * other copy's name an anchor (see anchorWeight). An anchor is shared when the other names it too, as an
+ * anchor or as a capitalised run without its place word ("xã biên giới Bắc Quan Nam").
  */
-export function weighAnchors(copy: ReadonlySet<string>, other: ReadonlySet<string>, otherStoriesWith: (anchor: string) => number): AnchorWeighing {
+export function weighAnchors(copy: AnchorSide, other: AnchorSide, otherStoriesWith: (anchor: string) => number): AnchorWeighing {
+  const copySide = weighSide(copy, other, otherStoriesWith);
+  // Most candidates share nothing: the other side is weighed only when it names something of this one's.
+  if (copySide.weight === 0 && !namesAny(other.anchors, copy)) return { shared: [], weight: 0, containment: 0, contained: 'copy' };
+  const otherSide = weighSide(other, copy, otherStoriesWith);
+  const shared = [...copySide.shared];
+  for (const anchor of otherSide.shared) if (!copySide.shared.includes(anchor)) shared.push(anchor);
+  const copyInOther = copySide.total > 0 ? copySide.weight / copySide.total : 0;
+  const otherInCopy = otherSide.total > 0 ? otherSide.weight / otherSide.total : 0;
+  const contained = copyInOther >= otherInCopy ? 'copy' : 'other';
+  return {
+    shared,
+    weight: Math.max(copySide.weight, otherSide.weight),
+    containment: Math.max(copyInOther, otherInCopy),
+    contained,
+  };
+}
+
+function namesAny(anchors: ReadonlySet<string>, side: AnchorSide): boolean {
+  for (const anchor of anchors) if (side.names?.has(anchor)) return true;
+  return false;
+}
+
+/** One side's anchors: those the other names, their weight, and the weight of all. */
+function weighSide(side: AnchorSide, other: AnchorSide, otherStoriesWith: (anchor: string) => number): { shared: string[]; weight: number; total: number } {
   const shared: string[] = [];
   let weight = 0;
-  let copyTotal = 0;
-  let otherTotal = 0;
-  for (const anchor of copy) {
+  let total = 0;
+  for (const anchor of side.anchors) {
     const anchorShare = anchorWeight(otherStoriesWith(anchor));
-    copyTotal += anchorShare;
-    if (other.has(anchor)) {
+    total += anchorShare;
+    if (other.anchors.has(anchor) || other.names?.has(anchor)) {
       shared.push(anchor);
       weight += anchorShare;
     }
   }
-  // Too little shared weight rules the rule out before the other side is weighed (most candidates stop here).
-  if (weight < PARTIAL_ANCHOR_WEIGHT) return { shared, weight, containment: copyTotal > 0 ? weight / copyTotal : 0, contained: 'copy' };
-  for (const anchor of other) otherTotal += anchorWeight(otherStoriesWith(anchor));
-  const copyInOther = copyTotal > 0 ? weight / copyTotal : 0;
-  const otherInCopy = otherTotal > 0 ? weight / otherTotal : 0;
-  return { shared, weight, containment: Math.max(copyInOther, otherInCopy), contained: copyInOther >= otherInCopy ? 'copy' : 'other' };
+  return { shared, weight, total };
 }
 
 /** Whether the rule can still hold once the anchors are weighed: the cheap part, tried before the rest. */
@@ -124,16 +156,51 @@ export function samePlaceAndDay(copy: MatchProfile, other: MatchProfile, anchors
   let day: string | undefined;
   for (const mentioned of copy.days) if (other.days.has(mentioned)) day = mentioned;
   if (day === undefined) return undefined;
-  for (const hour of copy.hours) if (other.hours.has(hour)) return `${day} ${hour}h`;
-  return day;
+  const hour = sharedHour(copy, other);
+  if (hour !== undefined) return `${day} ${hour}h`;
+  const part = sharedDayPart(copy, other);
+  return part === undefined ? day : `${day} ${part}`;
+}
+
+/**
+ * With no place both name, this many figures with decimals or of 10 and more but not round (not 20, 300)
+ * found in the other, and a day both mention, tell the event: an exam's averages (6,12; 6,85; 5,94) and counts, a budget's lines.
+ * A template sibling (another province's results) differs in them.
+ */
+export const MIN_TELLING_FIGURES = 3;
+
+/**
+ * Whether figures alone may tell two copies' event (see MIN_TELLING_FIGURES): the cheap part, tried before
+ * the figures are compared. The brief may state one figure the other lacks, so it needs one fewer.
+ */
+export function mayTellByFigures(copy: MatchProfile, other: MatchProfile, gapMs: number): boolean {
+  if (gapMs > REWRITE_WINDOW_MS || Math.min(copy.figures.size, other.figures.size) < MIN_TELLING_FIGURES - 1) return false;
+  // Most pairs of copies share no distinctive figure in digits at all: that rules them out at once.
+  let sameDigits = 0;
+  const [fewer, more] = copy.figures.size <= other.figures.size ? [copy.figures, other.figures] : [other.figures, copy.figures];
+  for (const figure of fewer) if (more.has(figure) && isTelling(valueOfFigure(figure))) sameDigits++;
+  return sameDigits >= MIN_TELLING_FIGURES - 1 && sharedDay(copy, other) !== undefined;
+}
+
+/** A figure no other event is likely to state too: with decimals, or of 10 and more and not round. */
+function isTelling(value: number): boolean {
+  return !Number.isInteger(value) || (value >= MIN_CORROBORATING_VALUE && value % 10 !== 0);
+}
+
+/** A day both copies mention. */
+function sharedDay(copy: MatchProfile, other: MatchProfile): string | undefined {
+  for (const mentioned of copy.days) if (other.days.has(mentioned)) return mentioned;
+  return undefined;
 }
 
 /** How many of the brief's figures the other holds that tell an event apart (see MIN_CORROBORATING_FIGURES). */
-function corroboratingFigures(brief: FigureSide, figures: FigureCheck): number {
+function corroboratingFigures(brief: FigureSide, figures: FigureCheck, telling = false): number {
   let count = 0;
   for (const figure of brief.figures) {
     const value = valueOfFigure(figure);
-    if (!figures.missing.includes(figure) && (value >= MIN_CORROBORATING_VALUE || !Number.isInteger(value))) count++;
+    if (figures.missing.includes(figure)) continue;
+    // Figures alone (no place) count only what no other event is likely to state: no round numbers.
+    if (!Number.isInteger(value) || (value >= MIN_CORROBORATING_VALUE && !(telling && value % 10 === 0))) count++;
   }
   return count;
 }
@@ -142,11 +209,18 @@ function corroboratingFigures(brief: FigureSide, figures: FigureCheck): number {
 export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const { copy, other, anchors } = input;
   const requiredAnchorWeight = requiredAnchors(input.containment);
-  const laterDay = dayAfter(copy.days, input.copyDay, input.otherDay) ?? dayAfter(other.days, input.otherDay, input.copyDay);
+  const laterDay = dayAfter(copy.days, input.copyDay, input.otherDay, other.days) ?? dayAfter(other.days, input.otherDay, input.copyDay, copy.days);
+  const otherHours = hoursDisagree(copy, other);
   const anchorsHold = anchorsMayMatch(anchors, input.gapMs) && anchors.weight >= requiredAnchorWeight;
   const sameTime = anchorsHold ? undefined : samePlaceAndDay(copy, other, anchors, input.gapMs);
-  const verdict = { anchors, requiredAnchorWeight, ...(laterDay === undefined ? {} : { laterDay }), ...(sameTime === undefined ? {} : { sameTime }) };
-  if (!input.full && ((!anchorsHold && sameTime === undefined) || laterDay !== undefined)) return { ...verdict, figures: NOT_COMPARED, same: false };
+  const verdict = {
+    anchors,
+    requiredAnchorWeight,
+    ...(laterDay === undefined ? {} : { laterDay }),
+    ...(sameTime === undefined ? {} : { sameTime }),
+    ...(otherHours ? { otherHours: true as const } : {}),
+  };
+  if (!input.full && ((!anchorsHold && sameTime === undefined && !mayTellByFigures(copy, other, input.gapMs)) || laterDay !== undefined || otherHours)) return { ...verdict, figures: NOT_COMPARED, same: false };
   // One copy is the brief: each of its figures must be in the other, in some form. The one stating fewer
   // figures in digits is tried first; a rewrite spells out what the brief gives in digits ("ba người"
   // for "3 người"), so the other is tried too, and the one whose figures the other holds is the brief.
@@ -155,7 +229,8 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const [first, second] = copy.figures.size <= other.figures.size ? [copyInOther, otherInCopy] : [otherInCopy, copyInOther];
   const firstBrief: FigureSide = first === copyInOther ? copy : other;
   const secondBrief: FigureSide = firstBrief === copy ? other : copy;
-  let figures: FigureCheck = first();
+  const firstFigures = first();
+  let figures: FigureCheck = firstFigures;
   let corroborating = () => corroboratingFigures(firstBrief, figures);
   // One place and a day stand for the anchors with the hour both give, or with several figures in
   // common, counted from whichever side's figures the other holds.
@@ -167,9 +242,34 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
       corroborating = () => corroboratingFigures(secondBrief, reverse);
     }
   }
-  const placed = anchorsHold || (sameTime !== undefined && (!dayOnly || corroborating() >= MIN_CORROBORATING_FIGURES));
-  return { ...verdict, figures, same: placed && laterDay === undefined && figures.agree };
+  const byPlace = anchorsHold || (sameTime !== undefined && (!dayOnly || corroborating() >= MIN_CORROBORATING_FIGURES));
+  // Without a place both name, many distinctive figures and a day in common tell the event (a data release).
+  const telling = () => corroboratingFigures(figures === firstFigures ? firstBrief : secondBrief, figures, true);
+  const figuresTell = !byPlace && figures.agree && input.gapMs <= REWRITE_WINDOW_MS && sharedDay(copy, other) !== undefined && telling() >= MIN_TELLING_FIGURES ? telling() : undefined;
+  const placed = byPlace || figuresTell !== undefined;
+  const corrected = !figures.agree && isCorrection(input, figures);
+  return { ...verdict, figures, ...(corrected ? { correction: true as const } : {}), ...(figuresTell === undefined ? {} : { figuresTell }), same: placed && laterDay === undefined && !otherHours && (figures.agree || corrected) };
 }
+
+/**
+ * A correction: the same wording (the verbatim rule's share), within hours, naming the same three places
+ * and people or more, one figure changed ("37" → "41" patients, "SN 1991" → "SN 1995"). A template
+ * sibling keeps the wording but names another commune or person; a follow-up comes a day or more later.
+ */
+function isCorrection(input: RewriteInput, figures: FigureCheck): boolean {
+  return (
+    input.containment >= CORRECTION_CONTAINMENT &&
+    input.gapMs <= CORRECTION_WINDOW_MS &&
+    input.anchors.weight >= CORRECTION_ANCHOR_WEIGHT &&
+    input.anchors.containment >= 1 &&
+    figures.missing.length <= 1
+  );
+}
+
+const CORRECTION_CONTAINMENT = 0.6;
+const CORRECTION_WINDOW_MS = 12 * HOUR_MS;
+const CORRECTION_ANCHOR_WEIGHT = 3;
+
 
 /**
  * An anchor named by n other stories of the window weighs 1 / n, and fully while at most one other names
@@ -187,11 +287,14 @@ export function requiredAnchors(containment: number): number {
 
 /**
  * A day `days` mentions that falls after `otherDay` and no later than `ownDay`: something that happened
- * after the other copy was written, reported as news (a day after its own publication is a plan, not news).
+ * after the other copy was written, reported as news (a day after its own publication is a plan, not news)
+ * — unless the other copy names that day too (`announced`): it told of the event ahead.
  */
-export function dayAfter(days: ReadonlySet<string>, ownDay: LocalDay, otherDay: LocalDay): string | undefined {
+export function dayAfter(days: ReadonlySet<string>, ownDay: LocalDay, otherDay: LocalDay, announced: ReadonlySet<string> = NO_DAYS): string | undefined {
   if (compareDays(ownDay, otherDay) <= 0) return undefined;
   for (const mentioned of days) {
+    // The earlier copy named that day itself: it announced what this one reports (a festival's opening).
+    if (announced.has(mentioned)) continue;
     const [day, month] = mentioned.split('/').map(Number) as [number, number];
     // The year the text leaves out: the one that puts the day nearest the copy's own date.
     const year = month > ownDay.month + 6 ? ownDay.year - 1 : month < ownDay.month - 6 ? ownDay.year + 1 : ownDay.year;
@@ -200,6 +303,8 @@ export function dayAfter(days: ReadonlySet<string>, ownDay: LocalDay, otherDay: 
   }
   return undefined;
 }
+
+const NO_DAYS: ReadonlySet<string> = new Set();
 
 function compareDays(a: LocalDay, b: LocalDay): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;

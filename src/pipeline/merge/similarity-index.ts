@@ -10,7 +10,7 @@ import { nearestGap, nearestTime, sameCopies, sharesAnchor, unionProfile, type E
 import type { MatchProfile } from './match-profile.ts';
 import { decideMatch, MERGE_WINDOW_MS, MIN_SHARED_WEIGHT, shingleWeight, weighCopySide, type MatchVerdict } from './match-score.ts';
 import {
-  anchorsMayMatch, judgeRewrite, REWRITE_WINDOW_MS, samePlaceAndDay, weighAnchors, type AnchorWeighing, type LocalDay, type RewriteVerdict,
+  anchorsMayMatch, judgeRewrite, mayTellByFigures, REWRITE_WINDOW_MS, samePlaceAndDay, weighAnchors, type AnchorWeighing, type LocalDay, type RewriteVerdict,
 } from './rewrite-match.ts';
 import { ShinglePostings, type Posting } from './shingle-postings.ts';
 
@@ -179,13 +179,13 @@ export class SimilarityIndex {
       union = decideMatch({ copy: search.profile, story: entry.profile, gapMs, times: { copy: search.time, story: nearest } }, shared, copyTotal, this.storyTotal(entry), false);
       if (union.same) return { story: entry.story, ...this.matchedMember(entry, union), rule: 'verbatim', gapMs };
     }
-    if (verbatimOnly || !sharesAnchor(search.profile, entry.profile)) return undefined;
+    if (verbatimOnly || (!sharesAnchor(search.profile, entry.profile) && !mayTellByFigures(search.profile, entry.profile, gapMs))) return undefined;
     let best: TextMatch | undefined;
     for (const member of entry.members) {
       const memberGap = Math.abs(member.time - search.time);
       if (memberGap > REWRITE_WINDOW_MS) continue;
       const anchors = this.weighAnchors(entry, search.profile, member.profile);
-      if (!anchorsMayMatch(anchors, memberGap) && samePlaceAndDay(search.profile, member.profile, anchors, memberGap) === undefined) continue;
+      if (!anchorsMayMatch(anchors, memberGap) && samePlaceAndDay(search.profile, member.profile, anchors, memberGap) === undefined && !mayTellByFigures(search.profile, member.profile, memberGap)) continue;
       if (best && best.rewrite!.anchors.containment >= anchors.containment) continue;
       // A story of one copy has been weighed whole above; a copy among several is weighed alone.
       const verbatim =
@@ -222,7 +222,7 @@ export class SimilarityIndex {
 
   /** The anchors of the copy and of one copy of `entry`, each weighed by how many other indexed stories name it. */
   private weighAnchors(entry: Entry, copy: MatchProfile, other: MatchProfile): AnchorWeighing {
-    return weighAnchors(copy.anchors, other.anchors, (anchor) => {
+    return weighAnchors(copy, other, (anchor) => {
       const stories = this.anchorStories.get(anchor)?.size ?? 0;
       return Math.max(0, stories - (entry.profile.anchors.has(anchor) ? 1 : 0));
     });

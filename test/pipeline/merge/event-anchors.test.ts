@@ -35,3 +35,30 @@ describe('readEventAnchors', () => {
     expect([...days].sort()).toEqual(['2/3', '3/3']);
   });
 });
+
+describe('parts of the day named in words', () => {
+  const partsOf = (line: string) => [...readEventAnchors([line]).dayParts].sort((a, b) => a - b);
+  it.each([
+    { line: 'Rạng sáng 27/2, lực lượng PCCC cứu 4 người.', expected: [0, 1, 2, 3, 4, 5] },
+    { line: 'Gần nửa đêm, xe khách lao xuống vực.', expected: [0, 1, 22, 23] },
+    { line: 'Tối 21/8, chị Tr. bị giật túi.', expected: [18, 19, 20, 21, 22] },
+    { line: 'Chiều cùng ngày, đoàn kiểm tra làm việc.', expected: [12, 13, 14, 15, 16, 17, 18] },
+    { line: 'Chiều dài cây cầu là 120 m, tối đa 10 tấn; sáng kiến của xã.', expected: [] },
+  ])('$line', ({ line, expected }) => {
+    expect(partsOf(line)).toEqual(expected);
+  });
+});
+
+describe('capitalised runs where the other copy\'s anchors are looked for', () => {
+  it('reads a name with a word between it and its place word, without making it an anchor', () => {
+    const read = readEventAnchors(['Sáng 6/3, tại xã biên giới Bắc Quan Nam, ngôi trường nội trú được khởi công.']);
+    expect([...read.names]).toContain('bắc quan nam');
+    expect([...read.anchors]).not.toContain('bắc quan nam');
+  });
+});
+
+describe('an avenue names its road', () => {
+  it('reads the name after "Đại lộ" as a place', () => {
+    expect([...readEventAnchors(['Tổ CSGT dẫn đường trên Đại lộ Thăng Long đến bệnh viện.']).anchors]).toContain('thăng long');
+  });
+});

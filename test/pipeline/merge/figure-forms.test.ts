@@ -57,6 +57,12 @@ describe('compareFigures, with the figures of both copies in every form', () => 
     expect(compareFigures(side(brief), side(full), years)).toMatchObject({ missing: [], agree: true });
   });
 
+  it('finds a figure given whole where the other gives its decimals, from 10 up', () => {
+    expect(compareFigures(side('Cầu dài 312 m.'), side('Cầu dài 312,5 m.'), years).missing).toEqual([]);
+    expect(compareFigures(side('Cầu dài 312,5 m.'), side('Cầu dài 312 m.'), years).missing).toEqual([]);
+    expect(compareFigures(side('Thiệt hại 2 tỷ đồng.'), side('Thiệt hại 2,5 tỷ đồng.'), years).missing).toEqual(['2']);
+  });
+
   it('leaves out ages when the other copy gives nobody\'s age, but weighs them against the ages it gives', () => {
     const brief = side('Anh Trần Đức Th. (42 tuổi) và vợ (39 tuổi) được cứu sau 16 giờ.');
     expect(compareFigures(brief, side('Lực lượng cứu hộ cứu 3 người sau 16 giờ.'), years)).toMatchObject({ compared: 1, agree: true });

@@ -58,3 +58,21 @@ describe('profileCopy', () => {
     }
   });
 });
+
+describe('copyFigures leaves out times of day and numbers that name', () => {
+  it.each([
+    { text: 'Khoảng 2h15 ngày 27/2, 4 người mắc kẹt; đến 2h55 đám cháy được dập tắt.', expected: ['4'] },
+    { text: 'Lúc 16g30, 3 xe chữa cháy và 18 CBCS có mặt.', expected: ['3', '18'] },
+    { text: 'Khoảng 22 giờ, người dân phát hiện 14 xe bị cháy.', expected: ['14'] },
+    { text: 'Lúc 10 giờ 15 phút, khoảng 40 phút sau đám cháy được dập tắt.', expected: [] },
+    { text: 'Anh Th. được cứu sau 16 giờ, trong 3 giờ đồng hồ.', expected: ['16', '3'] },
+    { text: 'Hồi đầu tháng 3, hai học sinh lớp 7 ngã; bị cáo bị xử theo Điều 251, khoản 2.', expected: [] },
+    { text: 'Tổ CSGT thuộc Đội CSGT số 6 giúp gia đình ở nhà số 18, tổ 3 đưa 2 người đi cấp cứu.', expected: ['2'] },
+    { text: 'Trong 03 ngày, từ ngày 24 đến ngày 26/2 (mùng 8 Tết), đón 15.000 lượt khách.', expected: ['3', '15000'] },
+    { text: 'Thu giữ 12g ma túy và 300 triệu đồng.', expected: ['12', '300'] },
+    { text: 'Cầu dài 312 m, tải trọng HL93, diện tích 400 m2, trên QL1.', expected: ['312', '400'] },
+    { text: 'Xe tải BKS 37C-418.62 tại km 46+300 Quốc lộ 7A chở 5kg hàng.', expected: ['5'] },
+  ])('$text', ({ text, expected }) => {
+    expect([...copyFigures(text)].sort()).toEqual([...expected].sort());
+  });
+});

@@ -1,9 +1,12 @@
 // The labelled Vietnamese pairs of test/fixtures/merge-eval run through the real normalise → merge
 // path, as `npm run eval:merge` runs them; the bounds are issue 3's.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateEvents, loadEventSet, selectHalf, SECOND_BLIND_EVENTS_FILE } from '../../../scripts/merge-eval/evaluate-events.ts';
+import { evaluateEvents, loadEventSet, selectHalf, SECOND_BLIND_EVENTS_FILE, THIRD_BLIND_EVENTS_FILE, type EventSet } from '../../../scripts/merge-eval/evaluate-events.ts';
 import { evaluatePairs, loadPairs, type LabelledPair } from '../../../scripts/merge-eval/evaluate-pairs.ts';
 import { REPO_ROOT } from '../../../src/config/load-config.ts';
 
@@ -31,8 +34,8 @@ describe('the merge evaluation set', () => {
 // and the union of both sets, as `npm run eval:merge` reports them. Issue 13 asks recall ≥ 0.97 on the
 // union; the rule reaches UNION_RECALL_FLOOR (see docs/architecture.md for what the rest would take), so
 // the floors below hold what it reaches against a regression, and precision is held at 1.0 everywhere.
-const BLIND_RECALL_FLOOR = 0.92;
-const UNION_RECALL_FLOOR = 0.93;
+const BLIND_RECALL_FLOOR = 0.97;
+const UNION_RECALL_FLOOR = 0.97;
 
 describe('the blind event set', () => {
   const set = loadEventSet();
@@ -89,9 +92,9 @@ describe('the blind event set', () => {
 });
 
 // The second blind set (test/fixtures/merge-eval/blind-2), written later by another writer and held out
-// whole: no rule was shaped on it. Its recall (0.604 with the rules of 2026-12-04, 0.493 before that day's
-// two rules) shows how far the rule generalises; precision must stay 1.0 on it too.
-const SECOND_BLIND_RECALL_FLOOR = 0.6;
+// whole until its honest recall was recorded (0.604 with the rules of 2026-12-04, 0.493 before that day's
+// two rules); since then it is tuning material like the first (0.833 after), and counts in the union.
+const SECOND_BLIND_RECALL_FLOOR = 0.83;
 
 describe('the second blind event set', () => {
   const set = loadEventSet(SECOND_BLIND_EVENTS_FILE);
@@ -109,12 +112,55 @@ describe('the second blind event set', () => {
   });
 });
 
+// The union of the team set and both blind sets, as `npm run eval:merge` reports it.
+const ALL_SETS_UNION_RECALL_FLOOR = 0.92;
+
+describe('the union of the team set and both blind sets', () => {
+  it(`merges with precision 1.0 and recall of at least ${ALL_SETS_UNION_RECALL_FLOOR}`, () => {
+    const parts = [evaluatePairs(pairs), evaluateEvents(loadEventSet()), evaluateEvents(loadEventSet(SECOND_BLIND_EVENTS_FILE))];
+    const total = (key: 'truePositives' | 'falsePositives' | 'falseNegatives') => parts.reduce((sum, part) => sum + part[key], 0);
+    expect(total('falsePositives')).toBe(0);
+    expect(total('truePositives') / (total('truePositives') + total('falseNegatives'))).toBeGreaterThanOrEqual(ALL_SETS_UNION_RECALL_FLOOR);
+  });
+});
+
+// The third blind set (test/fixtures/merge-eval/blind-3), written by someone who never saw the code and
+// held out whole: eval:merge prints its figures, never its pairs. The lead scores the final rule on it
+// once and sets this floor from that honest figure; until the set is there, its test is skipped.
+const THIRD_BLIND_RECALL_FLOOR = 0;
+
+describe.skipIf(!existsSync(THIRD_BLIND_EVENTS_FILE))('the third blind event set (held out whole)', () => {
+  it(`merges with precision 1.0 and recall of at least ${THIRD_BLIND_RECALL_FLOOR}`, () => {
+    const report = evaluateEvents(loadEventSet(THIRD_BLIND_EVENTS_FILE));
+    expect(report.falsePositives).toBe(0);
+    expect(report.recall).toBeGreaterThanOrEqual(THIRD_BLIND_RECALL_FLOOR);
+  });
+});
+
 describe('npm run eval:merge', () => {
-  it('reports the second blind set by its figures only, never its pairs', async () => {
+  it('shows the second blind set\'s wrong pairs, counts it in the union, and names the third set absent or gives its figures only', async () => {
     const { stdout, code } = await runScript([]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/second blind set \(held out whole[^\n]*\n  precision 100\.0 %/);
-    expect(stdout).not.toMatch(/✗ [fg]\d+#/);
+    expect(stdout).toMatch(/second blind set \(scored held out once[^\n]*\n  precision 100\.0 %/);
+    expect(stdout).toContain("pairs the second blind set gets wrong:");
+    expect(stdout).toMatch(/union of the team set and both blind sets\n  precision 100\.0 %/);
+    expect(stdout).toMatch(/third blind set(: .* is absent, skipped| \(held out whole, its pairs never shown\)[^\n]*\n  precision)/);
+    expect(stdout).not.toMatch(/✗ [hk]\d+#/);
+  });
+
+  it('never prints a pair of the third blind set when it is present', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bantin-third-set-'));
+    try {
+      // A tiny third set whose two copies of one event cannot merge: its miss must not be printed.
+      const file = path.join(directory, 'events.json');
+      await writeFile(file, JSON.stringify(tinyThirdSet()));
+      const { stdout, code } = await runScript([], { BANTIN_THIRD_MERGE_SET: file });
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/third blind set \(held out whole, its pairs never shown\): 1 events and 0 negative groups, 2 copies\n  precision 100\.0 %[^\n]*\n  recall    0\.0 %/);
+      expect(stdout).not.toContain('t01#');
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 
   it('shows the tuning half alone with --half tuning, and the numbers of each miss with --explain', async () => {
@@ -128,9 +174,32 @@ describe('npm run eval:merge', () => {
   });
 });
 
-function runScript(args: string[]): Promise<{ code: number | null; stdout: string }> {
+function tinyThirdSet(): EventSet {
+  const copy = (sourceId: string, title: string, text: string, hour: string) => ({
+    sourceId,
+    title,
+    html: `<p>${text}</p>`,
+    datePublished: `2026-03-02T${hour}:00:00+07:00`,
+    url: `https://${sourceId}.example.vn/t01-${hour}.html`,
+  });
+  return {
+    events: [
+      {
+        id: 't01',
+        kind: 'same',
+        copies: [
+          copy('cong-an-thu', 'Bắt giữ nhóm thanh niên gây rối trật tự công cộng', 'Tổ công tác tuần tra đêm qua đã đưa năm thanh niên về trụ sở để làm rõ việc tụ tập gây ồn ào ngoài phố.', '08'),
+          copy('bao-thu', 'Mưa lớn làm ngập nhiều tuyến đường nội thị', 'Cơn mưa kéo dài suốt buổi chiều khiến nước dâng cao, nhiều phương tiện chết máy giữa dòng nước.', '09'),
+        ],
+      },
+    ],
+    negatives: [],
+  };
+}
+
+function runScript(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/eval-merge.ts'), ...args], { cwd: REPO_ROOT });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/eval-merge.ts'), ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.on('error', reject);

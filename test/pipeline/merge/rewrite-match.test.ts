@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { profileCopy, type MatchProfile } from '../../../src/pipeline/merge/match-profile.ts';
 import { anchorWeight, dayAfter, judgeRewrite, weighAnchors, type LocalDay } from '../../../src/pipeline/merge/rewrite-match.ts';
+import { hoursDisagree, sharedHour } from '../../../src/pipeline/merge/event-times.ts';
 import { htmlOfText } from '../../helpers/make-copy.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -40,7 +41,7 @@ function judge(copy: MatchProfile, other: MatchProfile, options: { gapHours?: nu
   return judgeRewrite({
     copy,
     other,
-    anchors: weighAnchors(copy.anchors, other.anchors, options.others ?? alone),
+    anchors: weighAnchors(copy, other, options.others ?? alone),
     containment: options.containment ?? 0.1,
     gapMs: (options.gapHours ?? 10) * HOUR_MS,
     copyDay: options.copyDay ?? day(2026, 1, 6),
@@ -75,9 +76,9 @@ describe('judgeRewrite', () => {
   });
 
   it('takes one anchor only when the copies share a good part of their wording too', () => {
-    // No hour and too few figures to stand for the anchors by place and day (see the next tests).
-    const brief = profile('Cháy nhà dân', 'Trưa 8/7, căn nhà của ông Huỳnh Văn B. bị cháy, thiệt hại khoảng 300 triệu đồng.');
-    const other = profile('Cháy nhà dân', 'Trưa 8/7, căn nhà của ông Huỳnh Văn B. bị cháy, không ai bị thương, thiệt hại khoảng 300 triệu đồng.');
+    // No hour or part of the day and too few figures to stand for the anchors by place and day (see the next tests).
+    const brief = profile('Cháy nhà dân', 'Ngày 8/7, căn nhà của ông Huỳnh Văn B. bị cháy, thiệt hại khoảng 300 triệu đồng.');
+    const other = profile('Cháy nhà dân', 'Ngày 8/7, căn nhà của ông Huỳnh Văn B. bị cháy, không ai bị thương, thiệt hại khoảng 300 triệu đồng.');
     expect(judge(other, brief, { containment: 0.1 }).same).toBe(false);
     expect(judge(other, brief, { containment: 0.35 }).same).toBe(true);
   });
@@ -126,11 +127,97 @@ describe('judgeRewrite', () => {
   });
 
   it('allows one figure slip among three of the brief, not among two', () => {
-    const full = profile('Nổ bình gas', 'Khoảng 10h15 ngày 20/12, tại quán ăn của ông Trần Văn Ph. trên đường Lê Thánh Tông xảy ra vụ nổ; ông Ph. và 2 khách bị thương.');
-    const three = profile('Nổ bình gas', 'Lúc 10h15 ngày 20/12, vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông làm 3 người bị thương.');
-    const two = profile('Nổ bình gas', 'Vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông ngày 20/12 làm 3 người bị thương lúc 10h.');
+    const full = profile('Nổ bình gas', 'Khoảng 10h15 ngày 20/12, tại quán ăn của ông Trần Văn Ph. trên đường Lê Thánh Tông xảy ra vụ nổ; ông Ph. và 2 khách bị thương, 12 bộ bàn ghế hư hỏng, thiệt hại 40 triệu đồng.');
+    const three = profile('Nổ bình gas', 'Lúc 10h15 ngày 20/12, vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông làm 3 người bị thương, 12 bộ bàn ghế hư hỏng, thiệt hại 40 triệu đồng.');
+    const two = profile('Nổ bình gas', 'Vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông ngày 20/12 làm 3 người bị thương lúc 10h, thiệt hại 40 triệu đồng.');
     expect(judge(three, full, { copyDay: day(2026, 12, 20), otherDay: day(2026, 12, 20) })).toMatchObject({ same: true, figures: { missing: ['3'] } });
     expect(judge(two, full, { copyDay: day(2026, 12, 20), otherDay: day(2026, 12, 20) })).toMatchObject({ same: false, figures: { agree: false } });
+  });
+});
+
+describe('the hours two copies give', () => {
+  const times = (hours: number[], dayParts: number[] = []) => ({ hours: new Set(hours), dayParts: new Set(dayParts) });
+  const dawn = [0, 1, 2, 3, 4, 5];
+  const evening = [18, 19, 20, 21, 22];
+
+  it('finds a clock hour within the part of the day the other names, but not two parts of the day alone', () => {
+    expect(sharedHour(times([2]), times([], dawn))).toBe(2);
+    expect(sharedHour(times([], dawn), times([2, 3]))).toBe(2);
+    expect(sharedHour(times([], evening), times([], evening))).toBeUndefined();
+  });
+
+  it('tells the house fire at 2h from the shop fire in the evening, and says nothing when one gives no time', () => {
+    expect(hoursDisagree(times([2]), times([22], evening))).toBe(true);
+    expect(hoursDisagree(times([15, 17]), times([21], evening))).toBe(true);
+    expect(hoursDisagree(times([], evening), times([], evening))).toBe(false);
+    expect(hoursDisagree(times([], [5, 6, 7, 8, 9, 10, 11]), times([3], [19, 20, 21, 22, 23, 0, 1, 2, 3, 4]))).toBe(false);
+    expect(hoursDisagree(times([2]), times([]))).toBe(false);
+  });
+
+  it('takes a part of the day both name for the time at one shared place, and a figure spelled in a title as the other\'s digits', () => {
+    const paper = profile('Bốn mươi lăm hộ nghèo về nhà mới', 'Sáng 19/1, xã Na Rì Bắc bàn giao nhà Đại đoàn kết, mỗi căn được hỗ trợ 60 triệu đồng, tổng kinh phí 2,7 tỷ đồng.');
+    const portal = profile('Bàn giao nhà Đại đoàn kết', 'Sáng ngày 19/01/2026, xã Na Rì Bắc bàn giao 45 nhà Đại đoàn kết, mức 60 triệu đồng/nhà, tổng kinh phí 2.700 triệu đồng.');
+    expect(judge(portal, paper, { gapHours: 2, copyDay: day(2026, 1, 19), otherDay: day(2026, 1, 19) })).toMatchObject({ sameTime: '19/1 5–11h', same: true });
+  });
+
+  it('keeps two copies apart whose anchors hold but whose hours do not fit', () => {
+    const night = profile('Cháy cửa hàng xe máy điện', 'Tối 27/2, lửa bùng lên từ cửa hàng ở ấp Suối Tre Hạ, xã Bình Lộc Đông. Khoảng 22 giờ, người dân phát hiện khói.');
+    const dawnFire = profile('Cứu người trong đám cháy', 'Khoảng 2h15 ngày 27/2, tại ấp Suối Tre Hạ, xã Bình Lộc Đông xảy ra cháy nhà dân.');
+    expect(judge(night, dawnFire, { gapHours: 20, copyDay: day(2026, 2, 28), otherDay: day(2026, 2, 27) })).toMatchObject({ otherHours: true, same: false });
+  });
+});
+
+describe('weighAnchors', () => {
+  it('finds an anchor of one copy among the capitalised runs of the other', () => {
+    const portal = profile('Khởi công trường nội trú', 'Sáng ngày 06/3/2026, tỉnh khởi công Trường Phổ thông nội trú xã Bắc Quan Nam, do ông Hoàng Văn Ph. làm chủ đầu tư.');
+    const paper = profile('Ngôi trường mơ ước của học trò vùng biên', 'Sáng 6/3, tại xã biên giới Bắc Quan Nam, ngôi trường nội trú của ông Hoàng Văn Ph. được khởi công.');
+    const weighed = weighAnchors(portal, paper, alone);
+    expect(weighed.shared).toEqual(expect.arrayContaining(['bắc quan nam', 'hoàng văn ph']));
+    expect(weighed.weight).toBe(2);
+  });
+});
+
+describe('figures that tell the event where no place is named', () => {
+  const sameDay = { gapHours: 2, copyDay: day(2026, 7, 1), otherDay: day(2026, 7, 1) };
+  const portal = profile('Công bố kết quả thi vào lớp 10', 'Ngày 1/7/2026, Sở Giáo dục và Đào tạo công bố kết quả thi: 31.846 thí sinh dự thi, điểm trung bình môn Toán 6,12; Ngữ văn 6,85; Tiếng Anh 5,94.');
+  const paper = profile('Điểm thi lớp 10: môn Toán có 14 điểm tuyệt đối', 'Chiều 1/7, Sở công bố điểm thi vào lớp 10; điểm trung bình môn Toán năm nay đạt 6,12, Ngữ văn 6,85, Tiếng Anh 5,94.');
+
+  it('takes three distinctive figures and a day both give for the place neither names', () => {
+    expect(judge(paper, portal, sameDay)).toMatchObject({ figuresTell: 3, same: true });
+  });
+
+  it('not another province\'s results, nor round numbers, nor on another day', () => {
+    const sibling = profile('Điểm thi lớp 10', 'Chiều 1/7, Sở công bố điểm thi vào lớp 10; điểm trung bình môn Toán đạt 5,87, Ngữ văn 6,85, Tiếng Anh 4,90.');
+    expect(judge(sibling, portal, sameDay).same).toBe(false);
+    const round = profile('Hội nghị', 'Ngày 1/7, hội nghị có 300 đại biểu, 20 đơn vị và 40 gian hàng.');
+    const roundToo = profile('Hội chợ', 'Ngày 1/7, hội chợ có 300 khách, 20 đơn vị và 40 gian hàng tham gia.');
+    expect(judge(roundToo, round, sameDay).same).toBe(false);
+    expect(judge(paper, portal, { ...sameDay, copyDay: day(2026, 7, 2) }).same).toBe(true);
+    const nextDay = profile('Điểm thi lớp 10', 'Chiều 2/7, điểm trung bình môn Toán đạt 6,12, Ngữ văn 6,85, Tiếng Anh 5,94.');
+    expect(judge(nextDay, portal, sameDay).same).toBe(false);
+  });
+});
+
+describe('a correction under a new link', () => {
+  const first = profile(
+    'Ngộ độc thực phẩm sau đám cưới',
+    'Tối 4/9, sau khi ăn cỗ cưới tại nhà ông Vũ Văn T. ở thôn Đông Lạc, xã Kiến Xương Đông, 37 người có biểu hiện ngộ độc, phải đưa đi cấp cứu.',
+  );
+  const corrected = profile(
+    'Ngộ độc thực phẩm sau đám cưới (cập nhật)',
+    'Tối 4/9, sau khi ăn cỗ cưới tại nhà ông Vũ Văn T. ở thôn Đông Lạc, xã Kiến Xương Đông, 41 người có biểu hiện ngộ độc, phải đưa đi cấp cứu.',
+  );
+  const sameDay = { copyDay: day(2026, 9, 5), otherDay: day(2026, 9, 5) };
+
+  it('joins a near-verbatim copy naming the same three places and people that changes one figure', () => {
+    expect(judge(corrected, first, { ...sameDay, containment: 0.7, gapHours: 4 })).toMatchObject({ correction: true, same: true });
+  });
+
+  it('not when the wording was rewritten, when it comes half a day later, or when it names fewer of the same places and people', () => {
+    expect(judge(corrected, first, { ...sameDay, containment: 0.4, gapHours: 4 }).same).toBe(false);
+    expect(judge(corrected, first, { ...sameDay, containment: 0.7, gapHours: 13 }).same).toBe(false);
+    const otherHamlet = profile('Ngộ độc thực phẩm sau đám cưới', 'Tối 4/9, sau khi ăn cỗ cưới tại nhà ông Vũ Văn T. ở thôn Bắc Sơn, xã Kiến Xương Đông, 41 người có biểu hiện ngộ độc, phải đưa đi cấp cứu.');
+    expect(judge(otherHamlet, first, { ...sameDay, containment: 0.7, gapHours: 4 }).same).toBe(false);
   });
 });
 
@@ -142,5 +229,10 @@ describe('dayAfter', () => {
     { days: ['2/1'], own: day(2027, 1, 2), other: day(2026, 12, 31), expected: '2/1' },
   ])('$days, published $own.day/$own.month against $other.day/$other.month: $expected', ({ days, own, other, expected }) => {
     expect(dayAfter(new Set(days), own, other)).toBe(expected);
+  });
+
+  it('not when the earlier copy named that day itself: it announced the event', () => {
+    expect(dayAfter(new Set(['24/2']), day(2026, 2, 24), day(2026, 2, 23), new Set(['24/2', '26/2']))).toBeUndefined();
+    expect(dayAfter(new Set(['24/2']), day(2026, 2, 24), day(2026, 2, 23), new Set(['23/2']))).toBe('24/2');
   });
 });
