@@ -58,6 +58,6 @@ function describeVerbatim(verdict: MatchVerdict): string {
 function describeRewrite(verdict: RewriteVerdict): string {
   return (
     `anchors shared [${verdict.anchors.shared.join(' | ')}] weighing ${verdict.anchors.weight.toFixed(2)} (required ${verdict.requiredAnchorWeight}), containment ${verdict.anchors.containment.toFixed(3)} (required ${ANCHOR_CONTAINMENT}), ` +
-    `${verdict.sameTime ? `same place and day ${verdict.sameTime}, ` : ''}figures ${verdict.figures.compared} compared, missing [${verdict.figures.missing.join(' ')}]${verdict.laterDay ? `, mentions ${verdict.laterDay}, after the other was published` : ''}${verdict.otherHours ? ', no time of one fits the other\'s' : ''}${verdict.correction ? ', a correction of one figure' : ''}${verdict.figuresTell !== undefined ? `, ${verdict.figuresTell} telling figures and a day stand for a place` : ''} → ${verdict.same ? 'same' : 'not the same'}`
+    `${verdict.sameTime ? `same place and day ${verdict.sameTime}, ` : ''}figures ${verdict.figures.compared} compared, missing [${verdict.figures.missing.join(' ')}]${verdict.laterDay ? `, mentions ${verdict.laterDay}, after the other was published` : ''}${verdict.otherHours ? ', no time of one fits the other\'s' : ''}${verdict.otherDays ? ', no day of one is among the other\'s' : ''}${verdict.correction ? ', a correction of one figure' : ''}${verdict.figuresTell !== undefined ? `, ${verdict.figuresTell} telling figures and a day stand for a place` : ''} → ${verdict.same ? 'same' : 'not the same'}`
   );
 }

@@ -72,6 +72,8 @@ export interface RewriteVerdict {
   laterDay?: string;
   /** Both say when things happened, and no time of one fits the other's (see hoursDisagree). */
   otherHours?: true;
+  /** Both name the days things happened on, and none of one's is among the other's (see daysDisagree). */
+  otherDays?: true;
   /** The figures differ by one, which a near-verbatim copy naming the same places and people corrects (see isCorrection). */
   correction?: true;
   /** With no place both name: how many distinctive figures the two share beside a day (see MIN_TELLING_FIGURES). */
@@ -187,6 +189,14 @@ function isTelling(value: number): boolean {
   return !Number.isInteger(value) || (value >= MIN_CORROBORATING_VALUE && value % 10 !== 0);
 }
 
+/**
+ * Both copies name the days things happened on and share none: two events at one place (a rescue on the
+ * bridge two days after an arrest on it). A rewrite keeps the day of the event, in whatever form.
+ */
+function daysDisagree(copy: MatchProfile, other: MatchProfile): boolean {
+  return copy.days.size > 0 && other.days.size > 0 && sharedDay(copy, other) === undefined;
+}
+
 /** A day both copies mention. */
 function sharedDay(copy: MatchProfile, other: MatchProfile): string | undefined {
   for (const mentioned of copy.days) if (other.days.has(mentioned)) return mentioned;
@@ -211,6 +221,7 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const requiredAnchorWeight = requiredAnchors(input.containment);
   const laterDay = dayAfter(copy.days, input.copyDay, input.otherDay, other.days) ?? dayAfter(other.days, input.otherDay, input.copyDay, copy.days);
   const otherHours = hoursDisagree(copy, other);
+  const otherDays = daysDisagree(copy, other);
   const anchorsHold = anchorsMayMatch(anchors, input.gapMs) && anchors.weight >= requiredAnchorWeight;
   const sameTime = anchorsHold ? undefined : samePlaceAndDay(copy, other, anchors, input.gapMs);
   const verdict = {
@@ -219,8 +230,9 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
     ...(laterDay === undefined ? {} : { laterDay }),
     ...(sameTime === undefined ? {} : { sameTime }),
     ...(otherHours ? { otherHours: true as const } : {}),
+    ...(otherDays ? { otherDays: true as const } : {}),
   };
-  if (!input.full && ((!anchorsHold && sameTime === undefined && !mayTellByFigures(copy, other, input.gapMs)) || laterDay !== undefined || otherHours)) return { ...verdict, figures: NOT_COMPARED, same: false };
+  if (!input.full && ((!anchorsHold && sameTime === undefined && !mayTellByFigures(copy, other, input.gapMs)) || laterDay !== undefined || otherHours || otherDays)) return { ...verdict, figures: NOT_COMPARED, same: false };
   // One copy is the brief: each of its figures must be in the other, in some form. The one stating fewer
   // figures in digits is tried first; a rewrite spells out what the brief gives in digits ("ba người"
   // for "3 người"), so the other is tried too, and the one whose figures the other holds is the brief.
@@ -248,7 +260,7 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const figuresTell = !byPlace && figures.agree && input.gapMs <= REWRITE_WINDOW_MS && sharedDay(copy, other) !== undefined && telling() >= MIN_TELLING_FIGURES ? telling() : undefined;
   const placed = byPlace || figuresTell !== undefined;
   const corrected = !figures.agree && isCorrection(input, figures);
-  return { ...verdict, figures, ...(corrected ? { correction: true as const } : {}), ...(figuresTell === undefined ? {} : { figuresTell }), same: placed && laterDay === undefined && !otherHours && (figures.agree || corrected) };
+  return { ...verdict, figures, ...(corrected ? { correction: true as const } : {}), ...(figuresTell === undefined ? {} : { figuresTell }), same: placed && laterDay === undefined && !otherHours && !otherDays && (figures.agree || corrected) };
 }
 
 /**

@@ -165,6 +165,18 @@ describe('the hours two copies give', () => {
     const dawnFire = profile('Cứu người trong đám cháy', 'Khoảng 2h15 ngày 27/2, tại ấp Suối Tre Hạ, xã Bình Lộc Đông xảy ra cháy nhà dân.');
     expect(judge(night, dawnFire, { gapHours: 20, copyDay: day(2026, 2, 28), otherDay: day(2026, 2, 27) })).toMatchObject({ otherHours: true, same: false });
   });
+
+  it('keeps apart two events at one place whose copies name different days, the later one with no figure to compare', () => {
+    const arrest = profile(
+      'Kết quả đấu tranh phòng, chống ma túy tháng 9',
+      'Ngày 02/9/2026, Công an phường Vĩnh Trung phối hợp Phòng CSĐT tội phạm về ma túy bắt quả tang 02 đối tượng mua bán 150 viên ma túy tổng hợp tại chân cầu Sông Lam Hạ.',
+    );
+    const rescue = profile('Cứu người đàn ông nhảy cầu Sông Lam Hạ', 'Khoảng 19h ngày 04/9, một người đàn ông nhảy từ cầu Sông Lam Hạ xuống sông. Tổ tuần tra Công an phường Vĩnh Trung cùng người dân đưa nạn nhân vào bờ.');
+    expect(judge(rescue, arrest, { gapHours: 12, copyDay: day(2026, 9, 4), otherDay: day(2026, 9, 4) })).toMatchObject({ otherDays: true, same: false });
+    // The same rescue told by the paper, the day in other words: one day both name, nothing to keep them apart.
+    const paper = profile('Người dân cùng công an cứu người nhảy cầu', 'Tối 4/9, một người đàn ông nhảy cầu Sông Lam Hạ. Công an phường Vĩnh Trung và người dân đã kịp đưa nạn nhân vào bờ.');
+    expect(judge(paper, rescue, { gapHours: 3, copyDay: day(2026, 9, 4), otherDay: day(2026, 9, 4) }).otherDays).toBeUndefined();
+  });
 });
 
 describe('weighAnchors', () => {
