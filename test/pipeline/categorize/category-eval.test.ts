@@ -1,9 +1,10 @@
 // Holds the shipped categories to the bounds of issue 12 on the first two blind labelled sets and the team's
-// set, on the third blind set to the figures the rules reached on it (tuning material since round 2), and
-// on the fourth blind set (held out whole) to the figures the lead records after scoring it once.
+// set, on the third and fourth blind sets to the figures the rules reached on them (tuning material since
+// rounds 2 and 3), and on the fifth blind set (held out whole) to the figures the lead records after scoring it once.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../../src/config/load-config.ts';
 import {
+  FIFTH_BLIND_ITEMS_FILE,
   FOURTH_BLIND_ITEMS_FILE,
   SECOND_BLIND_ITEMS_FILE,
   THIRD_BLIND_ITEMS_FILE,
@@ -39,13 +40,12 @@ const THIRD_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
 };
 
 /**
- * The fourth blind set's check, set by the lead after scoring it once (until then the issue's bounds):
- * per category, the floor it is held to. Lower a figure here only to what the set measured, and say so
- * in README; never tune a rule on that set's items.
+ * The fourth blind set's floors: what the rules reach on it since it became tuning material (round 3),
+ * never below its honest figures, scored once with round 2's rules before any rule saw it (ANTT .955 / .899,
+ * Chính trị .950 / .905, Kinh tế .900 / .857, VH-XH .729 / .810, Giáo dục .918 / .889, Y tế .934 / .891).
+ * Raise a floor when a change lifts a figure; lower one only with a reason in README.
  */
-// Scored once, 2026-12-05, with round 2's rules, before any rule saw it: ANTT recall is one item short of the
-// issue's 0.90 and VH-XH precision far short of 0.90 (README "How well the categories file"); held at what it measured.
-const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {
+const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
   'an-ninh-trat-tu': { precision: 0.955, recall: 0.899 },
   'chinh-tri': { precision: 0.95, recall: 0.904 },
   'kinh-te': { precision: 0.9, recall: 0.857 },
@@ -53,6 +53,13 @@ const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {
   'giao-duc': { precision: 0.918, recall: 0.888 },
   'y-te': { precision: 0.934, recall: 0.89 },
 };
+
+/**
+ * The fifth blind set's check, set by the lead after scoring it once (until then the issue's bounds):
+ * per category, the floor it is held to. Lower a figure here only to what the set measured, and say so
+ * in README; never tune a rule on that set's items.
+ */
+const FIFTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {};
 
 function expectWithin(scores: readonly CategoryScore[], boundsOf: (id: string) => Bounds): void {
   for (const score of scores) {
@@ -80,9 +87,13 @@ describe('the shipped categories on labelled sets', () => {
     expectWithin(evaluateItems(loadItems(THIRD_BLIND_ITEMS_FILE), categories).scores, (id) => THIRD_BLIND_SET_FLOORS[id] ?? bounds(id));
   });
 
-  const fourth = loadItemsIfPresent(FOURTH_BLIND_ITEMS_FILE);
-  it.skipIf(fourth === undefined)('hold the floors recorded for the fourth blind set, held out whole', () => {
-    expectWithin(evaluateItems(fourth!, categories).scores, (id) => ({ ...bounds(id), ...FOURTH_BLIND_SET_FLOORS[id] }));
+  it('hold the floors reached on the whole fourth blind set', () => {
+    expectWithin(evaluateItems(loadItems(FOURTH_BLIND_ITEMS_FILE), categories).scores, (id) => FOURTH_BLIND_SET_FLOORS[id] ?? bounds(id));
+  });
+
+  const fifth = loadItemsIfPresent(FIFTH_BLIND_ITEMS_FILE);
+  it.skipIf(fifth === undefined)('hold the floors recorded for the fifth blind set, held out whole', () => {
+    expectWithin(evaluateItems(fifth!, categories).scores, (id) => ({ ...bounds(id), ...FIFTH_BLIND_SET_FLOORS[id] }));
   });
 
   it('meet the same bounds on the team’s own set', () => {
