@@ -34,7 +34,7 @@ const THIRD_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
   'an-ninh-trat-tu': { precision: 0.964, recall: 0.931 },
   'chinh-tri': { precision: 0.925, recall: 0.953 },
   'kinh-te': { precision: 0.984, recall: 0.941 },
-  'van-hoa-xa-hoi': { precision: 0.863, recall: 0.863 },
+  'van-hoa-xa-hoi': { precision: 0.874, recall: 0.863 },
   'giao-duc': { precision: 0.938, recall: 0.953 },
   'y-te': { precision: 0.967, recall: 0.952 },
 };
@@ -46,11 +46,11 @@ const THIRD_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
  * Raise a floor when a change lifts a figure; lower one only with a reason in README.
  */
 const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
-  'an-ninh-trat-tu': { precision: 0.957, recall: 0.957 },
-  'chinh-tri': { precision: 0.95, recall: 0.904 },
-  'kinh-te': { precision: 0.914, recall: 0.857 },
-  'van-hoa-xa-hoi': { precision: 0.728, recall: 0.809 },
-  'giao-duc': { precision: 0.918, recall: 0.888 },
+  'an-ninh-trat-tu': { precision: 0.958, recall: 0.966 },
+  'chinh-tri': { precision: 0.95, recall: 0.92 },
+  'kinh-te': { precision: 0.915, recall: 0.857 },
+  'van-hoa-xa-hoi': { precision: 0.796, recall: 0.809 },
+  'giao-duc': { precision: 0.919, recall: 0.904 },
   'y-te': { precision: 0.934, recall: 0.89 },
 };
 
