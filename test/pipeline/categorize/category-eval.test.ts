@@ -47,11 +47,11 @@ const THIRD_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
  */
 const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
   'an-ninh-trat-tu': { precision: 0.958, recall: 0.966 },
-  'chinh-tri': { precision: 0.95, recall: 0.92 },
-  'kinh-te': { precision: 0.921, recall: 0.936 },
+  'chinh-tri': { precision: 0.951, recall: 0.936 },
+  'kinh-te': { precision: 0.923, recall: 0.952 },
   'van-hoa-xa-hoi': { precision: 0.808, recall: 0.873 },
   'giao-duc': { precision: 0.919, recall: 0.904 },
-  'y-te': { precision: 0.934, recall: 0.89 },
+  'y-te': { precision: 0.937, recall: 0.937 },
 };
 
 /**
