@@ -1,8 +1,12 @@
 // Holds the shipped categories to the bounds of issue 12 on the first two blind labelled sets and the team's
 // set, on the third and fourth blind sets to the figures the rules reached on them (tuning material since
 // rounds 2 and 3), and on the fifth blind set (held out whole) to the figures the lead records after scoring it once.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_PATH, loadConfig } from '../../../src/config/load-config.ts';
+import { DEFAULT_CONFIG_PATH, REPO_ROOT, loadConfig } from '../../../src/config/load-config.ts';
 import {
   FIFTH_BLIND_ITEMS_FILE,
   FOURTH_BLIND_ITEMS_FILE,
@@ -107,3 +111,34 @@ describe('the shipped categories on labelled sets', () => {
     expect(() => expectWithin(scores, bounds)).toThrow();
   });
 });
+
+describe('npm run eval:categories -- --misses', () => {
+  it('lists the fourth blind set\'s misses, and gives a present fifth set\'s figures, never its items', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bantin-fifth-category-set-'));
+    try {
+      // A fire filed An ninh trật tự but labelled Y tế: a miss --misses would list if the set were tuning material.
+      const item = { id: 'e001', voice: 'p', title: 'Cháy nhà xưởng ở xã Tân Lập, thiệt hại 2 tỷ đồng', summary: 'Lửa bùng lên lúc rạng sáng, lực lượng PCCC khống chế sau hai giờ.', labels: ['y-te'] };
+      const file = path.join(directory, 'items.json');
+      await writeFile(file, JSON.stringify({ items: [item] }));
+      const { stdout, code } = await runEvalCategories(['--misses'], { BANTIN_FIFTH_CATEGORY_SET: file });
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/misses, fourth blind set:\n    ✗ d\d+/);
+      expect(stdout).toMatch(/fifth blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
+      expect(stdout).not.toContain('misses, fifth blind set');
+      expect(stdout).not.toContain('e001');
+      expect(stdout).not.toContain('Tân Lập');
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+function runEvalCategories(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/eval-categories.ts'), ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout }));
+  });
+}
