@@ -1,9 +1,14 @@
 // Holds the shipped categories to the bounds of issue 12 on the first two blind labelled sets and the team's
-// set, on the third blind set to the figures the rules reached on it (tuning material since round 2), and
-// on the fourth blind set (held out whole) to the figures the lead records after scoring it once.
+// set, on the third and fourth blind sets to the figures the rules reached on them (tuning material since
+// rounds 2 and 3), and on the fifth blind set (held out whole) to the figures the lead records after scoring it once.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_PATH, loadConfig } from '../../../src/config/load-config.ts';
+import { DEFAULT_CONFIG_PATH, REPO_ROOT, loadConfig } from '../../../src/config/load-config.ts';
 import {
+  FIFTH_BLIND_ITEMS_FILE,
   FOURTH_BLIND_ITEMS_FILE,
   SECOND_BLIND_ITEMS_FILE,
   THIRD_BLIND_ITEMS_FILE,
@@ -33,26 +38,32 @@ const THIRD_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
   'an-ninh-trat-tu': { precision: 0.964, recall: 0.931 },
   'chinh-tri': { precision: 0.925, recall: 0.953 },
   'kinh-te': { precision: 0.984, recall: 0.941 },
-  'van-hoa-xa-hoi': { precision: 0.863, recall: 0.863 },
+  'van-hoa-xa-hoi': { precision: 0.874, recall: 0.863 },
   'giao-duc': { precision: 0.938, recall: 0.953 },
   'y-te': { precision: 0.967, recall: 0.952 },
 };
 
 /**
- * The fourth blind set's check, set by the lead after scoring it once (until then the issue's bounds):
+ * The fourth blind set's floors: what the rules reach on it since it became tuning material (round 3),
+ * never below its honest figures, scored once with round 2's rules before any rule saw it (ANTT .955 / .899,
+ * Chính trị .950 / .905, Kinh tế .900 / .857, VH-XH .729 / .810, Giáo dục .918 / .889, Y tế .934 / .891).
+ * Raise a floor when a change lifts a figure; lower one only with a reason in README.
+ */
+const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
+  'an-ninh-trat-tu': { precision: 0.958, recall: 0.966 },
+  'chinh-tri': { precision: 0.951, recall: 0.936 },
+  'kinh-te': { precision: 0.923, recall: 0.952 },
+  'van-hoa-xa-hoi': { precision: 0.808, recall: 0.873 },
+  'giao-duc': { precision: 0.921, recall: 0.936 },
+  'y-te': { precision: 0.937, recall: 0.937 },
+};
+
+/**
+ * The fifth blind set's check, set by the lead after scoring it once (until then the issue's bounds):
  * per category, the floor it is held to. Lower a figure here only to what the set measured, and say so
  * in README; never tune a rule on that set's items.
  */
-// Scored once, 2026-12-05, with round 2's rules, before any rule saw it: ANTT recall is one item short of the
-// issue's 0.90 and VH-XH precision far short of 0.90 (README "How well the categories file"); held at what it measured.
-const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {
-  'an-ninh-trat-tu': { precision: 0.955, recall: 0.899 },
-  'chinh-tri': { precision: 0.95, recall: 0.904 },
-  'kinh-te': { precision: 0.9, recall: 0.857 },
-  'van-hoa-xa-hoi': { precision: 0.728, recall: 0.809 },
-  'giao-duc': { precision: 0.918, recall: 0.888 },
-  'y-te': { precision: 0.934, recall: 0.89 },
-};
+const FIFTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {};
 
 function expectWithin(scores: readonly CategoryScore[], boundsOf: (id: string) => Bounds): void {
   for (const score of scores) {
@@ -80,9 +91,13 @@ describe('the shipped categories on labelled sets', () => {
     expectWithin(evaluateItems(loadItems(THIRD_BLIND_ITEMS_FILE), categories).scores, (id) => THIRD_BLIND_SET_FLOORS[id] ?? bounds(id));
   });
 
-  const fourth = loadItemsIfPresent(FOURTH_BLIND_ITEMS_FILE);
-  it.skipIf(fourth === undefined)('hold the floors recorded for the fourth blind set, held out whole', () => {
-    expectWithin(evaluateItems(fourth!, categories).scores, (id) => ({ ...bounds(id), ...FOURTH_BLIND_SET_FLOORS[id] }));
+  it('hold the floors reached on the whole fourth blind set', () => {
+    expectWithin(evaluateItems(loadItems(FOURTH_BLIND_ITEMS_FILE), categories).scores, (id) => FOURTH_BLIND_SET_FLOORS[id] ?? bounds(id));
+  });
+
+  const fifth = loadItemsIfPresent(FIFTH_BLIND_ITEMS_FILE);
+  it.skipIf(fifth === undefined)('hold the floors recorded for the fifth blind set, held out whole', () => {
+    expectWithin(evaluateItems(fifth!, categories).scores, (id) => ({ ...bounds(id), ...FIFTH_BLIND_SET_FLOORS[id] }));
   });
 
   it('meet the same bounds on the team’s own set', () => {
@@ -96,3 +111,34 @@ describe('the shipped categories on labelled sets', () => {
     expect(() => expectWithin(scores, bounds)).toThrow();
   });
 });
+
+describe('npm run eval:categories -- --misses', () => {
+  it('lists the fourth blind set\'s misses, and gives a present fifth set\'s figures, never its items', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bantin-fifth-category-set-'));
+    try {
+      // A fire filed An ninh trật tự but labelled Y tế: a miss --misses would list if the set were tuning material.
+      const item = { id: 'e001', voice: 'p', title: 'Cháy nhà xưởng ở xã Tân Lập, thiệt hại 2 tỷ đồng', summary: 'Lửa bùng lên lúc rạng sáng, lực lượng PCCC khống chế sau hai giờ.', labels: ['y-te'] };
+      const file = path.join(directory, 'items.json');
+      await writeFile(file, JSON.stringify({ items: [item] }));
+      const { stdout, code } = await runEvalCategories(['--misses'], { BANTIN_FIFTH_CATEGORY_SET: file });
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/misses, fourth blind set:\n    ✗ d\d+/);
+      expect(stdout).toMatch(/fifth blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
+      expect(stdout).not.toContain('misses, fifth blind set');
+      expect(stdout).not.toContain('e001');
+      expect(stdout).not.toContain('Tân Lập');
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+function runEvalCategories(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/eval-categories.ts'), ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout }));
+  });
+}
