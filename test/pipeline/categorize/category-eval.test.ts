@@ -63,7 +63,17 @@ const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
  * per category, the floor it is held to. Lower a figure here only to what the set measured, and say so
  * in README; never tune a rule on that set's items.
  */
-const FIFTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {};
+// Scored once, 2026-12-05, before any rule saw it: with round 2's rules ANTT .966/.876, Chính trị .949/.903,
+// Kinh tế .789/.918, VH-XH .785/.810, Giáo dục .934/.919, Y tế .980/.806; with round 3's (these floors) below.
+// ANTT recall, Kinh tế precision and VH-XH precision miss the issue's bounds on it (README).
+const FIFTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {
+  'an-ninh-trat-tu': { precision: 0.966, recall: 0.883 },
+  'chinh-tri': { precision: 0.95, recall: 0.919 },
+  'kinh-te': { precision: 0.788, recall: 0.918 },
+  'van-hoa-xa-hoi': { precision: 0.809, recall: 0.809 },
+  'giao-duc': { precision: 0.934, recall: 0.919 },
+  'y-te': { precision: 0.98, recall: 0.822 },
+};
 
 function expectWithin(scores: readonly CategoryScore[], boundsOf: (id: string) => Bounds): void {
   for (const score of scores) {
