@@ -18,6 +18,12 @@ export interface FigureForms {
   ages: Set<number>;
   /** Birth years stated as "SN 1990" or "sinh năm 1990". */
   birthYears: Set<number>;
+  /** What each digit figure counts: the word after it ("10 xe máy": xe), a unit as its quantity (see countedWord). */
+  counts: Map<string, string>;
+  /** Every word the text counts, in digits or in words ("bảy người": người). */
+  counted: Set<string>;
+  /** The values the text spells out for each word it counts in words ("bảy người": người → 7). */
+  spelledCounts: Map<string, Set<number>>;
 }
 
 const DIGIT_WORDS: ReadonlyMap<string, number> = new Map([
@@ -57,7 +63,7 @@ const DIGIT_TOKEN = /^(?:\d{1,3}(?:\.\d{3})+|\d{1,9})(?:,\d{1,3})?$/;
 
 /** The other forms of the figures of a text's lines. */
 export function readFigureForms(lines: readonly LineWords[]): FigureForms {
-  const forms: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set() };
+  const forms: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set(), counts: new Map(), counted: new Set(), spelledCounts: new Map() };
   for (const line of lines) {
     const lowerAt: LowerAt = (index) => line.lower(index);
     let previousIsNumber = false;
@@ -70,8 +76,14 @@ export function readFigureForms(lines: readonly LineWords[]): FigureForms {
       const word = line.word(index);
       const isNumber = NUMBER_WORDS.has(word) || (isUpperCode(code) && NUMBER_WORDS.has(word.toLowerCase()));
       if (isNumber && !previousIsNumber) readSpelledNumber(lowerAt, index, forms);
+      if (previousIsNumber && !isNumber) forms.counted.add(countedWord(lowerAt, index - 1));
       previousIsNumber = isNumber;
-      if (isDigitCode(code) && DIGIT_TOKEN.test(word)) readDigitForms(lowerAt, index, forms);
+      if (isDigitCode(code) && DIGIT_TOKEN.test(word)) {
+        readDigitForms(lowerAt, index, forms);
+        const counts = countedWord(lowerAt, index);
+        if (counts !== '') forms.counts.set(figureKey(word), counts);
+        forms.counted.add(counts);
+      }
     }
   }
   return forms;
@@ -79,6 +91,22 @@ export function readFigureForms(lines: readonly LineWords[]): FigureForms {
 
 /** A line's word at an index in lower case ('' past either end). */
 type LowerAt = (index: number) => string;
+
+/** Units of money: "1,2 tỷ đồng" and "1.200.000.000 đồng" count one thing, "210 triệu USD" too. */
+const MONEY_WORDS = new Set(['đồng', 'triệu', 'tỷ', 'tỉ', 'usd', 'đô']);
+const SCALE_WORDS = new Set([...THOUSAND_WORDS, 'trăm', 'chục', 'vạn']);
+
+/**
+ * What the number ending at `index` counts: the word after it, past a scale ("3 nghìn người": người);
+ * money as one, a unit as its quantity ("2,4 tấn" and "2.400 kg" count one thing). '' for none.
+ */
+function countedWord(lowerAt: LowerAt, index: number): string {
+  let word = lowerAt(index + 1);
+  if (SCALE_WORDS.has(word)) word = lowerAt(index + 2);
+  if (MONEY_WORDS.has(word)) return 'đồng';
+  const unit = UNITS.get(word);
+  return unit ? unit.family[0]![0] : word;
+}
 
 /**
  * Every value a run of number words can stand for, read from its first word ("hai mươi năm tù" gives
@@ -115,8 +143,18 @@ function readSpelledNumber(lowerAt: LowerAt, start: number, forms: FigureForms):
       group += lastScale / 2;
     } else if (word !== 'linh' && word !== 'lẻ') return;
     const total = thousands + group + digit;
-    if (total > 0) addValue(forms, total, undefined, lowerAt(index + 1), rounded);
+    if (total > 0) {
+      addValue(forms, total, undefined, lowerAt(index + 1), rounded);
+      addSpelledCount(forms, countedWord(lowerAt, index), total);
+    }
   }
+}
+
+function addSpelledCount(forms: FigureForms, word: string, value: number): void {
+  if (word === '') return;
+  let values = forms.spelledCounts.get(word);
+  if (values === undefined) forms.spelledCounts.set(word, (values = new Set()));
+  values.add(value);
 }
 
 /** "6,5 nghìn" = 6500, "2,4 tấn" = 2400 kg, "4 giờ chiều" = 16, "khoảng 300", "36 tuổi", "SN 1990", "sinh năm 1990". */
@@ -164,13 +202,16 @@ export function figureKey(token: string): string {
 
 /** The forms of several copies' figures together (a story's copies taken as one). */
 export function mergeForms(all: readonly FigureForms[]): FigureForms {
-  const merged: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set() };
+  const merged: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set(), counts: new Map(), counted: new Set(), spelledCounts: new Map() };
   for (const forms of all) {
     for (const value of forms.spelled) merged.spelled.add(value);
     for (const [figure, readings] of forms.alternatives) merged.alternatives.set(figure, [...(merged.alternatives.get(figure) ?? []), ...readings]);
     merged.approximate.push(...forms.approximate);
     for (const age of forms.ages) merged.ages.add(age);
     for (const born of forms.birthYears) merged.birthYears.add(born);
+    for (const [figure, counts] of forms.counts) if (!merged.counts.has(figure)) merged.counts.set(figure, counts);
+    for (const word of forms.counted) merged.counted.add(word);
+    for (const [word, values] of forms.spelledCounts) for (const value of values) addSpelledCount(merged, word, value);
   }
   return merged;
 }

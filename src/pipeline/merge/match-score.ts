@@ -146,7 +146,7 @@ export interface FigureSide {
   forms?: () => FigureForms;
 }
 
-const NO_FORMS: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set() };
+const NO_FORMS: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set(), counts: new Map(), counted: new Set(), spelledCounts: new Map() };
 
 /**
  * The contained side's figures against the other side's (`years` gives the copies' years when an age
@@ -161,6 +161,7 @@ export function compareFigures(
   maxNovelShare = MAX_NOVEL_FIGURE_SHARE,
 ): FigureCheck {
   const missing: string[] = [];
+  const additions: string[] = [];
   let compared = 0;
   // The other forms are read only once a figure is not found as digits: most comparisons never get there.
   let forms: { contained: FigureForms; other: FigureForms } | undefined;
@@ -171,8 +172,17 @@ export function compareFigures(
     }
     forms ??= { contained: contained.forms?.() ?? NO_FORMS, other: other.forms?.() ?? NO_FORMS };
     if (years !== undefined && isPersonalFigure(figure, forms.contained) && !statesPersonalFigures(forms.other)) continue;
-    compared++;
-    if (!vouchedFor(figure, forms.contained, other.figures, forms.other, years?.())) missing.push(figure);
+    if (vouchedFor(figure, forms.contained, other.figures, forms.other, years?.())) compared++;
+    else if (years !== undefined && countsWhatOtherDoesNot(figure, forms.contained, forms.other)) additions.push(figure);
+    else {
+      compared++;
+      missing.push(figure);
+    }
+  }
+  // One addition is a detail the rewrite has and the brief left out; more, or beside a figure missing, another event.
+  if (additions.length > MAX_ADDED_FIGURES || missing.length > 0 || (additions.length > 0 && spelledCountDiffers(forms!.contained, other.figures, forms!.other))) {
+    compared += additions.length;
+    missing.push(...additions);
   }
   const agree = missing.length <= MAX_NOVEL_FIGURES && missing.length <= compared * maxNovelShare;
   return { compared, missing, agree };
@@ -185,6 +195,30 @@ export function compareFigures(
 function isPersonalFigure(figure: string, forms: FigureForms): boolean {
   const value = Number(figure);
   return forms.ages.has(value) || forms.birthYears.has(value);
+}
+
+const MAX_ADDED_FIGURES = 1;
+
+/**
+ * A count the contained side spells out ("bốn người") that the other gives in digits as something else
+ * ("05 người"): spelled figures are never compared as figures, so this is what says the two disagree.
+ */
+function spelledCountDiffers(contained: FigureForms, otherFigures: ReadonlySet<string>, other: FigureForms): boolean {
+  for (const [word, values] of contained.spelledCounts) {
+    const given = [...otherFigures].filter((figure) => other.counts.get(figure) === word);
+    if (given.length > 0 && !given.some((figure) => values.has(valueOfFigure(figure)))) return true;
+  }
+  return false;
+}
+
+/**
+ * A rewrite's figure counting what the other copy counts nowhere ("10 xe máy" burnt, where the brief
+ * counts no vehicles) adds to it and cannot contradict it; a template sibling counts the same things
+ * ("3 xe chữa cháy" against "5 xe chữa cháy").
+ */
+function countsWhatOtherDoesNot(figure: string, contained: FigureForms, other: FigureForms): boolean {
+  const counts = contained.counts.get(figure);
+  return counts !== undefined && counts !== '' && !other.counted.has(counts);
 }
 
 function statesPersonalFigures(forms: FigureForms): boolean {

@@ -36,6 +36,11 @@ const MAX_CANDIDATES = 8;
 const MIN_SHARED_ANCHORS = 2;
 const MAX_ANCHOR_CANDIDATES = 4;
 const MAX_PROPOSING_ANCHOR_STORIES = 10;
+/**
+ * An anchor at most this many stories name proposes them alone: it weighs fully (rewrite-match.ts
+ * anchorWeight), enough for the place-and-day row, and a paper's rewrite often shares only the commune.
+ */
+const MAX_SOLE_ANCHOR_STORIES = 2;
 
 /** The story a copy belongs to by its text, the copy of it matched (none: all its copies together) and the numbers. */
 export interface TextMatch {
@@ -345,14 +350,17 @@ export class SimilarityIndex {
       .map((slot) => this.slots[slot]!);
   }
 
-  /** The best few eligible stories not proposed by shingles that name at least two of the copy's anchors. */
+  /**
+   * The best few eligible stories not proposed by shingles that name at least two of the copy's anchors,
+   * or one that hardly any other story names (it counts as two).
+   */
   private proposedByAnchors(search: Search, exclude: Story | undefined, proposed: readonly Entry[]): Entry[] {
-    if (search.profile.anchors.size < MIN_SHARED_ANCHORS) return [];
     const named = new Map<Entry, number>();
     for (const anchor of search.profile.anchors) {
       const stories = this.anchorStories.get(anchor);
       if (stories === undefined || stories.size > MAX_PROPOSING_ANCHOR_STORIES) continue;
-      for (const entry of stories) named.set(entry, (named.get(entry) ?? 0) + 1);
+      const counts = stories.size <= MAX_SOLE_ANCHOR_STORIES ? MIN_SHARED_ANCHORS : 1;
+      for (const entry of stories) named.set(entry, (named.get(entry) ?? 0) + counts);
     }
     return [...named]
       .filter(([entry, count]) => count >= MIN_SHARED_ANCHORS && !proposed.includes(entry) && this.eligible(entry, search, exclude))

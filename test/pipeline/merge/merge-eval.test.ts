@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateEvents, loadEventSet, selectHalf, SECOND_BLIND_EVENTS_FILE, THIRD_BLIND_EVENTS_FILE, type EventSet } from '../../../scripts/merge-eval/evaluate-events.ts';
+import { evaluateEvents, loadEventSet, selectHalf, SECOND_BLIND_EVENTS_FILE, THIRD_BLIND_EVENTS_FILE, FOURTH_BLIND_EVENTS_FILE, type EventSet } from '../../../scripts/merge-eval/evaluate-events.ts';
 import { evaluatePairs, loadPairs, type LabelledPair } from '../../../scripts/merge-eval/evaluate-pairs.ts';
 import { REPO_ROOT } from '../../../src/config/load-config.ts';
 
@@ -94,7 +94,7 @@ describe('the blind event set', () => {
 // The second blind set (test/fixtures/merge-eval/blind-2), written later by another writer and held out
 // whole until its honest recall was recorded (0.604 with the rules of 2026-12-04, 0.493 before that day's
 // two rules); since then it is tuning material like the first (0.833 after), and counts in the union.
-const SECOND_BLIND_RECALL_FLOOR = 0.83;
+const SECOND_BLIND_RECALL_FLOOR = 0.85;
 
 describe('the second blind event set', () => {
   const set = loadEventSet(SECOND_BLIND_EVENTS_FILE);
@@ -125,13 +125,13 @@ describe('the union of the team set and both blind sets', () => {
 });
 
 // The third blind set (test/fixtures/merge-eval/blind-3), written by someone who never saw the code and
-// held out whole: eval:merge prints its figures, never its pairs. Scored once (2026-12-05): precision 0.969,
-// recall 0.606 — one negative copy (another event at the same bridge, on another day) joined an event's
-// story; after that one join was read, a rewrite naming other days than its match was kept apart
-// (rewrite-match.ts daysDisagree): precision 1.0, recall 0.606. No other pair of the set was read.
-const THIRD_BLIND_RECALL_FLOOR = 0.6;
+// held out whole until scored once (2026-12-05): precision 0.969, recall 0.606 — one negative copy (another
+// event at the same bridge, on another day) joined an event's story; after that one join was read, a rewrite
+// naming other days than its match was kept apart (rewrite-match.ts daysDisagree): precision 1.0, recall
+// 0.606. Since then it is tuning material like the others, and counts in the union.
+const THIRD_BLIND_RECALL_FLOOR = 0.73;
 
-describe.skipIf(!existsSync(THIRD_BLIND_EVENTS_FILE))('the third blind event set (held out whole)', () => {
+describe('the third blind event set', () => {
   it(`merges with precision 1.0 and recall of at least ${THIRD_BLIND_RECALL_FLOOR}`, () => {
     const report = evaluateEvents(loadEventSet(THIRD_BLIND_EVENTS_FILE));
     expect(report.falsePositives).toBe(0);
@@ -139,27 +139,54 @@ describe.skipIf(!existsSync(THIRD_BLIND_EVENTS_FILE))('the third blind event set
   });
 });
 
+// The union of the team set and the three blind sets, as `npm run eval:merge` reports it.
+const FOUR_SETS_UNION_RECALL_FLOOR = 0.85;
+
+describe('the union of the team set and the three blind sets', () => {
+  it(`merges with precision 1.0 and recall of at least ${FOUR_SETS_UNION_RECALL_FLOOR}`, () => {
+    const parts = [evaluatePairs(pairs), ...[undefined, SECOND_BLIND_EVENTS_FILE, THIRD_BLIND_EVENTS_FILE].map((file) => evaluateEvents(loadEventSet(file)))];
+    const total = (key: 'truePositives' | 'falsePositives' | 'falseNegatives') => parts.reduce((sum, part) => sum + part[key], 0);
+    expect(total('falsePositives')).toBe(0);
+    expect(total('truePositives') / (total('truePositives') + total('falseNegatives'))).toBeGreaterThanOrEqual(FOUR_SETS_UNION_RECALL_FLOOR);
+  });
+});
+
+// The fourth blind set (test/fixtures/merge-eval/blind-4), written by someone who never saw the code, held
+// out whole: eval:merge prints its figures, never its pairs, and it is scored once on the final rule. The
+// lead sets its floor when it is scored; until then it asks precision 1.0 only.
+const FOURTH_BLIND_RECALL_FLOOR = 0;
+
+describe.skipIf(!existsSync(FOURTH_BLIND_EVENTS_FILE))('the fourth blind event set (held out whole)', () => {
+  it(`merges with precision 1.0 and recall of at least ${FOURTH_BLIND_RECALL_FLOOR}`, () => {
+    const report = evaluateEvents(loadEventSet(FOURTH_BLIND_EVENTS_FILE));
+    expect(report.falsePositives).toBe(0);
+    expect(report.recall).toBeGreaterThanOrEqual(FOURTH_BLIND_RECALL_FLOOR);
+  });
+});
+
 describe('npm run eval:merge', () => {
-  it('shows the second blind set\'s wrong pairs, counts it in the union, and names the third set absent or gives its figures only', async () => {
+  it('shows the second and third blind sets\' wrong pairs, counts them in the union, and names the fourth set absent or gives its figures only', async () => {
     const { stdout, code } = await runScript([]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/second blind set \(scored held out once[^\n]*\n  precision 100\.0 %/);
     expect(stdout).toContain("pairs the second blind set gets wrong:");
-    expect(stdout).toMatch(/union of the team set and both blind sets\n  precision 100\.0 %/);
-    expect(stdout).toMatch(/third blind set(: .* is absent, skipped| \(held out whole, its pairs never shown\)[^\n]*\n  precision)/);
-    expect(stdout).not.toMatch(/✗ [hkmn]\d+#/);
+    expect(stdout).toMatch(/third blind set \(scored held out once[^\n]*\n  precision 100\.0 %/);
+    expect(stdout).toContain('pairs the third blind set gets wrong:');
+    expect(stdout).toMatch(/union of the team set and the three blind sets\n  precision 100\.0 %/);
+    expect(stdout).toMatch(/fourth blind set(: .* is absent, skipped| \(held out whole, its pairs never shown\)[^\n]*\n  precision)/);
+    expect(stdout).not.toMatch(/✗ [rs]\d+#/);
   });
 
-  it('never prints a pair of the third blind set when it is present', async () => {
-    const directory = await mkdtemp(path.join(tmpdir(), 'bantin-third-set-'));
+  it('never prints a pair of the fourth blind set when it is present', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bantin-fourth-set-'));
     try {
-      // A tiny third set whose two copies of one event cannot merge: its miss must not be printed.
+      // A tiny fourth set (ids r…, s… as the real one's) whose two copies of one event cannot merge: its miss must not be printed.
       const file = path.join(directory, 'events.json');
-      await writeFile(file, JSON.stringify(tinyThirdSet()));
-      const { stdout, code } = await runScript([], { BANTIN_THIRD_MERGE_SET: file });
+      await writeFile(file, JSON.stringify(tinyFourthSet()));
+      const { stdout, code } = await runScript([], { BANTIN_FOURTH_MERGE_SET: file });
       expect(code).toBe(0);
-      expect(stdout).toMatch(/third blind set \(held out whole, its pairs never shown\): 1 events and 0 negative groups, 2 copies\n  precision 100\.0 %[^\n]*\n  recall    0\.0 %/);
-      expect(stdout).not.toContain('t01#');
+      expect(stdout).toMatch(/fourth blind set \(held out whole, its pairs never shown\): 1 events and 1 negative groups, 4 copies\n  precision 0\.0 %  \(0 same pairs merged, 1 different pairs merged wrongly\)\n  recall    0\.0 %/);
+      expect(stdout).not.toMatch(/r01#|s01#/);
     } finally {
       await rm(directory, { recursive: true, force: true });
     }
@@ -176,18 +203,18 @@ describe('npm run eval:merge', () => {
   });
 });
 
-function tinyThirdSet(): EventSet {
+function tinyFourthSet(): EventSet {
   const copy = (sourceId: string, title: string, text: string, hour: string) => ({
     sourceId,
     title,
     html: `<p>${text}</p>`,
     datePublished: `2026-03-02T${hour}:00:00+07:00`,
-    url: `https://${sourceId}.example.vn/t01-${hour}.html`,
+    url: `https://${sourceId}.example.vn/${sourceId}-${hour}.html`,
   });
   return {
     events: [
       {
-        id: 't01',
+        id: 'r01',
         kind: 'same',
         copies: [
           copy('cong-an-thu', 'Bắt giữ nhóm thanh niên gây rối trật tự công cộng', 'Tổ công tác tuần tra đêm qua đã đưa năm thanh niên về trụ sở để làm rõ việc tụ tập gây ồn ào ngoài phố.', '08'),
@@ -195,7 +222,17 @@ function tinyThirdSet(): EventSet {
         ],
       },
     ],
-    negatives: [],
+    // Two portals' word-for-word copies labelled as two events: the join is wrong, and must not be printed either.
+    negatives: [
+      {
+        id: 's01',
+        kind: 'same-kind-incident',
+        copies: [
+          copy('cong-an-thu', 'Cháy kho phế liệu ở phường Đông Thành', 'Khoảng 14 giờ chiều nay, kho phế liệu của một hộ dân tại phường Đông Thành bốc cháy dữ dội, lực lượng PCCC điều ba xe chữa cháy đến dập lửa sau hơn một giờ.', '10'),
+          copy('bao-thu', 'Cháy kho phế liệu ở phường Đông Thành', 'Khoảng 14 giờ chiều nay, kho phế liệu của một hộ dân tại phường Đông Thành bốc cháy dữ dội, lực lượng PCCC điều ba xe chữa cháy đến dập lửa sau hơn một giờ.', '11'),
+        ],
+      },
+    ],
   };
 }
 

@@ -71,6 +71,48 @@ const OTHER_FIRE = makeCopy({
   datePublished: '2026-11-14T17:00:00.000Z',
 });
 
+// A paper's rewrite in its own words: it shares the commune, the day and the evening with the brief, and hardly a
+// phrase (fewer than the index's four proposing shingles), so only the commune few stories name can propose it.
+const KIOSK_BRIEF = makeCopy({
+  sourceId: 'cong-an',
+  key: 'guid:ca-kiosk',
+  title: '[Clip] Cháy ki-ốt tạp hóa trong chợ đêm',
+  text:
+    'Khoảng 21h ngày 9/7, một ki-ốt bán tạp hóa trong chợ xã Phú Lộc Tây bốc cháy. Đội Cảnh sát PCCC và CNCH điều 2 xe chữa cháy đến hiện trường, ' +
+    'sau 40 phút ngọn lửa được dập tắt, không có thiệt hại về người.',
+  datePublished: '2026-07-09T15:30:00.000Z',
+});
+const KIOSK_REWRITE = makeCopy({
+  sourceId: 'bao',
+  key: 'guid:bao-kiosk',
+  title: 'Hoảng hốt vì khói đen giữa phiên họp chợ tối',
+  text:
+    '(BĐT) - Tối 9/7, người dân họp chợ đêm ở xã Phú Lộc Tây hoảng hốt khi thấy khói đen bốc lên từ một gian hàng nhỏ.\n' +
+    'Chủ gian hàng kể lúc đó vừa dọn hàng thì nghe tiếng nổ lách tách ở ổ điện. Lực lượng chữa cháy có mặt nhanh nên lửa không lan sang các gian bên cạnh.',
+  datePublished: '2026-07-09T23:00:00.000Z',
+});
+
+// The paper adds a figure counting what the brief counts nowhere (motorbikes burnt): a detail, not a contradiction.
+const KARAOKE_BRIEF = makeCopy({
+  sourceId: 'cong-an',
+  key: 'guid:ca-karaoke',
+  title: '[Clip] Cháy quán karaoke, giải cứu 05 người mắc kẹt',
+  text:
+    'Khoảng 23h ngày 3/3, quán karaoke tại số 48 đường Hùng Vương, phường Tân Lập xảy ra cháy. ' +
+    'Cảnh sát PCCC và CNCH dùng thang giải cứu 05 người mắc kẹt trên tầng 2, không có thiệt hại về người.',
+  datePublished: '2026-03-03T17:30:00.000Z',
+});
+const karaokeRewrite = (rescued: string) =>
+  makeCopy({
+    sourceId: 'bao',
+    key: 'guid:bao-karaoke',
+    title: 'Khói đen tràn ra từ quán hát lúc nửa đêm',
+    text:
+      '(ĐL) - Khoảng 23 giờ đêm 3/3, khói đen tràn ra từ một quán karaoke ở phường Tân Lập khiến khách hát hoảng loạn.\n' +
+      `Lính cứu hỏa dựng thang đưa ${rescued} người xuống đất an toàn. Khoảng 8 xe máy gửi ở tầng trệt bị thiêu rụi.`,
+    datePublished: '2026-03-04T01:00:00.000Z',
+  });
+
 describe('merging copies the portals rewrote', () => {
   it('puts a police brief, the newspaper\'s rewrite and the commune\'s copy of the rewrite in one story', () => {
     const stories = mergeOneByOne([POLICE_BRIEF, NEWSPAPER, COMMUNE]);
@@ -82,6 +124,18 @@ describe('merging copies the portals rewrote', () => {
     const stories = mergeOneByOne([POLICE_BRIEF, NEWSPAPER, POLICE_REPOST]);
     expect(stories).toHaveLength(1);
     expect(stories[0]!.copies.map((copy) => copy.key)).toEqual(['guid:ca-1', 'guid:bao-1', 'guid:ca-2']);
+  });
+
+  it('proposes a rewrite sharing few phrases by the one commune it names that hardly another story names', () => {
+    const stories = mergeOneByOne([KIOSK_BRIEF, KIOSK_REWRITE]);
+    expect(stories.map((story) => story.copies.map((copy) => copy.key))).toEqual([['guid:ca-kiosk', 'guid:bao-kiosk']]);
+  });
+
+  it('joins a rewrite adding one figure that counts what the brief counts nowhere, not one that spells another count', () => {
+    const added = mergeOneByOne([KARAOKE_BRIEF, karaokeRewrite('năm')]);
+    expect(added.map((story) => story.copies.length)).toEqual([2]);
+    const otherCount = mergeOneByOne([KARAOKE_BRIEF, karaokeRewrite('bốn')]);
+    expect(otherCount.map((story) => story.copies.length)).toEqual([1, 1]);
   });
 
   it('keeps apart the same portal\'s brief on another fire the same day, in another commune', () => {

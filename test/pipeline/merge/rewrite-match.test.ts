@@ -128,8 +128,10 @@ describe('judgeRewrite', () => {
 
   it('allows one figure slip among three of the brief, not among two', () => {
     const full = profile('Nổ bình gas', 'Khoảng 10h15 ngày 20/12, tại quán ăn của ông Trần Văn Ph. trên đường Lê Thánh Tông xảy ra vụ nổ; ông Ph. và 2 khách bị thương, 12 bộ bàn ghế hư hỏng, thiệt hại 40 triệu đồng.');
-    const three = profile('Nổ bình gas', 'Lúc 10h15 ngày 20/12, vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông làm 3 người bị thương, 12 bộ bàn ghế hư hỏng, thiệt hại 40 triệu đồng.');
-    const two = profile('Nổ bình gas', 'Vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông ngày 20/12 làm 3 người bị thương lúc 10h, thiệt hại 40 triệu đồng.');
+    const three = profile('Nổ bình gas', 'Lúc 10h15 ngày 20/12, vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông làm 3 khách bị thương, 12 bộ bàn ghế hư hỏng, thiệt hại 40 triệu đồng.');
+    // "3 khách" against the full copy's "2 khách": slips counting what the other counts too (one counting what
+    // the other counts nowhere is an added detail, see merge-rewrites.test.ts).
+    const two = profile('Nổ bình gas', 'Vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông ngày 20/12 làm 3 khách bị thương lúc 10h, thiệt hại 40 triệu đồng.');
     expect(judge(three, full, { copyDay: day(2026, 12, 20), otherDay: day(2026, 12, 20) })).toMatchObject({ same: true, figures: { missing: ['3'] } });
     expect(judge(two, full, { copyDay: day(2026, 12, 20), otherDay: day(2026, 12, 20) })).toMatchObject({ same: false, figures: { agree: false } });
   });
