@@ -184,6 +184,16 @@ export function compareFigures(
     compared += additions.length;
     missing.push(...additions);
   }
+  // A brief with no figure in digits still counts in words ("cứu hai người"): those counts must not be given
+  // otherwise by the other ("05 người được cứu") — the straw boat that capsized on the river the evening
+  // the sand boat sank there is another event.
+  if (compared === 0 && missing.length === 0 && years !== undefined) {
+    forms ??= { contained: contained.forms?.() ?? NO_FORMS, other: other.forms?.() ?? NO_FORMS };
+    if (spelledCountDiffers(forms.contained, other.figures, forms.other, true)) {
+      compared++;
+      missing.push(...spelledCountsOf(forms.contained));
+    }
+  }
   const agree = missing.length <= MAX_NOVEL_FIGURES && missing.length <= compared * maxNovelShare;
   return { compared, missing, agree };
 }
@@ -203,12 +213,19 @@ const MAX_ADDED_FIGURES = 1;
  * A count the contained side spells out ("bốn người") that the other gives in digits as something else
  * ("05 người"): spelled figures are never compared as figures, so this is what says the two disagree.
  */
-function spelledCountDiffers(contained: FigureForms, otherFigures: ReadonlySet<string>, other: FigureForms): boolean {
+function spelledCountDiffers(contained: FigureForms, otherFigures: ReadonlySet<string>, other: FigureForms, withOtherWords = false): boolean {
   for (const [word, values] of contained.spelledCounts) {
-    const given = [...otherFigures].filter((figure) => other.counts.get(figure) === word);
-    if (given.length > 0 && !given.some((figure) => values.has(valueOfFigure(figure)))) return true;
+    const given = [...otherFigures].filter((figure) => other.counts.get(figure) === word).map(valueOfFigure);
+    // `withOtherWords`: the other's counts in words too ("sáu người"), when digits are all the brief lacks.
+    if (withOtherWords) given.push(...(other.spelledCounts.get(word) ?? []));
+    if (given.length > 0 && !given.some((value) => values.has(value))) return true;
   }
   return false;
+}
+
+/** The counts a side spells out, as figures ("hai người" → "2"), for the record of what was missing. */
+function spelledCountsOf(forms: FigureForms): string[] {
+  return [...forms.spelledCounts.values()].flatMap((values) => [...values].map(String));
 }
 
 /**

@@ -168,6 +168,21 @@ describe('the hours two copies give', () => {
     expect(judge(night, dawnFire, { gapHours: 20, copyDay: day(2026, 2, 28), otherDay: day(2026, 2, 27) })).toMatchObject({ otherHours: true, same: false });
   });
 
+  it('compares a brief\'s counts in words when it has no figure in digits: two people rescued is not six aboard and five saved', () => {
+    const sandBoat = profile(
+      'Ghe chở đá chìm giữa sông Hậu, một người mất tích',
+      '(CT) - Chiều 12/8, chiếc ghe chở đá cùng sáu người bị sóng lớn đánh chìm trên sông Hậu đoạn qua xã Thới An Đông. Năm người được ghe gần đó vớt lên, người còn lại mất tích.',
+    );
+    const strawBoat = profile(
+      'Xuồng chở củi bị lật, hai cha con thoát nạn',
+      '(CT) - Tối 12/8, chiếc xuồng chở củi của hai cha con bị sóng đánh lật trên sông Hậu đoạn qua xã Thới An Đông. Người dân gần đó kịp thời cứu hai người.',
+    );
+    expect(judge(strawBoat, sandBoat, { gapHours: 4, copyDay: day(2026, 8, 12), otherDay: day(2026, 8, 12) })).toMatchObject({ figures: { agree: false }, same: false });
+    // The same capsizing told again in words: its counts agree, and nothing else keeps them apart.
+    const retold = profile('Sóng đánh chìm ghe đá trên sông Hậu', 'Chiều 12/8, sóng lớn nhấn chìm ghe chở đá có sáu người trên sông Hậu qua xã Thới An Đông; năm người được cứu.');
+    expect(judge(retold, sandBoat, { gapHours: 3, copyDay: day(2026, 8, 12), otherDay: day(2026, 8, 12) }).figures.agree).toBe(true);
+  });
+
   it('keeps apart two events at one place whose copies name different days, the later one with no figure to compare', () => {
     const arrest = profile(
       'Kết quả đấu tranh phòng, chống ma túy tháng 9',
