@@ -4,13 +4,13 @@
  * line-layout.ts, and still reads any other JSON file, such as a store written before that layout.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { copyFile, link, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { StoreError } from '../errors.ts';
 import type { EntryLine } from './check-entries.ts';
 import { identityOf, type FileIdentity } from './file-identity.ts';
-import { isProcessAlive } from './process-alive.ts';
+import { isProcessAlive, processStartedAt } from './process-alive.ts';
 import { LineLayoutError, readLineLayout } from './read-line-layout.ts';
 import { StoryLines } from './story-lines.ts';
 import { writeLineLayout } from './write-line-layout.ts';
@@ -158,7 +158,7 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
 
   /** Temp files of a writer killed mid-write; they would otherwise pile up beside the store. */
   private async removeStaleTemps(): Promise<void> {
-    await removeTempsOf(this.filename, (pid) => pid !== process.pid && !isProcessAlive(pid));
+    await removeTempsOf(this.filename, (pid, modifiedMs) => pid !== process.pid && isWriterGone(pid, modifiedMs));
   }
 }
 
@@ -166,15 +166,31 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
  * Removes the temp files beside `file` whose writer's pid `isGone` says is gone:
  * `.db.json.<pid>.<n>.tmp`, `.db.json.<pid>.<n>.bak.tmp`, and the lock's `.db.json.lock.<pid>.<n>[.stale].tmp`.
  */
-export async function removeTempsOf(file: string, isGone: (pid: number) => boolean): Promise<void> {
+export async function removeTempsOf(file: string, isGone: (pid: number, modifiedMs: number) => boolean): Promise<void> {
   const dir = path.dirname(file);
   const prefix = `.${path.basename(file)}.`;
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/^(?:lock\.)?(\d+)\.(?:[a-z0-9]+\.)*tmp$/.exec(name.slice(prefix.length))?.[1]);
-    if (Number.isInteger(pid) && isGone(pid)) await unlink(path.join(dir, name)).catch(() => undefined);
+    if (!Number.isInteger(pid)) continue;
+    const modifiedMs = await stat(path.join(dir, name)).then((stats) => stats.mtimeMs, () => undefined);
+    if (modifiedMs !== undefined && isGone(pid, modifiedMs)) await unlink(path.join(dir, name)).catch(() => undefined);
   }
+}
+
+/** A second of slack between a file's time and a process's start, read to the clock tick. */
+const START_SLACK_MS = 1_000;
+
+/**
+ * Whether the writer of a temp file last written at `modifiedMs` is gone: no process has its pid, or the one
+ * that has it started after the file was written (a pid reused — in containers from one start to the next, and
+ * on a busy machine whose pids wrapped).
+ */
+function isWriterGone(pid: number, modifiedMs: number): boolean {
+  if (!isProcessAlive(pid)) return true;
+  const started = processStartedAt(pid);
+  return started !== undefined && started > modifiedMs + START_SLACK_MS;
 }
 
 /** Writes and fsyncs `file`; its identity, which the rename into place keeps. */

@@ -46,3 +46,32 @@ export function isOwnerGone(pid: number, identity: string | undefined): boolean 
   const current = processIdentity(pid);
   return current !== undefined && current !== identity;
 }
+
+// Seconds since the epoch at boot (/proc/stat), read once; undefined where /proc is not available.
+const BOOT_TIME_S = readBootTime();
+// Linux reports a process's start in clock ticks since boot; USER_HZ is 100 on every Linux Node runs on.
+const TICKS_PER_SECOND = 100;
+
+function readBootTime(): number | undefined {
+  try {
+    const line = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'));
+    return line ? Number(line[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * When the process holding `pid` now started (epoch ms, to the tick), or undefined where /proc cannot say:
+ * a file older than that was left by an earlier process with the same pid.
+ */
+export function processStartedAt(pid: number): number | undefined {
+  if (BOOT_TIME_S === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    return Number.isFinite(ticks) ? (BOOT_TIME_S + ticks / TICKS_PER_SECOND) * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,31 @@
+// A write sweeps the temp files writers killed mid-write left beside the store: those of a pid no process
+// has, and those of a pid a later process now holds (reused after a restart, or on a machine whose pids
+// wrapped) — never those of a live writer.
+import { existsSync } from 'node:fs';
+import { utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { processStartedAt } from '../../src/store/process-alive.ts';
+import { createEmptyStoreData } from '../../src/store/empty-store.ts';
+import { createLowdbStore } from '../../src/store/lowdb-store.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+
+const LONG_AGO = new Date('2001-09-09T01:46:40Z');
+
+describe('temp files left beside the store', () => {
+  it.skipIf(processStartedAt(process.ppid) === undefined)('are swept when their pid is gone or now names a process started after them, and kept for a live writer', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'db.json');
+    // The parent process (the test runner) is alive and started before this test wrote anything.
+    const reused = path.join(dir, `.db.json.${process.ppid}.1a2b3c4d.bak.tmp`);
+    const live = path.join(dir, `.db.json.${process.ppid}.5e6f7a8b.tmp`);
+    const dead = path.join(dir, `.db.json.2147483646.9c0d1e2f.tmp`);
+    for (const name of [reused, live, dead]) await writeFile(name, '{}');
+    // Written long before the process now holding that pid started: its writer was another process.
+    await utimes(reused, LONG_AGO, LONG_AGO);
+
+    await createLowdbStore(file).save(createEmptyStoreData());
+
+    expect({ reused: existsSync(reused), dead: existsSync(dead), live: existsSync(live) }).toEqual({ reused: false, dead: false, live: true });
+  });
+});
