@@ -29,11 +29,16 @@ function readBootId(): string | undefined {
  */
 export function processIdentity(pid: number): string | undefined {
   if (BOOT_ID === undefined) return undefined;
+  const ticks = startTicks(pid);
+  return ticks === undefined ? undefined : `${BOOT_ID}:${ticks}`;
+}
+
+/** A process's start in clock ticks since boot (/proc/<pid>/stat), or undefined where it cannot be read. */
+function startTicks(pid: number): string | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Field 22 (starttime) counted after the command name, which may itself contain spaces and ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return `${BOOT_ID}:${fields[19]}`;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
   } catch {
     return undefined;
   }
@@ -67,11 +72,6 @@ function readBootTime(): number | undefined {
  */
 export function processStartedAt(pid: number): number | undefined {
   if (BOOT_TIME_S === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
-    return Number.isFinite(ticks) ? (BOOT_TIME_S + ticks / TICKS_PER_SECOND) * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
+  const ticks = Number(startTicks(pid));
+  return Number.isFinite(ticks) ? (BOOT_TIME_S + ticks / TICKS_PER_SECOND) * 1000 : undefined;
 }
