@@ -174,7 +174,10 @@ export async function removeTempsOf(file: string, isGone: (pid: number, modified
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/^(?:lock\.)?(\d+)\.(?:[a-z0-9]+\.)*tmp$/.exec(name.slice(prefix.length))?.[1]);
     if (!Number.isInteger(pid)) continue;
-    const modifiedMs = await stat(path.join(dir, name)).then((stats) => stats.mtimeMs, () => undefined);
+    // A `.bak.tmp` is a hard link to the store and keeps the store's older content time; linking it set its
+    // inode's change time — the moment its writer made it.
+    const backupLink = name.endsWith('.bak.tmp');
+    const modifiedMs = await stat(path.join(dir, name)).then((stats) => (backupLink ? stats.ctimeMs : stats.mtimeMs), () => undefined);
     if (modifiedMs !== undefined && isGone(pid, modifiedMs)) await unlink(path.join(dir, name)).catch(() => undefined);
   }
 }

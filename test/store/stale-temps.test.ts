@@ -2,7 +2,7 @@
 // has, and those of a pid a later process now holds (reused after a restart, or on a machine whose pids
 // wrapped) — never those of a live writer.
 import { existsSync } from 'node:fs';
-import { utimes, writeFile } from 'node:fs/promises';
+import { link, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processStartedAt } from '../../src/store/process-alive.ts';
@@ -17,7 +17,7 @@ describe('temp files left beside the store', () => {
     const dir = await makeTempDir();
     const file = path.join(dir, 'db.json');
     // The parent process (the test runner) is alive and started before this test wrote anything.
-    const reused = path.join(dir, `.db.json.${process.ppid}.1a2b3c4d.bak.tmp`);
+    const reused = path.join(dir, `.db.json.${process.ppid}.1a2b3c4d.tmp`);
     const live = path.join(dir, `.db.json.${process.ppid}.5e6f7a8b.tmp`);
     const dead = path.join(dir, `.db.json.2147483646.9c0d1e2f.tmp`);
     for (const name of [reused, live, dead]) await writeFile(name, '{}');
@@ -27,5 +27,20 @@ describe('temp files left beside the store', () => {
     await createLowdbStore(file).save(createEmptyStoreData());
 
     expect({ reused: existsSync(reused), dead: existsSync(dead), live: existsSync(live) }).toEqual({ reused: false, dead: false, live: true });
+  });
+
+  it.skipIf(processStartedAt(process.ppid) === undefined)('keep a live writer\'s backup link, which carries the old store\'s time', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'db.json');
+    const old = path.join(dir, 'old.json');
+    await writeFile(old, '{}');
+    await utimes(old, LONG_AGO, LONG_AGO);
+    // A writer's `.bak.tmp` is a second name for the store it replaces: the content's time is the old store's.
+    const backup = path.join(dir, `.db.json.${process.ppid}.3a4b5c6d.bak.tmp`);
+    await link(old, backup);
+
+    await createLowdbStore(file).save(createEmptyStoreData());
+
+    expect(existsSync(backup)).toBe(true);
   });
 });

@@ -214,8 +214,17 @@ const MAX_ADDED_FIGURES = 1;
  * ("05 người"): spelled figures are never compared as figures, so this is what says the two disagree.
  */
 function spelledCountDiffers(contained: FigureForms, otherFigures: ReadonlySet<string>, other: FigureForms, withOtherWords = false): boolean {
+  // The other's figures by the word they count, gathered once: one pass, however many words the brief counts.
+  const byWord = new Map<string, number[]>();
+  for (const figure of otherFigures) {
+    const word = other.counts.get(figure);
+    if (word === undefined) continue;
+    const values = byWord.get(word);
+    if (values === undefined) byWord.set(word, [valueOfFigure(figure)]);
+    else values.push(valueOfFigure(figure));
+  }
   for (const [word, values] of contained.spelledCounts) {
-    const given = [...otherFigures].filter((figure) => other.counts.get(figure) === word).map(valueOfFigure);
+    const given = [...(byWord.get(word) ?? [])];
     // `withOtherWords`: the other's counts in words too ("sáu người"), when digits are all the brief lacks.
     if (withOtherWords) given.push(...(other.spelledCounts.get(word) ?? []));
     if (given.length > 0 && !given.some((value) => values.has(value))) return true;
