@@ -165,10 +165,33 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
 }
 
+/**
+ * `số` and `điều` also count: "tổng số 137 hộ", "số 45 hộ", "điều 3 xe chữa cháy" (dispatched). A number after
+ * them names only when no counted word follows it ("Đội CSGT số 6", "nhà số 18 đường…") and, for `điều`, when it
+ * is an article of a law, written with its capital ("Điều 251").
+ */
+function names(text: string, start: number, end: number, before: string): boolean {
+  const words = /(?:(\p{L}+)\s+)?(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, start - NAMED_LOOK_CHARS), start));
+  const previous = words?.[1] ?? '';
+  const word = words?.[2] ?? before;
+  if (word === 'điều') return false;
+  if (word.toLowerCase() !== 'số') return true;
+  if (previous.toLowerCase() === 'tổng') return false;
+  // "Đội CSGT số 6", "nhà số 18", "Trạm số 2": a numbered unit or house; "tổng số 137 hộ", ", số 45 hộ": a count.
+  const next = /^\s+(\p{Ll}+)/u.exec(text.slice(end, end + LOOK_CHARS))?.[1];
+  return /^\p{Lu}/u.test(previous) || NUMBERED_THINGS.has(previous) || (next !== undefined && ADDRESS_WORDS.has(next));
+}
+
+const NAMED_LOOK_CHARS = 32;
+/** What "số N" after it numbers, not counts: "nhà số 18", "phòng số 3", "chốt số 2". */
+const NUMBERED_THINGS = new Set(['nhà', 'phòng', 'căn', 'lô', 'tàu', 'chốt', 'trạm', 'đội', 'tổ', 'kho', 'cổng', 'bến', 'cầu', 'đường', 'tuyến', 'quầy', 'ki-ốt', 'ki', 'ốt', 'sạp', 'xưởng', 'khu', 'tòa', 'lầu', 'tầng']);
+/** Words after "số N" that make it an address: "số 5 ngõ 12", "số 18 đường Lê Lợi". */
+const ADDRESS_WORDS = new Set(['đường', 'phố', 'ngõ', 'ngách', 'hẻm', 'kiệt', 'tổ', 'khu', 'thôn', 'ấp', 'xóm', 'bản', 'phường', 'xã']);
+
 /** Whether the number at [start, end) is a time or a number that names (see HOUR_AFTER, NAMING_WORD_BEFORE). */
 function namesOrTells(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - LOOK_CHARS), start).toLowerCase();
-  if (NAMING_WORD_BEFORE.test(before) || CLOCK_BEFORE.test(before) || isInCode(text, start, end)) return true;
+  if ((NAMING_WORD_BEFORE.test(before) && names(text, start, end, before)) || CLOCK_BEFORE.test(before) || isInCode(text, start, end)) return true;
   const after = text.slice(end, end + 6).toLowerCase();
   const value = Number(text.slice(start, end));
   if (DURATION_BEFORE.test(before)) return false;

@@ -72,6 +72,9 @@ describe('copyFigures leaves out times of day and numbers that name', () => {
     { text: 'Thu giữ 12g ma túy và 300 triệu đồng.', expected: ['12', '300'] },
     { text: 'Cầu dài 312 m, tải trọng HL93, diện tích 400 m2, trên QL1.', expected: ['312', '400'] },
     { text: 'Xe tải BKS 37C-418.62 tại km 46+300 Quốc lộ 7A chở 5kg hàng.', expected: ['5'] },
+    // "số" and "điều" count too: a total, a number of households, fire engines dispatched.
+    { text: 'Đội PCCC điều 3 xe chữa cháy, 12 chiến sĩ. Tổng số 137 hộ bị ảnh hưởng, số 45 hộ phải di dời.', expected: ['3', '12', '137', '45'] },
+    { text: 'Trạm số 2 và kho số 3 ở số 5 ngõ Chợ Cũ bị cháy; vi phạm khoản 2 Điều 134.', expected: [] },
   ])('$text', ({ text, expected }) => {
     expect([...copyFigures(text)].sort()).toEqual([...expected].sort());
   });
