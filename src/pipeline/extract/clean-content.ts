@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { readBylineLines } from './find-byline.ts';
-import { descendants, hasDescendant, isWithin, measureTextLengths } from './load-page.ts';
+import { descendants, hasDescendant, isInside, isWithin, measureTextLengths } from './load-page.ts';
 import { isRelatedHeading, isViewCounter, isWidgetText, NOISE_ATTRIBUTE } from './portal-words.ts';
 
 const DROPPED_TAGS = new Set([
@@ -46,11 +46,6 @@ export function cleanContent($: CheerioAPI, content: Element, options: { remove:
 }
 
 type TextLength = (element: AnyNode) => number;
-
-function isInside(element: AnyNode, container: Element): boolean {
-  for (let node = element.parent; node !== null; node = node.parent) if (node === container) return true;
-  return false;
-}
 
 function isDropped(element: Element): boolean {
   return DROPPED_TAGS.has(element.name) || /breadcrumblist/i.test(element.attribs.itemtype ?? '') || element.attribs.role === 'navigation';

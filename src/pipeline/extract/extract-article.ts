@@ -1,7 +1,7 @@
 /** Extract stage entry: an article page's title, date, author and cleaned content, each with the rule that found it. */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { descendants, isWithin, loadPage, measureTextLengths, pageWrappers } from './load-page.ts';
+import { collapsedText, descendants, isWithin, loadPage, measureTextLengths, pageWrappers } from './load-page.ts';
 import { comparisonKey } from '../normalize/vietnamese-text.ts';
 import { CHROME_ATTRIBUTE, isRelatedHeading, isSidebarTitle } from './portal-words.ts';
 
@@ -66,11 +66,6 @@ export function toRawItem(article: ExtractedArticle, link: string): RawItem {
   return { link, title: article.title, contentHtml: article.contentHtml, date: article.date, author: article.author, categories: [] };
 }
 
-function text(value: string | undefined): string | undefined {
-  const clean = value?.replace(/\s+/g, ' ').trim();
-  return clean ? clean : undefined;
-}
-
 /**
  * The headline the page shows: the first h1, else the first title-named element (`itemprop=headline`,
  * class `news-title`, `lblTieuDe`), else the first h2–h4, else the first bold line standing alone; never a
@@ -81,15 +76,15 @@ function text(value: string | undefined): string | undefined {
 function findTitle($: CheerioAPI, selector: string | undefined): { value?: string; rule: string; element?: Element } {
   if (selector !== undefined) {
     const element = $(selector).first();
-    const value = text(element.text());
+    const value = collapsedText(element.text());
     if (value !== undefined) return { value, rule: `title selector "${selector}"`, element: element.get(0) as Element };
   }
   const headline = findHeadline($);
-  const og = text($('meta[property="og:title"]').attr('content'));
-  const shown = headline === undefined ? undefined : text($(headline.element).text());
+  const og = collapsedText($('meta[property="og:title"]').attr('content'));
+  const shown = headline === undefined ? undefined : collapsedText($(headline.element).text());
   if (og !== undefined && (shown === undefined || (comparisonKey(og).includes(comparisonKey(shown)) && !addsSiteName(og, shown)))) return { value: og, rule: 'og:title', element: headline?.element };
   if (headline !== undefined) return { value: shown, rule: headline.rule, element: headline.element };
-  const documentTitle = text($('title').first().text());
+  const documentTitle = collapsedText($('title').first().text());
   return documentTitle === undefined ? { rule: 'none' } : { value: documentTitle, rule: '<title>' };
 }
 
@@ -110,7 +105,7 @@ const HEADLINE_KINDS: readonly { rule: string; matches: (element: Element, $: Ch
   {
     rule: 'bold line standing alone',
     matches: (element, $, textLength) =>
-      ['b', 'strong'].includes(element.name) && !isWithin(element, 'p') && element.parent !== null && textLength(element.parent) <= MAX_HEADLINE_CHARS * 2 && text($(element.parent).text()) === text($(element).text()),
+      ['b', 'strong'].includes(element.name) && !isWithin(element, 'p') && element.parent !== null && textLength(element.parent) <= MAX_HEADLINE_CHARS * 2 && collapsedText($(element.parent).text()) === collapsedText($(element).text()),
   },
 ];
 const HEADLINE_CHROME = new Set(['nav', 'footer', 'aside', 'a', 'form']);
@@ -125,7 +120,7 @@ function findHeadline($: CheerioAPI): { element: Element; rule: string } | undef
     for (const element of candidates) {
       // Long elements are never a headline: their text is not built (a page of many such would be quadratic).
       if (textLength(element) > MAX_HEADLINE_CHARS * 2 || !kind.matches(element, $, textLength)) continue;
-      const value = text($(element).text());
+      const value = collapsedText($(element).text());
       if (value === undefined) continue;
       // h1 is taken as it stands (portals use it for the headline); the weaker kinds must look like one.
       if (kind.rule === 'first h1' && inSiteHeader(element, wrappers)) headerH1 ??= element;

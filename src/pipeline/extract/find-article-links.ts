@@ -1,7 +1,7 @@
 /** Finds a list page's article links: the `links` selector, else the repeated block of same-site article links. */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { descendants, loadPage, measureTextLengths, pageWrappers } from './load-page.ts';
+import { descendants, isInside, loadPage, measureTextLengths, pageWrappers } from './load-page.ts';
 
 const LINKS = new Set(['a']);
 const IMAGES = new Set(['img']);
@@ -175,11 +175,6 @@ function commonAncestor(elements: readonly Element[]): Element | undefined {
   if (elements.length === 1) return elements[0]!.parent?.type === 'tag' ? (elements[0]!.parent as Element) : undefined;
   const [first, ...rest] = elements.map(chain);
   return first!.find((ancestor) => rest.every((ancestors) => ancestors.includes(ancestor)));
-}
-
-function isInside(element: Element, container: Element): boolean {
-  for (let node = element.parent; node; node = node.parent) if (node === container) return true;
-  return false;
 }
 
 /** Boxes titled "Tin nổi bật", "Tin xem nhiều"…: the title's parent, or when that holds more, the list right after the title. */

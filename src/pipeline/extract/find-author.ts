@@ -4,24 +4,19 @@ import type { Element } from 'domhandler';
 import { comparisonKey } from '../normalize/vietnamese-text.ts';
 import { readByline, readLabelledByline } from './find-byline.ts';
 import { jsonLdField } from './find-date.ts';
-import { elementsAfter, hasDescendant, isInside } from './load-page.ts';
-
-function text(value: string | undefined): string | undefined {
-  const clean = value?.replace(/\s+/g, ' ').trim();
-  return clean ? clean : undefined;
-}
+import { collapsedText, elementsAfter, hasDescendant, isInside } from './load-page.ts';
 
 /** SPEC order: the `author` selector, JSON-LD `author`, `meta name="author"`; a CMS account in either counts as none. */
 export function findAuthor($: CheerioAPI, selector: string | undefined): { value?: string; rule: string } {
   if (selector !== undefined) {
-    const raw = text($(selector).first().text());
+    const raw = collapsedText($(selector).first().text());
     const value = raw === undefined ? undefined : (readByline(raw) ?? raw);
     if (value !== undefined) return { value, rule: `author selector "${selector}"` };
   }
   const fromJsonLd = jsonLdField($, 'author');
   const jsonLdName = authorName(fromJsonLd);
   if (jsonLdName !== undefined && !isCmsAccount(jsonLdName)) return { value: jsonLdName, rule: 'JSON-LD author' };
-  const meta = text($('meta[name="author"]').attr('content'));
+  const meta = collapsedText($('meta[name="author"]').attr('content'));
   return meta === undefined || isCmsAccount(meta) ? { rule: 'none' } : { value: meta, rule: 'meta author' };
 }
 
@@ -33,8 +28,8 @@ function isCmsAccount(name: string): boolean {
 }
 
 function authorName(value: unknown): string | undefined {
-  if (typeof value === 'string') return text(value);
-  if (Array.isArray(value)) return text(value.map(authorName).filter(Boolean).join(', '));
+  if (typeof value === 'string') return collapsedText(value);
+  if (Array.isArray(value)) return collapsedText(value.map(authorName).filter(Boolean).join(', '));
   if (value !== null && typeof value === 'object') return authorName((value as { name?: unknown }).name);
   return undefined;
 }

@@ -148,6 +148,12 @@ function nextInOrder(node: Element, enter: boolean): Element | undefined {
   return undefined;
 }
 
+/** `value` with its whitespace runs as single spaces, or undefined when nothing is left. */
+export function collapsedText(value: string | undefined): string | undefined {
+  const clean = value?.replace(/\s+/g, ' ').trim();
+  return clean ? clean : undefined;
+}
+
 /** Whether node sits inside container (container itself excluded). */
 export function isInside(node: AnyNode, container: Element): boolean {
   for (let at = node.parent; at !== null; at = at.parent) if (at === container) return true;
