@@ -150,8 +150,11 @@ export function createSearchIndex(compactAfterDead = COMPACT_AFTER_DEAD): Search
   };
 
   const sync = (data: StoreData) => {
-    if (isInStep(data)) return;
-    const touched = touchedSince(data);
+    if (!isInStep(data)) syncTouched(data, touchedSince(data));
+  };
+
+  /** `sync` with the log's answer already read: the ids it names since the cursor, or undefined to read every story. */
+  const syncTouched = (data: StoreData, touched: Set<string> | undefined) => {
     if (touched === undefined) {
       rebuild(data);
       return;
@@ -179,8 +182,9 @@ export function createSearchIndex(compactAfterDead = COMPACT_AFTER_DEAD): Search
       if (resumable(data)) return continueRebuild(budget);
       if (isInStep(data)) return true;
       // What the log can account for costs only the stories it names: done in one go.
-      if (touchedSince(data) !== undefined) {
-        sync(data);
+      const touched = touchedSince(data);
+      if (touched !== undefined) {
+        syncTouched(data, touched);
         return true;
       }
       startRebuild(data);
