@@ -111,10 +111,6 @@ const SORT_OR_WALK = 8;
 // Aliases chain when a survivor is itself absorbed later; a store never holds a loop, but never trust that.
 const MAX_ALIAS_HOPS = 32;
 
-/** The syllables (words) search would look for in `query`. */
-export function querySyllableCount(query: string): number {
-  return syllables(query).length;
-}
 
 export interface StoryIndex {
   story(slug: string): StoryLookup;

@@ -10,7 +10,8 @@ import { PAGE_CONTENT_SECURITY_POLICY } from './page-assets.ts';
 import { timeFormatter } from './render-home.ts';
 import { renderSearchPage } from './render-search.ts';
 import { renderMissingPage, renderStoryPage, type PageContext } from './render-story.ts';
-import { MAX_QUERY_LENGTH, MAX_QUERY_SYLLABLES, querySyllableCount } from '../publish/story-lookup.ts';
+import { MAX_QUERY_LENGTH, MAX_QUERY_SYLLABLES } from '../publish/story-lookup.ts';
+import { syllables } from '../pipeline/normalize/vietnamese-text.ts';
 import { toNfc } from '../pipeline/normalize/vietnamese-text.ts';
 import { createSearchGate } from './search-gate.ts';
 import { etagOf } from '../publish/feed-catalog.ts';
@@ -71,7 +72,7 @@ export function mountStoryRoutes(app: express.Express, getState: () => ServeStat
     const page = parsePage(req.query.page);
     if (page === undefined || (q !== undefined && typeof q !== 'string')) return void res.status(400).type('text').send('q: one text; page: a whole number from 1\n');
     const query = toNfc(q ?? '').trim();
-    if (query.length > MAX_QUERY_LENGTH || querySyllableCount(query) > MAX_QUERY_SYLLABLES) {
+    if (query.length > MAX_QUERY_LENGTH || syllables(query).length > MAX_QUERY_SYLLABLES) {
       return void res.status(400).send(renderSearchPage(undefined, context, { query: query.slice(0, MAX_QUERY_LENGTH), reason: 'too-long' }));
     }
     if (query === '' || !state.stories) return void res.send(renderSearchPage(undefined, context));

@@ -141,6 +141,14 @@ const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/** The schema version the database is at: 0 for one no bantin has migrated yet. */
+async function readSchemaVersion(client: ClientBase): Promise<number> {
+  const { rows } = await client.query<{ version: number | null }>(
+    `SELECT CASE WHEN to_regclass('bantin_schema') IS NULL THEN 0 ELSE (SELECT max(version) FROM bantin_schema) END AS version`,
+  );
+  return rows[0]?.version ?? 0;
+}
+
 /** The newest schema version this bantin knows. */
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
@@ -154,8 +162,7 @@ export async function migrate(client: PoolClient, location: string): Promise<voi
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
     await client.query('CREATE TABLE IF NOT EXISTS bantin_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM bantin_schema');
-    const current = rows[0]?.version ?? 0;
+    const current = await readSchemaVersion(client);
     if (current > SCHEMA_VERSION) {
       throw new StoreError(
         'SCHEMA',
@@ -181,10 +188,7 @@ export async function migrate(client: PoolClient, location: string): Promise<voi
  * database under running instances, whose saves the migration would then refuse.
  */
 export async function requireCurrentSchema(client: ClientBase, location: string): Promise<void> {
-  const { rows } = await client.query<{ version: number | null }>(
-    `SELECT CASE WHEN to_regclass('bantin_schema') IS NULL THEN 0 ELSE (SELECT max(version) FROM bantin_schema) END AS version`,
-  );
-  const current = rows[0]?.version ?? 0;
+  const current = await readSchemaVersion(client);
   if (current === SCHEMA_VERSION) return;
   const advice =
     current > SCHEMA_VERSION
@@ -206,8 +210,7 @@ export async function declareWriterSchema(client: ClientBase, scope: 'transactio
  * started: a cycle that could not be saved must not take sources from the processes that can.
  */
 export async function checkSchemaUnchanged(client: PoolClient, doing: string, location: string): Promise<void> {
-  const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM bantin_schema');
-  const migrated = rows[0]?.version ?? 0;
+  const migrated = await readSchemaVersion(client);
   if (migrated !== SCHEMA_VERSION) {
     throw new StoreError(
       'SCHEMA',
