@@ -66,8 +66,9 @@ function removeNoisyBlocks($: CheerioAPI, content: Element, textLength: TextLeng
 function cutRelatedNews($: CheerioAPI, content: Element, textLength: TextLength): void {
   for (const element of descendants(content)) {
     // A pointer line already removed takes its own words with it ("<strong>Xem thêm:</strong> <a>…</a>").
+    if (!isInside(element, content) || textLength(element) > LINE_MAX_CHARS * 2) continue;
     const text = $(element).text().trim();
-    if (!isInside(element, content) || textLength(element) > LINE_MAX_CHARS * 2 || !isRelatedHeading(text)) continue;
+    if (!isRelatedHeading(text)) continue;
     if (isPointerLine(text) && hasDescendant(element, LINKS)) {
       removeWithEmptyParents($, content, element);
       continue;

@@ -24,8 +24,6 @@ export interface MainText {
   drop?: Element[];
   /** Where the lead (sapo) sat apart from the body: prepended to it. */
   lead?: Element;
-  /** `div.detail-content`: what the preview shows as the rule that found the content. */
-  description: string;
 }
 
 /** The best-scoring container of prose; undefined on a page with no paragraph of text. */
@@ -52,8 +50,8 @@ export function detectMainText($: CheerioAPI, skip: ReadonlySet<Element>): MainT
   }
   if (best === undefined) return undefined;
   const table = layoutTableAround(best.element, paragraphHolders);
-  if (table !== undefined) return { element: table.element, drop: table.drop, lead: leadBefore($, table.element), description: describe(table.element) };
-  return { element: best.element, lead: leadBefore($, best.element), description: describe(best.element) };
+  const element = table?.element ?? best.element;
+  return { element, ...(table === undefined ? {} : { drop: table.drop }), lead: leadBefore($, element) };
 }
 
 const ROW_GROUPS = new Set(['tbody', 'thead', 'tfoot']);

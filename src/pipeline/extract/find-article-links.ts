@@ -1,7 +1,7 @@
 /** Finds a list page's article links: the `links` selector, else the repeated block of same-site article links. */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { descendants, isInside, loadPage, measureTextLengths, pageWrappers } from './load-page.ts';
+import { descendants, hasDescendant, isInside, loadPage, measureTextLengths, pageWrappers } from './load-page.ts';
 
 const LINKS = new Set(['a']);
 const IMAGES = new Set(['img']);
@@ -205,7 +205,7 @@ function rowsUnderTitleRow(title: Element): Element[] {
   const rows: Element[] = [];
   for (let next = (row as Element).nextSibling; next !== null; next = next.nextSibling) {
     if (next.type !== 'tag') continue;
-    if (!descendants(next, LINKS).length) break;
+    if (!hasDescendant(next, LINKS)) break;
     rows.push(next as Element);
   }
   return rows;

@@ -56,10 +56,8 @@ export function spaceOutNonWords(s: string, keepLineBreaks: boolean): string {
     }
     const runFrom = at;
     const lone = unit === SPACE;
-    do {
-      at++;
-      unit = at < length ? s.charCodeAt(at) : NEWLINE;
-    } while (at < length && word[unit] !== 1 && unit !== lineBreak);
+    do at++;
+    while (at < length && word[(unit = s.charCodeAt(at))] !== 1 && unit !== lineBreak);
     // A lone space is already what it would become: most text is words and single spaces, left uncut.
     if (at - runFrom > 1 || !lone) {
       out += `${s.slice(keptFrom, runFrom)} `;
