@@ -39,7 +39,9 @@ export function unionProfile(members: readonly Member[]): MatchProfile {
     for (const hour of profile.hours) union.hours.add(hour);
     for (const hour of profile.dayParts) union.dayParts.add(hour);
   }
-  return { ...union, forms: () => mergeForms(members.map(({ profile }) => profile.forms())) };
+  // Merged on first use and kept: profiles never change, and a story that gains a copy gets a new union.
+  let merged: ReturnType<MatchProfile['forms']> | undefined;
+  return { ...union, forms: () => (merged ??= mergeForms(members.map(({ profile }) => profile.forms()))) };
 }
 
 /** Whether two profiles name an anchor in common. */

@@ -73,11 +73,7 @@ const ANCHOR_TEXT_CHARS = 1000;
  */
 function lazyForms(copy: Pick<Copy, 'title' | 'contentHtml'>): () => FigureForms {
   let forms: FigureForms | undefined;
-  return () => {
-    const lines = [stripTitleBoilerplate(copy.title), ...keptTextLines(copyText(copy)).map(({ line }) => line)];
-    forms ??= readFigureForms(lines.map((line) => new LineWords(line)));
-    return forms;
-  };
+  return () => (forms ??= readFigureForms([stripTitleBoilerplate(copy.title), ...keptTextLines(copyText(copy)).map(({ line }) => line)].map((line) => new LineWords(line))));
 }
 
 // Most titles and lines come through boilerplate stripping untouched: their keys, which categorising
