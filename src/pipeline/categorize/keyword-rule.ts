@@ -24,12 +24,17 @@ export interface Candidate {
 
 export function candidateOf(evidence: CategoryEvidence): Candidate | undefined {
   if (evidence.excludedBy !== undefined) return undefined;
-  if (evidence.title.length === 0 && textWordsOf(evidence).length < TEXT_KEYWORDS_NEEDED) return undefined;
-  return { words: [...evidence.title, ...textWordsOf(evidence)], weight: weightOf(evidence), titleWords: evidence.title.length };
+  const textWords = textWordsOf(evidence);
+  if (evidence.title.length === 0 && textWords.length < TEXT_KEYWORDS_NEEDED) return undefined;
+  return { words: [...evidence.title, ...textWords], weight: weighWords(evidence.title.length, textWords.length), titleWords: evidence.title.length };
 }
 
 export function weightOf(evidence: CategoryEvidence): number {
-  return evidence.title.length * TITLE_WEIGHT + textWordsOf(evidence).length * TEXT_WEIGHT;
+  return weighWords(evidence.title.length, textWordsOf(evidence).length);
+}
+
+function weighWords(titleWords: number, textWords: number): number {
+  return titleWords * TITLE_WEIGHT + textWords * TEXT_WEIGHT;
 }
 
 /** The keywords that weigh as text: the title's agencies, frames and setting (title-frames.ts), and the text's. */
