@@ -29,16 +29,12 @@ export function candidateOf(evidence: CategoryEvidence): Candidate | undefined {
   return { words: [...evidence.title, ...textWords], weight: weighWords(evidence.title.length, textWords.length), titleWords: evidence.title.length };
 }
 
-export function weightOf(evidence: CategoryEvidence): number {
-  return weighWords(evidence.title.length, textWordsOf(evidence).length);
-}
-
 function weighWords(titleWords: number, textWords: number): number {
   return titleWords * TITLE_WEIGHT + textWords * TEXT_WEIGHT;
 }
 
 /** The keywords that weigh as text: the title's agencies, frames and setting (title-frames.ts), and the text's. */
-export function textWordsOf(evidence: CategoryEvidence): string[] {
+function textWordsOf(evidence: CategoryEvidence): string[] {
   if (evidence.setting === undefined && evidence.agencies === undefined && evidence.frames === undefined) return evidence.text;
   return [...(evidence.agencies ?? []), ...(evidence.frames ?? []), ...(evidence.setting ?? []), ...evidence.text];
 }
