@@ -74,17 +74,31 @@ export function foreignNewsName(title: string, titleKey: string, leadKey: string
 
 function foreignPlaceIn(title: string): string | undefined {
   const words = [...title.matchAll(WORD)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+  // The last name read and whether it was foreign: a name listed after it is read as it was ("sang Mỹ, Nhật Bản và Hàn Quốc").
+  let previous: { last: number; foreign: boolean } | undefined;
   for (let at = 0; at < words.length; at++) {
-    for (const name of NAMES_BY_FIRST_WORD.get(words[at]!.text) ?? []) {
-      if (spellsAt(words, at, name) && isForeignUse(title, words, at, name.length)) return name.join(' ');
-    }
+    const name = NAMES_BY_FIRST_WORD.get(words[at]!.text)?.find((candidate) => spellsAt(words, at, candidate));
+    if (name === undefined) continue;
+    const foreign = previous !== undefined && continuesList(title, words, previous.last, at) ? previous.foreign : isForeignUse(title, words, at, name.length);
+    if (foreign) return name.join(' ');
+    previous = { last: at + name.length - 1, foreign };
+    at = previous.last;
   }
   return undefined;
+}
+
+/** Whether the name at `at` follows the one ending at `last` in a list: after a comma, "và" or "hoặc". */
+function continuesList(title: string, words: readonly Word[], last: number, at: number): boolean {
+  if (last === at - 1) return title.slice(words[last]!.end, words[at]!.start).trim() === ',';
+  const link = words[at - 1]!;
+  return last === at - 2 && (link.text === 'và' || link.text === 'hoặc') && isSpaced(title, words[last]!, link) && isSpaced(title, link, words[at]!);
 }
 
 function groupByFirstWord(names: readonly string[][]): Map<string, string[][]> {
   const groups = new Map<string, string[][]>();
   for (const name of names) groups.set(name[0]!, [...(groups.get(name[0]!) ?? []), name]);
+  // The longest name first: "Nhật Bản" is read before "Nhật".
+  for (const group of groups.values()) group.sort((a, b) => b.length - a.length);
   return groups;
 }
 

@@ -86,6 +86,7 @@ describe('what the headline’s shape says', () => {
     { title: 'Bắt giữ hai người Việt trộm hàng ở Nhật Bản', lead: 'Đại sứ quán Việt Nam đang bảo hộ công dân.', expected: ['an-ninh-trat-tu'] },
     { title: 'Dẫn độ đối tượng ma túy từ Lào về nước', lead: '', expected: ['an-ninh-trat-tu'] },
     { title: 'Sản phẩm OCOP xuất khẩu sang Mỹ', lead: '', expected: ['kinh-te'] },
+    { title: 'Sản phẩm OCOP xuất khẩu sang Mỹ, Nhật Bản và Hàn Quốc', lead: '', expected: ['kinh-te'] },
     { title: 'Bắt giữ kẻ trộm ở xã Mỹ Thủy', lead: '', expected: ['an-ninh-trat-tu'] },
     { title: 'Tai nạn giao thông trên đường Nguyễn Minh Đức', lead: '', expected: ['an-ninh-trat-tu'] },
     { title: 'Bắt giữ kẻ trộm mỹ phẩm', lead: '', expected: ['an-ninh-trat-tu'] },
