@@ -41,11 +41,9 @@ const KINDS = new Set([
 const NOT_FOREIGN_BEFORE = new Set([...TOWARDS, ...PERSON_WORDS, ...KINDS].map(comparisonKey));
 // A name and the small word after it that make a common word: "Anh hùng lực lượng vũ trang", "Nhật ký", "Ý kiến".
 const COMPOUNDS = new Set(
-  ['Anh hùng', 'Anh dũng', 'Nhật ký', 'Nhật thực', 'Mỹ thuật', 'Mỹ nghệ', 'Mỹ phẩm', 'Mỹ nhân', 'Đức tính', 'Ý kiến', 'Ý nghĩa', 'Ý chí', 'Ý tưởng', 'Ý thức'].map(comparisonKey),
+  ['Anh hùng', 'Anh dũng', 'Anh em', 'Anh trai', 'Nhật ký', 'Nhật thực', 'Mỹ thuật', 'Mỹ nghệ', 'Mỹ phẩm', 'Mỹ nhân', 'Đức tính', 'Ý kiến', 'Ý nghĩa', 'Ý chí', 'Ý tưởng', 'Ý thức'].map(comparisonKey),
 );
-// Marks after which a headline starts afresh with a capital ("Mỹ: Cháy rừng…", "Nga - Ukraine …").
-const CLAUSE_BREAK = /[:.!?"“(\[–—-]/u;
-// What may follow a one-word name that opens a clause for it to be the subject ("Mỹ: …", "Nga, Ukraine …",
+// What may follow a one-word name that opens the headline for it to be the subject ("Mỹ: …", "Nga, Ukraine …",
 // "Nga - Ukraine …"), besides "và".
 const OPENING_NAME_FOLLOWERS = [':', ',', '-', '–', '—'];
 
@@ -110,9 +108,8 @@ function spellsAt(words: readonly Word[], at: number, name: readonly string[]): 
  * The name stands alone (no capitalised word right before or after it with only a space between, which
  * would make it part of a Vietnamese name), makes no common word with the word after it ("Anh hùng"),
  * and does not follow a word that makes it a person ("cô giáo Nga"), a breed ("cá sấu Mỹ") or the
- * destination of a Vietnamese actor ("sang Mỹ"). A one-word name opening the headline or a clause
- * (after a colon or a dash) counts only before a colon, comma, dash or "và" ("Mỹ: …", "Nga, Ukraine …"),
- * since every headline and clause opens with a capital.
+ * destination of a Vietnamese actor ("sang Mỹ"). A one-word name opening the headline counts only before
+ * a colon, comma, dash or "và" ("Mỹ: …", "Nga, Ukraine …"), since every headline opens with a capital.
  */
 function isForeignUse(title: string, words: readonly Word[], at: number, length: number): boolean {
   const last = at + length - 1;
@@ -122,8 +119,8 @@ function isForeignUse(title: string, words: readonly Word[], at: number, length:
     if (length === 1 && COMPOUNDS.has(comparisonKey(`${words[at]!.text} ${after.text}`))) return false;
   }
   const before = words[at - 1];
-  if (before !== undefined && isSpaced(title, before, words[at]!)) return !isCapitalised(before.text) && !followsNotForeign(title, words, at);
-  if (before !== undefined && !CLAUSE_BREAK.test(title.slice(before.end, words[at]!.start))) return true;
+  // After a colon or a comma the word before belongs to another clause or list item ("Giá dầu: Mỹ …").
+  if (before !== undefined) return !isSpaced(title, before, words[at]!) || (!isCapitalised(before.text) && !followsNotForeign(title, words, at));
   if (length > 1) return true;
   const next = title.slice(words[last]!.end).trimStart();
   return OPENING_NAME_FOLLOWERS.some((mark) => next.startsWith(mark)) || (after?.text === 'và' && isSpaced(title, words[last]!, after));

@@ -96,6 +96,7 @@ describe('what the headline’s shape says', () => {
     { title: 'Mỹ: Cháy rừng thiêu rụi hàng trăm ngôi nhà, lính cứu hỏa dốc sức chữa cháy', lead: '', expected: [] },
     { title: 'Nhật Bản: Động đất làm sập một bệnh viện', lead: '', expected: [] },
     { title: 'Nga, Ukraine cáo buộc nhau tấn công bệnh viện', lead: '', expected: [] },
+    { title: 'Thị trường tín dụng: Mỹ siết cho vay mua nhà', lead: '', expected: [] },
     { title: 'Nắng nóng bao trùm châu Âu, Tây Ban Nha ghi nhận hàng trăm bệnh nhân sốc nhiệt', lead: '', expected: [] },
     // A person, a breed and a title are not the country their name spells.
     { title: 'Bệnh viện tỉnh cứu sống cô giáo Nga bị sốc phản vệ', lead: '', expected: ['y-te'] },
