@@ -6,7 +6,8 @@
  */
 import { comparisonKey } from '../normalize/vietnamese-text.ts';
 import { readDayParts } from './event-times.ts';
-import { hasDigit, isDigitCode, isInitial, isUpperCode, LineWords } from './text-tokens.ts';
+import { FORMER_PROVINCES, isUpperCode, PERSON_TITLES as PERSON_TITLES_LIST, PROVINCES_SINCE_2025 } from '../normalize/vietnamese-names.ts';
+import { hasDigit, isDigitCode, isInitial, LineWords } from './text-tokens.ts';
 
 export interface EventAnchors {
   /** Named places and people, and codes, in comparison form: "hoà quân", "phan đình k", "37c-418.62", "ql 7a". */
@@ -38,21 +39,11 @@ const PLACE_PHRASES = new Set([
 ]);
 // Provinces and centrally-run cities, before and after the 2025 merger: every copy from a province may
 // name it, so it tells no event from another.
-const PROVINCES = new Set(
-  [
-    'hà nội', 'huế', 'thừa thiên huế', 'lai châu', 'điện biên', 'sơn la', 'lạng sơn', 'quảng ninh', 'thanh hoá', 'nghệ an', 'hà tĩnh',
-    'cao bằng', 'tuyên quang', 'lào cai', 'thái nguyên', 'phú thọ', 'bắc ninh', 'hưng yên', 'hải phòng', 'ninh bình', 'quảng trị',
-    'đà nẵng', 'quảng ngãi', 'gia lai', 'khánh hoà', 'lâm đồng', 'đắk lắk', 'hồ chí minh', 'đồng nai', 'tây ninh', 'cần thơ',
-    'vĩnh long', 'đồng tháp', 'cà mau', 'an giang', 'hà giang', 'yên bái', 'bắc kạn', 'hoà bình', 'vĩnh phúc', 'bắc giang',
-    'hải dương', 'thái bình', 'nam định', 'hà nam', 'quảng bình', 'quảng nam', 'kon tum', 'bình định', 'phú yên', 'ninh thuận',
-    'bình thuận', 'đắk nông', 'bình phước', 'bình dương', 'bà rịa', 'vũng tàu', 'long an', 'tiền giang', 'bến tre', 'trà vinh',
-    'sóc trăng', 'hậu giang', 'bạc liêu', 'kiên giang', 'việt nam',
-  ].map(comparisonKey),
-);
+const PROVINCES = new Set([...PROVINCES_SINCE_2025, ...FORMER_PROVINCES, 'Việt Nam'].map(comparisonKey));
 // Places numbered rather than named: "khu phố 4", "tiểu khu 512", "tổ dân phố 7".
 const NUMBERED_PLACES = new Set(['khu phố', 'tổ dân phố', 'tiểu khu', 'xóm', 'thôn', 'tổ', 'khối', 'ấp', 'khu vực', 'bản']);
 // Words before a person's name that are not part of it.
-const PERSON_TITLES = new Set(['ông', 'bà', 'anh', 'chị', 'em', 'cháu', 'bé', 'cụ', 'chú', 'cô', 'bác']);
+const PERSON_TITLES = new Set(PERSON_TITLES_LIST);
 // Words after which a run of capitalised syllables is a person's name ("đối tượng Sùng A Páo").
 const PERSON_WORDS = new Set([
   ...PERSON_TITLES, 'đối tượng', 'bị cáo', 'bị can', 'nghi phạm', 'nạn nhân', 'bệnh nhân', 'tài xế', 'lái xe', 'thuyền trưởng',

@@ -5,7 +5,8 @@
  * ("gần 19 m³" for 18,6 m³), and a person's age for a birth year and back. They only ever vouch for a
  * figure: a figure in words is never one the other copy lacks.
  */
-import { isDigitCode, isUpperCode, type LineWords } from './text-tokens.ts';
+import { isUpperCode } from '../normalize/vietnamese-names.ts';
+import { isDigitCode, type LineWords } from './text-tokens.ts';
 
 export interface FigureForms {
   /** The values the text spells out or writes another way, as copyFigures writes them ("20", "3500", "16", "2,4"). */

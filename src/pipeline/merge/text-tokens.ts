@@ -5,6 +5,7 @@
  * (capitalised, with digits, spelling a number) and run on every line of every copy. No pattern runs
  * over the whole text but that split, so hostile text costs what its length does.
  */
+import { isUpperCode } from '../normalize/vietnamese-names.ts';
 
 export class LineWords {
   private readonly raws: string[];
@@ -82,18 +83,6 @@ export function isInitial(word: string): boolean {
   if (word.length < 2 || word.length > 3 || word.charCodeAt(word.length - 1) !== 46) return false;
   if (!isUpperCode(word.charCodeAt(0))) return false;
   return word.length === 2 || isLowerLetter(word[1]!);
-}
-
-/** Whether a character code is a capital letter: ASCII, Latin-1 and the Vietnamese letters by their code alone. */
-export function isUpperCode(code: number): boolean {
-  if (code < 128) return code >= 65 && code <= 90;
-  if (code < 0x100) return code >= 0xc0 && code <= 0xde && code !== 0xd7;
-  // Latin Extended-A (Ă Đ Ĩ Ũ) and the Vietnamese block (Ạ … Ỹ) pair each capital with the small letter after it.
-  if (code < 0x180) return code % 2 === 0;
-  if (code === 0x1a0 || code === 0x1af) return true; // Ơ Ư
-  if (code >= 0x1ea0 && code <= 0x1ef9) return code % 2 === 0;
-  const char = String.fromCharCode(code);
-  return char !== char.toLowerCase() && char === char.toUpperCase();
 }
 
 export function isDigitCode(code: number): boolean {

@@ -86,11 +86,24 @@ describe('what the headline’s shape says', () => {
     { title: 'Bắt giữ hai người Việt trộm hàng ở Nhật Bản', lead: 'Đại sứ quán Việt Nam đang bảo hộ công dân.', expected: ['an-ninh-trat-tu'] },
     { title: 'Dẫn độ đối tượng ma túy từ Lào về nước', lead: '', expected: ['an-ninh-trat-tu'] },
     { title: 'Sản phẩm OCOP xuất khẩu sang Mỹ', lead: '', expected: ['kinh-te'] },
+    { title: 'Sản phẩm OCOP xuất khẩu sang Mỹ, Nhật Bản và Hàn Quốc', lead: '', expected: ['kinh-te'] },
     { title: 'Bắt giữ kẻ trộm ở xã Mỹ Thủy', lead: '', expected: ['an-ninh-trat-tu'] },
     { title: 'Tai nạn giao thông trên đường Nguyễn Minh Đức', lead: '', expected: ['an-ninh-trat-tu'] },
     { title: 'Bắt giữ kẻ trộm mỹ phẩm', lead: '', expected: ['an-ninh-trat-tu'] },
     { title: 'Anh hùng cứu người trong tai nạn giao thông', lead: '', expected: ['an-ninh-trat-tu'] },
     { title: 'Tai nạn giao thông, ông Đức và chị Mỹ bị thương', lead: '', expected: ['an-ninh-trat-tu'] },
+    // A capital after a colon opens a new clause, not a longer name; a comma ends a name too.
+    { title: 'Mỹ: Cháy rừng thiêu rụi hàng trăm ngôi nhà, lính cứu hỏa dốc sức chữa cháy', lead: '', expected: [] },
+    { title: 'Nhật Bản: Động đất làm sập một bệnh viện', lead: '', expected: [] },
+    { title: 'Nga, Ukraine cáo buộc nhau tấn công bệnh viện', lead: '', expected: [] },
+    { title: 'Thị trường tín dụng: Mỹ siết cho vay mua nhà', lead: '', expected: [] },
+    { title: 'Nắng nóng bao trùm châu Âu, Tây Ban Nha ghi nhận hàng trăm bệnh nhân sốc nhiệt', lead: '', expected: [] },
+    // A person, a breed and a title are not the country their name spells.
+    { title: 'Bệnh viện tỉnh cứu sống cô giáo Nga bị sốc phản vệ', lead: '', expected: ['y-te'] },
+    { title: 'Trao quà cho thương binh Đức bị thương trong tai nạn giao thông', lead: '', expected: ['an-ninh-trat-tu'] },
+    { title: 'Bắt giữ đối tượng trộm 20 con cá sấu Mỹ của trang trại', lead: '', expected: ['an-ninh-trat-tu'] },
+    { title: 'Hai binh sĩ Mỹ thiệt mạng trong tai nạn giao thông', lead: '', expected: [] },
+    { title: 'Truy tặng danh hiệu Anh hùng lực lượng vũ trang cho chiến sĩ hy sinh khi bắt giữ tội phạm ma túy', lead: '', expected: ['an-ninh-trat-tu'] },
   ])('foreign news files nowhere unless something anchors it here: "$title" → $expected', ({ title, lead, expected }) => {
     expect(ids(storyOf(title, lead))).toEqual(expected);
   });
