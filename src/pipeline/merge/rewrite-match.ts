@@ -242,25 +242,45 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const firstBrief: FigureSide = first === copyInOther ? copy : other;
   const secondBrief: FigureSide = firstBrief === copy ? other : copy;
   const firstFigures = first();
+  let secondFigures: FigureCheck | undefined;
+  const reverse = () => (secondFigures ??= second());
   let figures: FigureCheck = firstFigures;
   let corroborating = () => corroboratingFigures(firstBrief, figures);
   // One place and a day stand for the anchors with the hour both give, or with several figures in
   // common, counted from whichever side's figures the other holds.
   const dayOnly = !anchorsHold && sameTime !== undefined && !sameTime.includes('h');
   if (!figures.agree || (dayOnly && corroborating() < MIN_CORROBORATING_FIGURES)) {
-    const reverse = second();
-    if (reverse.agree && (!figures.agree || corroboratingFigures(secondBrief, reverse) > corroborating())) {
-      figures = reverse;
-      corroborating = () => corroboratingFigures(secondBrief, reverse);
+    const reversed = reverse();
+    if (reversed.agree && (!figures.agree || corroboratingFigures(secondBrief, reversed) > corroborating())) {
+      figures = reversed;
+      corroborating = () => corroboratingFigures(secondBrief, reversed);
     }
   }
   const byPlace = anchorsHold || (sameTime !== undefined && (!dayOnly || corroborating() >= MIN_CORROBORATING_FIGURES));
-  // Without a place both name, many distinctive figures and a day in common tell the event (a data release).
-  const telling = () => corroboratingFigures(figures === firstFigures ? firstBrief : secondBrief, figures, true);
-  const figuresTell = !byPlace && figures.agree && input.gapMs <= REWRITE_WINDOW_MS && sharedDay(copy, other) !== undefined && telling() >= MIN_TELLING_FIGURES ? telling() : undefined;
+  // Without a place both name, many distinctive figures and a day in common tell the event (a data release
+  // restated), when one copy's figures are all found in the other (see wholeIn).
+  let figuresTell: number | undefined;
+  if (!byPlace && input.gapMs <= REWRITE_WINDOW_MS && sharedDay(copy, other) !== undefined) {
+    const whole = wholeIn(firstBrief, firstFigures) ? firstFigures : wholeIn(secondBrief, reverse()) ? reverse() : undefined;
+    const telling = whole === undefined ? 0 : corroboratingFigures(whole === firstFigures ? firstBrief : secondBrief, whole, true);
+    if (telling >= MIN_TELLING_FIGURES) {
+      figures = whole!;
+      figuresTell = telling;
+    }
+  }
   const placed = byPlace || figuresTell !== undefined;
   const corrected = !figures.agree && isCorrection(input, figures);
   return { ...verdict, figures, ...(corrected ? { correction: true as const } : {}), ...(figuresTell === undefined ? {} : { figuresTell }), same: placed && laterDay === undefined && !otherHours && !otherDays && (figures.agree || corrected) };
+}
+
+/**
+ * Every figure of the brief found in the other, none missing and none forgiven as a detail it adds: what
+ * figures alone may tell an event by. A data release restated states the release's figures and no others
+ * (one copy's are all the other's); two meetings of one day quoting one half-year report (an HĐND session,
+ * a Party conference) each add figures of their own (the resolutions passed, the members admitted).
+ */
+function wholeIn(brief: FigureSide, figures: FigureCheck): boolean {
+  return figures.agree && figures.missing.length === 0 && figures.compared === brief.figures.size;
 }
 
 /**

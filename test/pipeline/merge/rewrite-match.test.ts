@@ -225,6 +225,21 @@ describe('figures that tell the event where no place is named', () => {
     const nextDay = profile('Điểm thi lớp 10', 'Chiều 2/7, điểm trung bình môn Toán đạt 6,12, Ngữ văn 6,85, Tiếng Anh 5,94.');
     expect(judge(nextDay, portal, sameDay).same).toBe(false);
   });
+
+  it('not two meetings of one day quoting one half-year report, each with a figure of its own', () => {
+    const council = profile(
+      'Khai mạc kỳ họp giữa năm của HĐND tỉnh',
+      'Sáng 1/7, HĐND tỉnh khai mạc kỳ họp thường lệ giữa năm. Theo báo cáo của UBND tỉnh, 6 tháng đầu năm GRDP tăng 7,52%; thu ngân sách đạt 8.215 tỷ đồng; giải ngân vốn đầu tư công đạt 48,3% kế hoạch. Kỳ họp xem xét 27 tờ trình.',
+    );
+    const party = profile(
+      'Hội nghị Ban Chấp hành Đảng bộ tỉnh sơ kết 6 tháng',
+      'Ngày 1/7, Ban Chấp hành Đảng bộ tỉnh tổ chức hội nghị sơ kết công tác 6 tháng đầu năm. Tăng trưởng GRDP đạt 7,52%, thu ngân sách 8.215 tỷ đồng, giải ngân vốn đầu tư công 48,3%. Toàn tỉnh kết nạp 1.243 đảng viên mới.',
+    );
+    expect(judge(party, council, sameDay)).toMatchObject({ figures: { agree: true }, same: false });
+    // The paper restating the session's report, with no figure of its own, is still told by them.
+    const paper = profile('Sáu tháng, GRDP tăng 7,52%', 'Chiều 1/7, tại kỳ họp HĐND tỉnh, UBND tỉnh báo cáo GRDP 6 tháng tăng 7,52%, thu ngân sách 8.215 tỷ đồng, giải ngân đầu tư công 48,3%.');
+    expect(judge(paper, council, sameDay)).toMatchObject({ figuresTell: 3, same: true });
+  });
 });
 
 describe('a correction under a new link', () => {
