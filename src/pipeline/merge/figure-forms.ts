@@ -101,11 +101,40 @@ const SCALE_WORDS = new Set([...THOUSAND_WORDS, 'trăm', 'chục', 'vạn']);
  * money as one, a unit as its quantity ("2,4 tấn" and "2.400 kg" count one thing). '' for none.
  */
 function countedWord(lowerAt: LowerAt, index: number): string {
-  let word = lowerAt(index + 1);
-  if (SCALE_WORDS.has(word)) word = lowerAt(index + 2);
+  let at = index + 1;
+  let word = lowerAt(at);
+  if (SCALE_WORDS.has(word)) word = lowerAt(++at);
   if (MONEY_WORDS.has(word)) return 'đồng';
+  if (countsPeople(word, lowerAt(at + 1))) return PEOPLE;
   const unit = UNITS.get(word);
   return unit ? unit.family[0]![0] : word;
+}
+
+/** What every noun counting people counts: "2 người bị thương" and "3 nạn nhân bị thương" count one thing. */
+const PEOPLE = 'người';
+/**
+ * Nouns that count people, by their first syllable: the second syllables that make it one ('' for the
+ * syllable alone, `except` for those that do not: "2 ca nô" is a boat, "3 trường học" a building).
+ */
+const PEOPLE_NOUNS: ReadonlyMap<string, { alone: boolean; with?: ReadonlySet<string>; except?: ReadonlySet<string> }> = new Map([
+  ['người', { alone: true }],
+  ['nạn', { alone: false, with: new Set(['nhân']) }],
+  ['ca', { alone: true, except: new Set(['nô', 'khúc', 'làm', 'trực', 'kíp']) }],
+  ['trường', { alone: false, with: new Set(['hợp']) }],
+  ['đối', { alone: false, with: new Set(['tượng']) }],
+  ['cháu', { alone: true }],
+  ['em', { alone: true }],
+  ['bé', { alone: true }],
+  ['trẻ', { alone: true }],
+  ['học', { alone: false, with: new Set(['sinh', 'viên']) }],
+  ['bệnh', { alone: false, with: new Set(['nhân']) }],
+]);
+
+function countsPeople(word: string, next: string): boolean {
+  const noun = PEOPLE_NOUNS.get(word);
+  if (noun === undefined) return false;
+  if (noun.with !== undefined) return noun.with.has(next);
+  return noun.alone && !(noun.except?.has(next) ?? false);
 }
 
 /**

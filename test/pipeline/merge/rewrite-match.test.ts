@@ -126,6 +126,15 @@ describe('judgeRewrite', () => {
     expect(verdict).toMatchObject({ same: true, figures: { agree: true } });
   });
 
+  it('reads a count of victims as a count of people: "3 nạn nhân" is no figure added to "2 người", it contradicts it', () => {
+    const clip = profile('[Clip] Xe tải va chạm xe máy trên QL1, 2 người bị thương', 'Khoảng 17h ngày 12/3, trên QL1 đoạn qua xã Phước Hòa Tây, xe tải va chạm với xe máy làm 2 người bị thương, được đưa đi cấp cứu.');
+    const paper = (injured: string) =>
+      profile('Va chạm giao thông ở xã Phước Hòa Tây', `(BN) - Chiều 12/3, trên QL1 đoạn qua xã Phước Hòa Tây xảy ra vụ va chạm giữa xe khách và xe máy khiến ${injured} nạn nhân bị thương.`);
+    const days = { gapHours: 3, copyDay: day(2026, 3, 12), otherDay: day(2026, 3, 12) };
+    expect(judge(paper('3'), clip, days)).toMatchObject({ figures: { missing: ['3'], agree: false }, same: false });
+    expect(judge(paper('2'), clip, days)).toMatchObject({ figures: { missing: [], agree: true }, same: true });
+  });
+
   it('allows one figure slip among three of the brief, not among two', () => {
     const full = profile('Nổ bình gas', 'Khoảng 10h15 ngày 20/12, tại quán ăn của ông Trần Văn Ph. trên đường Lê Thánh Tông xảy ra vụ nổ; ông Ph. và 2 khách bị thương, 12 bộ bàn ghế hư hỏng, thiệt hại 40 triệu đồng.');
     const three = profile('Nổ bình gas', 'Lúc 10h15 ngày 20/12, vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông làm 3 khách bị thương, 12 bộ bàn ghế hư hỏng, thiệt hại 40 triệu đồng.');
