@@ -24,6 +24,8 @@ export interface FigureForms {
   counted: Set<string>;
   /** The values the text spells out for each word it counts in words ("bảy người": người → 7). */
   spelledCounts: Map<string, Set<number>>;
+  /** What the text names by number, by the word before "số" ("vụ việc số 12/2026": việc → 12; "Tờ trình số 45/TTr-UBND": trình → 45). */
+  numbered: Map<string, Set<string>>;
 }
 
 const DIGIT_WORDS: ReadonlyMap<string, number> = new Map([
@@ -63,7 +65,7 @@ const DIGIT_TOKEN = /^(?:\d{1,3}(?:\.\d{3})+|\d{1,9})(?:,\d{1,3})?$/;
 
 /** The other forms of the figures of a text's lines. */
 export function readFigureForms(lines: readonly LineWords[]): FigureForms {
-  const forms: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set(), counts: new Map(), counted: new Set(), spelledCounts: new Map() };
+  const forms: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set(), counts: new Map(), counted: new Set(), spelledCounts: new Map(), numbered: new Map() };
   for (const line of lines) {
     const lowerAt: LowerAt = (index) => line.lower(index);
     let previousIsNumber = false;
@@ -78,6 +80,7 @@ export function readFigureForms(lines: readonly LineWords[]): FigureForms {
       if (isNumber && !previousIsNumber) readSpelledNumber(lowerAt, index, forms);
       if (previousIsNumber && !isNumber) forms.counted.add(countedWord(lowerAt, index - 1));
       previousIsNumber = isNumber;
+      if (isDigitCode(code) && index >= 2) readNumberedName(line, index, forms);
       if (isDigitCode(code) && DIGIT_TOKEN.test(word)) {
         readDigitForms(lowerAt, index, forms);
         const counts = countedWord(lowerAt, index);
@@ -87,6 +90,36 @@ export function readFigureForms(lines: readonly LineWords[]): FigureForms {
     }
   }
   return forms;
+}
+
+/**
+ * "vụ việc số 12", "Tờ trình số 45/TTr-UBND", "Đội CSGT số 6": a thing named by its number, kept under the
+ * word before "số" with the number's digits (the code after a slash left out: one copy writes it, another
+ * not). Not a count: "tổng số 137 hộ", ", số 45 hộ".
+ */
+function readNumberedName(line: LineWords, index: number, forms: FigureForms): void {
+  if (line.lower(index - 1) !== 'số' || line.closes(index - 2)) return;
+  const noun = line.lower(index - 2);
+  if (noun === '' || noun === 'tổng') return;
+  const digits = /^\d+/.exec(line.word(index))![0];
+  let numbers = forms.numbered.get(noun);
+  if (numbers === undefined) forms.numbered.set(noun, (numbers = new Set()));
+  numbers.add(canonicalFigure(digits));
+}
+
+/**
+ * A thing both texts name by number, numbered otherwise in each ("vụ việc số 12" and "vụ việc số 13"): two
+ * items of one template, whatever else they share. The contained side's number, as "số 12"; undefined when none.
+ */
+export function numberedNameDiffers(contained: FigureForms, other: FigureForms): string | undefined {
+  for (const [noun, numbers] of contained.numbered) {
+    const others = other.numbered.get(noun);
+    if (others === undefined) continue;
+    let shared = false;
+    for (const number of numbers) if (others.has(number)) shared = true;
+    if (!shared) return `số ${[...numbers][0]}`;
+  }
+  return undefined;
 }
 
 /** A line's word at an index in lower case ('' past either end). */
@@ -231,7 +264,7 @@ export function figureKey(token: string): string {
 
 /** The forms of several copies' figures together (a story's copies taken as one). */
 export function mergeForms(all: readonly FigureForms[]): FigureForms {
-  const merged: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set(), counts: new Map(), counted: new Set(), spelledCounts: new Map() };
+  const merged: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set(), counts: new Map(), counted: new Set(), spelledCounts: new Map(), numbered: new Map() };
   for (const forms of all) {
     for (const value of forms.spelled) merged.spelled.add(value);
     for (const [figure, readings] of forms.alternatives) merged.alternatives.set(figure, [...(merged.alternatives.get(figure) ?? []), ...readings]);
@@ -241,6 +274,11 @@ export function mergeForms(all: readonly FigureForms[]): FigureForms {
     for (const [figure, counts] of forms.counts) if (!merged.counts.has(figure)) merged.counts.set(figure, counts);
     for (const word of forms.counted) merged.counted.add(word);
     for (const [word, values] of forms.spelledCounts) for (const value of values) addSpelledCount(merged, word, value);
+    for (const [noun, numbers] of forms.numbered) {
+      const all = merged.numbered.get(noun);
+      if (all === undefined) merged.numbered.set(noun, new Set(numbers));
+      else for (const number of numbers) all.add(number);
+    }
   }
   return merged;
 }

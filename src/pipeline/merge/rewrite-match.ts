@@ -10,7 +10,7 @@
  */
 import type { MatchProfile } from './match-profile.ts';
 import { valueOfFigure } from './figure-forms.ts';
-import { compareFigures, NOT_COMPARED, type FigureCheck, type FigureSide } from './match-score.ts';
+import { compareFigures, NOT_COMPARED, withNumberedNames, type FigureCheck, type FigureSide } from './match-score.ts';
 import { hoursDisagree, sharedDayPart, sharedHour } from './event-times.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -270,6 +270,8 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   }
   const placed = byPlace || figuresTell !== undefined;
   const corrected = !figures.agree && isCorrection(input, figures);
+  // A thing both name by number, numbered otherwise ("vụ việc số 12", "số 13"): looked at last, when all else holds.
+  if (placed && laterDay === undefined && !otherHours && !otherDays && figures.agree) figures = withNumberedNames(figures, copy, other);
   return { ...verdict, figures, ...(corrected ? { correction: true as const } : {}), ...(figuresTell === undefined ? {} : { figuresTell }), same: placed && laterDay === undefined && !otherHours && !otherDays && (figures.agree || corrected) };
 }
 

@@ -135,6 +135,16 @@ describe('judgeRewrite', () => {
     expect(judge(paper('2'), clip, days)).toMatchObject({ figures: { missing: [], agree: true }, same: true });
   });
 
+  it('keeps apart two notices at one place and hour that number their case otherwise', () => {
+    const notice = (number: string) =>
+      profile('Tìm chủ sở hữu xe máy', `Khoảng 9h ngày 3/6, Công an xã Tân Hòa Đông thông báo tìm chủ sở hữu chiếc xe máy trong vụ việc số ${number}/2026 do người dân ông Lương Văn Th. giao nộp.`);
+    const paper = (number: string) =>
+      profile('Người dân giao nộp xe máy nhặt được', `(BTG) - Sáng 3/6, ông Lương Văn Th. ở xã Tân Hòa Đông mang chiếc xe máy nhặt được đến giao nộp; công an xã thụ lý vụ việc số ${number}.`);
+    const days = { gapHours: 3, copyDay: day(2026, 6, 3), otherDay: day(2026, 6, 3) };
+    expect(judge(paper('12'), notice('12'), days).same).toBe(true);
+    expect(judge(paper('13'), notice('12'), days)).toMatchObject({ figures: { missing: ['số 13'], agree: false }, same: false });
+  });
+
   it('allows one figure slip among three of the brief, not among two', () => {
     const full = profile('Nổ bình gas', 'Khoảng 10h15 ngày 20/12, tại quán ăn của ông Trần Văn Ph. trên đường Lê Thánh Tông xảy ra vụ nổ; ông Ph. và 2 khách bị thương, 12 bộ bàn ghế hư hỏng, thiệt hại 40 triệu đồng.');
     const three = profile('Nổ bình gas', 'Lúc 10h15 ngày 20/12, vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông làm 3 khách bị thương, 12 bộ bàn ghế hư hỏng, thiệt hại 40 triệu đồng.');
