@@ -154,14 +154,22 @@ const MIN_CORROBORATING_VALUE = 10;
  * stories of the window name) both put their event at: "20/12 10h", "16/12"; undefined when they share no day.
  */
 export function samePlaceAndDay(copy: MatchProfile, other: MatchProfile, anchors: AnchorWeighing, gapMs: number): string | undefined {
+  return shownTime(placeAndDay(copy, other, anchors, gapMs));
+}
+
+function shownTime(placed: { day: string; time?: string } | undefined): string | undefined {
+  return placed && (placed.time === undefined ? placed.day : `${placed.day} ${placed.time}`);
+}
+
+/** samePlaceAndDay's day, and the time both give that day when they give one (an hour, "10h", or a part of the day, "5–11h"). */
+function placeAndDay(copy: MatchProfile, other: MatchProfile, anchors: AnchorWeighing, gapMs: number): { day: string; time?: string } | undefined {
   if (gapMs > REWRITE_WINDOW_MS || anchors.weight < PARTIAL_ANCHOR_WEIGHT) return undefined;
   let day: string | undefined;
   for (const mentioned of copy.days) if (other.days.has(mentioned)) day = mentioned;
   if (day === undefined) return undefined;
   const hour = sharedHour(copy, other);
-  if (hour !== undefined) return `${day} ${hour}h`;
-  const part = sharedDayPart(copy, other);
-  return part === undefined ? day : `${day} ${part}`;
+  const time = hour === undefined ? sharedDayPart(copy, other) : `${hour}h`;
+  return time === undefined ? { day } : { day, time };
 }
 
 /**
@@ -223,7 +231,8 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const otherHours = hoursDisagree(copy, other);
   const otherDays = daysDisagree(copy, other);
   const anchorsHold = anchorsMayMatch(anchors, input.gapMs) && anchors.weight >= requiredAnchorWeight;
-  const sameTime = anchorsHold ? undefined : samePlaceAndDay(copy, other, anchors, input.gapMs);
+  const placeDay = anchorsHold ? undefined : placeAndDay(copy, other, anchors, input.gapMs);
+  const sameTime = shownTime(placeDay);
   const verdict = {
     anchors,
     requiredAnchorWeight,
@@ -248,7 +257,7 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   let corroborating = () => corroboratingFigures(firstBrief, figures);
   // One place and a day stand for the anchors with the hour both give, or with several figures in
   // common, counted from whichever side's figures the other holds.
-  const dayOnly = !anchorsHold && sameTime !== undefined && !sameTime.includes('h');
+  const dayOnly = placeDay !== undefined && placeDay.time === undefined;
   if (!figures.agree || (dayOnly && corroborating() < MIN_CORROBORATING_FIGURES)) {
     const reversed = reverse();
     if (reversed.agree && (!figures.agree || corroboratingFigures(secondBrief, reversed) > corroborating())) {
