@@ -25,6 +25,8 @@ export interface FigureForms {
   counted: Set<string>;
   /** The values the text spells out for each word it counts in words ("bảy người": người → 7). */
   spelledCounts: Map<string, Set<number>>;
+  /** What the text names by number, by the word before "số" ("vụ việc số 12/2026": việc → 12; "Tờ trình số 45/TTr-UBND": trình → 45). */
+  numbered: Map<string, Set<string>>;
 }
 
 const DIGIT_WORDS: ReadonlyMap<string, number> = new Map([
@@ -64,7 +66,7 @@ const DIGIT_TOKEN = /^(?:\d{1,3}(?:\.\d{3})+|\d{1,9})(?:,\d{1,3})?$/;
 
 /** The other forms of the figures of a text's lines. */
 export function readFigureForms(lines: readonly LineWords[]): FigureForms {
-  const forms: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set(), counts: new Map(), counted: new Set(), spelledCounts: new Map() };
+  const forms: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set(), counts: new Map(), counted: new Set(), spelledCounts: new Map(), numbered: new Map() };
   for (const line of lines) {
     const lowerAt: LowerAt = (index) => line.lower(index);
     let previousIsNumber = false;
@@ -79,6 +81,7 @@ export function readFigureForms(lines: readonly LineWords[]): FigureForms {
       if (isNumber && !previousIsNumber) readSpelledNumber(lowerAt, index, forms);
       if (previousIsNumber && !isNumber) forms.counted.add(countedWord(lowerAt, index - 1));
       previousIsNumber = isNumber;
+      if (isDigitCode(code) && index >= 2) readNumberedName(line, index, forms);
       if (isDigitCode(code) && DIGIT_TOKEN.test(word)) {
         readDigitForms(lowerAt, index, forms);
         const counts = countedWord(lowerAt, index);
@@ -88,6 +91,36 @@ export function readFigureForms(lines: readonly LineWords[]): FigureForms {
     }
   }
   return forms;
+}
+
+/**
+ * "vụ việc số 12", "Tờ trình số 45/TTr-UBND", "Đội CSGT số 6": a thing named by its number, kept under the
+ * word before "số" with the number's digits (the code after a slash left out: one copy writes it, another
+ * not). Not a count: "tổng số 137 hộ", ", số 45 hộ".
+ */
+function readNumberedName(line: LineWords, index: number, forms: FigureForms): void {
+  if (line.lower(index - 1) !== 'số' || line.closes(index - 2)) return;
+  const noun = line.lower(index - 2);
+  if (noun === '' || noun === 'tổng') return;
+  const digits = /^\d+/.exec(line.word(index))![0];
+  let numbers = forms.numbered.get(noun);
+  if (numbers === undefined) forms.numbered.set(noun, (numbers = new Set()));
+  numbers.add(canonicalFigure(digits));
+}
+
+/**
+ * A thing both texts name by number, numbered otherwise in each ("vụ việc số 12" and "vụ việc số 13"): two
+ * items of one template, whatever else they share. The contained side's number, as "số 12"; undefined when none.
+ */
+export function numberedNameDiffers(contained: FigureForms, other: FigureForms): string | undefined {
+  for (const [noun, numbers] of contained.numbered) {
+    const others = other.numbered.get(noun);
+    if (others === undefined) continue;
+    let shared = false;
+    for (const number of numbers) if (others.has(number)) shared = true;
+    if (!shared) return `số ${[...numbers][0]}`;
+  }
+  return undefined;
 }
 
 /** A line's word at an index in lower case ('' past either end). */
@@ -102,11 +135,40 @@ const SCALE_WORDS = new Set([...THOUSAND_WORDS, 'trăm', 'chục', 'vạn']);
  * money as one, a unit as its quantity ("2,4 tấn" and "2.400 kg" count one thing). '' for none.
  */
 function countedWord(lowerAt: LowerAt, index: number): string {
-  let word = lowerAt(index + 1);
-  if (SCALE_WORDS.has(word)) word = lowerAt(index + 2);
+  let at = index + 1;
+  let word = lowerAt(at);
+  if (SCALE_WORDS.has(word)) word = lowerAt(++at);
   if (MONEY_WORDS.has(word)) return 'đồng';
+  if (countsPeople(word, lowerAt(at + 1))) return PEOPLE;
   const unit = UNITS.get(word);
   return unit ? unit.family[0]![0] : word;
+}
+
+/** What every noun counting people counts: "2 người bị thương" and "3 nạn nhân bị thương" count one thing. */
+const PEOPLE = 'người';
+/**
+ * Nouns that count people, by their first syllable: the second syllables that make it one ('' for the
+ * syllable alone, `except` for those that do not: "2 ca nô" is a boat, "3 trường học" a building).
+ */
+const PEOPLE_NOUNS: ReadonlyMap<string, { alone: boolean; with?: ReadonlySet<string>; except?: ReadonlySet<string> }> = new Map([
+  ['người', { alone: true }],
+  ['nạn', { alone: false, with: new Set(['nhân']) }],
+  ['ca', { alone: true, except: new Set(['nô', 'khúc', 'làm', 'trực', 'kíp']) }],
+  ['trường', { alone: false, with: new Set(['hợp']) }],
+  ['đối', { alone: false, with: new Set(['tượng']) }],
+  ['cháu', { alone: true }],
+  ['em', { alone: true }],
+  ['bé', { alone: true }],
+  ['trẻ', { alone: true }],
+  ['học', { alone: false, with: new Set(['sinh', 'viên']) }],
+  ['bệnh', { alone: false, with: new Set(['nhân']) }],
+]);
+
+function countsPeople(word: string, next: string): boolean {
+  const noun = PEOPLE_NOUNS.get(word);
+  if (noun === undefined) return false;
+  if (noun.with !== undefined) return noun.with.has(next);
+  return noun.alone && !(noun.except?.has(next) ?? false);
 }
 
 /**
@@ -203,7 +265,7 @@ export function figureKey(token: string): string {
 
 /** The forms of several copies' figures together (a story's copies taken as one). */
 export function mergeForms(all: readonly FigureForms[]): FigureForms {
-  const merged: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set(), counts: new Map(), counted: new Set(), spelledCounts: new Map() };
+  const merged: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set(), counts: new Map(), counted: new Set(), spelledCounts: new Map(), numbered: new Map() };
   for (const forms of all) {
     for (const value of forms.spelled) merged.spelled.add(value);
     for (const [figure, readings] of forms.alternatives) merged.alternatives.set(figure, [...(merged.alternatives.get(figure) ?? []), ...readings]);
@@ -213,6 +275,11 @@ export function mergeForms(all: readonly FigureForms[]): FigureForms {
     for (const [figure, counts] of forms.counts) if (!merged.counts.has(figure)) merged.counts.set(figure, counts);
     for (const word of forms.counted) merged.counted.add(word);
     for (const [word, values] of forms.spelledCounts) for (const value of values) addSpelledCount(merged, word, value);
+    for (const [noun, numbers] of forms.numbered) {
+      const all = merged.numbered.get(noun);
+      if (all === undefined) merged.numbered.set(noun, new Set(numbers));
+      else for (const number of numbers) all.add(number);
+    }
   }
   return merged;
 }

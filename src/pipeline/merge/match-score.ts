@@ -4,7 +4,7 @@
  * no figures of its own, and the required share grows with the time between them. Also the pieces the
  * rewrite rule (rewrite-match.ts) shares with it: shingle weights and the figure check.
  */
-import { valueOfFigure, type FigureForms } from './figure-forms.ts';
+import { numberedNameDiffers, valueOfFigure, type FigureForms } from './figure-forms.ts';
 import type { MatchProfile } from './match-profile.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -118,8 +118,8 @@ export function decideMatch(
     !textHolds && !full
       ? NOT_COMPARED
       : contained === 'copy'
-        ? compareFigures(copy, story, times && (() => ({ contained: yearOf(times.copy), other: yearOf(times.story) })))
-        : compareFigures(story, copy, times && (() => ({ contained: yearOf(times.story), other: yearOf(times.copy) })));
+        ? withNumberedNames(compareFigures(copy, story, times && (() => ({ contained: yearOf(times.copy), other: yearOf(times.story) }))), copy, story)
+        : withNumberedNames(compareFigures(story, copy, times && (() => ({ contained: yearOf(times.story), other: yearOf(times.copy) }))), story, copy);
   return { containment, required, shared, contained, figures, figuresAgree: figures.agree, same: textHolds && figures.agree };
 }
 
@@ -146,7 +146,7 @@ export interface FigureSide {
   forms?: () => FigureForms;
 }
 
-const NO_FORMS: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set(), counts: new Map(), counted: new Set(), spelledCounts: new Map() };
+const NO_FORMS: FigureForms = { spelled: new Set(), alternatives: new Map(), approximate: [], ages: new Set(), birthYears: new Set(), counts: new Map(), counted: new Set(), spelledCounts: new Map(), numbered: new Map() };
 
 /**
  * The contained side's figures against the other side's (`years` gives the copies' years when an age
@@ -196,6 +196,18 @@ export function compareFigures(
   }
   const agree = missing.length <= MAX_NOVEL_FIGURES && missing.length <= compared * maxNovelShare;
   return { compared, missing, agree };
+}
+
+/**
+ * The figure check, with a thing both sides name by number and number otherwise ("vụ việc số 12" against
+ * "số 13", see numberedNameDiffers) as a figure missing that no share forgives: a template's items differ
+ * in that number and their day, and a re-post a day on may differ in its day alone. Read only once the
+ * figures agree: most comparisons never get there.
+ */
+export function withNumberedNames(figures: FigureCheck, contained: FigureSide, other: FigureSide): FigureCheck {
+  if (!figures.agree || contained.forms === undefined || other.forms === undefined) return figures;
+  const differs = numberedNameDiffers(contained.forms(), other.forms());
+  return differs === undefined ? figures : { compared: figures.compared + 1, missing: [...figures.missing, differs], agree: false };
 }
 
 /**

@@ -10,7 +10,7 @@
  */
 import type { MatchProfile } from './match-profile.ts';
 import { valueOfFigure } from './figure-forms.ts';
-import { compareFigures, NOT_COMPARED, type FigureCheck, type FigureSide } from './match-score.ts';
+import { compareFigures, NOT_COMPARED, withNumberedNames, type FigureCheck, type FigureSide } from './match-score.ts';
 import { hoursDisagree, sharedDayPart, sharedHour } from './event-times.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -154,14 +154,22 @@ const MIN_CORROBORATING_VALUE = 10;
  * stories of the window name) both put their event at: "20/12 10h", "16/12"; undefined when they share no day.
  */
 export function samePlaceAndDay(copy: MatchProfile, other: MatchProfile, anchors: AnchorWeighing, gapMs: number): string | undefined {
+  return shownTime(placeAndDay(copy, other, anchors, gapMs));
+}
+
+function shownTime(placed: { day: string; time?: string } | undefined): string | undefined {
+  return placed && (placed.time === undefined ? placed.day : `${placed.day} ${placed.time}`);
+}
+
+/** samePlaceAndDay's day, and the time both give that day when they give one (an hour, "10h", or a part of the day, "5–11h"). */
+function placeAndDay(copy: MatchProfile, other: MatchProfile, anchors: AnchorWeighing, gapMs: number): { day: string; time?: string } | undefined {
   if (gapMs > REWRITE_WINDOW_MS || anchors.weight < PARTIAL_ANCHOR_WEIGHT) return undefined;
   let day: string | undefined;
   for (const mentioned of copy.days) if (other.days.has(mentioned)) day = mentioned;
   if (day === undefined) return undefined;
   const hour = sharedHour(copy, other);
-  if (hour !== undefined) return `${day} ${hour}h`;
-  const part = sharedDayPart(copy, other);
-  return part === undefined ? day : `${day} ${part}`;
+  const time = hour === undefined ? sharedDayPart(copy, other) : `${hour}h`;
+  return time === undefined ? { day } : { day, time };
 }
 
 /**
@@ -223,7 +231,8 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const otherHours = hoursDisagree(copy, other);
   const otherDays = daysDisagree(copy, other);
   const anchorsHold = anchorsMayMatch(anchors, input.gapMs) && anchors.weight >= requiredAnchorWeight;
-  const sameTime = anchorsHold ? undefined : samePlaceAndDay(copy, other, anchors, input.gapMs);
+  const placeDay = anchorsHold ? undefined : placeAndDay(copy, other, anchors, input.gapMs);
+  const sameTime = shownTime(placeDay);
   const verdict = {
     anchors,
     requiredAnchorWeight,
@@ -242,25 +251,47 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const firstBrief: FigureSide = first === copyInOther ? copy : other;
   const secondBrief: FigureSide = firstBrief === copy ? other : copy;
   const firstFigures = first();
+  let secondFigures: FigureCheck | undefined;
+  const reverse = () => (secondFigures ??= second());
   let figures: FigureCheck = firstFigures;
   let corroborating = () => corroboratingFigures(firstBrief, figures);
   // One place and a day stand for the anchors with the hour both give, or with several figures in
   // common, counted from whichever side's figures the other holds.
-  const dayOnly = !anchorsHold && sameTime !== undefined && !sameTime.includes('h');
+  const dayOnly = placeDay !== undefined && placeDay.time === undefined;
   if (!figures.agree || (dayOnly && corroborating() < MIN_CORROBORATING_FIGURES)) {
-    const reverse = second();
-    if (reverse.agree && (!figures.agree || corroboratingFigures(secondBrief, reverse) > corroborating())) {
-      figures = reverse;
-      corroborating = () => corroboratingFigures(secondBrief, reverse);
+    const reversed = reverse();
+    if (reversed.agree && (!figures.agree || corroboratingFigures(secondBrief, reversed) > corroborating())) {
+      figures = reversed;
+      corroborating = () => corroboratingFigures(secondBrief, reversed);
     }
   }
   const byPlace = anchorsHold || (sameTime !== undefined && (!dayOnly || corroborating() >= MIN_CORROBORATING_FIGURES));
-  // Without a place both name, many distinctive figures and a day in common tell the event (a data release).
-  const telling = () => corroboratingFigures(figures === firstFigures ? firstBrief : secondBrief, figures, true);
-  const figuresTell = !byPlace && figures.agree && input.gapMs <= REWRITE_WINDOW_MS && sharedDay(copy, other) !== undefined && telling() >= MIN_TELLING_FIGURES ? telling() : undefined;
+  // Without a place both name, many distinctive figures and a day in common tell the event (a data release
+  // restated), when one copy's figures are all found in the other (see wholeIn).
+  let figuresTell: number | undefined;
+  if (!byPlace && input.gapMs <= REWRITE_WINDOW_MS && sharedDay(copy, other) !== undefined) {
+    const whole = wholeIn(firstBrief, firstFigures) ? firstFigures : wholeIn(secondBrief, reverse()) ? reverse() : undefined;
+    const telling = whole === undefined ? 0 : corroboratingFigures(whole === firstFigures ? firstBrief : secondBrief, whole, true);
+    if (telling >= MIN_TELLING_FIGURES) {
+      figures = whole!;
+      figuresTell = telling;
+    }
+  }
   const placed = byPlace || figuresTell !== undefined;
   const corrected = !figures.agree && isCorrection(input, figures);
+  // A thing both name by number, numbered otherwise ("vụ việc số 12", "số 13"): looked at last, when all else holds.
+  if (placed && laterDay === undefined && !otherHours && !otherDays && figures.agree) figures = withNumberedNames(figures, copy, other);
   return { ...verdict, figures, ...(corrected ? { correction: true as const } : {}), ...(figuresTell === undefined ? {} : { figuresTell }), same: placed && laterDay === undefined && !otherHours && !otherDays && (figures.agree || corrected) };
+}
+
+/**
+ * Every figure of the brief found in the other, none missing and none forgiven as a detail it adds: what
+ * figures alone may tell an event by. A data release restated states the release's figures and no others
+ * (one copy's are all the other's); two meetings of one day quoting one half-year report (an HĐND session,
+ * a Party conference) each add figures of their own (the resolutions passed, the members admitted).
+ */
+function wholeIn(brief: FigureSide, figures: FigureCheck): boolean {
+  return figures.agree && figures.missing.length === 0 && figures.compared === brief.figures.size;
 }
 
 /**

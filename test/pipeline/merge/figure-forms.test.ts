@@ -25,6 +25,16 @@ describe('readFigureForms', () => {
     expect([...formsOf(text).spelled]).toContain(spelled);
   });
 
+  it('counts people as one thing, whatever the noun, but not a boat or a school', () => {
+    const forms = formsOf('2 người bị thương, 3 nạn nhân, 4 trường hợp, 5 đối tượng, 6 cháu, 7 học sinh; 8 ca nô, 9 trường học');
+    expect(Object.fromEntries(forms.counts)).toEqual({ '2': 'người', '3': 'người', '4': 'người', '5': 'người', '6': 'người', '7': 'người', '8': 'ca', '9': 'trường' });
+  });
+
+  it('notes what the text names by number, not what it counts after "tổng số" or a comma', () => {
+    const forms = formsOf('thụ lý vụ việc số 12/2026, Tờ trình số 45/TTr-UBND và Đội CSGT số 06; tổng số 137 hộ, số 45 hộ');
+    expect(Object.fromEntries([...forms.numbered].map(([noun, numbers]) => [noun, [...numbers]]))).toEqual({ việc: ['12'], trình: ['45'], csgt: ['6'] });
+  });
+
   it('notes rounded values, ages and birth years', () => {
     const forms = formsOf('gần 19 m³ gỗ; Rơ Châm B. (36 tuổi) và Siu H. (SN 1994), Nguyễn Văn Đ. sinh năm 1985');
     expect(forms.approximate).toContainEqual({ value: 19, low: 19 * 0.8, high: 19 });

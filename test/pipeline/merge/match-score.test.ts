@@ -70,6 +70,24 @@ describe('judgeMatch', () => {
     expect(verdict.same).toBe(false);
   });
 
+  it('keeps apart two items of one template that differ in their day and in what they name by number, not a re-post a day on', () => {
+    const notice = (day: string, number: string) =>
+      profileCopy({
+        title: 'Thông báo tìm người bị hại trong vụ việc lừa đảo chiếm đoạt tài sản',
+        contentHtml: htmlOfText(
+          `Ngày ${day}, Cơ quan Cảnh sát điều tra Công an tỉnh cho biết đang thụ lý vụ việc số ${number} về hành vi lừa đảo chiếm đoạt tài sản qua mạng xã hội. ` +
+            'Cơ quan Cảnh sát điều tra đề nghị ai là bị hại của đối tượng liên quan đến vụ việc trên liên hệ với cán bộ thụ lý để được hướng dẫn giải quyết theo quy định.',
+        ),
+      });
+    const first = notice('20/12', '12/2026');
+    const only = (shingle: number) => (first.shingles.has(shingle) ? 1 : 0);
+    // "12/2026" reads as a day and "13" names: neither is a figure, so the template's wording alone decided.
+    const next = judgeMatch({ copy: notice('21/12', '13/2026'), story: first, storiesWith: only, gapMs: 24 * HOUR_MS });
+    expect(next).toMatchObject({ figures: { missing: ['số 13'], agree: false }, same: false });
+    // The same notice re-posted the next day with its day changed joins.
+    expect(judgeMatch({ copy: notice('21/12', '12/2026'), story: first, storiesWith: only, gapMs: 24 * HOUR_MS }).same).toBe(true);
+  });
+
   it('asks a copy two and a half days later to be a near-verbatim repost', () => {
     expect(judgeMatch({ copy: brief, story: full, storiesWith: alone, gapMs: 60 * HOUR_MS }).same).toBe(false);
   });

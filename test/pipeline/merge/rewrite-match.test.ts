@@ -126,6 +126,25 @@ describe('judgeRewrite', () => {
     expect(verdict).toMatchObject({ same: true, figures: { agree: true } });
   });
 
+  it('reads a count of victims as a count of people: "3 nạn nhân" is no figure added to "2 người", it contradicts it', () => {
+    const clip = profile('[Clip] Xe tải va chạm xe máy trên QL1, 2 người bị thương', 'Khoảng 17h ngày 12/3, trên QL1 đoạn qua xã Phước Hòa Tây, xe tải va chạm với xe máy làm 2 người bị thương, được đưa đi cấp cứu.');
+    const paper = (injured: string) =>
+      profile('Va chạm giao thông ở xã Phước Hòa Tây', `(BN) - Chiều 12/3, trên QL1 đoạn qua xã Phước Hòa Tây xảy ra vụ va chạm giữa xe khách và xe máy khiến ${injured} nạn nhân bị thương.`);
+    const days = { gapHours: 3, copyDay: day(2026, 3, 12), otherDay: day(2026, 3, 12) };
+    expect(judge(paper('3'), clip, days)).toMatchObject({ figures: { missing: ['3'], agree: false }, same: false });
+    expect(judge(paper('2'), clip, days)).toMatchObject({ figures: { missing: [], agree: true }, same: true });
+  });
+
+  it('keeps apart two notices at one place and hour that number their case otherwise', () => {
+    const notice = (number: string) =>
+      profile('Tìm chủ sở hữu xe máy', `Khoảng 9h ngày 3/6, Công an xã Tân Hòa Đông thông báo tìm chủ sở hữu chiếc xe máy trong vụ việc số ${number}/2026 do người dân ông Lương Văn Th. giao nộp.`);
+    const paper = (number: string) =>
+      profile('Người dân giao nộp xe máy nhặt được', `(BTG) - Sáng 3/6, ông Lương Văn Th. ở xã Tân Hòa Đông mang chiếc xe máy nhặt được đến giao nộp; công an xã thụ lý vụ việc số ${number}.`);
+    const days = { gapHours: 3, copyDay: day(2026, 6, 3), otherDay: day(2026, 6, 3) };
+    expect(judge(paper('12'), notice('12'), days).same).toBe(true);
+    expect(judge(paper('13'), notice('12'), days)).toMatchObject({ figures: { missing: ['số 13'], agree: false }, same: false });
+  });
+
   it('allows one figure slip among three of the brief, not among two', () => {
     const full = profile('Nổ bình gas', 'Khoảng 10h15 ngày 20/12, tại quán ăn của ông Trần Văn Ph. trên đường Lê Thánh Tông xảy ra vụ nổ; ông Ph. và 2 khách bị thương, 12 bộ bàn ghế hư hỏng, thiệt hại 40 triệu đồng.');
     const three = profile('Nổ bình gas', 'Lúc 10h15 ngày 20/12, vụ nổ tại quán ông Trần Văn Ph. trên đường Lê Thánh Tông làm 3 khách bị thương, 12 bộ bàn ghế hư hỏng, thiệt hại 40 triệu đồng.');
@@ -224,6 +243,21 @@ describe('figures that tell the event where no place is named', () => {
     expect(judge(paper, portal, { ...sameDay, copyDay: day(2026, 7, 2) }).same).toBe(true);
     const nextDay = profile('Điểm thi lớp 10', 'Chiều 2/7, điểm trung bình môn Toán đạt 6,12, Ngữ văn 6,85, Tiếng Anh 5,94.');
     expect(judge(nextDay, portal, sameDay).same).toBe(false);
+  });
+
+  it('not two meetings of one day quoting one half-year report, each with a figure of its own', () => {
+    const council = profile(
+      'Khai mạc kỳ họp giữa năm của HĐND tỉnh',
+      'Sáng 1/7, HĐND tỉnh khai mạc kỳ họp thường lệ giữa năm. Theo báo cáo của UBND tỉnh, 6 tháng đầu năm GRDP tăng 7,52%; thu ngân sách đạt 8.215 tỷ đồng; giải ngân vốn đầu tư công đạt 48,3% kế hoạch. Kỳ họp xem xét 27 tờ trình.',
+    );
+    const party = profile(
+      'Hội nghị Ban Chấp hành Đảng bộ tỉnh sơ kết 6 tháng',
+      'Ngày 1/7, Ban Chấp hành Đảng bộ tỉnh tổ chức hội nghị sơ kết công tác 6 tháng đầu năm. Tăng trưởng GRDP đạt 7,52%, thu ngân sách 8.215 tỷ đồng, giải ngân vốn đầu tư công 48,3%. Toàn tỉnh kết nạp 1.243 đảng viên mới.',
+    );
+    expect(judge(party, council, sameDay)).toMatchObject({ figures: { agree: true }, same: false });
+    // The paper restating the session's report, with no figure of its own, is still told by them.
+    const paper = profile('Sáu tháng, GRDP tăng 7,52%', 'Chiều 1/7, tại kỳ họp HĐND tỉnh, UBND tỉnh báo cáo GRDP 6 tháng tăng 7,52%, thu ngân sách 8.215 tỷ đồng, giải ngân đầu tư công 48,3%.');
+    expect(judge(paper, council, sameDay)).toMatchObject({ figuresTell: 3, same: true });
   });
 });
 
