@@ -47,6 +47,8 @@ function printReposts(report: EventReport): void {
 }
 
 function printWrongPairs(title: string, report: EventReport): void {
+  // With --explain: the stories joined through a bridging copy (a copy matching both, the two corroborating each other).
+  for (const line of report.bridges ?? []) console.log(`  ⇄ ${line}`);
   console.log(title);
   for (const pair of report.pairs.filter((candidate) => candidate.label !== candidate.predicted)) {
     console.log(`  ✗ ${pair.a} ~ ${pair.b} (${pair.where}) labelled ${pair.label}, merged as ${pair.predicted}`);

@@ -208,6 +208,12 @@ describe('npm run eval:merge', () => {
     }
   });
 
+  it('prints with --explain every story joined through a bridging copy, with the numbers of both sides', async () => {
+    const { stdout, code } = await runScript(['--explain']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/⇄ \S+'s story was joined to this one through a bridge: \S+ matched both stories by text \(.*\), and \S+ and \S+ corroborate each other: anchors \[.+\] weighing [\d.]+, same day [\d/]+/);
+  });
+
   it('shows the tuning half alone with --half tuning, and the numbers of each miss with --explain', async () => {
     const { stdout, code } = await runScript(['--half', 'tuning', '--explain']);
     expect(code).toBe(0);
