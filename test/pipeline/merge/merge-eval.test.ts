@@ -34,8 +34,8 @@ describe('the merge evaluation set', () => {
 // and the union of both sets, as `npm run eval:merge` reports them. Issue 13 asks recall ≥ 0.97 on the
 // union; the rule reaches UNION_RECALL_FLOOR (see docs/architecture.md for what the rest would take), so
 // the floors below hold what it reaches against a regression, and precision is held at 1.0 everywhere.
-const BLIND_RECALL_FLOOR = 0.96;
-const UNION_RECALL_FLOOR = 0.96;
+const BLIND_RECALL_FLOOR = 0.97;
+const UNION_RECALL_FLOOR = 0.97;
 
 describe('the blind event set', () => {
   const set = loadEventSet();
@@ -113,7 +113,7 @@ describe('the second blind event set', () => {
 });
 
 // The union of the team set and both blind sets, as `npm run eval:merge` reports it.
-const ALL_SETS_UNION_RECALL_FLOOR = 0.91;
+const ALL_SETS_UNION_RECALL_FLOOR = 0.93;
 
 describe('the union of the team set and both blind sets', () => {
   it(`merges with precision 1.0 and recall of at least ${ALL_SETS_UNION_RECALL_FLOOR}`, () => {
@@ -129,7 +129,7 @@ describe('the union of the team set and both blind sets', () => {
 // event at the same bridge, on another day) joined an event's story; after that one join was read, a rewrite
 // naming other days than its match was kept apart (rewrite-match.ts daysDisagree): precision 1.0, recall
 // 0.606. Since then it is tuning material like the others, and counts in the union.
-const THIRD_BLIND_RECALL_FLOOR = 0.73;
+const THIRD_BLIND_RECALL_FLOOR = 0.77;
 
 describe('the third blind event set', () => {
   it(`merges with precision 1.0 and recall of at least ${THIRD_BLIND_RECALL_FLOOR}`, () => {
@@ -140,7 +140,7 @@ describe('the third blind event set', () => {
 });
 
 // The union of the team set and the three blind sets, as `npm run eval:merge` reports it.
-const FOUR_SETS_UNION_RECALL_FLOOR = 0.85;
+const FOUR_SETS_UNION_RECALL_FLOOR = 0.87;
 
 describe('the union of the team set and the three blind sets', () => {
   it(`merges with precision 1.0 and recall of at least ${FOUR_SETS_UNION_RECALL_FLOOR}`, () => {
@@ -154,8 +154,8 @@ describe('the union of the team set and the three blind sets', () => {
 // The fourth blind set (test/fixtures/merge-eval/blind-4), written by someone who never saw the code, held
 // out whole until released as tuning material: scored once (2026-12-05) with the rules before round 2: precision
 // 0.934, recall 0.341; on round 2's rules 0.964 / 0.519; after its one wrong join was read (counts in words,
-// match-score.ts), 1.0 / 0.500. Since then its wrong pairs are printed and it counts in the union.
-const FOURTH_BLIND_RECALL_FLOOR = 0.5;
+// match-score.ts), 1.0 / 0.500. Since then its wrong pairs are printed and it counts in the union (round 3: 0.538).
+const FOURTH_BLIND_RECALL_FLOOR = 0.53;
 
 describe('the fourth blind event set', () => {
   it(`merges with precision 1.0 and recall of at least ${FOURTH_BLIND_RECALL_FLOOR}`, () => {
@@ -166,7 +166,7 @@ describe('the fourth blind event set', () => {
 });
 
 // The union of the team set and the four blind sets, as `npm run eval:merge` reports it.
-const FIVE_SETS_UNION_RECALL_FLOOR = 0.76;
+const FIVE_SETS_UNION_RECALL_FLOOR = 0.78;
 
 describe('the union of the team set and the four blind sets', () => {
   it(`merges with precision 1.0 and recall of at least ${FIVE_SETS_UNION_RECALL_FLOOR}`, () => {

@@ -98,6 +98,24 @@ describe('judgeRewrite', () => {
     expect(judge(evening, clip, days)).toMatchObject({ sameTime: '20/12', same: false });
   });
 
+  it('takes one shared place and day with two distinctive figures in common, not one', () => {
+    const council = profile(
+      'HĐND xã Tân Lập tổ chức kỳ họp thứ Năm',
+      'Ngày 16/12/2026, HĐND xã Tân Lập tổ chức kỳ họp thứ Năm. Năm 2026, tổng giá trị sản xuất ước đạt 1.250 tỷ đồng; thu nhập bình quân 68 triệu đồng/năm; tỷ lệ hộ nghèo còn 1,4%; dự toán thu ngân sách 48,6 tỷ đồng.',
+    );
+    const two = profile(
+      'Tân Lập đặt mục tiêu thu ngân sách hơn bốn mươi tỷ đồng',
+      '(BTL) - Tại kỳ họp HĐND xã Tân Lập ngày 16/12, đại biểu nghe báo cáo tỷ lệ hộ nghèo còn 1,4% và thông qua dự toán thu ngân sách năm tới 48,6 tỷ đồng.',
+    );
+    const one = profile(
+      'Tân Lập giảm tỷ lệ hộ nghèo',
+      '(BTL) - Tại kỳ họp HĐND xã Tân Lập ngày 16/12, đại biểu nghe báo cáo tỷ lệ hộ nghèo giảm còn 1,4%, nhiều ý kiến đề nghị hỗ trợ thêm sinh kế cho hộ cận nghèo.',
+    );
+    const days = { gapHours: 15, copyDay: day(2026, 12, 17), otherDay: day(2026, 12, 16) };
+    expect(judge(two, council, days)).toMatchObject({ sameTime: '16/12', same: true });
+    expect(judge(one, council, days)).toMatchObject({ sameTime: '16/12', same: false });
+  });
+
   it('takes one shared place and day with three distinctive figures in common, whichever copy states them in digits', () => {
     const council = profile(
       'HĐND xã Tân Lập tổ chức kỳ họp thứ Năm',
