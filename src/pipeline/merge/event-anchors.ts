@@ -205,7 +205,11 @@ function readNumberWord(line: LineWords, index: number, anchors: Set<string>, { 
   const word = line.word(index);
   if (word.length > MAX_CODE_LENGTH) return;
   const hour = hourOf(line, index, word);
-  if (hour !== undefined) hours.add(hour);
+  if (hour !== undefined) {
+    hours.add(hour);
+    // "gần 2 giờ sáng" is shortly before 2: the police's "1h45" of the same fire.
+    if (index > 0 && line.lower(index - 1) === 'gần') hours.add((hour + 23) % 24);
+  }
   if (PLATE.test(word)) anchors.add(word.toLowerCase());
   else if (KM_POST.test(word)) anchors.add(`km ${word}`);
   else if (PLACE_NUMBER.test(word)) {

@@ -154,8 +154,8 @@ describe('the union of the team set and the three blind sets', () => {
 // The fourth blind set (test/fixtures/merge-eval/blind-4), written by someone who never saw the code, held
 // out whole until released as tuning material: scored once (2026-12-05) with the rules before round 2: precision
 // 0.934, recall 0.341; on round 2's rules 0.964 / 0.519; after its one wrong join was read (counts in words,
-// match-score.ts), 1.0 / 0.500. Since then its wrong pairs are printed and it counts in the union (round 3: 0.538).
-const FOURTH_BLIND_RECALL_FLOOR = 0.53;
+// match-score.ts), 1.0 / 0.500. Since then its wrong pairs are printed and it counts in the union (round 3: 0.567).
+const FOURTH_BLIND_RECALL_FLOOR = 0.56;
 
 describe('the fourth blind event set', () => {
   it(`merges with precision 1.0 and recall of at least ${FOURTH_BLIND_RECALL_FLOOR}`, () => {
@@ -166,7 +166,7 @@ describe('the fourth blind event set', () => {
 });
 
 // The union of the team set and the four blind sets, as `npm run eval:merge` reports it.
-const FIVE_SETS_UNION_RECALL_FLOOR = 0.78;
+const FIVE_SETS_UNION_RECALL_FLOOR = 0.79;
 
 describe('the union of the team set and the four blind sets', () => {
   it(`merges with precision 1.0 and recall of at least ${FIVE_SETS_UNION_RECALL_FLOOR}`, () => {

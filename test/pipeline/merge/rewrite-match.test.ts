@@ -174,6 +174,16 @@ describe('the hours two copies give', () => {
     expect(hoursDisagree(times([2]), times([]))).toBe(false);
   });
 
+  it('reads "gần 2 giờ" as shortly before 2, the police\'s 1h45 of the same fire, and no earlier', () => {
+    const police = profile('Cháy nhà dân tại phường Lê Chân', 'Khoảng 1h45 ngày 06/12/2026, tại nhà số 27 phố Hàng Kênh, phường Lê Chân xảy ra cháy tầng 1.');
+    const paper = profile('Xe máy điện bốc cháy trong đêm', 'Gần 2 giờ ngày 6/12, khói đen bốc lên từ tầng 1 một ngôi nhà trên phố Hàng Kênh.');
+    const earlier = profile('Cháy nhà dân tại phường Lê Chân', 'Khoảng 0h30 ngày 06/12/2026, tại nhà số 27 phố Hàng Kênh, phường Lê Chân xảy ra cháy tầng 1.');
+    expect(paper.hours).toEqual(new Set([2, 1]));
+    expect(hoursDisagree(police, paper)).toBe(false);
+    expect(sharedHour(police, paper)).toBe(1);
+    expect(hoursDisagree(earlier, paper)).toBe(true);
+  });
+
   it('takes a part of the day both name for the time at one shared place, and a figure spelled in a title as the other\'s digits', () => {
     const paper = profile('Bốn mươi lăm hộ nghèo về nhà mới', 'Sáng 19/1, xã Na Rì Bắc bàn giao nhà Đại đoàn kết, mỗi căn được hỗ trợ 60 triệu đồng, tổng kinh phí 2,7 tỷ đồng.');
     const portal = profile('Bàn giao nhà Đại đoàn kết', 'Sáng ngày 19/01/2026, xã Na Rì Bắc bàn giao 45 nhà Đại đoàn kết, mức 60 triệu đồng/nhà, tổng kinh phí 2.700 triệu đồng.');
