@@ -34,7 +34,7 @@ const PLACE_WORDS = new Set([
 ]);
 const PLACE_PHRASES = new Set([
   'thị trấn', 'đại lộ', 'khu phố', 'tổ dân phố', 'bãi tắm', 'tiểu khu', 'thành phố', 'khu công nghiệp', 'cụm công nghiệp', 'khu dân cư',
-  'nhà văn hoá', 'nhà văn hóa', 'phòng hộ', 'vườn quốc gia', 'khu bảo tồn', 'cửa khẩu', 'công an xã', 'công an phường',
+  'nhà văn hoá', 'nhà văn hóa', 'phòng hộ', 'vườn quốc gia', 'khu bảo tồn', 'cửa khẩu', 'công an xã', 'công an phường', 'đặc khu',
 ]);
 // Provinces and centrally-run cities, before and after the 2025 merger: every copy from a province may
 // name it, so it tells no event from another.
