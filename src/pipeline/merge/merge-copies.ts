@@ -126,7 +126,7 @@ class MergeState {
           at,
           via: copyRef(copy),
           through: 'bridge',
-          ...textMatchOf(absorbed === other.story ? other : similar),
+          ...textMatchOf(matches.find((match) => match.story === absorbed) ?? similar),
           corroboration,
         }));
       }
