@@ -22,6 +22,13 @@ export function describeRecord(label: string, match: CopyMatch | undefined, labe
     case 'text':
       return `${label} joined by text, ${describeText(match.numbers)}, matching ${match.copy === 'story' ? 'the story\'s copies together' : labelOf(match.copy)}`;
     case 'joined':
+      if (match.through === 'bridge') {
+        const { copies, anchors, sameTime, figures, gapHours } = match.corroboration;
+        return (
+          `${label}'s story was joined to this one through a bridge: ${labelOf(match.via)} matched both stories by text (this one's ${match.copy === 'story' ? 'copies together' : labelOf(match.copy)}, ${describeText(match.numbers)}), ` +
+          `and ${labelOf(copies[0])} and ${labelOf(copies[1])} corroborate each other: anchors [${anchors.shared.join(' | ')}] weighing ${anchors.weight}, same day ${sameTime}, figures ${figures.compared} compared, missing [${figures.missing.join(' ')}], ${gapHours} h apart`
+        );
+      }
       return `${label}'s story was joined to this one when ${labelOf(match.via)} (same ${match.through}) matched ${match.copy === 'story' ? 'its copies together' : labelOf(match.copy)} by text, ${describeText(match.numbers)}`;
   }
 }

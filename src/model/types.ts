@@ -154,7 +154,25 @@ export type CopyMatch =
   | { by: 'first'; at: string }
   | { by: 'link'; at: string; copy: CopyRef }
   | { by: 'text'; at: string; copy: CopyRef | 'story'; numbers: TextMatchRecord }
-  | { by: 'joined'; at: string; via: CopyRef; through: 'guid' | 'link'; copy: CopyRef | 'story'; numbers: TextMatchRecord };
+  | { by: 'joined'; at: string; via: CopyRef; through: 'guid' | 'link'; copy: CopyRef | 'story'; numbers: TextMatchRecord }
+  | { by: 'joined'; at: string; via: CopyRef; through: 'bridge'; copy: CopyRef | 'story'; numbers: TextMatchRecord; corroboration: BridgeRecord };
+
+/**
+ * Why two stories a copy matched by text were joined through it (`through: 'bridge'`): two of their copies
+ * (one of each) name a place of the event and a day in common, and nothing of them contradicts.
+ */
+export interface BridgeRecord {
+  /** The copy of the story `via` joined first, and the copy of the story joined to it, that corroborate each other. */
+  copies: [CopyRef, CopyRef];
+  /** The anchors both name, and their weight (an anchor n other stories name weighs 1 / n). */
+  anchors: { shared: string[]; weight: number };
+  /** The day both mention, with the hour or part of the day when both give one ("9/1 14h"). */
+  sameTime: string;
+  /** The figures of the side stating fewer, how many were compared and those the other lacks in any form. */
+  figures: { compared: number; missing: string[] };
+  /** Hours between the two copies. */
+  gapHours: number;
+}
 
 /** The numbers a text match was decided on (docs/architecture.md "How copies become stories"); `numbers` of a CopyMatch. */
 export interface TextMatchRecord {

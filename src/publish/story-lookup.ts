@@ -3,7 +3,7 @@
  * answering with plain data that can cross from the ingestion thread.
  */
 import { compareStoriesNewestFirst, copiesByDate, representativeCopy } from '../model/story.ts';
-import type { CategoryRule, Config, Copy, CopyMatch, CopyRef, SourceConfig, StoreData, Story, TextMatchRecord } from '../model/types.ts';
+import type { BridgeRecord, CategoryRule, Config, Copy, CopyMatch, CopyRef, SourceConfig, StoreData, Story, TextMatchRecord } from '../model/types.ts';
 import { copyText } from '../pipeline/normalize/copy-text.ts';
 import { comparisonKey, syllables } from '../pipeline/normalize/vietnamese-text.ts';
 import { createSearchIndex, type SearchIndex } from './search-index.ts';
@@ -39,15 +39,22 @@ export interface MatchedCopyView {
  * A stored CopyMatch with portals named: `first` started the story; `link` has the link of `copy`;
  * `text` matched `copy` (or the story's copies together, `'story'`) by `numbers`; `joined` started a
  * story that was folded into this one when `via`, in this one by its guid or link (`through`), matched
- * `copy` by `numbers`.
+ * `copy` by `numbers` — or (`through: 'bridge'`) when `via` matched this story and `copy` by text, and
+ * two copies of the two stories corroborated each other (`corroboration`).
  */
 export interface CopyMatchView {
   by: CopyMatch['by'];
   at: string;
   copy?: MatchedCopyView | 'story';
   via?: MatchedCopyView;
-  through?: 'guid' | 'link';
+  through?: 'guid' | 'link' | 'bridge';
   numbers?: TextMatchRecord;
+  corroboration?: BridgeView;
+}
+
+/** A bridge join's corroboration (model/types.ts BridgeRecord) with portals named. */
+export interface BridgeView extends Omit<BridgeRecord, 'copies'> {
+  copies: [MatchedCopyView, MatchedCopyView];
 }
 
 export interface StoryCategoryView {
@@ -228,6 +235,16 @@ function matchView(match: CopyMatch, sourceName: (id: string) => string): CopyMa
   if (match.by === 'link') return view;
   view.numbers = { ...match.numbers, figures: { ...match.numbers.figures, missing: match.numbers.figures.missing.map(cleanText) }, anchors: { ...match.numbers.anchors, shared: match.numbers.anchors.shared.map(cleanText) } };
   if (match.by === 'joined') Object.assign(view, { via: named(match.via), through: match.through });
+  if (match.by === 'joined' && match.through === 'bridge') {
+    const { copies, anchors, sameTime, figures } = match.corroboration;
+    view.corroboration = {
+      ...match.corroboration,
+      copies: [named(copies[0]), named(copies[1])],
+      anchors: { ...anchors, shared: anchors.shared.map(cleanText) },
+      sameTime: cleanText(sameTime),
+      figures: { ...figures, missing: figures.missing.map(cleanText) },
+    };
+  }
   return view;
 }
 

@@ -114,14 +114,40 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
           additionalProperties: false,
           required: ['by', 'at'],
           description:
-            '`first`: the copy started the story. `link`: it has the link of `copy`. `text`: its text matched `copy` (or, `"story"`, the story\'s copies together) by `numbers`. `joined`: it started a story that was folded into this one when `via`, in that story by its `through` (guid or link), matched `copy` by `numbers`.',
+            '`first`: the copy started the story. `link`: it has the link of `copy`. `text`: its text matched `copy` (or, `"story"`, the story\'s copies together) by `numbers`. `joined`: it started a story that was folded into this one when `via`, in that story by its `through` (guid or link), matched `copy` by `numbers`; or, `through: "bridge"`, when `via` matched both stories by text (this story\'s `copy` by `numbers`) and two of their copies corroborated each other (`corroboration`).',
           properties: {
             by: { enum: ['first', 'link', 'text', 'joined'] },
             at: { type: 'string', format: 'date-time', description: 'When the merge decided it.' },
             copy: { oneOf: [{ const: 'story' }, { $ref: '#/components/schemas/CopyRef' }] },
             via: { $ref: '#/components/schemas/CopyRef' },
-            through: { enum: ['guid', 'link'] },
+            through: { enum: ['guid', 'link', 'bridge'] },
             numbers: { $ref: '#/components/schemas/MatchNumbers' },
+            corroboration: { $ref: '#/components/schemas/Corroboration' },
+          },
+        },
+        Corroboration: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['copies', 'anchors', 'same_time', 'figures', 'gap_hours'],
+          description:
+            'A bridge join (`through: "bridge"`): `via` matched both stories by text, and these two copies (one of each story) say by themselves that they tell one event.',
+          properties: {
+            copies: { type: 'array', minItems: 2, maxItems: 2, items: { $ref: '#/components/schemas/CopyRef' } },
+            anchors: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['shared', 'weight'],
+              description: 'Places, people and codes both name, and their weight (one n other stories name weighs 1 / n).',
+              properties: { shared: { type: 'array', items: { type: 'string' } }, weight: { type: 'number', minimum: 0 } },
+            },
+            same_time: { type: 'string', description: 'The day both mention, with the hour or part of the day when both give one ("9/1 14h").' },
+            figures: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['compared', 'missing'],
+              properties: { compared: { type: 'integer', minimum: 0 }, missing: { type: 'array', items: { type: 'string' } } },
+            },
+            gap_hours: { type: 'number', description: 'Hours between the two copies.' },
           },
         },
         MatchNumbers: {

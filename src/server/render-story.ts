@@ -92,7 +92,11 @@ function joinSentence(match: CopyMatchView): SafeHtml {
     case 'text':
       return html`nội dung khớp với ${target}, theo quy tắc ${MATCH_RULE_TEXT[match.numbers!.rule]}`;
     case 'joined':
-      return html`bản này mở ra một tin riêng, sau được gộp vào đây: bản của ${copyLink(match.via!)} (cùng ${THROUGH_TEXT[match.through!]} với một bản đã có) có nội dung khớp với ${target}, theo quy tắc ${MATCH_RULE_TEXT[match.numbers!.rule]}`;
+      if (match.through === 'bridge') {
+        const { copies, anchors, sameTime } = match.corroboration!;
+        return html`bản này mở ra một tin riêng, sau được gộp vào đây: bản của ${copyLink(match.via!)} có nội dung khớp với cả hai tin (với ${target} theo quy tắc ${MATCH_RULE_TEXT[match.numbers!.rule]}), và bản của ${copyLink(copies[0])} cùng bản của ${copyLink(copies[1])} nêu cùng địa danh (${anchors.shared.join(', ')}) và cùng ngày (${sameTime}), không mâu thuẫn về giờ, ngày hay con số`;
+      }
+      return html`bản này mở ra một tin riêng, sau được gộp vào đây: bản của ${copyLink(match.via!)} (cùng ${THROUGH_TEXT[match.through as 'guid' | 'link']} với một bản đã có) có nội dung khớp với ${target}, theo quy tắc ${MATCH_RULE_TEXT[match.numbers!.rule]}`;
   }
 }
 

@@ -162,6 +162,10 @@ function matchJson(match: CopyMatchView): unknown {
   if (match.via) json.via = copyJson(match.via);
   if (match.through) json.through = match.through;
   if (match.numbers) json.numbers = numbersJson(match.numbers);
+  if (match.corroboration) {
+    const { copies, anchors, sameTime, figures, gapHours } = match.corroboration;
+    json.corroboration = { copies: copies.map(copyJson), anchors, same_time: sameTime, figures, gap_hours: gapHours };
+  }
   return json;
 }
 

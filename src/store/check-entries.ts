@@ -23,9 +23,19 @@ const matchSchema = z.discriminatedUnion('by', [
     by: z.literal('joined'),
     at: z.string(),
     via: copyRefSchema,
-    through: z.enum(['guid', 'link']),
+    through: z.enum(['guid', 'link', 'bridge']),
     copy: z.union([copyRefSchema, z.literal('story')]),
     numbers: textMatchSchema,
+    // A bridge join (through: 'bridge'): what the two stories' copies shared that let `via` join them.
+    corroboration: z
+      .looseObject({
+        copies: z.tuple([copyRefSchema, copyRefSchema]),
+        anchors: z.looseObject({ shared: z.array(z.string()), weight: z.number() }),
+        sameTime: z.string(),
+        figures: z.looseObject({ compared: z.number(), missing: z.array(z.string()) }),
+        gapHours: z.number(),
+      })
+      .optional(),
   }),
 ]);
 

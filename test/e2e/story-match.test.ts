@@ -204,6 +204,54 @@ describe('figures that tell a data release, on the story page and in the story A
   }, 60_000);
 });
 
+// Invented news, written for this test: the police brief and the paper's rewrite share one commune and a day,
+// no hour and no figure (two stories), until the e-portal's roundup, holding both texts, matches both.
+const SLIDE_BRIEF =
+  'Khoảng 4h ngày 3/7, mưa lớn kéo dài gây sạt lở đất tại bản Huổi Lếch, xã Nậm Khoá, vùi lấp một phần căn nhà của anh Lò Văn S. Công an xã đã huy động 25 cán bộ, chiến sĩ giúp gia đình di chuyển tài sản đến nơi an toàn, không có thiệt hại về người.';
+const SLIDE_STORY =
+  'Ngày 3/7, sau một đêm mưa như trút, khối đất đá từ sườn đồi phía sau đổ ập xuống một nhà sàn ở xã Nậm Khoá. Cả gia đình sáu người kịp chạy ra ngoài trước khi vách nhà bị đè sập. Chính quyền địa phương đang dọn dẹp hiện trường và lo chỗ ở tạm cho các hộ lân cận.';
+
+describe('a bridge join on the story page and in the story API', () => {
+  it('shows the copy that matched both stories and the two copies that corroborate each other', async () => {
+    const dir = await makeTempDir();
+    const feeds: Record<string, TestItem[]> = {
+      congan: [{ guid: 'ca-4', title: '[Clip] Sạt lở đất vùi lấp nhà dân tại xã Nậm Khoá', body: SLIDE_BRIEF, date: 'Fri, 03 Jul 2026 05:00:00 +0700', link: 'https://congan.example.vn/sat-lo-nam-khoa.html' }],
+      baodienbien: [{ guid: 'bdb-4', title: 'Đêm mưa như trút, một nhà sàn vùng cao bị đất đá đè sập', body: SLIDE_STORY, date: 'Fri, 03 Jul 2026 10:00:00 +0700', link: 'https://baodienbien.example.vn/nha-san-bi-de-sap.html' }],
+      congtt: [],
+    };
+    const server = await startFixtureServer(
+      Object.fromEntries(Object.keys(feeds).map((id) => [`/${id}`, (_req: unknown, res: import('node:http').ServerResponse) => void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(buildRss(id, feeds[id]!))])),
+    );
+    servers.push(server);
+    const names: Record<string, string> = { congan: 'Công an tỉnh Điện Biên', baodienbien: 'Báo Điện Biên', congtt: 'Cổng TTĐT tỉnh' };
+    const config: Config = makeTestConfig(dir, { sources: Object.keys(feeds).map((id) => makeSource(id, { name: names[id]!, url: `${server.url}/${id}` })) });
+    const store = createLowdbStore(config.store);
+    const first = await runIngestion({ config, store, logger: createSilentLogger(), mode: 'all', now: () => new Date('2026-07-03T04:00:00.000Z') });
+    expect(first.data.stories).toHaveLength(2);
+    feeds.congtt = [{ guid: 'tt-4', title: 'Mưa lớn gây sạt lở tại xã Nậm Khoá', body: `${SLIDE_BRIEF} ${SLIDE_STORY}`, date: 'Fri, 03 Jul 2026 13:00:00 +0700', link: 'https://congtt.example.gov.vn/sat-lo-nam-khoa.html' }];
+    const result = await runIngestion({ config, store, logger: createSilentLogger(), mode: 'all', now: () => new Date('2026-07-03T07:00:00.000Z') });
+    expect(result.data.stories).toHaveLength(1);
+    const [story] = result.data.stories;
+    const bridged = story!.copies.find((copy) => copy.match?.by === 'joined')!;
+    expect(bridged.match).toMatchObject({ through: 'bridge', via: { sourceId: 'congtt' }, corroboration: { anchors: { shared: ['nậm khoá'] }, sameTime: '3/7' } });
+
+    const app = await serveIngestion(config, result);
+    served.push(app);
+    const slug = story!.id.slice('urn:uuid:'.length);
+    const api = (await (await fetch(`${app.url}/api/stories/${slug}`)).json()) as StoryJson & { copies: { match: { corroboration?: unknown } | null }[] };
+    const joined = api.copies.find((copy) => copy.match?.by === 'joined')!.match!;
+    expect(joined).toMatchObject({
+      through: 'bridge',
+      via: { source: { id: 'congtt', name: 'Cổng TTĐT tỉnh' } },
+      corroboration: { copies: [{ source: { id: expect.any(String) } }, { source: { id: expect.any(String) } }], anchors: { shared: ['nậm khoá'], weight: 1 }, same_time: '3/7', gap_hours: 5 },
+    });
+    expect((await storySchemaCheck(app))(api)).toEqual([]);
+    const page = await (await fetch(`${app.url}/stories/${slug}`)).text();
+    expect(page).toMatch(/bản này mở ra một tin riêng, sau được gộp vào đây: bản của <a href="https:\/\/congtt\.example\.gov\.vn\/sat-lo-nam-khoa\.html">Cổng TTĐT tỉnh<\/a> có nội dung khớp với cả hai tin/);
+    expect(page).toContain('nêu cùng địa danh (nậm khoá) và cùng ngày (3/7), không mâu thuẫn về giờ, ngày hay con số');
+  }, 60_000);
+});
+
 function withoutMatch(copy: Copy): Copy {
   const { match: _match, ...rest } = copy;
   return rest;

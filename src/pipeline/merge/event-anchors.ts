@@ -35,7 +35,7 @@ const PLACE_WORDS = new Set([
 ]);
 const PLACE_PHRASES = new Set([
   'thị trấn', 'đại lộ', 'khu phố', 'tổ dân phố', 'bãi tắm', 'tiểu khu', 'thành phố', 'khu công nghiệp', 'cụm công nghiệp', 'khu dân cư',
-  'nhà văn hoá', 'nhà văn hóa', 'phòng hộ', 'vườn quốc gia', 'khu bảo tồn', 'cửa khẩu', 'công an xã', 'công an phường',
+  'nhà văn hoá', 'nhà văn hóa', 'phòng hộ', 'vườn quốc gia', 'khu bảo tồn', 'cửa khẩu', 'công an xã', 'công an phường', 'đặc khu',
 ]);
 // Provinces and centrally-run cities, before and after the 2025 merger: every copy from a province may
 // name it, so it tells no event from another.
@@ -196,7 +196,11 @@ function readNumberWord(line: LineWords, index: number, anchors: Set<string>, { 
   const word = line.word(index);
   if (word.length > MAX_CODE_LENGTH) return;
   const hour = hourOf(line, index, word);
-  if (hour !== undefined) hours.add(hour);
+  if (hour !== undefined) {
+    hours.add(hour);
+    // "gần 2 giờ sáng" is shortly before 2: the police's "1h45" of the same fire.
+    if (index > 0 && line.lower(index - 1) === 'gần') hours.add((hour + 23) % 24);
+  }
   if (PLATE.test(word)) anchors.add(word.toLowerCase());
   else if (KM_POST.test(word)) anchors.add(`km ${word}`);
   else if (PLACE_NUMBER.test(word)) {

@@ -1,5 +1,6 @@
 /** What a copy keeps of how it joined its story (model/types.ts CopyMatch): the numbers of a text match, rounded, as the store holds them. */
-import type { Copy, CopyMatch, CopyRef, TextMatchRecord } from '../../model/types.ts';
+import type { BridgeRecord, Copy, CopyMatch, CopyRef, TextMatchRecord } from '../../model/types.ts';
+import type { Corroboration } from './bridge-stories.ts';
 import { carryCopyText } from '../normalize/copy-text.ts';
 import { ANCHOR_CONTAINMENT, MIN_SHARED_ANCHOR_WEIGHT, PARTIAL_CONTAINMENT } from './rewrite-match.ts';
 import type { TextMatch } from './similarity-index.ts';
@@ -48,6 +49,18 @@ export function textMatchRecord(match: TextMatch): TextMatchRecord {
       ...(rewrite?.sameTime === undefined ? {} : { sameTime: rewrite.sameTime }),
     },
     gapHours: round(match.gapMs / HOUR_MS),
+  };
+}
+
+/** What two stories' copies share that let a copy matching both join them (bridge-stories.ts). */
+export function bridgeRecord(found: { a: Copy; b: Copy; gapMs: number; corroboration: Corroboration }): BridgeRecord {
+  const { anchors, sameTime, figures } = found.corroboration;
+  return {
+    copies: [copyRef(found.a), copyRef(found.b)],
+    anchors: { shared: anchors.shared, weight: round(anchors.weight) },
+    sameTime,
+    figures: { compared: figures.compared, missing: [...figures.missing] },
+    gapHours: round(found.gapMs / HOUR_MS),
   };
 }
 

@@ -4,14 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { copyStoreKey, representativeCopy, urlStoreKey } from '../../model/story.ts';
-import type { Copy, CopyRef, SourceConfig, Story, StoryAlias, Tombstone } from '../../model/types.ts';
+import type { Copy, CopyMatch, SourceConfig, Story, StoryAlias, Tombstone } from '../../model/types.ts';
 import { carryCopyText } from '../normalize/copy-text.ts';
 import { localDay } from '../normalize/zoned-time.ts';
 import { absorbStory, isOlderStory } from './join-stories.ts';
-import { copyRef, textMatchOf, withMatch } from './match-record.ts';
+import { bridgeRecord, copyRef, textMatchOf, withMatch } from './match-record.ts';
 import { MergeCache } from './merge-cache.ts';
 import type { LocalDay } from './rewrite-match.ts';
-import { MERGE_WINDOW_MS, type DayOf, type MatchExplanation, type SimilarityIndex, type TextMatch } from './similarity-index.ts';
+import { MERGE_WINDOW_MS, type DayOf, type MatchExplanation, type SimilarityIndex } from './similarity-index.ts';
 
 export interface MergeContext {
   now: Date;
@@ -105,16 +105,36 @@ class MergeState {
     const own = this.ownStory(copy);
     if (own && !this.updateCopy(own, copy)) return;
     const story = own ?? this.byUrl.get(copy.url);
-    const similar = this.similar.findMatch(copy, this.dayOf, story);
+    const matches = this.similar.findMatches(copy, this.dayOf, story);
+    const similar = matches[0];
     const at = this.at;
     if (!story) {
-      if (similar) this.addCopy(similar.story, withMatch(copy, { by: 'text', at, ...textMatchOf(similar) }));
-      else this.createStory(withMatch(copy, { by: 'first', at }));
+      if (!similar) return this.createStory(withMatch(copy, { by: 'first', at }));
+      // The other stories the copy matches, that the best one's copies corroborate directly (bridge-stories.ts).
+      const bridged = matches.slice(1).flatMap((other) => {
+        const found = this.similar.corroborate(similar.story, other.story, this.dayOf);
+        return found ? [{ other, found }] : [];
+      });
+      this.addCopy(similar.story, withMatch(copy, { by: 'text', at, ...textMatchOf(similar) }));
+      let survivor = similar.story;
+      for (const { other, found } of bridged) {
+        if (this.removed.has(other.story)) continue;
+        const corroboration = bridgeRecord(found);
+        // Whichever is absorbed records the bridge: the copy's text match with that story, and what the two stories share.
+        survivor = this.join(survivor, other.story, (absorbed) => ({
+          by: 'joined',
+          at,
+          via: copyRef(copy),
+          through: 'bridge',
+          ...textMatchOf(matches.find((match) => match.story === absorbed) ?? similar),
+          corroboration,
+        }));
+      }
       return;
     }
     if (!own) this.addCopy(story, withMatch(copy, { by: 'link', at, copy: copyRef(story.copies.find((stored) => stored.url === copy.url)!) }));
     // The copy belongs to `story` by its identity and to `similar` by its text: they are one story.
-    if (similar) this.join(story, similar, { via: copyRef(copy), through: own ? 'guid' : 'link' });
+    if (similar) this.join(story, similar.story, () => ({ by: 'joined', at, via: copyRef(copy), through: own ? 'guid' : 'link', ...textMatchOf(similar) }));
   }
 
   /** The day a copy was published, in its source's zone (the zone its text's dates are written in); worked out once per copy. */
@@ -214,18 +234,16 @@ class MergeState {
   }
 
   /**
-   * Folds the younger of two stories into the older; the younger's copies now answer to the older. The
-   * copy that started the younger story records why it is in the older one: `via` (in `a` by its guid or
-   * link) matched `similar`'s copy by text.
+   * Folds the younger of two stories into the older and returns the older; the younger's copies now answer
+   * to it. The copy that started the younger story records why it is in the older one (`record`).
    */
-  private join(a: Story, similar: TextMatch, bridge: { via: CopyRef; through: 'guid' | 'link' }): void {
-    const b = similar.story;
+  private join(a: Story, b: Story, record: (absorbed: Story) => CopyMatch): Story {
     const isPublished = (story: Story) => !this.created.has(story);
     const [survivor, absorbed] = isOlderStory(a, b, isPublished) ? [a, b] : [b, a];
     const published = isPublished(absorbed);
     this.remember(survivor);
     const first = absorbed.copies.findIndex((copy) => copy.match === undefined || copy.match.by === 'first');
-    if (first >= 0) absorbed.copies[first] = withMatch(absorbed.copies[first]!, { by: 'joined', at: this.at, ...bridge, ...textMatchOf(similar) });
+    if (first >= 0) absorbed.copies[first] = withMatch(absorbed.copies[first]!, record(absorbed));
     absorbStory(survivor, absorbed, this.aliases, published, this.context.now);
     for (const copy of absorbed.copies) {
       this.byCopyKey.set(copyStoreKey(copy), survivor);
@@ -237,6 +255,7 @@ class MergeState {
     this.before.delete(absorbed);
     this.created.delete(absorbed);
     if (published) this.absorbed.push({ id: absorbed.id, into: survivor.id });
+    return survivor;
   }
 
   private index(story: Story, copy: Copy): void {

@@ -146,7 +146,7 @@ export function anchorsMayMatch(anchors: AnchorWeighing, gapMs: number): boolean
  * shared place and day to stand for the anchors when no hour is shared: "1,4 %", "48,6 tỷ", "300 gian
  * hàng". Smaller ones are left out: "một", "hai", "năm" are in every text as words.
  */
-export const MIN_CORROBORATING_FIGURES = 3;
+export const MIN_CORROBORATING_FIGURES = 2;
 const MIN_CORROBORATING_VALUE = 10;
 
 /**

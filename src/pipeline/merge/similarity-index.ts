@@ -13,6 +13,7 @@ import {
   anchorsMayMatch, judgeRewrite, mayTellByFigures, REWRITE_WINDOW_MS, samePlaceAndDay, weighAnchors, type AnchorWeighing, type LocalDay, type RewriteVerdict,
 } from './rewrite-match.ts';
 import { ShinglePostings, type Posting } from './shingle-postings.ts';
+import { BRIDGE_WINDOW_MS, corroborate, type Corroboration } from './bridge-stories.ts';
 
 export { MERGE_WINDOW_MS } from './match-score.ts';
 
@@ -99,22 +100,58 @@ export class SimilarityIndex {
 
   /** The indexed story, other than `exclude`, that this copy belongs to, with the copy it matched and why. */
   findMatch(copy: Copy, dayOf: DayOf, exclude?: Story): TextMatch | undefined {
+    return this.findMatches(copy, dayOf, exclude)[0];
+  }
+
+  /**
+   * Every indexed story other than `exclude` the copy matches, the best first (a verbatim match beats a
+   * rewrite; among equals, the higher share). More than one: the copy may be what shows two stories are one
+   * (see corroborate); the stories after the first are weighed by every rule, whatever the first matched by.
+   */
+  findMatches(copy: Copy, dayOf: DayOf, exclude?: Story): TextMatch[] {
     const search = this.search(copy);
-    if (search === undefined) return undefined;
-    let best: { match: TextMatch; score: number } | undefined;
+    if (search === undefined) return [];
+    const found: { match: TextMatch; score: number }[] = [];
     const judge = (entry: Entry, byAnchors: boolean) => {
-      // Once a story matches verbatim no rewrite can beat it: the other candidates are weighed verbatim only.
-      const match = this.judgeEntry(entry, copy, search, dayOf, byAnchors, best?.match.rule === 'verbatim');
+      const match = this.judgeEntry(entry, copy, search, dayOf, byAnchors);
       if (match === undefined) return;
-      // A verbatim match beats a rewrite; among equals, the higher share.
       const score = match.rule === 'verbatim' ? 2 + match.verbatim.containment : 1 + match.rewrite!.anchors.containment;
-      if (!best || score > best.score) best = { match, score };
+      found.push({ match, score });
     };
     const proposed = this.proposedByShingles(search, exclude);
     for (const entry of proposed) judge(entry, false);
-    // Stories proposed by their anchors alone can only match as rewrites: not looked for once one matched verbatim.
-    if (best?.match.rule !== 'verbatim') for (const entry of this.proposedByAnchors(search, exclude, proposed)) judge(entry, true);
-    return best?.match;
+    for (const entry of this.proposedByAnchors(search, exclude, proposed)) judge(entry, true);
+    // A stable sort: among equal scores the story judged first (indexing order) stays first, as before.
+    return found.sort((a, b) => b.score - a.score).map(({ match }) => match);
+  }
+
+  /**
+   * Whether two indexed stories corroborate each other directly (bridge-stories.ts), leaving out `without`
+   * (the copy that matched both): the first pair of their copies that does, with the numbers.
+   */
+  corroborate(a: Story, b: Story, dayOf: DayOf, without?: Copy): { a: Copy; b: Copy; gapMs: number; corroboration: Corroboration } | undefined {
+    this.build();
+    const entryA = this.entries.get(a.id);
+    const entryB = this.entries.get(b.id);
+    if (entryA === undefined || entryB === undefined) return undefined;
+    for (const memberA of entryA.members) {
+      if (memberA.copy === without) continue;
+      for (const memberB of entryB.members) {
+        if (memberB.copy === without) continue;
+        const gapMs = Math.abs(memberA.time - memberB.time);
+        if (gapMs > BRIDGE_WINDOW_MS || !sharesAnchor(memberA.profile, memberB.profile)) continue;
+        const corroboration = corroborate({
+          a: memberA.profile,
+          b: memberB.profile,
+          anchors: this.weighAnchorsBetween(entryA, entryB, memberA.profile, memberB.profile),
+          gapMs,
+          aDay: dayOf(memberA.copy),
+          bDay: dayOf(memberB.copy),
+        });
+        if (corroboration) return { a: memberA.copy, b: memberB.copy, gapMs, corroboration };
+      }
+    }
+    return undefined;
   }
 
   /** Every number the rules weigh between a copy and one story, as findMatch would see them now (for diagnosis). */
@@ -230,6 +267,14 @@ export class SimilarityIndex {
     return weighAnchors(copy, other, (anchor) => {
       const stories = this.anchorStories.get(anchor)?.size ?? 0;
       return Math.max(0, stories - (entry.profile.anchors.has(anchor) ? 1 : 0));
+    });
+  }
+
+  /** Anchors of a copy of one story and a copy of another, each weighed by how many indexed stories other than those two name it. */
+  private weighAnchorsBetween(entryA: Entry, entryB: Entry, a: MatchProfile, b: MatchProfile): AnchorWeighing {
+    return weighAnchors(a, b, (anchor) => {
+      const stories = this.anchorStories.get(anchor)?.size ?? 0;
+      return Math.max(0, stories - (entryA.profile.anchors.has(anchor) ? 1 : 0) - (entryB.profile.anchors.has(anchor) ? 1 : 0));
     });
   }
 

@@ -16,6 +16,8 @@ describe('readEventAnchors', () => {
     { line: 'CAX Gio An Bắc phong tỏa khu vực tại khu phố 4.', expected: ['gio an bắc', 'khu phố 4'] },
     { line: 'Xã Quảng Tân: 2 học sinh tử vong do đuối nước tại hồ Khe Mơ', expected: ['khe mơ', 'quảng tân'] },
     { line: 'Trang web cá độ "vn88win" bị triệt phá; tàu QN-6853 bị bắt giữ trên đường tỉnh 354.', expected: ['qn-6853', 'vn88win', 'đt 354'] },
+    // A special zone (đặc khu), a unit like a commune since 2025: a paper writes it where the police name the island.
+    { line: 'Tàu cá bị chìm ngoài khơi đặc khu Cô Tô, năm thuyền viên được đưa vào bờ.', expected: ['cô tô'] },
   ])('$line', ({ line, expected }) => {
     expect(anchorsOf(line)).toEqual(expected);
   });

@@ -34,8 +34,8 @@ describe('the merge evaluation set', () => {
 // and the union of both sets, as `npm run eval:merge` reports them. Issue 13 asks recall ≥ 0.97 on the
 // union; the rule reaches UNION_RECALL_FLOOR (see docs/architecture.md for what the rest would take), so
 // the floors below hold what it reaches against a regression, and precision is held at 1.0 everywhere.
-const BLIND_RECALL_FLOOR = 0.96;
-const UNION_RECALL_FLOOR = 0.96;
+const BLIND_RECALL_FLOOR = 0.97;
+const UNION_RECALL_FLOOR = 0.97;
 
 describe('the blind event set', () => {
   const set = loadEventSet();
@@ -113,7 +113,7 @@ describe('the second blind event set', () => {
 });
 
 // The union of the team set and both blind sets, as `npm run eval:merge` reports it.
-const ALL_SETS_UNION_RECALL_FLOOR = 0.91;
+const ALL_SETS_UNION_RECALL_FLOOR = 0.93;
 
 describe('the union of the team set and both blind sets', () => {
   it(`merges with precision 1.0 and recall of at least ${ALL_SETS_UNION_RECALL_FLOOR}`, () => {
@@ -129,7 +129,7 @@ describe('the union of the team set and both blind sets', () => {
 // event at the same bridge, on another day) joined an event's story; after that one join was read, a rewrite
 // naming other days than its match was kept apart (rewrite-match.ts daysDisagree): precision 1.0, recall
 // 0.606. Since then it is tuning material like the others, and counts in the union.
-const THIRD_BLIND_RECALL_FLOOR = 0.73;
+const THIRD_BLIND_RECALL_FLOOR = 0.78;
 
 describe('the third blind event set', () => {
   it(`merges with precision 1.0 and recall of at least ${THIRD_BLIND_RECALL_FLOOR}`, () => {
@@ -140,7 +140,7 @@ describe('the third blind event set', () => {
 });
 
 // The union of the team set and the three blind sets, as `npm run eval:merge` reports it.
-const FOUR_SETS_UNION_RECALL_FLOOR = 0.85;
+const FOUR_SETS_UNION_RECALL_FLOOR = 0.88;
 
 describe('the union of the team set and the three blind sets', () => {
   it(`merges with precision 1.0 and recall of at least ${FOUR_SETS_UNION_RECALL_FLOOR}`, () => {
@@ -152,12 +152,12 @@ describe('the union of the team set and the three blind sets', () => {
 });
 
 // The fourth blind set (test/fixtures/merge-eval/blind-4), written by someone who never saw the code, held
-// out whole: eval:merge prints its figures, never its pairs. Scored once (2026-12-05) on round 2's rules:
-// precision 0.964, recall 0.519; after its one wrong join was read (counts in words, match-score.ts), 1.0 / 0.500.
-// Nouns counting people read as one (figure-forms.ts, "3 nạn nhân" against "2 người") cost one pair: 103 of 208.
-const FOURTH_BLIND_RECALL_FLOOR = 0.495;
+// out whole until released as tuning material: scored once (2026-12-05) with the rules before round 2: precision
+// 0.934, recall 0.341; on round 2's rules 0.964 / 0.519; after its one wrong join was read (counts in words,
+// match-score.ts), 1.0 / 0.500. Since then its wrong pairs are printed and it counts in the union (round 3: 0.567; people-counting nouns read as one cost one pair).
+const FOURTH_BLIND_RECALL_FLOOR = 0.56;
 
-describe.skipIf(!existsSync(FOURTH_BLIND_EVENTS_FILE))('the fourth blind event set (held out whole)', () => {
+describe('the fourth blind event set', () => {
   it(`merges with precision 1.0 and recall of at least ${FOURTH_BLIND_RECALL_FLOOR}`, () => {
     const report = evaluateEvents(loadEventSet(FOURTH_BLIND_EVENTS_FILE));
     expect(report.falsePositives).toBe(0);
@@ -165,32 +165,53 @@ describe.skipIf(!existsSync(FOURTH_BLIND_EVENTS_FILE))('the fourth blind event s
   });
 });
 
+// The union of the team set and the four blind sets, as `npm run eval:merge` reports it.
+const FIVE_SETS_UNION_RECALL_FLOOR = 0.79;
+
+describe('the union of the team set and the four blind sets', () => {
+  it(`merges with precision 1.0 and recall of at least ${FIVE_SETS_UNION_RECALL_FLOOR}`, () => {
+    const files = [undefined, SECOND_BLIND_EVENTS_FILE, THIRD_BLIND_EVENTS_FILE, FOURTH_BLIND_EVENTS_FILE];
+    const parts = [evaluatePairs(pairs), ...files.map((file) => evaluateEvents(loadEventSet(file)))];
+    const total = (key: 'truePositives' | 'falsePositives' | 'falseNegatives') => parts.reduce((sum, part) => sum + part[key], 0);
+    expect(total('falsePositives')).toBe(0);
+    expect(total('truePositives') / (total('truePositives') + total('falseNegatives'))).toBeGreaterThanOrEqual(FIVE_SETS_UNION_RECALL_FLOOR);
+  });
+});
+
 describe('npm run eval:merge', () => {
-  it('shows the second and third blind sets\' wrong pairs, counts them in the union, and names the fourth set absent or gives its figures only', async () => {
+  it('shows the second, third and fourth blind sets\' wrong pairs, counts them in the union, and names the held-out fifth set absent or gives its figures only', async () => {
     const { stdout, code } = await runScript([]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/second blind set \(scored held out once[^\n]*\n  precision 100\.0 %/);
     expect(stdout).toContain("pairs the second blind set gets wrong:");
     expect(stdout).toMatch(/third blind set \(scored held out once[^\n]*\n  precision 100\.0 %/);
     expect(stdout).toContain('pairs the third blind set gets wrong:');
-    expect(stdout).toMatch(/union of the team set and the three blind sets\n  precision 100\.0 %/);
-    expect(stdout).toMatch(/fourth blind set(: .* is absent, skipped| \(held out whole, its pairs never shown\)[^\n]*\n  precision)/);
-    expect(stdout).not.toMatch(/✗ [rs]\d+#/);
+    expect(stdout).toMatch(/fourth blind set \(scored held out once[^\n]*\n  precision 100\.0 %/);
+    expect(stdout).toContain('pairs the fourth blind set gets wrong:');
+    expect(stdout).toMatch(/union of the team set and the four blind sets\n  precision 100\.0 %/);
+    expect(stdout).toMatch(/fifth blind set(: .* is absent, skipped| \(held out whole, its pairs never shown\)[^\n]*\n  precision)/);
+    expect(stdout).not.toMatch(/✗ [tu]\d+#/);
   });
 
-  it('never prints a pair of the fourth blind set when it is present', async () => {
-    const directory = await mkdtemp(path.join(tmpdir(), 'bantin-fourth-set-'));
+  it('never prints a pair of the held-out fifth blind set when it is present', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bantin-held-out-set-'));
     try {
-      // A tiny fourth set (ids r…, s… as the real one's) whose two copies of one event cannot merge: its miss must not be printed.
+      // A tiny held-out set (ids t…, u… as the fifth one's) whose two copies of one event cannot merge: its miss must not be printed.
       const file = path.join(directory, 'events.json');
-      await writeFile(file, JSON.stringify(tinyFourthSet()));
-      const { stdout, code } = await runScript([], { BANTIN_FOURTH_MERGE_SET: file });
+      await writeFile(file, JSON.stringify(tinyHeldOutSet()));
+      const { stdout, code } = await runScript([], { BANTIN_HELD_OUT_MERGE_SET: file });
       expect(code).toBe(0);
-      expect(stdout).toMatch(/fourth blind set \(held out whole, its pairs never shown\): 1 events and 1 negative groups, 4 copies\n  precision 0\.0 %  \(0 same pairs merged, 1 different pairs merged wrongly\)\n  recall    0\.0 %/);
-      expect(stdout).not.toMatch(/r01#|s01#/);
+      expect(stdout).toMatch(/fifth blind set \(held out whole, its pairs never shown\): 1 events and 1 negative groups, 4 copies\n  precision 0\.0 %  \(0 same pairs merged, 1 different pairs merged wrongly\)\n  recall    0\.0 %/);
+      expect(stdout).not.toMatch(/t01#|u01#/);
     } finally {
       await rm(directory, { recursive: true, force: true });
     }
+  });
+
+  it('prints with --explain every story joined through a bridging copy, with the numbers of both sides', async () => {
+    const { stdout, code } = await runScript(['--explain']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/⇄ \S+'s story was joined to this one through a bridge: \S+ matched both stories by text \(.*\), and \S+ and \S+ corroborate each other: anchors \[.+\] weighing [\d.]+, same day [\d/]+/);
   });
 
   it('shows the tuning half alone with --half tuning, and the numbers of each miss with --explain', async () => {
@@ -204,7 +225,7 @@ describe('npm run eval:merge', () => {
   });
 });
 
-function tinyFourthSet(): EventSet {
+function tinyHeldOutSet(): EventSet {
   const copy = (sourceId: string, title: string, text: string, hour: string) => ({
     sourceId,
     title,
@@ -215,7 +236,7 @@ function tinyFourthSet(): EventSet {
   return {
     events: [
       {
-        id: 'r01',
+        id: 't01',
         kind: 'same',
         copies: [
           copy('cong-an-thu', 'Bắt giữ nhóm thanh niên gây rối trật tự công cộng', 'Tổ công tác tuần tra đêm qua đã đưa năm thanh niên về trụ sở để làm rõ việc tụ tập gây ồn ào ngoài phố.', '08'),
@@ -226,7 +247,7 @@ function tinyFourthSet(): EventSet {
     // Two portals' word-for-word copies labelled as two events: the join is wrong, and must not be printed either.
     negatives: [
       {
-        id: 's01',
+        id: 'u01',
         kind: 'same-kind-incident',
         copies: [
           copy('cong-an-thu', 'Cháy kho phế liệu ở phường Đông Thành', 'Khoảng 14 giờ chiều nay, kho phế liệu của một hộ dân tại phường Đông Thành bốc cháy dữ dội, lực lượng PCCC điều ba xe chữa cháy đến dập lửa sau hơn một giờ.', '10'),

@@ -98,6 +98,24 @@ describe('judgeRewrite', () => {
     expect(judge(evening, clip, days)).toMatchObject({ sameTime: '20/12', same: false });
   });
 
+  it('takes one shared place and day with two distinctive figures in common, not one', () => {
+    const council = profile(
+      'HĐND xã Tân Lập tổ chức kỳ họp thứ Năm',
+      'Ngày 16/12/2026, HĐND xã Tân Lập tổ chức kỳ họp thứ Năm. Năm 2026, tổng giá trị sản xuất ước đạt 1.250 tỷ đồng; thu nhập bình quân 68 triệu đồng/năm; tỷ lệ hộ nghèo còn 1,4%; dự toán thu ngân sách 48,6 tỷ đồng.',
+    );
+    const two = profile(
+      'Tân Lập đặt mục tiêu thu ngân sách hơn bốn mươi tỷ đồng',
+      '(BTL) - Tại kỳ họp HĐND xã Tân Lập ngày 16/12, đại biểu nghe báo cáo tỷ lệ hộ nghèo còn 1,4% và thông qua dự toán thu ngân sách năm tới 48,6 tỷ đồng.',
+    );
+    const one = profile(
+      'Tân Lập giảm tỷ lệ hộ nghèo',
+      '(BTL) - Tại kỳ họp HĐND xã Tân Lập ngày 16/12, đại biểu nghe báo cáo tỷ lệ hộ nghèo giảm còn 1,4%, nhiều ý kiến đề nghị hỗ trợ thêm sinh kế cho hộ cận nghèo.',
+    );
+    const days = { gapHours: 15, copyDay: day(2026, 12, 17), otherDay: day(2026, 12, 16) };
+    expect(judge(two, council, days)).toMatchObject({ sameTime: '16/12', same: true });
+    expect(judge(one, council, days)).toMatchObject({ sameTime: '16/12', same: false });
+  });
+
   it('takes one shared place and day with three distinctive figures in common, whichever copy states them in digits', () => {
     const council = profile(
       'HĐND xã Tân Lập tổ chức kỳ họp thứ Năm',
@@ -173,6 +191,16 @@ describe('the hours two copies give', () => {
     expect(hoursDisagree(times([], evening), times([], evening))).toBe(false);
     expect(hoursDisagree(times([], [5, 6, 7, 8, 9, 10, 11]), times([3], [19, 20, 21, 22, 23, 0, 1, 2, 3, 4]))).toBe(false);
     expect(hoursDisagree(times([2]), times([]))).toBe(false);
+  });
+
+  it('reads "gần 2 giờ" as shortly before 2, the police\'s 1h45 of the same fire, and no earlier', () => {
+    const police = profile('Cháy nhà dân tại phường Lê Chân', 'Khoảng 1h45 ngày 06/12/2026, tại nhà số 27 phố Hàng Kênh, phường Lê Chân xảy ra cháy tầng 1.');
+    const paper = profile('Xe máy điện bốc cháy trong đêm', 'Gần 2 giờ ngày 6/12, khói đen bốc lên từ tầng 1 một ngôi nhà trên phố Hàng Kênh.');
+    const earlier = profile('Cháy nhà dân tại phường Lê Chân', 'Khoảng 0h30 ngày 06/12/2026, tại nhà số 27 phố Hàng Kênh, phường Lê Chân xảy ra cháy tầng 1.');
+    expect(paper.hours).toEqual(new Set([2, 1]));
+    expect(hoursDisagree(police, paper)).toBe(false);
+    expect(sharedHour(police, paper)).toBe(1);
+    expect(hoursDisagree(earlier, paper)).toBe(true);
   });
 
   it('takes a part of the day both name for the time at one shared place, and a figure spelled in a title as the other\'s digits', () => {
