@@ -73,6 +73,7 @@ describe('what the headline’s shape says', () => {
     { kind: 'a keyword after "ở" is the setting', title: 'Sốt xuất huyết tăng ở khu trọ gần bệnh viện', expected: ['y-te'] },
     { kind: 'a keyword after "dịp" is the setting', title: 'Tiêm chủng cho trẻ dịp phòng chống ma túy', expected: ['y-te'] },
     { kind: 'a keyword after "do" names the cause', title: 'Bệnh nhân nhập viện do tai nạn giao thông', expected: ['y-te'] },
+    { kind: 'a keyword after "phục vụ" names the purpose', title: 'Chữa cháy kho hàng phục vụ bệnh viện', expected: ['an-ninh-trat-tu'] },
     { kind: 'without a setting word the title weighs in full', title: 'Kẻ trộm bệnh viện', expected: ['an-ninh-trat-tu', 'y-te'] },
   ])('$kind: "$title" → $expected', ({ title, expected }) => {
     expect(ids(storyOf(title))).toEqual(expected);
