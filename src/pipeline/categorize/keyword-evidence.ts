@@ -3,7 +3,8 @@
  * TEXT_CHARS_READ characters of its text, and the first exclude phrase found there. Phrases match
  * whole syllable sequences of the comparison keys (NFC, case and tone placement folded, diacritics
  * kept); a keyword lying inside a longer keyword found at the same place, of any category, does not
- * count ("tín dụng" inside "tín dụng đen", "ngày hội" inside "ngày hội đại đoàn kết"). A category's
+ * count ("tín dụng" inside "tín dụng đen", "ngày hội" inside "ngày hội đại đoàn kết"), nor does an exclude
+ * phrase inside a longer keyword of its own category ("cháy hàng" inside "cháy hàng chục"). A category's
  * agencies and frames are keywords that weigh as text wherever they are.
  */
 import type { CategoryConfig } from '../../model/types.ts';
@@ -175,7 +176,7 @@ const NOT_IN_ANY_PHRASE = -1;
 // Reused for every line: a cold cycle scans millions of words, and a fresh array per line is garbage.
 let numbers: Int32Array = new Int32Array(256);
 
-/** The phrases occurring in one line, in order, without keywords nested in a longer keyword. */
+/** The phrases occurring in one line, in order, without keywords (or a category's own exclude phrases) nested in a longer keyword. */
 function matchLine(key: string, table: PhraseTable): Match[] {
   if (key === '') return [];
   const count = numberWords(key, table);
@@ -227,11 +228,15 @@ function growNumbers(full: Int32Array): Int32Array {
   return grown;
 }
 
+/**
+ * A longer keyword covers a keyword of any category, and an exclude phrase of its own category, found inside it
+ * at the same place: "cháy hàng chục ki-ốt" is a fire, though "cháy hàng" (sold out) stops An ninh trật tự.
+ */
 function covers(outer: Match, inner: Match): boolean {
   return (
     outer !== inner &&
     outer.phrase.kind === 'keyword' &&
-    inner.phrase.kind === 'keyword' &&
+    (inner.phrase.kind === 'keyword' || inner.phrase.category === outer.phrase.category) &&
     outer.start <= inner.start &&
     inner.end <= outer.end &&
     outer.end - outer.start > inner.end - inner.start

@@ -7,9 +7,9 @@
 import { comparisonKey } from '../normalize/vietnamese-text.ts';
 
 /** Syllables that open the setting of a headline (compared as comparison keys). */
-export const SETTING_WORDS: readonly string[] = ['tại', 'ở', 'dịp', 'do'];
+export const SETTING_WORDS: readonly string[] = ['tại', 'ở', 'dịp', 'do', 'phục vụ'];
 
-const SETTING_KEYS = new Set(SETTING_WORDS.map((word) => comparisonKey(word)));
+const SETTING_KEYS: readonly string[][] = SETTING_WORDS.map((word) => comparisonKey(word).split(' '));
 
 /**
  * The position (in syllables of the title's comparison key) of the first setting word, or Infinity
@@ -19,6 +19,6 @@ export function settingStart(titleKey: string): number {
   if (titleKey === '') return Infinity;
   const words = titleKey.split(' ');
   // The first word is the headline's act or subject, so it never opens a setting.
-  for (let at = 1; at < words.length; at++) if (SETTING_KEYS.has(words[at]!)) return at;
+  for (let at = 1; at < words.length; at++) if (SETTING_KEYS.some((setting) => setting.every((syllable, offset) => words[at + offset] === syllable))) return at;
   return Infinity;
 }

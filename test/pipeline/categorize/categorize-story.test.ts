@@ -65,6 +65,19 @@ describe('the keyword rule', () => {
   it('never lets an exclude phrase stop a categoryMap hit', () => {
     expect(ids(storyOf('Phim bom tấn cháy vé', '', ['Tin an ninh - quốc phòng']))).toEqual(['an-ninh-trat-tu']);
   });
+
+  it('lets a longer keyword cover its own category\'s exclude phrase at the same place, never another category\'s', () => {
+    const rules: CategoryConfig[] = [
+      { id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['cháy', 'cháy hàng chục'], exclude: ['cháy hàng'] },
+      { id: 'kinh-te', title: 'Kinh tế', keywords: ['ki-ốt', 'tiểu thương'], exclude: ['cháy hàng chục'] },
+    ];
+    const using = createCategorizer(rules, sources);
+    // "cháy hàng" (sold out) stops An ninh trật tự; inside "cháy hàng chục" (a fire of dozens of …) it does not.
+    expect(ids(storyOf('Cháy hàng chục ki-ốt ở chợ đêm'), using)).toEqual(['an-ninh-trat-tu']);
+    expect(ids(storyOf('Cháy hàng áo dài trước Tết'), using)).toEqual([]);
+    // Kinh tế's exclude is not covered by An ninh trật tự's keyword: its two headline keywords still file nothing.
+    expect(ids(storyOf('Cháy hàng chục ki-ốt, tiểu thương lo lắng'), using)).toEqual(['an-ninh-trat-tu']);
+  });
 });
 
 describe('what the headline’s shape says', () => {
@@ -73,6 +86,7 @@ describe('what the headline’s shape says', () => {
     { kind: 'a keyword after "ở" is the setting', title: 'Sốt xuất huyết tăng ở khu trọ gần bệnh viện', expected: ['y-te'] },
     { kind: 'a keyword after "dịp" is the setting', title: 'Tiêm chủng cho trẻ dịp phòng chống ma túy', expected: ['y-te'] },
     { kind: 'a keyword after "do" names the cause', title: 'Bệnh nhân nhập viện do tai nạn giao thông', expected: ['y-te'] },
+    { kind: 'a keyword after "phục vụ" names the purpose', title: 'Chữa cháy kho hàng phục vụ bệnh viện', expected: ['an-ninh-trat-tu'] },
     { kind: 'without a setting word the title weighs in full', title: 'Kẻ trộm bệnh viện', expected: ['an-ninh-trat-tu', 'y-te'] },
   ])('$kind: "$title" → $expected', ({ title, expected }) => {
     expect(ids(storyOf(title))).toEqual(expected);

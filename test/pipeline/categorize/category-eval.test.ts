@@ -1,6 +1,7 @@
 // Holds the shipped categories to the bounds of issue 12 on the first two blind labelled sets and the team's
-// set, on the third and fourth blind sets to the figures the rules reached on them (tuning material since
-// rounds 2 and 3), and on the fifth blind set (held out whole) to the figures the lead records after scoring it once.
+// set, on the third, fourth and fifth blind sets to the figures the rules reached on them (tuning material since
+// rounds 2, 3 and 4), and on the sixth blind set (held out whole) to the issue's bounds until the lead records
+// its floors after scoring it once.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import {
   FIFTH_BLIND_ITEMS_FILE,
   FOURTH_BLIND_ITEMS_FILE,
   SECOND_BLIND_ITEMS_FILE,
+  SIXTH_BLIND_ITEMS_FILE,
   THIRD_BLIND_ITEMS_FILE,
   evaluateItems,
   loadItems,
@@ -36,9 +38,9 @@ function bounds(id: string): Bounds {
  */
 const THIRD_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
   'an-ninh-trat-tu': { precision: 0.964, recall: 0.931 },
-  'chinh-tri': { precision: 0.925, recall: 0.953 },
+  'chinh-tri': { precision: 0.939, recall: 0.953 },
   'kinh-te': { precision: 0.984, recall: 0.941 },
-  'van-hoa-xa-hoi': { precision: 0.874, recall: 0.863 },
+  'van-hoa-xa-hoi': { precision: 0.901, recall: 0.876 },
   'giao-duc': { precision: 0.938, recall: 0.953 },
   'y-te': { precision: 0.967, recall: 0.952 },
 };
@@ -50,30 +52,35 @@ const THIRD_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
  * Raise a floor when a change lifts a figure; lower one only with a reason in README.
  */
 const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
-  'an-ninh-trat-tu': { precision: 0.958, recall: 0.966 },
-  'chinh-tri': { precision: 0.951, recall: 0.936 },
-  'kinh-te': { precision: 0.923, recall: 0.952 },
-  'van-hoa-xa-hoi': { precision: 0.808, recall: 0.873 },
+  'an-ninh-trat-tu': { precision: 0.974, recall: 0.974 },
+  'chinh-tri': { precision: 0.953, recall: 0.968 },
+  'kinh-te': { precision: 0.937, recall: 0.952 },
+  'van-hoa-xa-hoi': { precision: 0.814, recall: 0.904 },
   'giao-duc': { precision: 0.921, recall: 0.936 },
   'y-te': { precision: 0.937, recall: 0.937 },
 };
 
 /**
- * The fifth blind set's check, set by the lead after scoring it once (until then the issue's bounds):
+ * The fifth blind set's floors: what the rules reach on it since it became tuning material (round 4),
+ * never below its honest figures, scored once with round 3's rules before any rule saw it (ANTT .966 / .884,
+ * Chính trị .950 / .919, Kinh tế .789 / .918, VH-XH .810 / .810, Giáo dục .934 / .919, Y tế .981 / .823).
+ * Raise a floor when a change lifts a figure; lower one only with a reason in README.
+ */
+const FIFTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
+  'an-ninh-trat-tu': { precision: 0.976, recall: 0.968 },
+  'chinh-tri': { precision: 0.968, recall: 0.983 },
+  'kinh-te': { precision: 0.906, recall: 0.95 },
+  'van-hoa-xa-hoi': { precision: 0.901, recall: 0.873 },
+  'giao-duc': { precision: 0.951, recall: 0.951 },
+  'y-te': { precision: 0.982, recall: 0.919 },
+};
+
+/**
+ * The sixth blind set's check, set by the lead after scoring it once (until then the issue's bounds):
  * per category, the floor it is held to. Lower a figure here only to what the set measured, and say so
  * in README; never tune a rule on that set's items.
  */
-// Scored once, 2026-12-05, before any rule saw it: with round 2's rules ANTT .966/.876, Chính trị .949/.903,
-// Kinh tế .789/.918, VH-XH .785/.810, Giáo dục .934/.919, Y tế .980/.806; with round 3's (these floors) below.
-// ANTT recall, Kinh tế precision and VH-XH precision miss the issue's bounds on it (README).
-const FIFTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {
-  'an-ninh-trat-tu': { precision: 0.966, recall: 0.883 },
-  'chinh-tri': { precision: 0.95, recall: 0.919 },
-  'kinh-te': { precision: 0.788, recall: 0.918 },
-  'van-hoa-xa-hoi': { precision: 0.809, recall: 0.809 },
-  'giao-duc': { precision: 0.934, recall: 0.919 },
-  'y-te': { precision: 0.98, recall: 0.822 },
-};
+const SIXTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {};
 
 function expectWithin(scores: readonly CategoryScore[], boundsOf: (id: string) => Bounds): void {
   for (const score of scores) {
@@ -105,9 +112,13 @@ describe('the shipped categories on labelled sets', () => {
     expectWithin(evaluateItems(loadItems(FOURTH_BLIND_ITEMS_FILE), categories).scores, (id) => FOURTH_BLIND_SET_FLOORS[id] ?? bounds(id));
   });
 
-  const fifth = loadItemsIfPresent(FIFTH_BLIND_ITEMS_FILE);
-  it.skipIf(fifth === undefined)('hold the floors recorded for the fifth blind set, held out whole', () => {
-    expectWithin(evaluateItems(fifth!, categories).scores, (id) => ({ ...bounds(id), ...FIFTH_BLIND_SET_FLOORS[id] }));
+  it('hold the floors reached on the whole fifth blind set', () => {
+    expectWithin(evaluateItems(loadItems(FIFTH_BLIND_ITEMS_FILE), categories).scores, (id) => FIFTH_BLIND_SET_FLOORS[id] ?? bounds(id));
+  });
+
+  const sixth = loadItemsIfPresent(SIXTH_BLIND_ITEMS_FILE);
+  it.skipIf(sixth === undefined)('hold the floors recorded for the sixth blind set, held out whole', () => {
+    expectWithin(evaluateItems(sixth!, categories).scores, (id) => ({ ...bounds(id), ...SIXTH_BLIND_SET_FLOORS[id] }));
   });
 
   it('meet the same bounds on the team’s own set', () => {
@@ -123,19 +134,21 @@ describe('the shipped categories on labelled sets', () => {
 });
 
 describe('npm run eval:categories -- --misses', () => {
-  it('lists the fourth blind set\'s misses, and gives a present fifth set\'s figures, never its items', async () => {
-    const directory = await mkdtemp(path.join(tmpdir(), 'bantin-fifth-category-set-'));
+  it('lists the fifth blind set\'s misses, and gives a present sixth set\'s figures, never its items', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bantin-sixth-category-set-'));
     try {
       // A fire filed An ninh trật tự but labelled Y tế: a miss --misses would list if the set were tuning material.
-      const item = { id: 'e001', voice: 'p', title: 'Cháy nhà xưởng ở xã Tân Lập, thiệt hại 2 tỷ đồng', summary: 'Lửa bùng lên lúc rạng sáng, lực lượng PCCC khống chế sau hai giờ.', labels: ['y-te'] };
+      const item = { id: 'z001', voice: 'p', title: 'Cháy nhà xưởng ở xã Tân Lập, thiệt hại 2 tỷ đồng', summary: 'Lửa bùng lên lúc rạng sáng, lực lượng PCCC khống chế sau hai giờ.', labels: ['y-te'] };
       const file = path.join(directory, 'items.json');
       await writeFile(file, JSON.stringify({ items: [item] }));
-      const { stdout, code } = await runEvalCategories(['--misses'], { BANTIN_FIFTH_CATEGORY_SET: file });
+      const { stdout, code } = await runEvalCategories(['--misses'], { BANTIN_SIXTH_CATEGORY_SET: file });
       expect(code).toBe(0);
       expect(stdout).toMatch(/misses, fourth blind set:\n    ✗ d\d+/);
-      expect(stdout).toMatch(/fifth blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
-      expect(stdout).not.toContain('misses, fifth blind set');
-      expect(stdout).not.toContain('e001');
+      expect(stdout).toMatch(/fifth blind set: \d+ items, [^\n]*honest figures on record, now tuning material\n/);
+      expect(stdout).toMatch(/misses, fifth blind set:\n    ✗ e\d+/);
+      expect(stdout).toMatch(/sixth blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
+      expect(stdout).not.toContain('misses, sixth blind set');
+      expect(stdout).not.toContain('z001');
       expect(stdout).not.toContain('Tân Lập');
     } finally {
       await rm(directory, { recursive: true, force: true });
