@@ -52,15 +52,24 @@ export function isOwnerGone(pid: number, identity: string | undefined): boolean 
   return current !== undefined && current !== identity;
 }
 
-// Seconds since the epoch at boot (/proc/stat), read once; undefined where /proc is not available.
-const BOOT_TIME_S = readBootTime();
 // Linux reports a process's start in clock ticks since boot; USER_HZ is 100 on every Linux Node runs on.
 const TICKS_PER_SECOND = 100;
 
-function readBootTime(): number | undefined {
+/**
+ * The two clocks a process's start is reckoned by: the wall clock files are stamped with, and the time since
+ * boot (/proc/uptime) that /proc counts a start in. Passed in so a test can step the wall clock.
+ */
+export interface Clocks {
+  wallMs(): number;
+  sinceBootMs(): number | undefined;
+}
+
+export const systemClocks: Clocks = { wallMs: () => Date.now(), sinceBootMs: readSinceBootMs };
+
+function readSinceBootMs(): number | undefined {
   try {
-    const line = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'));
-    return line ? Number(line[1]) : undefined;
+    const seconds = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    return Number.isFinite(seconds) ? seconds * 1000 : undefined;
   } catch {
     return undefined;
   }
@@ -68,10 +77,13 @@ function readBootTime(): number | undefined {
 
 /**
  * When the process holding `pid` now started (epoch ms, to the tick), or undefined where /proc cannot say:
- * a file older than that was left by an earlier process with the same pid.
+ * a file older than that was left by an earlier process with the same pid. Reckoned back from the wall clock
+ * now by the process's age since boot, not from the boot time read once: after the wall clock steps back,
+ * a boot time read earlier would put a young writer's start after the files it stamps with the stepped clock.
  */
-export function processStartedAt(pid: number): number | undefined {
-  if (BOOT_TIME_S === undefined) return undefined;
+export function processStartedAt(pid: number, clocks: Clocks = systemClocks): number | undefined {
   const ticks = Number(startTicks(pid));
-  return Number.isFinite(ticks) ? (BOOT_TIME_S + ticks / TICKS_PER_SECOND) * 1000 : undefined;
+  const sinceBoot = clocks.sinceBootMs();
+  if (!Number.isFinite(ticks) || sinceBoot === undefined) return undefined;
+  return clocks.wallMs() - (sinceBoot - (ticks / TICKS_PER_SECOND) * 1000);
 }
