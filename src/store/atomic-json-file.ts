@@ -52,11 +52,6 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
     };
   }
 
-  /** The next write serialises these stories afresh: their writer said they changed (StoreChanges). */
-  markChanged(stories: Iterable<object>): void {
-    for (const story of stories) this.storyLines.forget(story);
-  }
-
   /** What to tell the operator about a store this adapter refused to read. */
   restoreAdvice(): string {
     return `it was left untouched. Restore the last good copy with: cp ${this.backupFilename} ${this.filename}`;
