@@ -54,6 +54,17 @@ export function isOwnerGone(pid: number, identity: string | undefined): boolean 
 
 // Linux reports a process's start in clock ticks since boot; USER_HZ is 100 on every Linux Node runs on.
 const TICKS_PER_SECOND = 100;
+// Seconds since the epoch at boot (/proc/stat), as the wall clock said when this process read it; undefined without /proc.
+const BOOT_TIME_S = readBootTime();
+
+function readBootTime(): number | undefined {
+  try {
+    const line = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'));
+    return line ? Number(line[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The two clocks a process's start is reckoned by: the wall clock files are stamped with, and the time since
@@ -77,13 +88,19 @@ function readSinceBootMs(): number | undefined {
 
 /**
  * When the process holding `pid` now started (epoch ms, to the tick), or undefined where /proc cannot say:
- * a file older than that was left by an earlier process with the same pid. Reckoned back from the wall clock
- * now by the process's age since boot, not from the boot time read once: after the wall clock steps back,
- * a boot time read earlier would put a young writer's start after the files it stamps with the stepped clock.
+ * a file older than that was left by an earlier process with the same pid. The earlier of two reckonings,
+ * because the wall clock can be stepped while this process runs: from the boot time read at its start (after
+ * a step back, that puts a young writer's start after the files it stamps with the stepped clock), and back
+ * from the wall clock now by the process's age (after a step forward, that puts it after the files it stamped
+ * before). A live writer never looks newer than its files then; a reused pid is newer under both.
  */
 export function processStartedAt(pid: number, clocks: Clocks = systemClocks): number | undefined {
   const ticks = Number(startTicks(pid));
+  if (!Number.isFinite(ticks)) return undefined;
+  const sinceBootMs = (ticks / TICKS_PER_SECOND) * 1000;
   const sinceBoot = clocks.sinceBootMs();
-  if (!Number.isFinite(ticks) || sinceBoot === undefined) return undefined;
-  return clocks.wallMs() - (sinceBoot - (ticks / TICKS_PER_SECOND) * 1000);
+  const fromNow = sinceBoot === undefined ? undefined : clocks.wallMs() - (sinceBoot - sinceBootMs);
+  const fromBoot = BOOT_TIME_S === undefined ? undefined : BOOT_TIME_S * 1000 + sinceBootMs;
+  if (fromNow === undefined || fromBoot === undefined) return fromNow ?? fromBoot;
+  return Math.min(fromNow, fromBoot);
 }
