@@ -9,9 +9,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import type pg from 'pg';
 import { categoryRulesFingerprint } from '../../src/pipeline/categorize/categorize-story.ts';
 import type { Config } from '../../src/model/types.ts';
+import { onDatabase, postgresAnswer } from '../../test/helpers/postgres-client.ts';
 import { writeBenchConfig } from '../bench-config.ts';
 import type { BenchSize } from '../bench-size.ts';
 import { median, round } from '../measure.ts';
@@ -85,7 +86,7 @@ export type NationalOutcome = NationalResult | { skipped: string };
 
 /** `stories`: another store size than the run size's (`--national-stories`, to try the section at a size between tiny and full). */
 export async function benchNational(size: BenchSize, log: (line: string) => void, stories?: number): Promise<NationalOutcome> {
-  const server = await reachable(BENCH_POSTGRES);
+  const server = await postgresAnswer(BENCH_POSTGRES);
   if (server !== true) {
     log(`  skipped: no PostgreSQL at ${BENCH_POSTGRES} (${server}); BENCH_POSTGRES=<url> names another`);
     return { skipped: `no PostgreSQL answered at ${BENCH_POSTGRES}` };
@@ -262,29 +263,6 @@ function loadUntilStopped(url: string, connections: number): { stop(): Promise<S
   };
 }
 
-async function reachable(server: string): Promise<true | string> {
-  const client = new pg.Client({ connectionString: server, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   return onDatabase(BENCH_POSTGRES, work);
-}
-
-async function onDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -105,18 +105,15 @@ export async function buildFeedCatalog(data: StoreData, config: Config, now: Dat
       const name = `${listing.id}.${format}`;
       const view = viewOf(listing, 1);
       const inputs = inputsOf(view);
-      const kept = reuse?.previous.feeds.get(name);
-      const feed = kept && canReuse(kept, inputs, reuse!.touched) && agreesWithStored(kept, data.feeds) ? keep(kept, data.feeds) : await publish(name, CONTENT_TYPES[format], renderFeed(format, view), data.feeds, now);
+      const feed = keptFeed(reuse?.previous.feeds.get(name), inputs, reuse, data.feeds) ?? (await publish(name, CONTENT_TYPES[format], renderFeed(format, view), data.feeds, now));
       renderedFrom.set(feed, inputs);
       feeds.set(name, feed);
     }
   }
   const opmlInputs: FeedInputs = { stories: [], categories: [], lastPage: 1, updatedWhenEmpty };
-  const keptOpml = reuse?.previous.opml;
   const opml =
-    keptOpml && canReuse(keptOpml, opmlInputs, reuse!.touched) && agreesWithStored(keptOpml, data.feeds)
-      ? keep(keptOpml, data.feeds)
-      : await publish('feeds.opml', CONTENT_TYPES.opml, renderOpml({ baseUrl: config.baseUrl, title: 'bantin — tin các cổng thông tin tỉnh', categories, dateModified: updatedWhenEmpty }), data.feeds, now);
+    keptFeed(reuse?.previous.opml, opmlInputs, reuse, data.feeds) ??
+    (await publish('feeds.opml', CONTENT_TYPES.opml, renderOpml({ baseUrl: config.baseUrl, title: 'bantin — tin các cổng thông tin tỉnh', categories, dateModified: updatedWhenEmpty }), data.feeds, now));
   renderedFrom.set(opml, opmlInputs);
 
   const pages = new Map<string, PublishedFeed>();
@@ -197,26 +194,27 @@ function inputsOf(view: FeedView): FeedInputs {
   };
 }
 
-function canReuse(feed: PublishedFeed, inputs: FeedInputs, touched: ReadonlySet<Story>): boolean {
+/**
+ * The previous catalog's feed, taken over unchanged when it shows the same inputs and the store holds its
+ * validators (or none for it): after a reload of another process's save, the store's are the ones every process
+ * serves, so a feed this one rendered with others is rendered again. Its validators, served already, are kept in
+ * `states`. Undefined when the feed must be rendered.
+ */
+function keptFeed(feed: PublishedFeed | undefined, inputs: FeedInputs, reuse: CatalogReuse | undefined, states: Record<string, PublishedFeedState>): PublishedFeed | undefined {
+  if (feed === undefined || reuse === undefined || !rendersSame(feed, inputs, reuse.touched)) return undefined;
+  const state = { etag: feed.etag, lastModified: feed.lastModified.toISOString() };
+  const stored = states[feed.name];
+  if (stored !== undefined && (stored.etag !== state.etag || stored.lastModified !== state.lastModified)) return undefined;
+  states[feed.name] = state;
+  return feed;
+}
+
+/** Whether `feed` was rendered from these inputs: the same story objects in order, none touched, filed the same. */
+function rendersSame(feed: PublishedFeed, inputs: FeedInputs, touched: ReadonlySet<Story>): boolean {
   const before = renderedFrom.get(feed);
   if (!before || before.lastPage !== inputs.lastPage || before.updatedWhenEmpty !== inputs.updatedWhenEmpty) return false;
   if (before.stories.length !== inputs.stories.length) return false;
   return inputs.stories.every((story, index) => story === before.stories[index] && !touched.has(story) && inputs.categories[index] === before.categories[index]);
-}
-
-/**
- * Whether the store holds the kept feed's validators (or none for it). After a reload of another process's
- * save, the store's are the ones every process serves: a feed this one rendered with others is rendered again.
- */
-function agreesWithStored(feed: PublishedFeed, states: Record<string, PublishedFeedState>): boolean {
-  const stored = states[feed.name];
-  return stored === undefined || (stored.etag === feed.etag && stored.lastModified === feed.lastModified.toISOString());
-}
-
-/** A feed taken over unchanged; its validators were served already, so they are the ones to keep. */
-function keep(feed: PublishedFeed, states: Record<string, PublishedFeedState>): PublishedFeed {
-  states[feed.name] = { etag: feed.etag, lastModified: feed.lastModified.toISOString() };
-  return feed;
 }
 
 /** Packs a page-1 feed with validators kept in `states`: Last-Modified moves only when the ETag does. */

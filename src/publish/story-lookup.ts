@@ -5,7 +5,7 @@
 import { compareStoriesNewestFirst, copiesByDate, representativeCopy } from '../model/story.ts';
 import type { BridgeRecord, CategoryRule, Config, Copy, CopyMatch, CopyRef, SourceConfig, StoreData, Story, TextMatchRecord } from '../model/types.ts';
 import { copyText } from '../pipeline/normalize/copy-text.ts';
-import { comparisonKey, syllables } from '../pipeline/normalize/vietnamese-text.ts';
+import { comparisonKey } from '../pipeline/normalize/vietnamese-text.ts';
 import { createSearchIndex, type SearchIndex } from './search-index.ts';
 import { readChanges, type ChangesAnswer } from './change-feed.ts';
 import { cleanText } from './clean-text.ts';
@@ -135,8 +135,9 @@ export function createStoryIndex(data: StoreData, config: Config, searchIndex: S
   const categoryTitles = new Map(config.categories.map((category) => [category.id, category.title]));
   // A cycle replaces `data.stories` in place before it hands over the new state; while it runs, lookups
   // follow the array the state holds now, so a search synced to it never names a story this map lacks.
-  let indexed = data.stories;
-  let byIdMap = new Map(indexed.map((story) => [story.id, story]));
+  // Built on the first lookup: a state nobody asks about costs no map.
+  let indexed: Story[] | undefined;
+  let byIdMap = new Map<string, Story>();
   let newestFirst: Story[] | undefined;
   const byIdNow = (): Map<string, Story> => {
     if (indexed !== data.stories) {

@@ -10,7 +10,7 @@ import type { Adapter } from 'lowdb';
 import { StoreError } from '../errors.ts';
 import type { EntryLine } from './check-entries.ts';
 import { identityOf, type FileIdentity } from './file-identity.ts';
-import { isProcessAlive, processStartedAt } from './process-alive.ts';
+import { isProcessAlive, processStartedAt, systemClocks, type Clocks } from './process-alive.ts';
 import { LineLayoutError, readLineLayout } from './read-line-layout.ts';
 import { StoryLines } from './story-lines.ts';
 import { writeLineLayout } from './write-line-layout.ts';
@@ -26,8 +26,12 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
   // Where each top-level container of a document read in the line layout opened, to name an entry's line.
   private readonly openedAt = new WeakMap<object, ReadonlyMap<string, number>>();
 
-  constructor(filename: string) {
+  // The clocks the temp sweep tells a reused pid by; a test steps the wall clock.
+  private readonly clocks: Clocks;
+
+  constructor(filename: string, clocks: Clocks = systemClocks) {
     this.filename = filename;
+    this.clocks = clocks;
     this.backupFilename = `${filename}.bak`;
     this.dir = path.dirname(filename);
   }
@@ -46,11 +50,6 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
       const opened = openedAt.get(container);
       return opened === undefined ? undefined : opened + 1 + index;
     };
-  }
-
-  /** The next write serialises these stories afresh: their writer said they changed (StoreChanges). */
-  markChanged(stories: Iterable<object>): void {
-    for (const story of stories) this.storyLines.forget(story);
   }
 
   /** What to tell the operator about a store this adapter refused to read. */
@@ -158,7 +157,7 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
 
   /** Temp files of a writer killed mid-write; they would otherwise pile up beside the store. */
   private async removeStaleTemps(): Promise<void> {
-    await removeTempsOf(this.filename, (pid, modifiedMs) => pid !== process.pid && isWriterGone(pid, modifiedMs));
+    await removeTempsOf(this.filename, (pid, modifiedMs) => pid !== process.pid && isWriterGone(pid, modifiedMs, this.clocks));
   }
 }
 
@@ -190,9 +189,9 @@ const START_SLACK_MS = 1_000;
  * that has it started after the file was written (a pid reused — in containers from one start to the next, and
  * on a busy machine whose pids wrapped).
  */
-function isWriterGone(pid: number, modifiedMs: number): boolean {
+function isWriterGone(pid: number, modifiedMs: number, clocks: Clocks): boolean {
   if (!isProcessAlive(pid)) return true;
-  const started = processStartedAt(pid);
+  const started = processStartedAt(pid, clocks);
   return started !== undefined && started > modifiedMs + START_SLACK_MS;
 }
 

@@ -51,11 +51,10 @@ export function createLowdbStore(file: string, options: LowdbStoreOptions = {}):
       db.data = data;
       return data;
     },
-    async save(data, changes) {
+    async save(data) {
       await mkdir(path.dirname(file), { recursive: true });
-      // Said, then checked: reported stories are written afresh; the others are compared with their kept
-      // lines (copies by identity, frozen all the way down; other fields by value), so an edit nobody reported is written too.
-      if (changes !== undefined && changes.stories.size > 0) adapter.markChanged(data.stories.filter((story) => changes.stories.has(story.id)));
+      // No need of `changes`: every story is compared with its kept line (copies by identity, frozen all the
+      // way down; other fields by value), so an edit nobody reported is written too.
       db.data = data;
       try {
         await db.write();

@@ -52,10 +52,10 @@ export function isOwnerGone(pid: number, identity: string | undefined): boolean 
   return current !== undefined && current !== identity;
 }
 
-// Seconds since the epoch at boot (/proc/stat), read once; undefined where /proc is not available.
-const BOOT_TIME_S = readBootTime();
 // Linux reports a process's start in clock ticks since boot; USER_HZ is 100 on every Linux Node runs on.
 const TICKS_PER_SECOND = 100;
+// Seconds since the epoch at boot (/proc/stat), as the wall clock said when this process read it; undefined without /proc.
+const BOOT_TIME_S = readBootTime();
 
 function readBootTime(): number | undefined {
   try {
@@ -67,11 +67,40 @@ function readBootTime(): number | undefined {
 }
 
 /**
- * When the process holding `pid` now started (epoch ms, to the tick), or undefined where /proc cannot say:
- * a file older than that was left by an earlier process with the same pid.
+ * The two clocks a process's start is reckoned by: the wall clock files are stamped with, and the time since
+ * boot (/proc/uptime) that /proc counts a start in. Passed in so a test can step the wall clock.
  */
-export function processStartedAt(pid: number): number | undefined {
-  if (BOOT_TIME_S === undefined) return undefined;
+export interface Clocks {
+  wallMs(): number;
+  sinceBootMs(): number | undefined;
+}
+
+export const systemClocks: Clocks = { wallMs: () => Date.now(), sinceBootMs: readSinceBootMs };
+
+function readSinceBootMs(): number | undefined {
+  try {
+    const seconds = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    return Number.isFinite(seconds) ? seconds * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * When the process holding `pid` now started (epoch ms, to the tick), or undefined where /proc cannot say:
+ * a file older than that was left by an earlier process with the same pid. The earlier of two reckonings,
+ * because the wall clock can be stepped while this process runs: from the boot time read at its start (after
+ * a step back, that puts a young writer's start after the files it stamps with the stepped clock), and back
+ * from the wall clock now by the process's age (after a step forward, that puts it after the files it stamped
+ * before). A live writer never looks newer than its files then; a reused pid is newer under both.
+ */
+export function processStartedAt(pid: number, clocks: Clocks = systemClocks): number | undefined {
   const ticks = Number(startTicks(pid));
-  return Number.isFinite(ticks) ? (BOOT_TIME_S + ticks / TICKS_PER_SECOND) * 1000 : undefined;
+  if (!Number.isFinite(ticks)) return undefined;
+  const sinceBootMs = (ticks / TICKS_PER_SECOND) * 1000;
+  const sinceBoot = clocks.sinceBootMs();
+  const fromNow = sinceBoot === undefined ? undefined : clocks.wallMs() - (sinceBoot - sinceBootMs);
+  const fromBoot = BOOT_TIME_S === undefined ? undefined : BOOT_TIME_S * 1000 + sinceBootMs;
+  if (fromNow === undefined || fromBoot === undefined) return fromNow ?? fromBoot;
+  return Math.min(fromNow, fromBoot);
 }

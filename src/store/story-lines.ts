@@ -4,8 +4,7 @@
  * copies the bytes of the rest. It memoises JSON.stringify and UTF-8 encoding, nothing else, so it
  * holds whether or not the bytes ever reached the disk.
  *
- * A story its writer reports as changed (StoreChanges, at save) is serialised afresh. Any other story
- * is unchanged while it holds the very same copy objects and its other fields (id, dates,
+ * A story is unchanged while it holds the very same copy objects and its other fields (id, dates,
  * categories) have the same values. Copies are frozen, all the way down, when their story's line is kept,
  * so a copy is changed by replacing it: editing one in place throws instead of leaving a stale line behind.
  */
@@ -29,11 +28,6 @@ export class StoryLines<Line = Buffer> {
     if (copies === undefined) return;
     for (const copy of copies) freezeCopy(copy);
     this.lines.set(story as object, { bytes, copies: [...copies], fields: otherFields(story as Record<string, unknown>) });
-  }
-
-  /** Drops the kept line of `story`: its writer said it changed, so it is serialised again whatever the checks below would say. */
-  forget(story: object): void {
-    this.lines.delete(story);
   }
 
   /** The kept line of `story`, or undefined when there is none or the story changed since. */

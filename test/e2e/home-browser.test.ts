@@ -4,32 +4,16 @@
  * intact, every subscribe and autodiscovery link leading to a feed that parses, a copy button
  * that copies, no console error, no request leaving 127.0.0.1. Screenshots go to test-artifacts/.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/config/load-config.ts';
+import { ARTIFACTS, closeBrowsers, expectOnlyLoopback, hasChromium, openBrowser, watchPage } from '../helpers/chromium.ts';
 import { categoryIds, heldStories, startDemoService, type DemoService } from '../helpers/running-service.ts';
 import { checkAtom } from '../publish/feed-rules/atom-rules.ts';
 import { createJsonFeedValidator } from '../publish/feed-rules/json-feed-schema.ts';
 import { checkRss } from '../publish/feed-rules/rss-rules.ts';
 import { skipWithout } from '../helpers/required-tool.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
-const hasChromium = existsSync(CHROMIUM);
 
 interface Visit {
   page: Page;
@@ -38,43 +22,15 @@ interface Visit {
 }
 
 let running: DemoService;
-const contexts: BrowserContext[] = [];
-const profiles: string[] = [];
-
-/** A fresh browser with its own profile folder; `phone` emulates a 375-px touch screen that honours the viewport meta tag. */
-async function openBrowser(phone: boolean): Promise<BrowserContext> {
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'bantin-chromium-'));
-  profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: 'vi-VN',
-    ...(phone ? { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1280, height: 900 } }),
-  });
-  contexts.push(context);
-  return context;
-}
-
 /** Opens the home page, recording console errors, page errors and every request the page makes. */
 async function visitHome(context: BrowserContext): Promise<Visit> {
   const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  const requestedUrls: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  page.on('request', (request) => requestedUrls.push(request.url()));
+  const { consoleErrors, requestedUrls } = watchPage(page);
   const response = await page.goto(`${running.base}/`, { waitUntil: 'load' });
   expect(response?.status()).toBe(200);
   // The policy forbids every external asset; a violation would show as a console error.
   expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+'/);
   return { page, consoleErrors, requestedUrls };
-}
-
-function expectOnlyLoopback(urls: readonly string[]): void {
-  for (const url of urls) if (!url.startsWith('data:')) expect(new URL(url).hostname, url).toBe('127.0.0.1');
 }
 
 describe.skipIf(skipWithout(hasChromium, 'chromium', 'home-browser'))('the home page in headless Chromium (Debian package chromium)', () => {
@@ -87,8 +43,7 @@ describe.skipIf(skipWithout(hasChromium, 'chromium', 'home-browser'))('the home 
   });
 
   afterAll(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-    for (const profile of profiles.splice(0)) await rm(profile, { recursive: true, force: true });
+    await closeBrowsers();
     await running?.close();
   });
 

@@ -3,20 +3,15 @@
  * window and a 375-px phone: every copy readable, nothing wider than the screen, no console error,
  * no request leaving 127.0.0.1, and an axe-core scan with no serious or critical violation.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/config/load-config.ts';
+import { ARTIFACTS, closeBrowsers, expectOnlyLoopback, hasChromium, openBrowser, watchPage } from '../helpers/chromium.ts';
 import { skipWithout } from '../helpers/required-tool.ts';
 import { heldStories, startDemoService, type DemoService, type HeldStory } from '../helpers/running-service.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 interface AxeViolation {
@@ -27,23 +22,6 @@ interface AxeViolation {
 
 let running: DemoService;
 let merged: HeldStory;
-const contexts: BrowserContext[] = [];
-const profiles: string[] = [];
-
-async function openBrowser(phone: boolean): Promise<BrowserContext> {
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'bantin-chromium-'));
-  profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: 'vi-VN',
-    ...(phone ? { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1280, height: 900 } }),
-  });
-  contexts.push(context);
-  return context;
-}
-
 /** Serious and critical findings of axe-core, injected through the debugging protocol (the page's CSP allows no script). */
 async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
@@ -54,7 +32,7 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
-describe.skipIf(skipWithout(existsSync(CHROMIUM), 'chromium', 'story-browser'))('a story page in headless Chromium (Debian package chromium)', () => {
+describe.skipIf(skipWithout(hasChromium, 'chromium', 'story-browser'))('a story page in headless Chromium (Debian package chromium)', () => {
   beforeAll(async () => {
     running = await startDemoService();
     merged = (await heldStories(running.config, 'all')).find((story) => story.portals.length > 1)!;
@@ -62,17 +40,13 @@ describe.skipIf(skipWithout(existsSync(CHROMIUM), 'chromium', 'story-browser'))(
   }, 60_000);
 
   afterAll(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-    for (const profile of profiles.splice(0)) await rm(profile, { recursive: true, force: true });
+    await closeBrowsers();
     await running?.close();
   });
 
   it('searches from the home page box on a phone and reaches the story page', async () => {
     const page = await (await openBrowser(true)).newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
-    });
+    const { consoleErrors } = watchPage(page);
     await page.goto(`${running.base}/`, { waitUntil: 'load' });
     await page.getByRole('searchbox', { name: 'Tìm tin' }).fill(merged.title);
     await page.getByRole('button', { name: 'Tìm' }).click();
@@ -88,13 +62,7 @@ describe.skipIf(skipWithout(existsSync(CHROMIUM), 'chromium', 'story-browser'))(
   for (const phone of [false, true]) {
     it(`reads on a ${phone ? '375-px phone' : 'desktop window'} with every copy listed and no serious accessibility violation`, async () => {
       const page = await (await openBrowser(phone)).newPage();
-      const consoleErrors: string[] = [];
-      const requestedUrls: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
-      });
-      page.on('pageerror', (error) => consoleErrors.push(error.message));
-      page.on('request', (request) => requestedUrls.push(request.url()));
+      const { consoleErrors, requestedUrls } = watchPage(page);
       const response = await page.goto(`${running.base}/stories/${merged.id.replace('urn:uuid:', '')}`, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
       expect(await page.textContent('h1')).toBe(merged.title);
@@ -107,7 +75,7 @@ describe.skipIf(skipWithout(existsSync(CHROMIUM), 'chromium', 'story-browser'))(
       await page.screenshot({ path: path.join(ARTIFACTS, `story-${phone ? 'phone' : 'desktop'}.png`), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
       expect(consoleErrors).toEqual([]);
-      for (const url of requestedUrls) if (!url.startsWith('data:')) expect(new URL(url).hostname, url).toBe('127.0.0.1');
+      expectOnlyLoopback(requestedUrls);
     }, 60_000);
   }
 });

@@ -4,31 +4,18 @@
  * need one skip with a message; in CI (CI=true) that is a failure (required-tool.ts).
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll } from 'vitest';
 import { declareWriterSchema } from '../../src/store/postgres/migrations.ts';
+import { onDatabase, postgresAnswer } from './postgres-client.ts';
 import { skipWithout } from './required-tool.ts';
 
 const SERVER = process.env.BANTIN_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const created: string[] = [];
 
-/** Whether a server answers; call once at the top of a test file. */
-export async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: SERVER, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 /** True (and a message, or in CI a failing test) when the PostgreSQL tests of this file must skip. */
 export async function skipWithoutPostgres(what: string): Promise<boolean> {
-  return skipWithout(await postgresAnswers(), 'postgresql', `${what} (no PostgreSQL at ${SERVER})`);
+  return skipWithout((await postgresAnswer(SERVER)) === true, 'postgresql', `${what} (no PostgreSQL at ${SERVER})`);
 }
 
 /** A new empty database; its URL. Dropped after the file's tests. */
@@ -42,15 +29,7 @@ export async function createTestDatabase(): Promise<string> {
 }
 
 /** Runs SQL on a test database (to damage it, or to look at its rows). */
-export async function onDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+export { onDatabase };
 
 /** As onDatabase, as a bantin of this schema writes: declared for the session, so migration 4's check lets it write. */
 export async function asCurrentBantin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -1,7 +1,6 @@
 // Ingestion cycles on the PostgreSQL store: each cycle writes the stories it touched and no other
 // (the dirty set runIngestion hands the store), and what another process reads is what the cycle left.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.ts';
 import { createSilentLogger } from '../../src/logger.ts';
@@ -28,6 +27,17 @@ afterEach(async () => {
   await Promise.all([...servers.splice(0).map((server) => server.close()), ...stores.splice(0).map((store) => store.close())]);
 });
 
+/** A portal serving `items` as one RSS feed, a new database, and a config reading the one from the other. */
+async function portalAndDatabase(items: () => TestItem[] = () => ITEMS): Promise<{ server: FixtureServer; url: string; config: Config }> {
+  const server = await startFixtureServer({
+    '/rss': (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(buildRss('Công an tỉnh', items())),
+  });
+  servers.push(server);
+  const url = await createTestDatabase();
+  const config: Config = { ...makeTestConfig(await makeTempDir()), store: url, sources: [makeSource('cong-an', { url: `${server.url}/rss` })] };
+  return { server, url, config };
+}
+
 async function revisions(url: string): Promise<Record<string, number>> {
   return onDatabase(url, async (client) => {
     const { rows } = await client.query<{ id: string; revision: string }>('SELECT id, revision FROM stories');
@@ -39,14 +49,11 @@ if (!(await skipWithoutPostgres('ingestion on PostgreSQL'))) {
   describe('runIngestion on the PostgreSQL store', () => {
     it('writes the stories a cycle touched, all of them when re-filed, and drops pruned ones', async () => {
       let items = [...ITEMS];
-      const server = await startFixtureServer({
-        '/rss': (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(buildRss('Công an tỉnh', items)),
-      });
-      servers.push(server);
-      const url = await createTestDatabase();
+      const portal = await portalAndDatabase(() => items);
+      const { url } = portal;
       const store = createPostgresStore(url);
       stores.push(store);
-      let config: Config = { ...makeTestConfig(await makeTempDir()), store: url, sources: [makeSource('cong-an', { url: `${server.url}/rss` })] };
+      let { config } = portal;
       let clock = new Date('2026-11-25T03:00:00.000Z');
       const run = async () => {
         const result = await runIngestion({ config, store, logger: createSilentLogger(), mode: 'all', now: () => clock });
@@ -87,14 +94,9 @@ if (!(await skipWithoutPostgres('ingestion on PostgreSQL'))) {
     });
 
     it('leaves a source another process took since this cycle was due, and fetches it the cycle after', async () => {
-      const server = await startFixtureServer({
-        '/rss': (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(buildRss('Công an tỉnh', ITEMS)),
-      });
-      servers.push(server);
-      const url = await createTestDatabase();
+      const { server, url, config } = await portalAndDatabase();
       const store = createPostgresStore(url);
       stores.push(store);
-      const config: Config = { ...makeTestConfig(await makeTempDir()), store: url, sources: [makeSource('cong-an', { url: `${server.url}/rss` })] };
       await store.load(); // migrates
       const due = new Date('2026-12-04T08:15:00.000Z');
       await asCurrentBantin(url, (client) => client.query(`INSERT INTO source_fetches VALUES ('cong-an', '2026-12-04T08:15:00.400Z', 'may-khac pid 7')`));
@@ -113,15 +115,10 @@ if (!(await skipWithoutPostgres('ingestion on PostgreSQL'))) {
     });
 
     it('leaves the sources of a cycle whose save failed to another process due at the same tick', async () => {
-      const server = await startFixtureServer({
-        '/rss': (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(buildRss('Công an tỉnh', ITEMS)),
-      });
-      servers.push(server);
-      const url = await createTestDatabase();
+      const { server, url, config } = await portalAndDatabase();
       // Three processes on one database.
       const [first, second, third] = ['a', 'b', 'c'].map((instance) => createPostgresStore(url, { instance }));
       stores.push(first!, second!, third!);
-      const config: Config = { ...makeTestConfig(await makeTempDir()), store: url, sources: [makeSource('cong-an', { url: `${server.url}/rss` })] };
       // The first process fetched, then its save failed.
       const failing: Store = { ...first!, save: () => Promise.reject(new StoreError('WRITE', 'store: cannot write (the test refuses this save)')) };
       const due = new Date('2026-12-04T08:15:00.000Z');
@@ -144,14 +141,9 @@ if (!(await skipWithoutPostgres('ingestion on PostgreSQL'))) {
     });
 
     it('keeps a saved cycle when its sources cannot be recorded as fetched, and says so in the log', async () => {
-      const server = await startFixtureServer({
-        '/rss': (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(buildRss('Công an tỉnh', ITEMS)),
-      });
-      servers.push(server);
-      const url = await createTestDatabase();
+      const { url, config } = await portalAndDatabase();
       const store = createPostgresStore(url);
       stores.push(store);
-      const config: Config = { ...makeTestConfig(await makeTempDir()), store: url, sources: [makeSource('cong-an', { url: `${server.url}/rss` })] };
       // The lease connection ends between the save and the record (here: the record fails as it then would).
       const unrecorded: Store = {
         ...store,

@@ -74,13 +74,13 @@ describe('story lines kept between writes', () => {
     expect((await readFile(file)).equals(await freshBytes(data))).toBe(true);
   });
 
-  it('writes a story edited in place that its writer reports as changed, and one it does not report too', async () => {
+  it('writes stories edited in place whether or not their writer reports them (the file store compares every story)', async () => {
     const { file, store, data } = await loadedStore(20);
     const reported = data.stories[4]!;
     const unreported = data.stories[11]!;
     reported.categories.push('giao-thong');
     reported.copies = [...reported.copies, copyOf(30, 'bao-tinh')];
-    // Not in the change set: the file store compares every story with its kept line, so this is written, not lost.
+    // Not in the change set: written all the same, as the reported one is, because its fields differ from its kept line's.
     unreported.dateModified = '2026-11-28T09:00:00.000Z';
     unreported.categories[0] = 'phong-chay';
     await store.save(data, { stories: new Set([reported.id]), removed: new Set() });

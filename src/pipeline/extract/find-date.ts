@@ -2,6 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { parseFeedDate } from '../normalize/parse-date.ts';
+import { LONG_DATE } from '../normalize/vietnamese-date.ts';
 import { descendants, hasDescendant } from './load-page.ts';
 
 const BLOCKS = new Set(['p', 'div', 'li', 'table']);
@@ -17,7 +18,7 @@ const UPDATED_MARK = /updated|modified|cap-?nhat/i;
 const WEEKDAY = '(?:thứ\\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\\s+nhật|cn|t[2-7])\\s*,?\\s*';
 const TIME = '\\d{1,2}(?::\\d{2}(?::\\d{2})?|h\\d{0,2})(?:\\s*(?:am|pm|sa|ch))?';
 // dd/mm/yyyy, or "25 tháng 3 năm 2026" / "25 Tháng 3 2026" (Joomla's Vietnamese locale).
-const DAY = '(?:\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?:\\s*(?:,|năm)\\s*|\\s+)\\d{4})(?!\\d)';
+const DAY = `(?:\\d{1,2}([/.-])\\d{1,2}\\1(?:\\d{4}|\\d{2})(?!\\d)|${LONG_DATE.source})`;
 const DATE_SNIPPET = new RegExp(
   `(?<![\\d/.-])(?:${WEEKDAY})?(?:${TIME}\\s*(?:[,|-]|ngày)?\\s*)?(?:ngày\\s*)?${DAY}(?:\\s*(?:[-|,]|lúc)?\\s*${TIME})?(?:\\s*\\(?gmt\\s*[+-]\\s*\\d{1,2}\\)?)?`,
   'iu',

@@ -9,8 +9,9 @@ export const MAX_DATE_CHARS = 200;
 // Portals put the parts in any order, so each part is found on its own and removed; what
 // is left must be filler (weekday, "ngày", separators). Input is NFC and lower case.
 
-// "ngày 19 tháng 11 năm 2024" / "19 tháng 11, 2024" / "19 Tháng 11 2024" (Joomla's Vietnamese locale).
-const LONG_DATE = /(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:,|năm)\s*|\s+)(\d{4})(?!\d)/u;
+// "ngày 19 tháng 11 năm 2024" / "19 tháng 11, 2024" / "19 Tháng 11 2024" (Joomla's Vietnamese locale);
+// find-date.ts looks for it in page text too.
+export const LONG_DATE = /(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:,|năm)\s*|\s+)(\d{4})(?!\d)/u;
 // 19/11/2024, 9-1-2024, 19.11.24 — the same separator twice, day first.
 export const NUMERIC_DATE = /(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/u;
 // 19:40, 19:40:05, 19h40, 19h, 19 giờ 40 phút, 7:40 pm, 7:40 ch (chiều). Digits right after

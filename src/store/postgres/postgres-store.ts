@@ -4,7 +4,7 @@
  */
 import pg from 'pg';
 import { StoreError, describeError } from '../../errors.ts';
-import { STORE_SCHEMA_VERSION, type StoreData, type Story } from '../../model/types.ts';
+import type { StoreData, Story } from '../../model/types.ts';
 import { checkStoreData, createEmptyStoreData } from '../empty-store.ts';
 import type { StoreChanges } from '../store-changes.ts';
 import { processInstanceId } from '../process-instance.ts';
@@ -209,9 +209,8 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
  * checked when first read, and checking 500,000 stories for 50 new ones would cost what the reload saves.
  */
 function checkChanged(patched: ChangedTables, location: string): StoreData {
-  const { stories: _all, ...rest } = patched.data;
-  checkStoreData({ ...rest, stories: patched.changed }, location);
-  return { ...createEmptyStoreData(), ...patched.data, schemaVersion: STORE_SCHEMA_VERSION } as StoreData;
+  const checked = checkStoreData({ ...patched.data, stories: patched.changed }, location);
+  return { ...checked, stories: patched.data.stories as Story[] };
 }
 
 /** The URL as messages and logs show it: never its password. */

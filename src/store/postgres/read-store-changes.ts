@@ -4,9 +4,9 @@
  * holds into new data, every unchanged story the very same object, so the catalog keeps those feeds' bytes.
  */
 import type { PoolClient } from 'pg';
-import type { Copy, StoreData, Story } from '../../model/types.ts';
-import { RECORD_TABLES, readRecord, type RecordKey, type StateRow, type TableSnapshot } from './read-store-tables.ts';
-import { copyFromRow, storyFromRow, type CopyRow, type RecordTable, type StoryRow } from './store-rows.ts';
+import type { StoreData, Story } from '../../model/types.ts';
+import { addStateFields, RECORD_TABLES, readRecord, readStoryRows, type RecordKey, type StateRow, type TableSnapshot } from './read-store-tables.ts';
+import type { RecordTable } from './store-rows.ts';
 
 export interface ChangedTables {
   /** Unchecked, as a whole read's: the caller checks `changed` and hands `data` out. */
@@ -30,7 +30,7 @@ export async function readChangedTables(client: PoolClient, held: { data: StoreD
     if (state === undefined || Number(state.rewritten_revision) > since || Number(state.removals_kept_after) > since) return undefined;
     if (state.data_version !== held.snapshot.dataVersion) return undefined;
     const { snapshot } = held;
-    const read = await readStoriesSince(client, since);
+    const read = await readStoryRows(client, since);
     const changed = read.stories;
     const removals = await client.query<{ id: string }>('SELECT id FROM story_removals WHERE revision > $1', [since]);
     const stories = patchStories(held.data.stories, read, new Set(removals.rows.map((row) => row.id)), snapshot);
@@ -42,34 +42,12 @@ export async function readChangedTables(client: PoolClient, held: { data: StoreD
       snapshot.records.set(table.table, json);
       if (name !== 'aliases' || json.size > 0) data[name] = record;
     }
-    if (state.pruned_at !== null) data.prunedAt = state.pruned_at;
-    if (state.category_rules !== null) data.categoryRules = state.category_rules;
-    if (state.last_run !== null) data.lastRun = state.last_run;
-    Object.assign(data, state.extra);
+    addStateFields(data, state);
     snapshot.revision = Number(state.revision);
     return { data, changed, snapshot };
   } finally {
     await client.query('COMMIT');
   }
-}
-
-/** The stories written after `since`, in position order, and each one's position. */
-async function readStoriesSince(client: PoolClient, since: number): Promise<{ stories: Story[]; positions: number[] }> {
-  const copies = new Map<string, Copy[]>();
-  const copyRows = await client.query<CopyRow>(
-    'SELECT c.* FROM copies c JOIN stories s ON s.id = c.story_id WHERE s.revision > $1 ORDER BY c.story_id, c.position',
-    [since],
-  );
-  for (const row of copyRows.rows) {
-    let list = copies.get(row.story_id);
-    if (list === undefined) copies.set(row.story_id, (list = []));
-    list.push(copyFromRow(row));
-  }
-  const storyRows = await client.query<StoryRow>(
-    'SELECT id, position, date_published, date_modified, categories, extra FROM stories WHERE revision > $1 ORDER BY position',
-    [since],
-  );
-  return { stories: storyRows.rows.map((row) => storyFromRow(row, copies.get(row.id) ?? [])), positions: storyRows.rows.map((row) => Number(row.position)) };
 }
 
 /**

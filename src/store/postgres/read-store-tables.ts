@@ -49,10 +49,7 @@ export async function readStoreTables(client: PoolClient): Promise<{ data: Recor
       records.set(table.table, json);
       if (name !== 'aliases' || json.size > 0) data[name] = record;
     }
-    if (state.pruned_at !== null) data.prunedAt = state.pruned_at;
-    if (state.category_rules !== null) data.categoryRules = state.category_rules;
-    if (state.last_run !== null) data.lastRun = state.last_run;
-    Object.assign(data, state.extra);
+    addStateFields(data, state);
     const snapshot = { revision: Number(state.revision), dataVersion: state.data_version, kept: new StoryLines<true>(), positions, lastPosition, records };
     return { data, snapshot };
   } finally {
@@ -61,23 +58,43 @@ export async function readStoreTables(client: PoolClient): Promise<{ data: Recor
 }
 
 async function readStories(client: PoolClient): Promise<{ stories: Story[]; positions: Map<string, number>; lastPosition: number }> {
+  const read = await readStoryRows(client);
+  const positions = new Map<string, number>();
+  let lastPosition = 0;
+  read.stories.forEach((story, index) => {
+    const position = read.positions[index]!;
+    positions.set(story.id, position);
+    lastPosition = Math.max(lastPosition, position);
+  });
+  return { stories: read.stories, positions, lastPosition };
+}
+
+/** Every story, or those written after revision `since`, in position order, with their copies; and each one's position. */
+export async function readStoryRows(client: PoolClient, since?: number): Promise<{ stories: Story[]; positions: number[] }> {
   const copies = new Map<string, Copy[]>();
-  const copyRows = await client.query<CopyRow>('SELECT * FROM copies ORDER BY story_id, position');
+  const copyRows =
+    since === undefined
+      ? await client.query<CopyRow>('SELECT * FROM copies ORDER BY story_id, position')
+      : await client.query<CopyRow>('SELECT c.* FROM copies c JOIN stories s ON s.id = c.story_id WHERE s.revision > $1 ORDER BY c.story_id, c.position', [since]);
   for (const row of copyRows.rows) {
     let list = copies.get(row.story_id);
     if (list === undefined) copies.set(row.story_id, (list = []));
     list.push(copyFromRow(row));
   }
-  const storyRows = await client.query<StoryRow>('SELECT id, position, date_published, date_modified, categories, extra FROM stories ORDER BY position');
-  const positions = new Map<string, number>();
-  let lastPosition = 0;
-  const stories = storyRows.rows.map((row) => {
-    const position = Number(row.position);
-    positions.set(row.id, position);
-    lastPosition = Math.max(lastPosition, position);
-    return storyFromRow(row, copies.get(row.id) ?? []);
-  });
-  return { stories, positions, lastPosition };
+  const columns = 'SELECT id, position, date_published, date_modified, categories, extra FROM stories';
+  const storyRows =
+    since === undefined
+      ? await client.query<StoryRow>(`${columns} ORDER BY position`)
+      : await client.query<StoryRow>(`${columns} WHERE revision > $1 ORDER BY position`, [since]);
+  return { stories: storyRows.rows.map((row) => storyFromRow(row, copies.get(row.id) ?? [])), positions: storyRows.rows.map((row) => Number(row.position)) };
+}
+
+/** The store-wide fields store_state holds beside the tables, set on `data` as a whole read or a patch gives them. */
+export function addStateFields(data: Record<string, unknown>, state: StateRow): void {
+  if (state.pruned_at !== null) data.prunedAt = state.pruned_at;
+  if (state.category_rules !== null) data.categoryRules = state.category_rules;
+  if (state.last_run !== null) data.lastRun = state.last_run;
+  Object.assign(data, state.extra);
 }
 
 /** Every entry of the table, or those written after revision `since`. */

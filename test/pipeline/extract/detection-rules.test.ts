@@ -184,7 +184,10 @@ describe('a labelled byline printed outside the content', () => {
     const head = `<html><body>${HEADLINE}<div class="thong-tin">Tác giả: K.V.L</div><div class="content">${body()}</div></body></html>`;
     expect(extractArticle(head, URL_, undefined, ZONE)).toMatchObject({ author: 'K.V.L', rules: { author: 'labelled byline beside the content' } });
     const after = `<html><body>${HEADLINE}<div class="content">${body()}</div><div class="tac-gia"><b>Tin, ảnh: K.V.L</b></div><div class="chia-se"><a href="#">Chia sẻ</a></div></body></html>`;
-    expect(extractArticle(after, URL_, undefined, ZONE).author).toBe('K.V.L');
+    const article = extractArticle(after, URL_, undefined, ZONE);
+    expect(article).toMatchObject({ author: 'K.V.L', rules: { author: 'labelled byline beside the content' } });
+    // The content is the article's paragraphs alone: neither the byline below it nor the share row after that.
+    expect(text(article.contentHtml)).toBe(PARAGRAPHS.join(' '));
   });
 
   it('is not taken from an unlabelled name there, nor from far below the content', () => {

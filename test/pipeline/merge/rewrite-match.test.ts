@@ -260,17 +260,25 @@ describe('figures that tell the event where no place is named', () => {
 
   it('takes three distinctive figures and a day both give for the place neither names', () => {
     expect(judge(paper, portal, sameDay)).toMatchObject({ figuresTell: 3, same: true });
+    // Published the next morning, the paper still puts the results on the day the portal gives.
+    expect(judge(paper, portal, { ...sameDay, copyDay: day(2026, 7, 2) })).toMatchObject({ figuresTell: 3, same: true });
   });
 
   it('not another province\'s results, nor round numbers, nor on another day', () => {
+    // Same day, same wording; one figure of three in common.
     const sibling = profile('Điểm thi lớp 10', 'Chiều 1/7, Sở công bố điểm thi vào lớp 10; điểm trung bình môn Toán đạt 5,87, Ngữ văn 6,85, Tiếng Anh 4,90.');
-    expect(judge(sibling, portal, sameDay).same).toBe(false);
+    const siblingVerdict = judge(sibling, portal, sameDay);
+    expect(siblingVerdict.same).toBe(false);
+    expect(siblingVerdict.figuresTell).toBeUndefined();
+    // Three figures in common, but round ones any two events may share.
     const round = profile('Hội nghị', 'Ngày 1/7, hội nghị có 300 đại biểu, 20 đơn vị và 40 gian hàng.');
     const roundToo = profile('Hội chợ', 'Ngày 1/7, hội chợ có 300 khách, 20 đơn vị và 40 gian hàng tham gia.');
-    expect(judge(roundToo, round, sameDay).same).toBe(false);
-    expect(judge(paper, portal, { ...sameDay, copyDay: day(2026, 7, 2) }).same).toBe(true);
+    const roundVerdict = judge(roundToo, round, sameDay);
+    expect(roundVerdict.same).toBe(false);
+    expect(roundVerdict.figuresTell).toBeUndefined();
+    // All three distinctive figures in common: only the day it names (2/7 against 1/7) keeps it apart.
     const nextDay = profile('Điểm thi lớp 10', 'Chiều 2/7, điểm trung bình môn Toán đạt 6,12, Ngữ văn 6,85, Tiếng Anh 5,94.');
-    expect(judge(nextDay, portal, sameDay).same).toBe(false);
+    expect(judge(nextDay, portal, sameDay)).toMatchObject({ otherDays: true, same: false });
   });
 
   it('not two meetings of one day quoting one half-year report, each with a figure of its own', () => {

@@ -1,11 +1,18 @@
 // A child process for the store contract suite (run with `node --import tsx`), any backend:
-//   append <location> <tag> <n>  appends n stories `<tag>-<i>`, each under the write lock, then exits.
+//   append <location> <tag> <n>  prints "ready", waits for SIGUSR2 (so two writers start at once), appends n
+//                                stories `<tag>-<i>`, each under the write lock, then exits.
 //   hold <location> <ms>         takes the write lock, prints "held", keeps it for ms (or until killed).
 import { openStore } from '../../../src/store/open-store.ts';
 import { sampleStory } from './sample-store.ts';
 
 async function append(location: string, tag: string, count: number): Promise<void> {
   const store = openStore(location, { lockTimeoutMs: 30_000 });
+  // A signal listener keeps nothing alive: the timer does, until the signal comes (or the test gives up).
+  const waiting = setTimeout(() => undefined, 60_000);
+  const go = new Promise((resolve) => process.once('SIGUSR2', resolve));
+  process.stdout.write('ready\n');
+  await go;
+  clearTimeout(waiting);
   for (let i = 0; i < count; i++) {
     await store.withWriteLock(async () => {
       const data = await store.load();
