@@ -232,11 +232,13 @@ function applyOutcomes(
   }
   // A story dropped this cycle is reported as merged or removed, never also as created or updated.
   const removed = new Set([...merged.absorbed.map((absorbed) => absorbed.id), ...prunedIds]);
+  // Counted as /api/changes reports them: a re-filed story pruned or merged away this cycle is not one.
+  const refiledIds = recategorised.filter((story) => !removed.has(story.id)).map((story) => story.id);
   data.changes = recordChanges(
     data.changes,
     {
       created: merged.added.filter((story) => !removed.has(story.id)).map((story) => story.id),
-      updated: [...merged.updated, ...recategorised].filter((story) => !removed.has(story.id)).map((story) => story.id),
+      updated: [...merged.updated.filter((story) => !removed.has(story.id)).map((story) => story.id), ...refiledIds],
       merged: merged.absorbed,
       removed: prunedIds,
     },
@@ -251,6 +253,7 @@ function applyOutcomes(
     sources: perSource,
     storiesAdded,
     storiesUpdated: touched.size - storiesAdded,
+    storiesRefiled: refiledIds.length,
     storiesPruned: pruned,
   };
   return { summary, touched, refiled, changes };
@@ -301,5 +304,5 @@ function logSummary(logger: Logger, summary: RunSummary): void {
       logger.info({ stage: 'normalize', source_id: source.id, undated_items: source.undatedItems }, 'items without a readable date keep the time they were first seen');
     }
   }
-  logger.info({ stage: 'ingest', stories_added: summary.storiesAdded, stories_updated: summary.storiesUpdated, stories_pruned: summary.storiesPruned }, 'ingestion finished');
+  logger.info({ stage: 'ingest', stories_added: summary.storiesAdded, stories_updated: summary.storiesUpdated, stories_refiled: summary.storiesRefiled ?? 0, stories_pruned: summary.storiesPruned }, 'ingestion finished');
 }
