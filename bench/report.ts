@@ -62,14 +62,12 @@ const percent = (share: number) => `${(share * 100).toFixed(2)} %`;
 
 /** What categorising costs beside the cold cycle, and what its share is a ratio of. */
 function categorizingLine(cold: IngestColdResult): string {
-  const what = `Categorising (every stored story filed in its categories by a categoriser built afresh, median of 3, after the cycles)`;
-  const freshKeys = `${cold.categorizeFreshKeysMs} ms when the copies' comparison keys are derived again too (in the cycle the merge has derived them already)`;
-  const wall = `${cold.categorizeMs} ms of wall time beside the cycle's ${cold.cycleMs} ms = ${percent(cold.categorizeShare)}`;
-  if (cold.categorizeCpuShare === undefined) return `${what}: ${wall}; ${freshKeys}.`;
+  const alone = `filing every stored story again by a categoriser built afresh after the cycles (median of 3) takes ${cold.categorizeMs} ms of wall time beside the cycle's ${cold.cycleMs} ms = ${percent(cold.categorizeShare)}, ${cold.categorizeFreshKeysMs} ms when the copies' comparison keys are derived again too (in the cycle the merge has derived them already)`;
+  if (cold.categorizeCpuShare === undefined) return `Categorising: ${alone}.`;
   return (
-    `${what}: ${cold.categorizeCpuMs} ms of CPU beside the cycle's ${cold.cycleCpuMs} ms = ${percent(cold.categorizeCpuShare)} of the cycle — ` +
-    `the share is CPU time (user + system) of the bench process over CPU time, the portals serving from another process: ` +
-    `other load on the machine stretches neither side, where the wall-time share (${wall}) moves with it, the two being timed minutes apart; ${freshKeys}.`
+    `Categorising inside the cold cycle (every new story filed in its categories): ${cold.categorizeCpuMs} ms of CPU of the cycle's ${cold.cycleCpuMs} ms = ${percent(cold.categorizeCpuShare)} (median over the runs) — ` +
+    `CPU time (user + system) of the bench process over CPU time, both in the same cycle, the portals serving from another process, so other load on the machine stretches neither side. ` +
+    `Alone: ${alone}; that wall-time share moves with the load at each moment, the two being minutes apart.`
   );
 }
 
