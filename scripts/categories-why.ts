@@ -17,7 +17,8 @@ const EXIT_NOT_FOUND = 1;
 const EXIT_USAGE = 2;
 
 async function main(argv: readonly string[]): Promise<number> {
-  const target = argv.find((arg, index) => !arg.startsWith('--') && argv[index - 1] !== '--config');
+  // A blank argument (`-- ""`, an unset shell variable) names no story: usage, not a failed search.
+  const target = argv.find((arg, index) => arg.trim() !== '' && !arg.startsWith('--') && argv[index - 1] !== '--config')?.trim();
   if (target === undefined) {
     process.stderr.write('usage: npm run categories:why -- <story id or URL> [--config <path>]\n');
     return EXIT_USAGE;

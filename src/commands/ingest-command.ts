@@ -23,7 +23,7 @@ export function formatSummary(summary: RunSummary, storyCount: number): string[]
   });
   const failed = summary.sources.filter((source) => source.status === 'error').length;
   lines.push(
-    `${summary.sources.length} sources (${failed} failed); stories: ${summary.storiesAdded} new, ${summary.storiesUpdated} updated, ${summary.storiesPruned} pruned, ${storyCount} stored`,
+    `${summary.sources.length} sources (${failed} failed); stories: ${summary.storiesAdded} new, ${summary.storiesUpdated} updated, ${summary.storiesRefiled ?? 0} re-filed, ${summary.storiesPruned} pruned, ${storyCount} stored`,
   );
   return lines;
 }

@@ -295,6 +295,11 @@ export interface RunSummary {
   sources: SourceRunSummary[];
   storiesAdded: number;
   storiesUpdated: number;
+  /**
+   * Stored stories this cycle moved into other categories only (the category rules changed), reported
+   * as `updated` by /api/changes; absent from a run recorded before it was counted.
+   */
+  storiesRefiled?: number;
   storiesPruned: number;
 }
 

@@ -138,4 +138,11 @@ describe('npm run categories:why', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('usage: npm run categories:why -- <story id or URL>');
   });
+
+  it.each([{ argument: '' }, { argument: '   ' }])('exits 2 with usage when the story argument is blank ($argument)', async ({ argument }) => {
+    const result = await runScript('scripts/categories-why.ts', [argument, '--config', configFile]);
+    expect(result.stderr).toContain('usage: npm run categories:why -- <story id or URL>');
+    expect(result.stderr).not.toContain('no stored story');
+    expect(result.code).toBe(2);
+  });
 });
