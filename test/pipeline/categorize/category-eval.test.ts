@@ -80,7 +80,17 @@ const FIFTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
  * per category, the floor it is held to. Lower a figure here only to what the set measured, and say so
  * in README; never tune a rule on that set's items.
  */
-const SIXTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {};
+// Scored once, 2026-12-05, before any rule saw it: with round 3's rules and again with round 4's (these floors),
+// the same figures to the item: ANTT .969/.953, Chính trị .952/.952, Kinh tế .891/.905, VH-XH .851/.891,
+// Giáo dục .967/.937, Y tế .966/.891. Kinh tế and VH-XH precision miss the bounds on it (README).
+const SIXTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {
+  'an-ninh-trat-tu': { precision: 0.968, recall: 0.953 },
+  'chinh-tri': { precision: 0.951, recall: 0.951 },
+  'kinh-te': { precision: 0.89, recall: 0.904 },
+  'van-hoa-xa-hoi': { precision: 0.85, recall: 0.89 },
+  'giao-duc': { precision: 0.967, recall: 0.936 },
+  'y-te': { precision: 0.966, recall: 0.89 },
+};
 
 function expectWithin(scores: readonly CategoryScore[], boundsOf: (id: string) => Bounds): void {
   for (const score of scores) {
