@@ -148,7 +148,7 @@ class MergeState {
   };
   private readonly days = new WeakMap<Copy, LocalDay>();
 
-  /** The numbers findMatch weighs between a copy and one story (see explainMatch). */
+  /** The numbers findMatches weighs between a copy and one story (see explainMatch). */
   explain(copy: Copy, story: Story): MatchExplanation | undefined {
     return this.similar.explain(copy, story, this.dayOf);
   }

@@ -98,13 +98,8 @@ export class SimilarityIndex {
     this.noted.clear();
   }
 
-  /** The indexed story, other than `exclude`, that this copy belongs to, with the copy it matched and why. */
-  findMatch(copy: Copy, dayOf: DayOf, exclude?: Story): TextMatch | undefined {
-    return this.findMatches(copy, dayOf, exclude)[0];
-  }
-
   /**
-   * Every indexed story other than `exclude` the copy matches, the best first (a verbatim match beats a
+   * Every indexed story other than `exclude` the copy matches, with the copy it matched and why, the best first (a verbatim match beats a
    * rewrite; among equals, the higher share). More than one: the copy may be what shows two stories are one
    * (see corroborate); the stories after the first are weighed by every rule, whatever the first matched by.
    */
@@ -126,18 +121,16 @@ export class SimilarityIndex {
   }
 
   /**
-   * Whether two indexed stories corroborate each other directly (bridge-stories.ts), leaving out `without`
-   * (the copy that matched both): the first pair of their copies that does, with the numbers.
+   * Whether two indexed stories corroborate each other directly (bridge-stories.ts): the first pair of their
+   * copies that does, with the numbers. Asked before the copy that matched both is added to either.
    */
-  corroborate(a: Story, b: Story, dayOf: DayOf, without?: Copy): { a: Copy; b: Copy; gapMs: number; corroboration: Corroboration } | undefined {
+  corroborate(a: Story, b: Story, dayOf: DayOf): { a: Copy; b: Copy; gapMs: number; corroboration: Corroboration } | undefined {
     this.build();
     const entryA = this.entries.get(a.id);
     const entryB = this.entries.get(b.id);
     if (entryA === undefined || entryB === undefined) return undefined;
     for (const memberA of entryA.members) {
-      if (memberA.copy === without) continue;
       for (const memberB of entryB.members) {
-        if (memberB.copy === without) continue;
         const gapMs = Math.abs(memberA.time - memberB.time);
         if (gapMs > BRIDGE_WINDOW_MS || !sharesAnchor(memberA.profile, memberB.profile)) continue;
         const corroboration = corroborate({
@@ -154,7 +147,7 @@ export class SimilarityIndex {
     return undefined;
   }
 
-  /** Every number the rules weigh between a copy and one story, as findMatch would see them now (for diagnosis). */
+  /** Every number the rules weigh between a copy and one story, as findMatches would see them now (for diagnosis). */
   explain(copy: Copy, story: Story, dayOf: DayOf): MatchExplanation | undefined {
     const search = this.search(copy);
     const entry = this.entries.get(story.id);

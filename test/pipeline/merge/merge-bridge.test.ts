@@ -5,24 +5,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Copy, Story } from '../../../src/model/types.ts';
-import { mergeCopies, type MergeContext } from '../../../src/pipeline/merge/merge-copies.ts';
 import { createLowdbStore } from '../../../src/store/lowdb-store.ts';
 import { makeCopy, makeSource } from '../../helpers/make-copy.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
+import { mergeOneByOne as mergeInCycles } from '../../helpers/merge-cycles.ts';
 
 const sources = new Map(['cong-an', 'bao', 'tinh'].map((id) => [id, makeSource(id)]));
 
-let nextId = 0;
-function context(now: string): MergeContext {
-  return { now: new Date(now), sources, tombstones: {}, newStoryId: () => `urn:uuid:00000000-0000-4000-8000-${String(++nextId).padStart(12, '0')}` };
-}
-
-/** Each copy in a cycle of its own, an hour after it was published. */
-function mergeOneByOne(copies: readonly Copy[]): Story[] {
-  const stories: Story[] = [];
-  for (const copy of copies) mergeCopies(stories, [copy], context(new Date(Date.parse(copy.datePublished) + 3_600_000).toISOString()));
-  return stories;
-}
+const mergeOneByOne = (copies: readonly Copy[]): Story[] => mergeInCycles(copies, sources);
 
 const POLICE_TEXT =
   'Khoảng 4h ngày 3/7, mưa lớn kéo dài gây sạt lở đất tại bản Huổi Lếch, xã Nậm Khoá, vùi lấp một phần căn nhà của anh Lò Văn S. ' +

@@ -4,24 +4,16 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Copy, Story } from '../../../src/model/types.ts';
-import { mergeCopies, type MergeContext } from '../../../src/pipeline/merge/merge-copies.ts';
+import { mergeCopies } from '../../../src/pipeline/merge/merge-copies.ts';
 import { createLowdbStore } from '../../../src/store/lowdb-store.ts';
 import { makeCopy, makeSource } from '../../helpers/make-copy.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
+import { mergeContext, mergeOneByOne as mergeInCycles } from '../../helpers/merge-cycles.ts';
 
 const sources = new Map(['cong-an', 'bao', 'xa'].map((id) => [id, makeSource(id, { priority: id === 'cong-an' ? 3 : 1 })]));
 
-let nextId = 0;
-function context(now: string): MergeContext {
-  return { now: new Date(now), sources, tombstones: {}, newStoryId: () => `urn:uuid:00000000-0000-4000-8000-${String(++nextId).padStart(12, '0')}` };
-}
-
-/** Merges each copy in a cycle of its own, an hour after it was published, as a province's feeds bring them. */
-function mergeOneByOne(copies: readonly Copy[]): Story[] {
-  const stories: Story[] = [];
-  for (const copy of copies) mergeCopies(stories, [copy], context(new Date(Date.parse(copy.datePublished) + 3_600_000).toISOString()));
-  return stories;
-}
+const mergeOneByOne = (copies: readonly Copy[]): Story[] => mergeInCycles(copies, sources);
+const context = (now: string) => mergeContext(sources, now);
 
 const POLICE_BRIEF = makeCopy({
   sourceId: 'cong-an',
