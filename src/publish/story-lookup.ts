@@ -227,6 +227,16 @@ function viewOf(story: Story, sources: ReadonlyMap<string, SourceConfig>, catego
   };
 }
 
+/** Figures as stored, the missing ones' text cleaned for the page. */
+function cleanFigures<T extends { missing: readonly string[] }>(figures: T): T {
+  return { ...figures, missing: figures.missing.map(cleanText) };
+}
+
+/** Anchors as stored, the shared ones' text cleaned for the page. */
+function cleanAnchors<T extends { shared: readonly string[] }>(anchors: T): T {
+  return { ...anchors, shared: anchors.shared.map(cleanText) };
+}
+
 /** The copy's record with portals named and text cleaned for the page; the numbers are copied as stored. */
 function matchView(match: CopyMatch, sourceName: (id: string) => string): CopyMatchView {
   const named = (ref: CopyRef): MatchedCopyView => ({ sourceId: ref.sourceId, sourceName: sourceName(ref.sourceId), url: cleanText(ref.url) });
@@ -234,16 +244,16 @@ function matchView(match: CopyMatch, sourceName: (id: string) => string): CopyMa
   if (match.by === 'first') return view;
   view.copy = match.copy === 'story' ? 'story' : named(match.copy);
   if (match.by === 'link') return view;
-  view.numbers = { ...match.numbers, figures: { ...match.numbers.figures, missing: match.numbers.figures.missing.map(cleanText) }, anchors: { ...match.numbers.anchors, shared: match.numbers.anchors.shared.map(cleanText) } };
+  view.numbers = { ...match.numbers, figures: cleanFigures(match.numbers.figures), anchors: cleanAnchors(match.numbers.anchors) };
   if (match.by === 'joined') Object.assign(view, { via: named(match.via), through: match.through });
   if (match.by === 'joined' && match.through === 'bridge') {
     const { copies, anchors, sameTime, figures } = match.corroboration;
     view.corroboration = {
       ...match.corroboration,
       copies: [named(copies[0]), named(copies[1])],
-      anchors: { ...anchors, shared: anchors.shared.map(cleanText) },
+      anchors: cleanAnchors(anchors),
       sameTime: cleanText(sameTime),
-      figures: { ...figures, missing: figures.missing.map(cleanText) },
+      figures: cleanFigures(figures),
     };
   }
   return view;
