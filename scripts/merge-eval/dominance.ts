@@ -23,6 +23,8 @@ export function dominates(negative: EvidenceVector, positive: EvidenceVector, di
       case 'equal':
         if (Math.abs(n - p) > EPSILON) return false;
         break;
+      case 'ignored':
+        break;
     }
   }
   return true;
@@ -37,24 +39,25 @@ export interface Pair<T = string> {
 }
 
 /**
- * Different-event pairs arranged for lookups: sorted by the first dimension (a "for" one), so a search
- * stops at the first negative weaker there than the positive.
+ * Different-event pairs arranged for lookups: sorted by the first dimension when it is a "for" one, so a
+ * search stops at the first negative weaker there than the positive.
  */
 export class Negatives<T = string> {
   private readonly sorted: Pair<T>[];
+  private readonly pruned: boolean;
 
   constructor(
     pairs: readonly Pair<T>[],
     private readonly dimensions: readonly Dimension[],
   ) {
-    if (dimensions[0]?.direction !== 'for') throw new Error('dominance: the first dimension must be a "for" one');
-    this.sorted = [...pairs].sort((x, y) => y.vector[0]! - x.vector[0]!);
+    this.pruned = dimensions[0]?.direction === 'for';
+    this.sorted = this.pruned ? [...pairs].sort((x, y) => y.vector[0]! - x.vector[0]!) : [...pairs];
   }
 
   /** The first different-event pair that dominates `positive`, or undefined. */
   dominator(positive: EvidenceVector): Pair<T> | undefined {
     for (const negative of this.sorted) {
-      if (negative.vector[0]! < positive[0]! - EPSILON) return undefined;
+      if (this.pruned && negative.vector[0]! < positive[0]! - EPSILON) return undefined;
       if (dominates(negative.vector, positive, this.dimensions)) return negative;
     }
     return undefined;
@@ -62,11 +65,11 @@ export class Negatives<T = string> {
 }
 
 /**
- * How many of the same-event pairs end up in one story if exactly the undominated ones are merged and
- * stories are joined through shared copies (a joins b, b joins c: a and c are one story): at most
- * what a pairwise rule at precision 1.0 reaches, when it merges copies into stories one by one.
+ * Which same-event pairs end up in one story if exactly the undominated ones are merged and stories are
+ * joined through shared copies (a joins b, b joins c: a and c are one story): at most what a pairwise rule
+ * at precision 1.0 reaches, when it merges copies into stories one by one.
  */
-export function reachableSamePairs(same: readonly { a: string; b: string; dominated: boolean }[]): number {
+export function joinedPairs(same: readonly { a: string; b: string; dominated: boolean }[]): boolean[] {
   const parent = new Map<string, string>();
   const find = (key: string): string => {
     let root = key;
@@ -75,5 +78,10 @@ export function reachableSamePairs(same: readonly { a: string; b: string; domina
     return root;
   };
   for (const pair of same) if (!pair.dominated) parent.set(find(pair.a), find(pair.b));
-  return same.filter((pair) => find(pair.a) === find(pair.b)).length;
+  return same.map((pair) => find(pair.a) === find(pair.b));
+}
+
+/** How many same-event pairs joinedPairs puts in one story. */
+export function reachableSamePairs(same: readonly { a: string; b: string; dominated: boolean }[]): number {
+  return joinedPairs(same).filter(Boolean).length;
 }

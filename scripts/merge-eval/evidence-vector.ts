@@ -18,8 +18,11 @@ import { dayAfter, weighAnchors, type LocalDay } from '../../src/pipeline/merge/
 import { keptTextLines, stripTitleBoilerplate } from '../../src/pipeline/merge/strip-boilerplate.ts';
 import { shingleWords } from '../../src/pipeline/merge/text-shingles.ts';
 
-/** "for": more is more alike; "against": less is more alike; "equal": a rule may treat the two values any way. */
-export type Direction = 'for' | 'against' | 'equal';
+/**
+ * "for": more is more alike; "against": less is more alike; "equal": a rule may treat the two values any way;
+ * "ignored": left out of the comparison (`--ablation` drops one dimension at a time).
+ */
+export type Direction = 'for' | 'against' | 'equal' | 'ignored';
 
 export interface Dimension {
   name: string;

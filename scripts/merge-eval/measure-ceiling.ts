@@ -5,7 +5,7 @@
 import { evaluateEvents, setEntries, toCopy, type EventSet } from './evaluate-events.ts';
 import { evaluatePairs, toCopy as pairSideCopy, type LabelledPair } from './evaluate-pairs.ts';
 import { EvidenceContext, type KindReader } from './evidence-vector.ts';
-import { Negatives, reachableSamePairs, type Pair } from './dominance.ts';
+import { joinedPairs, Negatives, type Pair } from './dominance.ts';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -67,6 +67,8 @@ export interface CeilingFigures {
   merged: number;
   /** Pairs the rule merges now that a different pair dominates: merged through other copies, or by evidence the vector lacks. */
   mergedDominated: number;
+  /** Of those, the ones not even joined through undominated pairs: the rule merged them on evidence the vector lacks (the union of a story's copies, or another dimension). */
+  mergedBeyond: number;
 }
 
 export interface SetCeiling {
@@ -83,14 +85,16 @@ export function ceilingOf(set: MeasuredSet, own: Negatives, anywhere: Negatives)
     if (by) dominated.push({ same: pair, by });
     return { a: pair.a, b: pair.b, dominated: by !== undefined, anywhere: by !== undefined || anywhere.dominator(pair.vector) !== undefined, merged: pair.merged };
   });
+  const joined = joinedPairs(marks);
   return {
     figures: {
       same: marks.length,
       dominated: dominated.length,
       dominatedAnywhere: marks.filter((mark) => mark.anywhere).length,
-      reachable: reachableSamePairs(marks),
+      reachable: joined.filter(Boolean).length,
       merged: marks.filter((mark) => mark.merged).length,
       mergedDominated: marks.filter((mark) => mark.merged && mark.dominated).length,
+      mergedBeyond: marks.filter((mark, index) => mark.merged && !joined[index]).length,
     },
     dominated,
   };

@@ -9,7 +9,8 @@
  * set, and by a pair of any set), the ceiling 1 − dominated ÷ same, the ceiling once undominated pairs are
  * joined through shared copies (a ~ b, b ~ c: a, c one story), and the pairs the rule merges now. The fifth
  * blind set (`blind-5/`, held out) gets its figures only, never a pair; the sixth is never read.
- * `-- --list` prints, for the tuning sets, every dominated same pair with the pair dominating it and both vectors.
+ * `-- --list` prints, for the tuning sets, every dominated same pair with the pair dominating it and both vectors;
+ * `-- --ablation` the union's and the held-out set's ceilings with each dimension left out in turn (figures only).
  *
  * In the vector (each measured as the rules measure it):
  * - for: wording containment, weighted by how many other stories hold each shingle (match-score judgeMatch,
@@ -52,29 +53,38 @@ import {
   HELD_OUT_EVENTS_FILE,
 } from './evaluate-events.ts';
 import { loadPairs } from './evaluate-pairs.ts';
-import { kindReaderOf, describeVector, DIMENSIONS } from './evidence-vector.ts';
+import { kindReaderOf, describeVector, DIMENSIONS, type Dimension } from './evidence-vector.ts';
 import { Negatives } from './dominance.ts';
-import { ceilingOf, measureEventSet, measureTeamPairs, type CeilingFigures, type MeasuredSet } from './measure-ceiling.ts';
+import { ceilingOf, measureEventSet, measureTeamPairs, type CeilingFigures, type MeasuredSet, type SetCeiling } from './measure-ceiling.ts';
 
 const ratio = (part: number, whole: number) => (whole === 0 ? '1.000' : (part / whole).toFixed(3));
 
 function printFigures(name: string, figures: CeilingFigures): void {
-  const { same, dominated, dominatedAnywhere, reachable, merged, mergedDominated } = figures;
+  const { same, dominated, dominatedAnywhere, reachable, merged, mergedDominated, mergedBeyond } = figures;
   console.log(
     `${name.padEnd(14)} same ${String(same).padStart(4)}  dominated ${String(dominated).padStart(4)}  ceiling ${ratio(same - dominated, same)}` +
       `  | any set: dominated ${String(dominatedAnywhere).padStart(4)}, ceiling ${ratio(same - dominatedAnywhere, same)}` +
-      `  | joined through copies ${ratio(reachable, same)}  | merged now ${String(merged).padStart(4)} (${ratio(merged, same)}), of them dominated ${mergedDominated}`,
+      `  | joined through copies ${ratio(reachable, same)}  | merged now ${String(merged).padStart(4)} (${ratio(merged, same)}), of them dominated ${mergedDominated}, not even joined ${mergedBeyond}`,
   );
 }
 
 function sumFigures(all: readonly CeilingFigures[]): CeilingFigures {
   const total = (key: keyof CeilingFigures) => all.reduce((sum, figures) => sum + figures[key], 0);
-  return { same: total('same'), dominated: total('dominated'), dominatedAnywhere: total('dominatedAnywhere'), reachable: total('reachable'), merged: total('merged'), mergedDominated: total('mergedDominated') };
+  return {
+    same: total('same'),
+    dominated: total('dominated'),
+    dominatedAnywhere: total('dominatedAnywhere'),
+    reachable: total('reachable'),
+    merged: total('merged'),
+    mergedDominated: total('mergedDominated'),
+    mergedBeyond: total('mergedBeyond'),
+  };
 }
 
+const OPTIONS = ['--list', '--ablation'];
+
 function main(argv: readonly string[]): void {
-  for (const arg of argv) if (arg !== '--list') throw new Error(`eval:merge-ceiling: unknown option ${arg} (--list)`);
-  const list = argv.includes('--list');
+  for (const arg of argv) if (!OPTIONS.includes(arg)) throw new Error(`eval:merge-ceiling: unknown option ${arg} (${OPTIONS.join(', ')})`);
   const kindOf = kindReaderOf(loadConfig(DEFAULT_CONFIG_PATH).categories);
   const sets: MeasuredSet[] = [measureTeamPairs(loadPairs(), kindOf)];
   const files = [
@@ -84,23 +94,42 @@ function main(argv: readonly string[]): void {
     ['blind-4', FOURTH_BLIND_EVENTS_FILE],
   ] as const;
   for (const [name, file] of files) if (existsSync(file)) sets.push(measureEventSet(name, loadEventSet(file), kindOf));
+  const held = existsSync(HELD_OUT_EVENTS_FILE) ? measureEventSet('blind-5', loadEventSet(HELD_OUT_EVENTS_FILE), kindOf) : undefined;
 
   console.log(`dimensions: ${DIMENSIONS.map(({ name, direction }) => `${name} (${direction})`).join(', ')}`);
-  const anywhere = new Negatives(sets.flatMap((set) => set.different), DIMENSIONS);
-  const results = sets.map((set) => ({ set, result: ceilingOf(set, new Negatives(set.different, DIMENSIONS), anywhere) }));
-  for (const { set, result } of results) printFigures(set.name, result.figures);
-  printFigures('union', sumFigures(results.map(({ result }) => result.figures)));
-
+  const results = ceilings(sets, held, DIMENSIONS);
+  for (const { set, result } of results.tuning) printFigures(set.name, result.figures);
+  printFigures('union', sumFigures(results.tuning.map(({ result }) => result.figures)));
   // The held-out set: its figures alone, measured against its own pairs and every tuning set's; never a pair.
-  if (existsSync(HELD_OUT_EVENTS_FILE)) {
-    const held = measureEventSet('blind-5', loadEventSet(HELD_OUT_EVENTS_FILE), kindOf);
-    const withHeld = new Negatives([...sets.flatMap((set) => set.different), ...held.different], DIMENSIONS);
-    printFigures('blind-5 (held)', ceilingOf(held, new Negatives(held.different, DIMENSIONS), withHeld).figures);
-  } else {
-    console.log('blind-5: absent, skipped');
-  }
+  if (results.held) printFigures('blind-5 (held)', results.held.figures);
+  else console.log('blind-5: absent, skipped');
 
-  if (!list) return;
+  if (argv.includes('--ablation')) printAblation(sets, held);
+  if (argv.includes('--list')) printDominated(results.tuning);
+}
+
+/** The ceilings of the tuning sets and of the held-out one under `dimensions`. */
+function ceilings(sets: readonly MeasuredSet[], held: MeasuredSet | undefined, dimensions: readonly Dimension[]) {
+  const anywhere = new Negatives(sets.flatMap((set) => set.different), dimensions);
+  const tuning = sets.map((set) => ({ set, result: ceilingOf(set, new Negatives(set.different, dimensions), anywhere) }));
+  const withHeld = held && new Negatives([...sets.flatMap((set) => set.different), ...held.different], dimensions);
+  return { tuning, held: held && ceilingOf(held, new Negatives(held.different, dimensions), withHeld!) };
+}
+
+/** Each dimension left out in turn: how much of the ceiling it carries (figures only). */
+function printAblation(sets: readonly MeasuredSet[], held: MeasuredSet | undefined): void {
+  console.log('\nwithout one dimension: union ceiling (joined through copies); blind-5 ceiling (joined)');
+  for (const [index, { name }] of DIMENSIONS.entries()) {
+    const dimensions = DIMENSIONS.map((dimension, at) => (at === index ? { ...dimension, direction: 'ignored' as const } : dimension));
+    const results = ceilings(sets, held, dimensions);
+    const union = sumFigures(results.tuning.map(({ result }) => result.figures));
+    const shown = (figures: CeilingFigures) => `${ratio(figures.same - figures.dominated, figures.same)} (${ratio(figures.reachable, figures.same)})`;
+    console.log(`  ${name.padEnd(20)} ${shown(union)}; ${results.held ? shown(results.held.figures) : 'absent'}`);
+  }
+}
+
+/** Every dominated same pair of the tuning sets, with the different pair dominating it and both vectors. */
+function printDominated(results: readonly { set: MeasuredSet; result: SetCeiling }[]): void {
   for (const { set, result } of results) {
     console.log(`\n${set.name}: dominated same pairs (${result.dominated.length})`);
     for (const { same, by } of result.dominated) {

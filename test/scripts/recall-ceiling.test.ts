@@ -99,7 +99,7 @@ describe('the recall ceiling of eval:merge-ceiling', () => {
     expect(figures).toMatchObject({ same: 2, dominated: 1, dominatedAnywhere: 1, reachable: 1 });
   });
 
-  it('weighs each direction: more on "for", less on "against", the same on "equal" dimensions', () => {
+  it('weighs each direction: more on "for", less on "against", the same on "equal" dimensions, nothing on "ignored" ones', () => {
     const dimensions = [
       { name: 'containment', direction: 'for' as const },
       { name: 'gapHours', direction: 'against' as const },
@@ -110,6 +110,9 @@ describe('the recall ceiling of eval:merge-ceiling', () => {
     expect(dominates([0.3, 3, 0], [0.4, 5, 0], dimensions)).toBe(false);
     expect(dominates([0.5, 6, 0], [0.4, 5, 0], dimensions)).toBe(false);
     expect(dominates([0.5, 3, 1], [0.4, 5, 0], dimensions)).toBe(false);
+    // --ablation leaves one dimension out: the portal no longer matters.
+    const ablated = dimensions.map((dimension) => (dimension.name === 'sameSource' ? { ...dimension, direction: 'ignored' as const } : dimension));
+    expect(dominates([0.5, 3, 1], [0.4, 5, 0], ablated)).toBe(true);
   });
 
   it('joins undominated pairs through a shared copy: a ~ b and b ~ c put a and c in one story', () => {
