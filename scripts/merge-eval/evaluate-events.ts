@@ -99,20 +99,25 @@ export function selectHalf(set: EventSet, half: SetHalf): EventSet {
   return { events: set.events.filter(inHalf), negatives: set.negatives.filter(inHalf) };
 }
 
-interface Entry {
+/** One copy of a set with its label ("e01#2") and group: events' copies are one event, negatives' each its own. */
+export interface Entry {
   key: string;
   group: EventGroup;
   label: 'event' | 'negative';
   copy: EventCopy;
 }
 
-/** Merges the whole set into one store in publication order and scores every pair of copies. */
-export function evaluateEvents(set: EventSet, options: { explain?: boolean } = {}): EventReport {
-  const entries: Entry[] = [
+/** Every copy of the set, in the order they were published (the order they are merged in). */
+export function setEntries(set: EventSet): Entry[] {
+  return [
     ...set.events.flatMap((group) => group.copies.map((copy, index) => ({ key: `${group.id}#${index + 1}`, group, label: 'event' as const, copy }))),
     ...set.negatives.flatMap((group) => group.copies.map((copy, index) => ({ key: `${group.id}#${index + 1}`, group, label: 'negative' as const, copy }))),
   ].sort((a, b) => Date.parse(a.copy.datePublished) - Date.parse(b.copy.datePublished) || a.key.localeCompare(b.key));
+}
 
+/** Merges the whole set into one store in publication order and scores every pair of copies. */
+export function evaluateEvents(set: EventSet, options: { explain?: boolean } = {}): EventReport {
+  const entries = setEntries(set);
   const { storyOf } = mergeInOrder(entries);
   const pairs: CopyPair[] = [];
   for (let i = 0; i < entries.length; i++) {
@@ -196,7 +201,8 @@ function explainPairs(entries: readonly Entry[], wrong: readonly CopyPair[]): st
   return [...records].filter(([, match]) => match?.by === 'joined' && match.through === 'bridge').map(([label, match]) => describeRecord(label, match, labelOf));
 }
 
-function toCopy(entry: Entry, seenAt: Date): Copy {
+/** The copy the pipeline makes of an entry, seen `seenAt` (an hour after it was published, as the merge sees it). */
+export function toCopy(entry: Entry, seenAt: Date = new Date(Date.parse(entry.copy.datePublished) + 3_600_000)): Copy {
   const copy = normalizeItem(
     { guid: entry.key, link: entry.copy.url, title: entry.copy.title, contentHtml: entry.copy.html, date: entry.copy.datePublished, categories: [] },
     { source: sourceConfig(entry.copy.sourceId), now: seenAt },

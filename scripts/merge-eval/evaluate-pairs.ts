@@ -89,7 +89,8 @@ function predict(pair: LabelledPair): PairLabel {
   return stories.length === 1 ? 'same' : 'different';
 }
 
-function toCopy(pair: LabelledPair, side: PairSide, which: 'a' | 'b'): Copy {
+/** The copy the pipeline makes of one side of a labelled pair. */
+export function toCopy(pair: LabelledPair, side: PairSide, which: 'a' | 'b'): Copy {
   const html = side.text
     .split('\n')
     .map((line) => `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
