@@ -214,7 +214,6 @@ function applyOutcomes(
   if (Object.keys(aliases).length > 0) data.aliases = aliases;
   const touched = new Set<Story>([...merged.added, ...merged.updated]);
   const perSource = sources.map((source, index) => summarizeSource(source.id, outcomes[index]!, merged.bySource.get(source.id)));
-  const storiesAdded = merged.added.length;
 
   // Changed keywords, excludes, categoryMaps or urlMaps re-file every stored story, not only the ones this cycle touched.
   const rules = categoryRulesFingerprint(config.categories, config.sources);
@@ -236,16 +235,14 @@ function applyOutcomes(
   }
   // A story dropped this cycle is reported as merged or removed, never also as created or updated.
   const removed = new Set([...merged.absorbed.map((absorbed) => absorbed.id), ...prunedIds]);
-  // Counted as /api/changes reports them: a re-filed story pruned or merged away this cycle is not one.
-  const refiledIds = recategorised.filter((story) => !removed.has(story.id)).map((story) => story.id);
+  // The summary counts what /api/changes reports: a story pruned or merged away this cycle was not created, updated or re-filed.
+  const idsStillHeld = (stories: readonly Story[]) => stories.filter((story) => !removed.has(story.id)).map((story) => story.id);
+  const createdIds = idsStillHeld(merged.added);
+  const updatedIds = idsStillHeld(merged.updated);
+  const refiledIds = idsStillHeld(recategorised);
   data.changes = recordChanges(
     data.changes,
-    {
-      created: merged.added.filter((story) => !removed.has(story.id)).map((story) => story.id),
-      updated: [...merged.updated.filter((story) => !removed.has(story.id)).map((story) => story.id), ...refiledIds],
-      merged: merged.absorbed,
-      removed: prunedIds,
-    },
+    { created: createdIds, updated: [...updatedIds, ...refiledIds], merged: merged.absorbed, removed: prunedIds },
     now.toISOString(),
   );
   data.stories = kept;
@@ -255,8 +252,8 @@ function applyOutcomes(
     startedAt: now.toISOString(),
     finishedAt: now.toISOString(),
     sources: perSource,
-    storiesAdded,
-    storiesUpdated: touched.size - storiesAdded,
+    storiesAdded: createdIds.length,
+    storiesUpdated: updatedIds.length,
     storiesRefiled: refiledIds.length,
     storiesPruned: pruned,
   };
