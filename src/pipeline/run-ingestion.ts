@@ -7,6 +7,7 @@ import { buildFeedCatalog, type FeedCatalog } from '../publish/feed-catalog.ts';
 import { writeStaticFeeds } from '../publish/write-static-feeds.ts';
 import type { StoreChanges } from '../store/store-changes.ts';
 import type { SourceLease, Store } from '../store/store.ts';
+import { cpuMsSince } from '../cpu-time.ts';
 import { userAgent } from '../version.ts';
 import { categoryRulesFingerprint, createCategorizer, fileStory } from './categorize/categorize-story.ts';
 import { collectSource, type SourceOutcome } from './collect-source.ts';
@@ -223,7 +224,7 @@ function applyOutcomes(
   const categorize = createCategorizer(config.categories, config.sources);
   const recategorised: Story[] = [];
   for (const story of refiled ? data.stories : touched) if (fileStory(story, categorize) && !touched.has(story)) recategorised.push(story);
-  const categorizeCpu = process.cpuUsage(categorizeStarted);
+  const categorizeCpuMs = cpuMsSince(categorizeStarted);
   data.categoryRules = rules;
   const { kept, pruned } = pruneStories(data.stories, data.tombstones, { now, retentionDays: config.retentionDays, feedSize: config.feedSize });
   // Merged-away stories left data.stories in the merge, so a pruned id is never an absorbed one.
@@ -257,7 +258,7 @@ function applyOutcomes(
     storiesRefiled: refiledIds.length,
     storiesPruned: pruned,
   };
-  return { summary, touched, refiled, changes, categorizeCpuMs: (categorizeCpu.user + categorizeCpu.system) / 1000 };
+  return { summary, touched, refiled, changes, categorizeCpuMs };
 }
 
 /**

@@ -2,6 +2,7 @@
  * How a function's CPU time grows from an input to one ten times larger, measured within one run, so
  * tests can catch super-linear work (a backtracking regex) without asserting any absolute time.
  */
+import { cpuMsSince } from '../../src/cpu-time.ts';
 
 export interface Growth {
   /** Least time of one call on the small input, in ms (never under the time to read that input once). */
@@ -69,8 +70,7 @@ async function timeCalls<T>(run: (input: T) => unknown, input: T, calls: number)
     const result = run(input);
     if (result instanceof Promise) await result.catch(() => undefined);
   }
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000 / calls;
+  return cpuMsSince(start) / calls;
 }
 
 /** What reading every character once costs: the least any function of the whole input can take. */
@@ -89,8 +89,7 @@ async function timeCall<T>(run: (input: T) => unknown, input: T): Promise<number
   const result = run(input);
   // Awaiting only promises: a microtask per call would swamp a function that takes microseconds.
   if (result instanceof Promise) await result.catch(() => undefined);
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
+  return cpuMsSince(start);
 }
 
 /** `unit` repeated between prefix and suffix until the whole is about `chars` long, as one flat string. */
