@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { cpuMsSince } from '../src/cpu-time.ts';
 
 setFlagsFromString('--expose-gc');
 const gcFunction = runInNewContext('gc') as () => void;
@@ -30,8 +31,7 @@ export async function timed<T>(work: () => Promise<T> | T): Promise<Timed<T>> {
   const start = performance.now();
   const value = await work();
   const wallMs = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { value, wallMs, cpuMs: (used.user + used.system) / 1000 };
+  return { value, wallMs, cpuMs: cpuMsSince(cpu) };
 }
 
 export function round(value: number, digits = 1): number {

@@ -293,6 +293,7 @@ export interface RunSummary {
   startedAt: string;
   finishedAt: string;
   sources: SourceRunSummary[];
+  /** Stories this cycle created and updated, as /api/changes reports them: none pruned or merged away in the cycle. */
   storiesAdded: number;
   storiesUpdated: number;
   /**

@@ -7,6 +7,7 @@ import { buildFeedCatalog, type FeedCatalog } from '../publish/feed-catalog.ts';
 import { writeStaticFeeds } from '../publish/write-static-feeds.ts';
 import type { StoreChanges } from '../store/store-changes.ts';
 import type { SourceLease, Store } from '../store/store.ts';
+import { cpuMsSince } from '../cpu-time.ts';
 import { userAgent } from '../version.ts';
 import { categoryRulesFingerprint, createCategorizer, fileStory } from './categorize/categorize-story.ts';
 import { collectSource, type SourceOutcome } from './collect-source.ts';
@@ -214,7 +215,6 @@ function applyOutcomes(
   if (Object.keys(aliases).length > 0) data.aliases = aliases;
   const touched = new Set<Story>([...merged.added, ...merged.updated]);
   const perSource = sources.map((source, index) => summarizeSource(source.id, outcomes[index]!, merged.bySource.get(source.id)));
-  const storiesAdded = merged.added.length;
 
   // Changed keywords, excludes, categoryMaps or urlMaps re-file every stored story, not only the ones this cycle touched.
   const rules = categoryRulesFingerprint(config.categories, config.sources);
@@ -224,7 +224,7 @@ function applyOutcomes(
   const categorize = createCategorizer(config.categories, config.sources);
   const recategorised: Story[] = [];
   for (const story of refiled ? data.stories : touched) if (fileStory(story, categorize) && !touched.has(story)) recategorised.push(story);
-  const categorizeCpu = process.cpuUsage(categorizeStarted);
+  const categorizeCpuMs = cpuMsSince(categorizeStarted);
   data.categoryRules = rules;
   const { kept, pruned } = pruneStories(data.stories, data.tombstones, { now, retentionDays: config.retentionDays, feedSize: config.feedSize });
   // Merged-away stories left data.stories in the merge, so a pruned id is never an absorbed one.
@@ -236,16 +236,14 @@ function applyOutcomes(
   }
   // A story dropped this cycle is reported as merged or removed, never also as created or updated.
   const removed = new Set([...merged.absorbed.map((absorbed) => absorbed.id), ...prunedIds]);
-  // Counted as /api/changes reports them: a re-filed story pruned or merged away this cycle is not one.
-  const refiledIds = recategorised.filter((story) => !removed.has(story.id)).map((story) => story.id);
+  // The summary counts what /api/changes reports: a story pruned or merged away this cycle was not created, updated or re-filed.
+  const idsStillHeld = (stories: readonly Story[]) => stories.filter((story) => !removed.has(story.id)).map((story) => story.id);
+  const createdIds = idsStillHeld(merged.added);
+  const updatedIds = idsStillHeld(merged.updated);
+  const refiledIds = idsStillHeld(recategorised);
   data.changes = recordChanges(
     data.changes,
-    {
-      created: merged.added.filter((story) => !removed.has(story.id)).map((story) => story.id),
-      updated: [...merged.updated.filter((story) => !removed.has(story.id)).map((story) => story.id), ...refiledIds],
-      merged: merged.absorbed,
-      removed: prunedIds,
-    },
+    { created: createdIds, updated: [...updatedIds, ...refiledIds], merged: merged.absorbed, removed: prunedIds },
     now.toISOString(),
   );
   data.stories = kept;
@@ -255,12 +253,12 @@ function applyOutcomes(
     startedAt: now.toISOString(),
     finishedAt: now.toISOString(),
     sources: perSource,
-    storiesAdded,
-    storiesUpdated: touched.size - storiesAdded,
+    storiesAdded: createdIds.length,
+    storiesUpdated: updatedIds.length,
     storiesRefiled: refiledIds.length,
     storiesPruned: pruned,
   };
-  return { summary, touched, refiled, changes, categorizeCpuMs: (categorizeCpu.user + categorizeCpu.system) / 1000 };
+  return { summary, touched, refiled, changes, categorizeCpuMs };
 }
 
 /**

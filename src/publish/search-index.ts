@@ -160,12 +160,14 @@ export function createSearchIndex(compactAfterDead = COMPACT_AFTER_DEAD): Search
       return;
     }
     if (touched.size > 0) {
-      const byId = new Map(data.stories.map((story) => [story.id, story]));
-      for (const id of touched) {
-        const story = byId.get(id);
-        if (story) addStory(live, story);
-        else removeStory(live, id);
+      // One pass over the stories finds the touched ones still held: a map of every story would cost more.
+      const held = new Set<string>();
+      for (const story of data.stories) {
+        if (!touched.has(story.id)) continue;
+        addStory(live, story);
+        held.add(story.id);
       }
+      for (const id of touched) if (!held.has(id)) removeStory(live, id);
     }
     // A count that disagrees means a change the log never told of: trust the stories, not the log.
     if (live.slotOf.size !== data.stories.length) {

@@ -1,6 +1,6 @@
 /**
  * `GET /metrics` (SPEC.md "HTTP"): Prometheus counters and histograms of what `npm start` does —
- * per-source fetch outcomes and durations, cycles, stories stored, feed requests by status — in a
+ * per-source fetch outcomes and durations, cycles, stories stored and re-filed, feed requests by status — in a
  * registry of its own, so two services in one process (tests) never share numbers.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -29,6 +29,11 @@ export function createServiceMetrics(options: { countedRun?: RunSummary } = {}):
   const cycles = new Counter({ name: 'bantin_ingestion_cycles_total', help: 'Ingestion cycles by outcome: ok or failed.', labelNames: ['outcome'], registers: [registry] });
   const cycleSeconds = new Histogram({ name: 'bantin_ingestion_cycle_duration_seconds', help: 'Duration of whole ingestion cycles, failed ones included.', buckets: CYCLE_BUCKETS_S, registers: [registry] });
   const stories = new Gauge({ name: 'bantin_stories_stored', help: 'Stories in the store after the last cycle.', registers: [registry] });
+  const refiled = new Counter({
+    name: 'bantin_stories_refiled_total',
+    help: 'Stored stories moved into other categories only, because the category rules changed (re-filed in the ingest summary).',
+    registers: [registry],
+  });
   const restarts = new Counter({ name: 'bantin_ingestion_thread_restarts_total', help: 'Times the ingestion thread ended by itself and was started again.', registers: [registry] });
   // Counted in plain numbers on the hot path (prom-client hashes labels on every inc) and handed over when scraped.
   const requestsByStatus = new Map<number, number>();
@@ -59,6 +64,7 @@ export function createServiceMetrics(options: { countedRun?: RunSummary } = {}):
     recordRun(summary) {
       if (!summary || summary.finishedAt === lastCounted) return;
       lastCounted = summary.finishedAt;
+      refiled.inc(summary.storiesRefiled ?? 0);
       for (const source of summary.sources) {
         fetches.inc({ source: source.id, outcome: source.status === 'not-modified' ? 'not_modified' : source.status });
         if (source.durationMs !== undefined) fetchSeconds.observe({ source: source.id }, source.durationMs / 1000);

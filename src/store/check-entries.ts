@@ -5,13 +5,16 @@
 import { z } from 'zod';
 
 const copyRefSchema = z.looseObject({ sourceId: z.string(), url: z.string() });
+// The figures and anchors a bridge's corroboration records; a text match records the same and more.
+const figuresSchema = z.looseObject({ compared: z.number(), missing: z.array(z.string()) });
+const anchorsSchema = z.looseObject({ shared: z.array(z.string()), weight: z.number() });
 const textMatchSchema = z.looseObject({
   rule: z.enum(['verbatim', 'rewrite']),
   containment: z.number(),
   required: z.number(),
   sharedWeight: z.number(),
-  figures: z.looseObject({ compared: z.number(), missing: z.array(z.string()), correction: z.literal(true).optional(), telling: z.number().optional() }),
-  anchors: z.looseObject({ shared: z.array(z.string()), weight: z.number(), requiredWeight: z.number(), containment: z.number(), required: z.number(), sameTime: z.string().optional() }),
+  figures: figuresSchema.extend({ correction: z.literal(true).optional(), telling: z.number().optional() }),
+  anchors: anchorsSchema.extend({ requiredWeight: z.number(), containment: z.number(), required: z.number(), sameTime: z.string().optional() }),
   gapHours: z.number(),
 });
 // How a copy joined its story (model/types.ts CopyMatch); absent on copies an older bantin stored.
@@ -30,9 +33,9 @@ const matchSchema = z.discriminatedUnion('by', [
     corroboration: z
       .looseObject({
         copies: z.tuple([copyRefSchema, copyRefSchema]),
-        anchors: z.looseObject({ shared: z.array(z.string()), weight: z.number() }),
+        anchors: anchorsSchema,
         sameTime: z.string(),
-        figures: z.looseObject({ compared: z.number(), missing: z.array(z.string()) }),
+        figures: figuresSchema,
         gapHours: z.number(),
       })
       .optional(),

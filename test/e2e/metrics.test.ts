@@ -1,5 +1,8 @@
 // GET /metrics on the real service: what an operator's Prometheus scrapes after a start-up cycle and a few polls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startService } from '../../src/commands/serve-command.ts';
+import { createSilentLogger } from '../../src/logger.ts';
+import { createLowdbStore } from '../../src/store/lowdb-store.ts';
 import { heldStories, startDemoService, type DemoService } from '../helpers/running-service.ts';
 
 let running: DemoService;
@@ -47,4 +50,18 @@ describe('GET /metrics', () => {
     expect(values.get('bantin_feed_not_modified_ratio')).toBeCloseTo(1 / 3);
     expect(values.get('bantin_ingestion_thread_restarts_total')).toBe(0);
   });
+
+  it('counts the stories re-filed when the service starts under changed category rules', async () => {
+    const before = await fetch(`${running.base}/metrics`).then((res) => res.text());
+    expect(samples(before).get('bantin_stories_refiled_total')).toBe(0);
+    // The operator empties the police keywords: stories they filed move out at the next cycle, the start-up one.
+    const config = { ...running.config, categories: running.config.categories.map((category) => (category.id === 'an-ninh-trat-tu' ? { ...category, keywords: [] } : category)) };
+    await running.service.stop();
+    running.service = await startService(config, createSilentLogger());
+    await running.service.firstIngestion;
+    const { lastRun } = await createLowdbStore(config.store).load();
+    expect(lastRun!.storiesRefiled).toBeGreaterThan(0);
+    const values = samples(await fetch(`${running.base}/metrics`).then((res) => res.text()));
+    expect(values.get('bantin_stories_refiled_total')).toBe(lastRun!.storiesRefiled);
+  }, 30_000);
 });

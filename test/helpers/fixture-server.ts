@@ -20,8 +20,16 @@ export interface FixtureServer {
   url: string;
   /** Every request received, in order. */
   requests: RecordedRequest[];
-  /** Destroys open connections (stalled responses included) and stops listening. */
+  /** Destroys open connections (stalled responses included) and stops listening; once, however often called. */
   close(): Promise<void>;
+}
+
+/** Servers started and not closed yet, for closeFixtureServers. */
+const openServers = new Set<FixtureServer>();
+
+/** Closes every fixture server still open: `afterEach(closeFixtureServers)` in a file whose tests each start their own. */
+export async function closeFixtureServers(): Promise<void> {
+  await Promise.all([...openServers].map((server) => server.close()));
 }
 
 /** Where to listen: another loopback address (127.0.0.2, ::1) or a given port; 127.0.0.1 and a free port by default. */
@@ -30,7 +38,7 @@ export interface FixtureListen {
   port?: number;
 }
 
-/** Starts the server; call close() in afterEach/afterAll so no socket outlives the test. */
+/** Starts the server; call close() (or closeFixtureServers) in afterEach/afterAll so no socket outlives the test. */
 export async function startFixtureServer(handler: FixtureHandler | FixtureRoutes, listen: FixtureListen = {}): Promise<FixtureServer> {
   const host = listen.host ?? '127.0.0.1';
   if (!/^(127\.\d+\.\d+\.\d+|::1)$/.test(host)) throw new Error(`fixture servers listen on loopback only, not ${host}`);
@@ -48,15 +56,19 @@ export async function startFixtureServer(handler: FixtureHandler | FixtureRoutes
     server.listen(listen.port ?? 0, host, resolve);
   });
   const { port } = server.address() as AddressInfo;
-  return {
+  let closed: Promise<void> | undefined;
+  const fixture: FixtureServer = {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     requests,
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closed ??= new Promise<void>((resolve, reject) => {
+        openServers.delete(fixture);
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      })),
   };
+  openServers.add(fixture);
+  return fixture;
 }
 
 function routeTable(routes: FixtureRoutes): FixtureHandler {

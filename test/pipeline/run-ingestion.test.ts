@@ -118,7 +118,8 @@ describe('runIngestion', () => {
     const { run, portal } = await setUp({ feedSize: 2, retentionDays: 30 });
     portal.items = [DRUG_BUST, TRAFFIC, old];
     const first = await run();
-    expect(first.summary.storiesPruned).toBe(1);
+    // Added and pruned in one cycle: /api/changes reports it removed only, and so does the summary.
+    expect(first.summary).toMatchObject({ storiesAdded: 2, storiesPruned: 1 });
     expect(first.data.stories).toHaveLength(2);
     portal.items = [DRUG_BUST, TRAFFIC, { ...old, title: 'Tin cũ về ma túy (cập nhật)' }];
     const second = await run();
@@ -126,6 +127,21 @@ describe('runIngestion', () => {
     expect(second.summary).toMatchObject({ storiesAdded: 0, storiesPruned: 0 });
     expect(second.data.stories).toHaveLength(2);
     expect(second.data.tombstones['cong-an-tinh guid:ca-001']).toBeDefined();
+  });
+
+  it('counts in its summary what /api/changes reports: a story updated and pruned in one cycle is pruned, not updated', async () => {
+    // Within retention (30 days) at the first run, past it three days later, when the portal re-titles it.
+    const aging: TestItem = { guid: 'ca-002', title: 'Triệt phá điểm mua bán ma túy ở bản Nà Phòn', body: 'Công an xã lập hồ sơ xử lý hai đối tượng.', date: '27/10/2026 08:00' };
+    const { run, advance, portal } = await setUp({ feedSize: 2, retentionDays: 30 });
+    portal.items = [DRUG_BUST, TRAFFIC, aging];
+    const first = await run();
+    expect(first.summary).toMatchObject({ storiesAdded: 3, storiesUpdated: 0, storiesPruned: 0 });
+    advance(3 * 24 * 60);
+    portal.items = [DRUG_BUST, TRAFFIC, { ...aging, title: 'Triệt phá điểm mua bán ma túy ở bản Nà Phòn, bắt hai đối tượng' }];
+    const second = await run();
+    const thisCycle = second.data.changes!.records.filter((change) => change.at === second.summary.startedAt);
+    expect(thisCycle.map((change) => change.type)).toEqual(['removed']);
+    expect(second.summary).toMatchObject({ storiesAdded: 0, storiesUpdated: 0, storiesRefiled: 0, storiesPruned: 1 });
   });
 
   it('pings the WebSub hub for changed feeds only, and a failing hub never fails the run', async () => {

@@ -4,16 +4,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCrawler, type PageFetchOptions } from '../../../src/pipeline/fetch/fetch-page.ts';
 import { encodeWindows1258 } from '../../helpers/encode-windows-1258.ts';
-import { startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.ts';
+import { closeFixtureServers, startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.ts';
 
 const OPTIONS: PageFetchOptions = { timeoutMs: 5_000, maxBytes: 1_000_000, userAgent: 'bantin/test (+http://localhost)' };
 const TITLE = 'Công an xã Hòa An bắt giữ đối tượng trộm cắp xe máy';
 
 let server: FixtureServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+afterEach(closeFixtureServers);
 
 function html(res: ServerResponse, body: string | Buffer, headers: Record<string, string> = {}): void {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(body);
@@ -100,7 +97,6 @@ describe('per-host manners', () => {
 
   it('holds a host to two requests at a time', async () => {
     const { fixture, log } = await loggingServer(150);
-    server = fixture;
     const crawler = createCrawler({ hostDelayMs: 0, robotsFetch: OPTIONS });
     await Promise.all(Array.from({ length: 6 }, (_, i) => crawler.fetchPage(`${fixture.url}/tin/${i}.html`, undefined, OPTIONS)));
     const pages = log.filter((entry) => entry.path !== '/robots.txt');
@@ -111,7 +107,6 @@ describe('per-host manners', () => {
   it('starts two requests to one host at least hostDelaySeconds apart, robots.txt included', async () => {
     const delayMs = 250;
     const { fixture, log } = await loggingServer(10);
-    server = fixture;
     const crawler = createCrawler({ hostDelayMs: delayMs, robotsFetch: OPTIONS });
     await Promise.all(Array.from({ length: 4 }, (_, i) => crawler.fetchPage(`${fixture.url}/tin/${i}.html`, undefined, OPTIONS)));
     expect(log.map((entry) => entry.path)[0]).toBe('/robots.txt');
@@ -124,18 +119,13 @@ describe('per-host manners', () => {
   it('keeps hosts apart: a slow host does not hold back another', async () => {
     const slow = await loggingServer(400);
     const fast = await loggingServer(0);
-    server = slow.fixture;
-    try {
-      const crawler = createCrawler({ hostDelayMs: 0, robotsFetch: OPTIONS });
-      const slowPages = Promise.all(Array.from({ length: 4 }, (_, i) => crawler.fetchPage(`${slow.fixture.url}/tin/${i}.html`, undefined, OPTIONS)));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await crawler.fetchPage(`${fast.fixture.url}/tin/1.html`, undefined, OPTIONS);
-      const fastDone = performance.now();
-      await slowPages;
-      const slowDone = Math.max(...slow.log.map((entry) => entry.endMs));
-      expect(fastDone).toBeLessThan(slowDone);
-    } finally {
-      await fast.fixture.close();
-    }
+    const crawler = createCrawler({ hostDelayMs: 0, robotsFetch: OPTIONS });
+    const slowPages = Promise.all(Array.from({ length: 4 }, (_, i) => crawler.fetchPage(`${slow.fixture.url}/tin/${i}.html`, undefined, OPTIONS)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await crawler.fetchPage(`${fast.fixture.url}/tin/1.html`, undefined, OPTIONS);
+    const fastDone = performance.now();
+    await slowPages;
+    const slowDone = Math.max(...slow.log.map((entry) => entry.endMs));
+    expect(fastDone).toBeLessThan(slowDone);
   });
 });

@@ -2,17 +2,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../../../src/errors.ts';
 import { fetchSource, type FetchOptions } from '../../../src/pipeline/fetch/fetch-source.ts';
-import { findClosedPort, startFixtureServer, type FixtureHandler, type FixtureServer } from '../../helpers/fixture-server.ts';
+import { closeFixtureServers, findClosedPort, startFixtureServer, type FixtureHandler, type FixtureServer } from '../../helpers/fixture-server.ts';
 import { rejectionOf } from '../../helpers/rejection.ts';
 
 const OPTIONS: FetchOptions = { timeoutMs: 300, maxBytes: 1_000_000, userAgent: 'bantin/test' };
 const RSS = '<rss version="2.0"><channel><title>Công an tỉnh</title></channel></rss>';
 
 let server: FixtureServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+afterEach(closeFixtureServers);
 
 function failureOf(promise: Promise<unknown>): Promise<FetchError> {
   return rejectionOf(promise, FetchError);

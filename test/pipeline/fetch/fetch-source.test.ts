@@ -8,7 +8,7 @@ import { FetchError } from '../../../src/errors.ts';
 import type { ServerResponse } from 'node:http';
 import { networkWords } from '../../../src/pipeline/fetch/fetch-errors.ts';
 import { fetchSource, type FetchOptions } from '../../../src/pipeline/fetch/fetch-source.ts';
-import { startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.ts';
+import { closeFixtureServers, startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.ts';
 import { rejectionOf } from '../../helpers/rejection.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 
@@ -16,10 +16,7 @@ const RSS = '<rss version="2.0"><channel><title>Báo Hòa Bình</title></channel
 const OPTIONS: FetchOptions = { timeoutMs: 5_000, maxBytes: 100_000, userAgent: 'bantin/0.1.0 (+http://localhost:8080)' };
 
 let server: FixtureServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+afterEach(closeFixtureServers);
 
 function failureOf(promise: Promise<unknown>): Promise<FetchError> {
   return rejectionOf(promise, FetchError);

@@ -7,7 +7,7 @@ import { FetchError } from '../../../src/errors.ts';
 import { fetchSource, type FetchOptions } from '../../../src/pipeline/fetch/fetch-source.ts';
 import { isPrivateAddress } from '../../../src/pipeline/fetch/address-ranges.ts';
 import { resolveHost } from '../../../src/pipeline/fetch/redirect-guard.ts';
-import { startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.ts';
+import { closeFixtureServers, startFixtureServer, type FixtureServer } from '../../helpers/fixture-server.ts';
 import { rejectionOf } from '../../helpers/rejection.ts';
 
 const RSS = '<rss version="2.0"><channel><title>Công an tỉnh</title></channel></rss>';
@@ -19,10 +19,7 @@ const FIXTURE_IS_PUBLIC: FetchOptions = {
 };
 
 let server: FixtureServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+afterEach(closeFixtureServers);
 
 function failureOf(promise: Promise<unknown>): Promise<FetchError> {
   return rejectionOf(promise, FetchError);

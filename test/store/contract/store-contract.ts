@@ -205,7 +205,7 @@ export function describeStoreContract(backend: ContractBackend): void {
       expect(order).toEqual(['first in', 'first out', 'second in']);
     });
 
-    it('after a writer’s work fails, the next load reads the stored data, not the half-changed object', async () => {
+    it('after a writer’s work fails, the next load reads the stored data, not the half-changed object, and the lock is free', async () => {
       const location = await backend.freshLocation();
       const store = open(location);
       await store.save(sampleStoreData());
@@ -217,7 +217,10 @@ export function describeStoreContract(backend: ContractBackend): void {
       });
       await expect(failed).rejects.toThrow('merge failed halfway');
       expect(await store.load()).toEqual(sampleStoreData());
-      // and the lock was released
+      // What is stored, not only what this store object hands out.
+      expect(await open(location).load()).toEqual(sampleStoreData());
+      // Released: another writer takes the lock at once (one still held would make it give up with LOCKED), then this one.
+      await open(location, { lockTimeoutMs: 1_000 }).withWriteLock(async () => undefined);
       await store.withWriteLock(async () => undefined);
     });
 
