@@ -20,6 +20,8 @@ export interface EventAnchors {
   names: Set<string>;
   /** Days of a month the text mentions, as "day/month" without zeros ("5/1"). */
   days: Set<string>;
+  /** Days the text names the night of ("đêm 1/8", "khuya 1/8"): the night runs into the next day's small hours. */
+  nights: Set<string>;
   /** Hours of the day the text says something happened at, 0–23 ("10h15", "22h", "4 giờ chiều" is 16). */
   hours: Set<number>;
   /** Every hour of the parts of the day the text names in words ("rạng sáng 27/2": 0–5, "gần nửa đêm": 22–1). */
@@ -70,6 +72,7 @@ export function readEventAnchors(lines: readonly string[]): EventAnchors {
   const anchors = new Set<string>();
   const names = new Set<string>();
   const days = new Set<string>();
+  const nights = new Set<string>();
   const hours = new Set<number>();
   const dayParts = new Set<number>();
   for (const text of lines) {
@@ -77,9 +80,9 @@ export function readEventAnchors(lines: readonly string[]): EventAnchors {
     readNames(line, anchors, names);
     readDayParts(text, line, dayParts);
     // Most lines of a long copy state no figure: they are passed over without looking at their words.
-    if (DIGIT.test(text)) readCodesAndDays(line, anchors, { days, hours });
+    if (DIGIT.test(text)) readCodesAndDays(line, anchors, { days, nights, hours });
   }
-  return { anchors, names, days, hours, dayParts };
+  return { anchors, names, days, nights, hours, dayParts };
 }
 
 const DIGIT = /\d/;
@@ -179,6 +182,7 @@ const MAX_CODE_LENGTH = 24;
 /** When a text says things happened: the days and the hours of the day it mentions. */
 interface EventTimes {
   days: Set<string>;
+  nights: Set<string>;
   hours: Set<number>;
 }
 
@@ -192,7 +196,7 @@ function readCodesAndDays(line: LineWords, anchors: Set<string>, times: EventTim
   }
 }
 
-function readNumberWord(line: LineWords, index: number, anchors: Set<string>, { days, hours }: EventTimes): void {
+function readNumberWord(line: LineWords, index: number, anchors: Set<string>, { days, nights, hours }: EventTimes): void {
   const word = line.word(index);
   if (word.length > MAX_CODE_LENGTH) return;
   const hour = hourOf(line, index, word);
@@ -208,7 +212,11 @@ function readNumberWord(line: LineWords, index: number, anchors: Set<string>, { 
     if (place !== undefined) anchors.add(`${place} ${Number(word)}`);
   }
   const day = DAY.exec(word);
-  if (day && isDayOfMonth(Number(day[1]), Number(day[2]))) days.add(`${Number(day[1])}/${Number(day[2])}`);
+  if (day && isDayOfMonth(Number(day[1]), Number(day[2]))) {
+    const named = `${Number(day[1])}/${Number(day[2])}`;
+    days.add(named);
+    if (NIGHT_WORDS.has(line.lower(index - 1)) || (line.lower(index - 1) === 'ngày' && NIGHT_WORDS.has(line.lower(index - 2)))) nights.add(named);
+  }
   if (ROAD_NUMBER.test(word) && index >= 2) {
     const before = `${line.lower(index - 2)} ${line.lower(index - 1)}`;
     if (before === 'quốc lộ') anchors.add(roadKey('ql', word));
@@ -224,6 +232,9 @@ function readLetteredCode(line: LineWords, index: number, anchors: Set<string>):
   else if (/^km\d/i.test(word) && KM_POST.test(word)) anchors.add(`km ${word.slice(2)}`);
   else if (LETTERED_CODE.test(word)) anchors.add(word.toLowerCase());
 }
+
+/** "đêm 1/8", "khuya ngày 1/8": the night of that day, which the small hours of the next belong to. */
+const NIGHT_WORDS = new Set(['đêm', 'khuya']);
 
 const CLOCK = /^(\d{1,2})h(?:\d{1,2}(?:p|')?)?$/i;
 const HOUR_WORDS = new Set(['giờ', 'g']);

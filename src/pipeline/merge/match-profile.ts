@@ -24,6 +24,8 @@ export interface MatchProfile {
   names: Set<string>;
   /** Days of a month the title and body mention ("5/1"). */
   days: Set<string>;
+  /** Days the title and lead name the night of ("đêm 1/8"; EventAnchors.nights). */
+  nights: Set<string>;
   /** Hours of the day the title and lead mention (16 for "16h" and "4 giờ chiều"). */
   hours: Set<number>;
   /** Hours of the parts of the day the title and lead name in words ("rạng sáng 27/2": 0–5). */
@@ -35,7 +37,7 @@ export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchPro
   const kept = keptTextLines(copyText(copy));
   const key = joinKeys([titleKey(copy), ...keptLineKeys(copy, kept)]);
   const body = kept.map(({ line }) => slashDates(line));
-  const { anchors, names, days, hours, dayParts } = readEventAnchors([slashDates(stripTitleBoilerplate(copy.title)), ...leadLines(body)]);
+  const { anchors, names, days, nights, hours, dayParts } = readEventAnchors([slashDates(stripTitleBoilerplate(copy.title)), ...leadLines(body)]);
   return {
     shingles: shingleWords(key === '' ? [] : key.split(' ')),
     figures: copyFigures(body.join('\n')),
@@ -43,6 +45,7 @@ export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchPro
     anchors,
     names,
     days,
+    nights,
     hours,
     dayParts,
   };

@@ -215,7 +215,23 @@ function isTelling(value: number): boolean {
  * bridge two days after an arrest on it). A rewrite keeps the day of the event, in whatever form.
  */
 function daysDisagree(copy: MatchProfile, other: MatchProfile): boolean {
-  return copy.days.size > 0 && other.days.size > 0 && sharedDay(copy, other) === undefined;
+  return copy.days.size > 0 && other.days.size > 0 && sharedDay(copy, other) === undefined && !sameNight(copy, other) && !sameNight(other, copy);
+}
+
+/**
+ * One names the night of a day ("mưa lớn suốt đêm 1/8") and the other the next day, the small hours the
+ * night ran into ("sáng 2/8"): one night's landslide. Any other day apart, even the next, is another event.
+ */
+export function sameNight(night: Pick<MatchProfile, 'nights'>, other: Pick<MatchProfile, 'days'>): boolean {
+  for (const named of night.nights) if (other.days.has(nextDay(named))) return true;
+  return false;
+}
+
+/** The day after "day/month" (a leap year's calendar: "28/2" is followed by "29/2", which "1/3" also follows). */
+function nextDay(named: string): string {
+  const [day, month] = named.split('/').map(Number) as [number, number];
+  const next = new Date(Date.UTC(2024, month - 1, day + 1));
+  return `${next.getUTCDate()}/${next.getUTCMonth() + 1}`;
 }
 
 /** A day both copies mention. */

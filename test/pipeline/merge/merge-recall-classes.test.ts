@@ -56,3 +56,30 @@ describe('a copy a day or two after the brief, naming every anchor it names', ()
     expect(keysOf(mergeOneByOne([COURT_BRIEF, APPEAL]))).toEqual([['guid:ca-court'], ['guid:xa-appeal']]);
   });
 });
+
+// One night's landslide: the commune police tell of the morning after, the paper of the night it rained.
+const LANDSLIDE_BRIEF = makeCopy({
+  sourceId: 'cong-an',
+  key: 'guid:ca-landslide',
+  title: '[Clip] Công an xã Nà Sáng Thượng giúp dân di dời khỏi vùng sạt lở',
+  text: 'Sáng 9/8, Công an xã Nà Sáng Thượng huy động lực lượng giúp các hộ dân bản Pá Khoang chuyển đồ đạc, gia súc tới nơi an toàn sau khi sạt lở đất vùi lấp 3 ngôi nhà. Không có thiệt hại về người.',
+  datePublished: '2026-08-09T02:30:00.000Z',
+});
+const landslideRewrite = (when: string) =>
+  makeCopy({
+    sourceId: 'bao',
+    key: 'guid:bao-landslide',
+    title: 'Đồi sạt trong mưa, ba ngôi nhà bị vùi lấp',
+    text: `(BĐB) - Mưa lớn ${when} khiến một quả đồi phía sau bản Pá Khoang (xã Nà Sáng Thượng) sạt xuống, vùi lấp ba ngôi nhà. Các gia đình đã kịp chạy ra ngoài trước khi đất đá đổ xuống.`,
+    datePublished: '2026-08-09T07:00:00.000Z',
+  });
+
+describe('the night of one day and the small hours of the next', () => {
+  it('joins a rewrite naming the night before the day the brief names', () => {
+    expect(keysOf(mergeOneByOne([LANDSLIDE_BRIEF, landslideRewrite('suốt đêm 8/8')]))).toEqual([['guid:ca-landslide', 'guid:bao-landslide']]);
+  });
+
+  it('keeps apart a copy naming the day before in daylight: another event at the same place', () => {
+    expect(keysOf(mergeOneByOne([LANDSLIDE_BRIEF, landslideRewrite('chiều 8/8')]))).toEqual([['guid:ca-landslide'], ['guid:bao-landslide']]);
+  });
+});

@@ -65,8 +65,12 @@ describe('judgeRewrite', () => {
     expect(verdict).toMatchObject({ laterDay: '23/10', same: false });
   });
 
-  it('asks a rewrite to come within a day', () => {
-    expect(judge(REWRITE, BRIEF, { gapHours: 25 }).same).toBe(false);
+  it('asks a rewrite to come within a day, or two when every anchor of one is in the other and they weigh two full anchors', () => {
+    expect(judge(REWRITE, BRIEF, { gapHours: 25 }).same).toBe(true);
+    expect(judge(REWRITE, BRIEF, { gapHours: 49 }).same).toBe(false);
+    // Five anchors each named by three other stories weigh 1.67: enough within a day, not beyond it.
+    expect(judge(REWRITE, BRIEF, { gapHours: 23, others: () => 3 }).same).toBe(true);
+    expect(judge(REWRITE, BRIEF, { gapHours: 25, others: () => 3 }).same).toBe(false);
   });
 
   it('weighs down anchors that many stories of the window name, so a river and a district town match nothing', () => {
