@@ -394,10 +394,7 @@ export class SimilarityIndex {
    */
   private proposedByAnchors(search: Search, exclude: Story | undefined, proposed: readonly Entry[]): Entry[] {
     const named = new Map<Entry, number>();
-    const { anchors, names } = search.profile;
-    // A capitalised run of the copy stands for another story's anchor when weighed ("xã biên giới Mường Típ"
-    // for "xã Mường Típ"): it proposes as well, or the weighing that would take it never happens.
-    for (const anchor of names.size === 0 ? anchors : new Set([...anchors, ...names])) {
+    for (const anchor of search.profile.anchors) {
       const stories = this.anchorStories.get(anchor);
       if (stories === undefined || stories.size > MAX_PROPOSING_ANCHOR_STORIES) continue;
       const counts = stories.size <= MAX_SOLE_ANCHOR_STORIES ? MIN_SHARED_ANCHORS : 1;
