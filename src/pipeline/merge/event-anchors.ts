@@ -78,6 +78,7 @@ export function readEventAnchors(lines: readonly string[]): EventAnchors {
   for (const text of lines) {
     const line = new LineWords(text);
     readNames(line, anchors, names);
+    readInitialsNames(line, anchors);
     readDayParts(text, line, dayParts);
     // Most lines of a long copy state no figure: they are passed over without looking at their words.
     if (DIGIT.test(text)) readCodesAndDays(line, anchors, { days, nights, hours });
@@ -105,6 +106,23 @@ function readNames(line: LineWords, anchors: Set<string>, names: Set<string>): v
     }
   }
 }
+
+/**
+ * A person written in initials after a word for a person ("ông Tr.V.H.", "chị T.T.H.", "bị can Đ.Q.T."): how the
+ * police and the papers both name victims and suspects, so it tells one case from another as a full name does.
+ * Two initials at least: "bà L." alone is every second brief's.
+ */
+function readInitialsNames(line: LineWords, anchors: Set<string>): void {
+  for (let index = 1; index < line.length; index++) {
+    // Most words start with a small letter: they are passed over before the word is cut out.
+    if (!isUpperCode(line.firstCode(index))) continue;
+    const word = line.word(index);
+    if (!DOTTED_INITIALS.test(word) || phraseBefore(line, index, PERSON_WORDS, PERSON_WORDS) === undefined) continue;
+    anchors.add(comparisonKey(word.endsWith('.') ? word.slice(0, -1) : word));
+  }
+}
+
+const DOTTED_INITIALS = /^(?:\p{Lu}\p{Ll}?\.){1,3}\p{Lu}\p{Ll}?\.?$/u;
 
 function isNameWord(line: LineWords, index: number): boolean {
   // Most words start with a small letter: they are ruled out before the word is cut out of its punctuation.

@@ -18,6 +18,9 @@ describe('readEventAnchors', () => {
     { line: 'Trang web cá độ "vn88win" bị triệt phá; tàu QN-6853 bị bắt giữ trên đường tỉnh 354.', expected: ['qn-6853', 'vn88win', 'đt 354'] },
     // A special zone (đặc khu), a unit like a commune since 2025: a paper writes it where the police name the island.
     { line: 'Tàu cá bị chìm ngoài khơi đặc khu Cô Tô, năm thuyền viên được đưa vào bờ.', expected: ['cô tô'] },
+    // A person in initials after a word for a person: police and papers both write victims and suspects so.
+    { line: 'Tàu cá của ông Tr.V.H. (52 tuổi) bị chìm; chị T.T.H và bị can Đ.Q.T. đã được mời làm việc.', expected: ['t t h', 'tr v h', 'đ q t'] },
+    { line: 'Bà L. trình báo mất xe; Công an xã T.V. cho biết, N.V.L. là cán bộ.', expected: [] },
   ])('$line', ({ line, expected }) => {
     expect(anchorsOf(line)).toEqual(expected);
   });
