@@ -226,7 +226,9 @@ function readNumberWord(line: LineWords, index: number, anchors: Set<string>, { 
   if (PLATE.test(word)) anchors.add(word.toLowerCase());
   else if (KM_POST.test(word)) anchors.add(`km ${word}`);
   else if (PLACE_NUMBER.test(word)) {
-    const place = phraseBefore(line, index, NUMBERED_PLACES, NUMBERED_PLACES);
+    // "tổ dân phố số 6" is "tổ dân phố 6": a paper and a ward portal write the place either way.
+    const numbered = index > 1 && line.lower(index - 1) === 'số' && !line.closes(index - 1) ? index - 1 : index;
+    const place = phraseBefore(line, numbered, NUMBERED_PLACES, NUMBERED_PLACES);
     if (place !== undefined) anchors.add(`${place} ${Number(word)}`);
   }
   const day = DAY.exec(word);

@@ -21,6 +21,8 @@ describe('readEventAnchors', () => {
     // A person in initials after a word for a person: police and papers both write victims and suspects so.
     { line: 'Tàu cá của ông Tr.V.H. (52 tuổi) bị chìm; chị T.T.H và bị can Đ.Q.T. đã được mời làm việc.', expected: ['t t h', 'tr v h', 'đ q t'] },
     { line: 'Bà L. trình báo mất xe; Công an xã T.V. cho biết, N.V.L. là cán bộ.', expected: [] },
+    // A numbered place with "số" before its number is the same place: "tổ dân phố số 6" is "tổ dân phố 6".
+    { line: 'Tối 21/3, tại tổ dân phố số 6 và khu phố số 12 xảy ra vụ việc; nhà số 5 bị hư hỏng.', expected: ['khu phố 12', 'tổ dân phố 6'] },
   ])('$line', ({ line, expected }) => {
     expect(anchorsOf(line)).toEqual(expected);
   });
