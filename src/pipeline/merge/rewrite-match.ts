@@ -179,6 +179,8 @@ function placeAndDay(copy: MatchProfile, other: MatchProfile, anchors: AnchorWei
   if (gapMs > REWRITE_WINDOW_MS || anchors.weight < PARTIAL_ANCHOR_WEIGHT) return undefined;
   let day: string | undefined;
   for (const mentioned of copy.days) if (other.days.has(mentioned)) day = mentioned;
+  // One night told as two days ("đêm 13/6", "rạng sáng 14/6") is one day here too (see sameNight).
+  day ??= nightBefore(copy, other) ?? nightBefore(other, copy);
   if (day === undefined) return undefined;
   const hour = sharedHour(copy, other);
   const time = hour === undefined ? sharedDayPart(copy, other) : `${hour}h`;
@@ -225,6 +227,12 @@ function daysDisagree(copy: MatchProfile, other: MatchProfile): boolean {
 export function sameNight(night: Pick<MatchProfile, 'nights'>, other: Pick<MatchProfile, 'days'>): boolean {
   for (const named of night.nights) if (other.days.has(nextDay(named))) return true;
   return false;
+}
+
+/** "đêm 13/6" when one copy names that night and the other the day after it. */
+function nightBefore(night: Pick<MatchProfile, 'nights'>, other: Pick<MatchProfile, 'days'>): string | undefined {
+  for (const named of night.nights) if (other.days.has(nextDay(named))) return `đêm ${named}`;
+  return undefined;
 }
 
 /** The day after "day/month" (a leap year's calendar: "28/2" is followed by "29/2", which "1/3" also follows). */
