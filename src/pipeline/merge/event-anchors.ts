@@ -18,6 +18,8 @@ export interface EventAnchors {
    * never an anchor itself (offices and titles are capitalised too).
    */
   names: Set<string>;
+  /** The anchors read as places, after a place word ("xã Hòa Quân": "hoà quân"): what another copy's capitalised run may stand for when proposing. */
+  places: Set<string>;
   /** Days of a month the text mentions, as "day/month" without zeros ("5/1"). */
   days: Set<string>;
   /** Days the text names the night of ("đêm 1/8", "khuya 1/8"): the night runs into the next day's small hours. */
@@ -71,37 +73,38 @@ const MIN_FAMILY_NAME_SYLLABLES = 3;
 export function readEventAnchors(lines: readonly string[]): EventAnchors {
   const anchors = new Set<string>();
   const names = new Set<string>();
+  const places = new Set<string>();
   const days = new Set<string>();
   const nights = new Set<string>();
   const hours = new Set<number>();
   const dayParts = new Set<number>();
   for (const text of lines) {
     const line = new LineWords(text);
-    readNames(line, anchors, names);
+    readNames(line, anchors, names, places);
     readInitialsNames(line, anchors);
     readDayParts(text, line, dayParts);
     // Most lines of a long copy state no figure: they are passed over without looking at their words.
     if (DIGIT.test(text)) readCodesAndDays(line, anchors, { days, nights, hours });
   }
-  return { anchors, names, days, nights, hours, dayParts };
+  return { anchors, names, places, days, nights, hours, dayParts };
 }
 
 const DIGIT = /\d/;
 
 /** Runs of capitalised words, kept when a place word comes before them or they read as a person's name. */
-function readNames(line: LineWords, anchors: Set<string>, names: Set<string>): void {
+function readNames(line: LineWords, anchors: Set<string>, names: Set<string>, places: Set<string>): void {
   let start = -1;
   for (let index = 0; index <= line.length; index++) {
     const capital = index < line.length && isNameWord(line, index);
     if (start >= 0 && (!capital || line.opens(index))) {
-      addName(line, start, index, anchors, names);
+      addName(line, start, index, anchors, names, places);
       start = -1;
     }
     if (!capital) continue;
     if (start < 0) start = index;
     // A comma, bracket or full stop after a word ends the name; an initial ends it too.
     if (line.closes(index) || isInitial(line.word(index))) {
-      addName(line, start, index + 1, anchors, names);
+      addName(line, start, index + 1, anchors, names, places);
       start = -1;
     }
   }
@@ -133,7 +136,7 @@ function isNameWord(line: LineWords, index: number): boolean {
   return word.length === 1 || word !== word.toUpperCase() || isInitial(word);
 }
 
-function addName(line: LineWords, start: number, end: number, anchors: Set<string>, names: Set<string>): void {
+function addName(line: LineWords, start: number, end: number, anchors: Set<string>, names: Set<string>, places: Set<string>): void {
   let first = start;
   let placeWord = phraseBefore(line, start, PLACE_WORDS, PLACE_PHRASES);
   // "Xã Quảng Tân: …": the place word opens the run itself (not "Hồ", more often a family name).
@@ -159,6 +162,8 @@ function addName(line: LineWords, start: number, end: number, anchors: Set<strin
   if (key === '' || PROVINCES.has(key)) return;
   // "sông Côn": a one-word name is only a name with its place word.
   anchors.add(placeWord !== undefined && length === 1 ? `${comparisonKey(placeWord)} ${key}` : key);
+  // A run opening with a family name may be an office or a person after a place word ("xóm Đoàn Thanh niên"): no place.
+  if (placeWord !== undefined && length > 1 && !FAMILY_NAMES.has(line.lower(first))) places.add(key);
 }
 
 /** Words first…end − 1 as a name in comparison form, an initial's full stop left off. */

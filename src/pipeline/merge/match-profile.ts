@@ -22,6 +22,8 @@ export interface MatchProfile {
   anchors: Set<string>;
   /** Capitalised runs of title and lead, where the other copy's anchors are also looked for (EventAnchors.names). */
   names: Set<string>;
+  /** The anchors read as places (EventAnchors.places). */
+  places: Set<string>;
   /** Days of a month the title and body mention ("5/1"). */
   days: Set<string>;
   /** Days the title and lead name the night of ("đêm 1/8"; EventAnchors.nights). */
@@ -37,13 +39,14 @@ export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchPro
   const kept = keptTextLines(copyText(copy));
   const key = joinKeys([titleKey(copy), ...keptLineKeys(copy, kept)]);
   const body = kept.map(({ line }) => slashDates(line));
-  const { anchors, names, days, nights, hours, dayParts } = readEventAnchors([slashDates(stripTitleBoilerplate(copy.title)), ...leadLines(body)]);
+  const { anchors, names, places, days, nights, hours, dayParts } = readEventAnchors([slashDates(stripTitleBoilerplate(copy.title)), ...leadLines(body)]);
   return {
     shingles: shingleWords(key === '' ? [] : key.split(' ')),
     figures: copyFigures(body.join('\n')),
     forms: lazyForms(copy),
     anchors,
     names,
+    places,
     days,
     nights,
     hours,

@@ -77,6 +77,8 @@ export class SimilarityIndex {
   private readonly postings = new ShinglePostings();
   /** The indexed stories naming each anchor: what weighs an anchor (rewrite-match.ts anchorWeight), and proposes rewrites. */
   private readonly anchorStories = new Map<string, Set<Entry>>();
+  /** The indexed stories naming each place as a capitalised run only ("ở Nậm Xây Thượng"): a place anchor of a copy proposes them. */
+  private readonly placeNameStories = new Map<string, Set<Entry>>();
   private readonly slots: Entry[] = [];
   private batch = 0;
   private window: readonly Story[] = [];
@@ -331,6 +333,17 @@ export class SimilarityIndex {
       if (stories === undefined) this.anchorStories.set(anchor, (stories = new Set()));
       stories.add(entry);
     }
+    this.indexNames(entry, profile.names, undefined);
+  }
+
+  /** Indexes the capitalised runs of a story that are no anchor of it (see placeNameStories); `old` holds those indexed already. */
+  private indexNames(entry: Entry, names: ReadonlySet<string>, old: ReadonlySet<string> | undefined): void {
+    for (const name of names) {
+      if (entry.profile.anchors.has(name) || old?.has(name)) continue;
+      let stories = this.placeNameStories.get(name);
+      if (stories === undefined) this.placeNameStories.set(name, (stories = new Set()));
+      stories.add(entry);
+    }
   }
 
   /**
@@ -358,6 +371,7 @@ export class SimilarityIndex {
       if (stories === undefined) this.anchorStories.set(anchor, (stories = new Set()));
       stories.add(entry);
     }
+    this.indexNames(entry, entry.profile.names, old.names);
     entry.copies = [...story.copies];
     return true;
   }
@@ -371,6 +385,12 @@ export class SimilarityIndex {
       const stories = this.anchorStories.get(anchor)!;
       stories.delete(entry);
       if (stories.size === 0) this.anchorStories.delete(anchor);
+    }
+    for (const name of entry.profile.names) {
+      const stories = this.placeNameStories.get(name);
+      if (stories === undefined) continue;
+      stories.delete(entry);
+      if (stories.size === 0) this.placeNameStories.delete(name);
     }
   }
 
@@ -399,6 +419,21 @@ export class SimilarityIndex {
       if (stories === undefined || stories.size > MAX_PROPOSING_ANCHOR_STORIES) continue;
       const counts = stories.size <= MAX_SOLE_ANCHOR_STORIES ? MIN_SHARED_ANCHORS : 1;
       for (const entry of stories) named.set(entry, (named.get(entry) ?? 0) + counts);
+    }
+    // A place one side names with its place word and the other only as a capitalised run ("xã Nậm Xây Thượng", "ở
+    // Nậm Xây Thượng") is weighed as shared (weighAnchors): it proposes too, either way, when hardly another story
+    // names it. Only places: a run that meets a person's anchor ("Đoàn Thanh" of "Đoàn Thanh niên") proposes nothing.
+    const { names, places, anchors } = search.profile;
+    for (const name of names) {
+      if (anchors.has(name)) continue;
+      const stories = this.anchorStories.get(name);
+      if (stories === undefined || stories.size > MAX_SOLE_ANCHOR_STORIES) continue;
+      for (const entry of stories) if (entry.profile.places.has(name)) named.set(entry, (named.get(entry) ?? 0) + MIN_SHARED_ANCHORS);
+    }
+    for (const place of places) {
+      const stories = this.placeNameStories.get(place);
+      if (stories === undefined || stories.size + (this.anchorStories.get(place)?.size ?? 0) > MAX_SOLE_ANCHOR_STORIES) continue;
+      for (const entry of stories) named.set(entry, (named.get(entry) ?? 0) + MIN_SHARED_ANCHORS);
     }
     return [...named]
       .filter(([entry, count]) => count >= MIN_SHARED_ANCHORS && !proposed.includes(entry) && this.eligible(entry, search, exclude))

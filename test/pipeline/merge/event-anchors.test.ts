@@ -27,6 +27,12 @@ describe('readEventAnchors', () => {
     expect(anchorsOf(line)).toEqual(expected);
   });
 
+  it('keeps apart the anchors read as places, never a run opening with a family name after a place word', () => {
+    const { places, anchors } = readEventAnchors(['Tại xã Pa Ló, xóm Đoàn Thanh niên và sông Côn, ông Phan Đình K. cho biết.']);
+    expect([...places].sort()).toEqual(['pa ló']);
+    expect([...anchors].sort()).toEqual(['pa ló', 'phan đình k', 'sông côn', 'đoàn thanh']);
+  });
+
   it.each([
     { name: 'a capital at the start of a sentence', line: 'Khoảng 21h15, CSGT đang khám nghiệm hiện trường. Hiện vụ việc đang được điều tra.' },
     { name: 'offices and their abbreviations', line: 'Phòng Cảnh sát hình sự phối hợp Đội CSGT và UBND xã tổ chức ra quân.' },

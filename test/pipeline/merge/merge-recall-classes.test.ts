@@ -84,3 +84,30 @@ describe('the night of one day and the small hours of the next', () => {
     expect(keysOf(mergeOneByOne([LANDSLIDE_BRIEF, landslideRewrite('chiều 8/8')]))).toEqual([['guid:ca-landslide'], ['guid:bao-landslide']]);
   });
 });
+
+// One copy names a commune with its place word, the other only as a capitalised run ("xã biên giới Pa Ló", "ở Pa
+// Ló"): the weighing counts it as shared, and now it proposes too, either way, when hardly another story names it.
+const SCHOOL_PAPER = makeCopy({
+  sourceId: 'bao',
+  key: 'guid:bao-school',
+  title: 'Học trò vùng cao vào năm học mới trong phòng học kiên cố',
+  text: '(NA) - Sáng 28/8, Trường Tiểu học và THCS Pa Ló (xã Pa Ló) khánh thành khu nhà học 3 tầng với 12 phòng học, kịp đón học sinh vào năm học mới. Công trình có tổng kinh phí 15 tỷ đồng do một doanh nghiệp tài trợ. Hơn 400 học sinh người Mông sẽ được học trong phòng học kiên cố.',
+  datePublished: '2026-08-28T03:00:00.000Z',
+});
+const SCHOOL_PORTAL = makeCopy({
+  sourceId: 'cong-tt',
+  key: 'guid:tt-school',
+  title: 'Khánh thành công trình trường học tại xã biên giới Pa Ló',
+  text: 'Ngày 28/8/2026, UBND tỉnh phối hợp Công ty CP Hòa Phát Bắc tổ chức lễ khánh thành, bàn giao công trình nhà lớp học ba tầng cho nhà trường. Công trình gồm 12 phòng học, tổng giá trị 15.000 triệu đồng.',
+  datePublished: '2026-08-28T08:30:00.000Z',
+});
+
+describe('a place one copy names only as a capitalised run', () => {
+  it('proposes the story naming it as a place, and the copies join by the place, the day and two figures', () => {
+    expect(keysOf(mergeOneByOne([SCHOOL_PAPER, SCHOOL_PORTAL]))).toEqual([['guid:bao-school', 'guid:tt-school']]);
+  });
+
+  it('is proposed by the later copy naming it as a place', () => {
+    expect(keysOf(mergeOneByOne([{ ...SCHOOL_PORTAL, datePublished: '2026-08-28T02:00:00.000Z' }, SCHOOL_PAPER]))).toEqual([['guid:tt-school', 'guid:bao-school']]);
+  });
+});
