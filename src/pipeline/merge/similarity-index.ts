@@ -6,7 +6,7 @@
  * changed and indexes only the rest, so its cost follows what is new, not the size of the window.
  */
 import type { Copy, Story } from '../../model/types.ts';
-import { nearestGap, nearestTime, sameCopies, sharesAnchor, unionProfile, type Entry, type Member } from './index-entry.ts';
+import { nearestGap, nearestTime, sameCopies, sharesAnchor, unionProfile, type Entry } from './index-entry.ts';
 import type { MatchProfile } from './match-profile.ts';
 import { decideMatch, MERGE_WINDOW_MS, MIN_SHARED_WEIGHT, shingleWeight, weighCopySide, type MatchVerdict } from './match-score.ts';
 import {
