@@ -131,7 +131,7 @@ describe('the union of the team set and both blind sets', () => {
 // event at the same bridge, on another day) joined an event's story; after that one join was read, a rewrite
 // naming other days than its match was kept apart (rewrite-match.ts daysDisagree): precision 1.0, recall
 // 0.606. Since then it is tuning material like the others, and counts in the union.
-const THIRD_BLIND_RECALL_FLOOR = 0.79;
+const THIRD_BLIND_RECALL_FLOOR = 0.8;
 
 describe('the third blind event set', () => {
   it(`merges with precision 1.0 and recall of at least ${THIRD_BLIND_RECALL_FLOOR}`, () => {
@@ -171,8 +171,8 @@ describe('the fourth blind event set', () => {
 // code, held out whole: scored (2026-12-05) before any rule saw it: precision 1.0, recall 0.389 (79 of 203) with
 // session 5's rules; 1.0 / 0.394 (80 of 203) with round 3's; 1.0 / 0.394 again with round 4's class rules, made on
 // the other sets' misses alone (its second honest reading). Since then its wrong pairs are printed and it is tuning
-// material, counted in the union.
-const FIFTH_BLIND_RECALL_FLOOR = 0.39;
+// material, counted in the union: 0.429 (87 of 203) after round 4's rules made on its misses too.
+const FIFTH_BLIND_RECALL_FLOOR = 0.42;
 
 describe('the fifth blind event set', () => {
   it(`merges with precision 1.0 and recall of at least ${FIFTH_BLIND_RECALL_FLOOR}`, () => {
@@ -209,7 +209,7 @@ describe('the union of the team set and the first four blind sets', () => {
 });
 
 // The union of the team set and the five blind sets, as `npm run eval:merge` reports it.
-const SIX_SETS_UNION_RECALL_FLOOR = 0.72;
+const SIX_SETS_UNION_RECALL_FLOOR = 0.73;
 
 describe('the union of the team set and the five blind sets', () => {
   it(`merges with precision 1.0 and recall of at least ${SIX_SETS_UNION_RECALL_FLOOR}`, () => {
