@@ -77,7 +77,10 @@ export class SimilarityIndex {
   private readonly postings = new ShinglePostings();
   /** The indexed stories naming each anchor: what weighs an anchor (rewrite-match.ts anchorWeight), and proposes rewrites. */
   private readonly anchorStories = new Map<string, Set<Entry>>();
-  /** The indexed stories naming each place as a capitalised run only ("ở Nậm Xây Thượng"): a place anchor of a copy proposes them. */
+  /**
+   * The indexed stories holding each capitalised run that is no anchor of theirs ("ở Nậm Xây Thượng"): looked up only
+   * by a copy's place anchors, which propose them (proposedByAnchors).
+   */
   private readonly placeNameStories = new Map<string, Set<Entry>>();
   private readonly slots: Entry[] = [];
   private batch = 0;
