@@ -18,8 +18,12 @@ export interface EventAnchors {
    * never an anchor itself (offices and titles are capitalised too).
    */
   names: Set<string>;
+  /** The anchors read as places, after a place word ("xã Hòa Quân": "hoà quân"): what another copy's capitalised run may stand for when proposing. */
+  places: Set<string>;
   /** Days of a month the text mentions, as "day/month" without zeros ("5/1"). */
   days: Set<string>;
+  /** Days the text names the night of ("đêm 1/8", "khuya 1/8"): the night runs into the next day's small hours. */
+  nights: Set<string>;
   /** Hours of the day the text says something happened at, 0–23 ("10h15", "22h", "4 giờ chiều" is 16). */
   hours: Set<number>;
   /** Every hour of the parts of the day the text names in words ("rạng sáng 27/2": 0–5, "gần nửa đêm": 22–1). */
@@ -69,39 +73,59 @@ const MIN_FAMILY_NAME_SYLLABLES = 3;
 export function readEventAnchors(lines: readonly string[]): EventAnchors {
   const anchors = new Set<string>();
   const names = new Set<string>();
+  const places = new Set<string>();
   const days = new Set<string>();
+  const nights = new Set<string>();
   const hours = new Set<number>();
   const dayParts = new Set<number>();
   for (const text of lines) {
     const line = new LineWords(text);
-    readNames(line, anchors, names);
+    readNames(line, anchors, names, places);
+    readInitialsNames(line, anchors);
     readDayParts(text, line, dayParts);
     // Most lines of a long copy state no figure: they are passed over without looking at their words.
-    if (DIGIT.test(text)) readCodesAndDays(line, anchors, { days, hours });
+    if (DIGIT.test(text)) readCodesAndDays(line, anchors, { days, nights, hours });
   }
-  return { anchors, names, days, hours, dayParts };
+  return { anchors, names, places, days, nights, hours, dayParts };
 }
 
 const DIGIT = /\d/;
 
 /** Runs of capitalised words, kept when a place word comes before them or they read as a person's name. */
-function readNames(line: LineWords, anchors: Set<string>, names: Set<string>): void {
+function readNames(line: LineWords, anchors: Set<string>, names: Set<string>, places: Set<string>): void {
   let start = -1;
   for (let index = 0; index <= line.length; index++) {
     const capital = index < line.length && isNameWord(line, index);
     if (start >= 0 && (!capital || line.opens(index))) {
-      addName(line, start, index, anchors, names);
+      addName(line, start, index, anchors, names, places);
       start = -1;
     }
     if (!capital) continue;
     if (start < 0) start = index;
     // A comma, bracket or full stop after a word ends the name; an initial ends it too.
     if (line.closes(index) || isInitial(line.word(index))) {
-      addName(line, start, index + 1, anchors, names);
+      addName(line, start, index + 1, anchors, names, places);
       start = -1;
     }
   }
 }
+
+/**
+ * A person written in initials after a word for a person ("ông Tr.V.H.", "chị T.T.H.", "bị can Đ.Q.T."): how the
+ * police and the papers both name victims and suspects, so it tells one case from another as a full name does.
+ * Two initials at least: "bà L." alone is every second brief's.
+ */
+function readInitialsNames(line: LineWords, anchors: Set<string>): void {
+  for (let index = 1; index < line.length; index++) {
+    // Most words start with a small letter: they are passed over before the word is cut out.
+    if (!isUpperCode(line.firstCode(index))) continue;
+    const word = line.word(index);
+    if (!DOTTED_INITIALS.test(word) || phraseBefore(line, index, PERSON_WORDS, PERSON_WORDS) === undefined) continue;
+    anchors.add(comparisonKey(word.endsWith('.') ? word.slice(0, -1) : word));
+  }
+}
+
+const DOTTED_INITIALS = /^(?:\p{Lu}\p{Ll}?\.){1,3}\p{Lu}\p{Ll}?\.?$/u;
 
 function isNameWord(line: LineWords, index: number): boolean {
   // Most words start with a small letter: they are ruled out before the word is cut out of its punctuation.
@@ -112,7 +136,7 @@ function isNameWord(line: LineWords, index: number): boolean {
   return word.length === 1 || word !== word.toUpperCase() || isInitial(word);
 }
 
-function addName(line: LineWords, start: number, end: number, anchors: Set<string>, names: Set<string>): void {
+function addName(line: LineWords, start: number, end: number, anchors: Set<string>, names: Set<string>, places: Set<string>): void {
   let first = start;
   let placeWord = phraseBefore(line, start, PLACE_WORDS, PLACE_PHRASES);
   // "Xã Quảng Tân: …": the place word opens the run itself (not "Hồ", more often a family name).
@@ -138,6 +162,8 @@ function addName(line: LineWords, start: number, end: number, anchors: Set<strin
   if (key === '' || PROVINCES.has(key)) return;
   // "sông Côn": a one-word name is only a name with its place word.
   anchors.add(placeWord !== undefined && length === 1 ? `${comparisonKey(placeWord)} ${key}` : key);
+  // A run opening with a family name may be an office or a person after a place word ("xóm Đoàn Thanh niên"): no place.
+  if (placeWord !== undefined && length > 1 && !FAMILY_NAMES.has(line.lower(first))) places.add(key);
 }
 
 /** Words first…end − 1 as a name in comparison form, an initial's full stop left off. */
@@ -179,6 +205,7 @@ const MAX_CODE_LENGTH = 24;
 /** When a text says things happened: the days and the hours of the day it mentions. */
 interface EventTimes {
   days: Set<string>;
+  nights: Set<string>;
   hours: Set<number>;
 }
 
@@ -192,7 +219,7 @@ function readCodesAndDays(line: LineWords, anchors: Set<string>, times: EventTim
   }
 }
 
-function readNumberWord(line: LineWords, index: number, anchors: Set<string>, { days, hours }: EventTimes): void {
+function readNumberWord(line: LineWords, index: number, anchors: Set<string>, { days, nights, hours }: EventTimes): void {
   const word = line.word(index);
   if (word.length > MAX_CODE_LENGTH) return;
   const hour = hourOf(line, index, word);
@@ -204,11 +231,17 @@ function readNumberWord(line: LineWords, index: number, anchors: Set<string>, { 
   if (PLATE.test(word)) anchors.add(word.toLowerCase());
   else if (KM_POST.test(word)) anchors.add(`km ${word}`);
   else if (PLACE_NUMBER.test(word)) {
-    const place = phraseBefore(line, index, NUMBERED_PLACES, NUMBERED_PLACES);
+    // "tổ dân phố số 6" is "tổ dân phố 6": a paper and a ward portal write the place either way.
+    const numbered = index > 1 && line.lower(index - 1) === 'số' && !line.closes(index - 1) ? index - 1 : index;
+    const place = phraseBefore(line, numbered, NUMBERED_PLACES, NUMBERED_PLACES);
     if (place !== undefined) anchors.add(`${place} ${Number(word)}`);
   }
   const day = DAY.exec(word);
-  if (day && isDayOfMonth(Number(day[1]), Number(day[2]))) days.add(`${Number(day[1])}/${Number(day[2])}`);
+  if (day && isDayOfMonth(Number(day[1]), Number(day[2]))) {
+    const named = `${Number(day[1])}/${Number(day[2])}`;
+    days.add(named);
+    if (NIGHT_WORDS.has(line.lower(index - 1)) || (line.lower(index - 1) === 'ngày' && NIGHT_WORDS.has(line.lower(index - 2)))) nights.add(named);
+  }
   if (ROAD_NUMBER.test(word) && index >= 2) {
     const before = `${line.lower(index - 2)} ${line.lower(index - 1)}`;
     if (before === 'quốc lộ') anchors.add(roadKey('ql', word));
@@ -224,6 +257,9 @@ function readLetteredCode(line: LineWords, index: number, anchors: Set<string>):
   else if (/^km\d/i.test(word) && KM_POST.test(word)) anchors.add(`km ${word.slice(2)}`);
   else if (LETTERED_CODE.test(word)) anchors.add(word.toLowerCase());
 }
+
+/** "đêm 1/8", "khuya ngày 1/8": the night of that day, which the small hours of the next belong to. */
+const NIGHT_WORDS = new Set(['đêm', 'khuya']);
 
 const CLOCK = /^(\d{1,2})h(?:\d{1,2}(?:p|')?)?$/i;
 const HOUR_WORDS = new Set(['giờ', 'g']);

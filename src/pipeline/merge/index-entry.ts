@@ -29,15 +29,17 @@ export interface Entry {
 /** A story of one copy (most of them) shares that copy's profile; nothing mutates profiles. */
 export function unionProfile(members: readonly Member[]): MatchProfile {
   if (members.length === 1) return members[0]!.profile;
-  const union = { shingles: new Set<number>(), figures: new Set<string>(), anchors: new Set<string>(), names: new Set<string>(), days: new Set<string>(), hours: new Set<number>(), dayParts: new Set<number>() };
+  const union = { shingles: new Set<number>(), figures: new Set<string>(), anchors: new Set<string>(), names: new Set<string>(), places: new Set<string>(), days: new Set<string>(), nights: new Set<string>(), hours: new Set<number>(), dayParts: new Set<number>() };
   for (const { profile } of members) {
     for (const shingle of profile.shingles) union.shingles.add(shingle);
     for (const figure of profile.figures) union.figures.add(figure);
     for (const anchor of profile.anchors) union.anchors.add(anchor);
     for (const name of profile.names) union.names.add(name);
+    for (const place of profile.places) union.places.add(place);
     for (const day of profile.days) union.days.add(day);
     for (const hour of profile.hours) union.hours.add(hour);
     for (const hour of profile.dayParts) union.dayParts.add(hour);
+    for (const night of profile.nights) union.nights.add(night);
   }
   // Merged on first use and kept: profiles never change, and a story that gains a copy gets a new union.
   let merged: ReturnType<MatchProfile['forms']> | undefined;

@@ -22,8 +22,12 @@ export interface MatchProfile {
   anchors: Set<string>;
   /** Capitalised runs of title and lead, where the other copy's anchors are also looked for (EventAnchors.names). */
   names: Set<string>;
+  /** The anchors read as places (EventAnchors.places). */
+  places: Set<string>;
   /** Days of a month the title and body mention ("5/1"). */
   days: Set<string>;
+  /** Days the title and lead name the night of ("đêm 1/8"; EventAnchors.nights). */
+  nights: Set<string>;
   /** Hours of the day the title and lead mention (16 for "16h" and "4 giờ chiều"). */
   hours: Set<number>;
   /** Hours of the parts of the day the title and lead name in words ("rạng sáng 27/2": 0–5). */
@@ -34,15 +38,17 @@ export interface MatchProfile {
 export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchProfile {
   const kept = keptTextLines(copyText(copy));
   const key = joinKeys([titleKey(copy), ...keptLineKeys(copy, kept)]);
-  const body = kept.map(({ line }) => line);
-  const { anchors, names, days, hours, dayParts } = readEventAnchors([stripTitleBoilerplate(copy.title), ...leadLines(body)]);
+  const body = kept.map(({ line }) => slashDates(line));
+  const { anchors, names, places, days, nights, hours, dayParts } = readEventAnchors([slashDates(stripTitleBoilerplate(copy.title)), ...leadLines(body)]);
   return {
     shingles: shingleWords(key === '' ? [] : key.split(' ')),
     figures: copyFigures(body.join('\n')),
     forms: lazyForms(copy),
     anchors,
     names,
+    places,
     days,
+    nights,
     hours,
     dayParts,
   };
@@ -73,7 +79,29 @@ const ANCHOR_TEXT_CHARS = 1000;
  */
 function lazyForms(copy: Pick<Copy, 'title' | 'contentHtml'>): () => FigureForms {
   let forms: FigureForms | undefined;
-  return () => (forms ??= readFigureForms([stripTitleBoilerplate(copy.title), ...keptTextLines(copyText(copy)).map(({ line }) => line)].map((line) => new LineWords(line))));
+  return () => (forms ??= readFigureForms([stripTitleBoilerplate(copy.title), ...keptTextLines(copyText(copy)).map(({ line }) => line)].map((line) => new LineWords(slashDates(line)))));
+}
+
+/**
+ * Days written with dashes or dots ("ngày 12-11-2026", "08.02.2026", "ngày 12-11") as the slash form the
+ * readers know ("12/11/2026"): a court's or an e-portal's date style must name the same day as the paper's
+ * "12/11", not leave a stray "11" among the figures and no day at all. Without a year, only after "ngày":
+ * "12-11" alone may be a score or a range. Same length, so nothing else moves.
+ */
+export function slashDates(line: string): string {
+  if (!DASHED_OR_DOTTED.test(line)) return line;
+  return line.replace(DATE_WITH_YEAR, (whole, day: string, _separator: string, month: string, year: string) => (isDay(day, month) ? `${day}/${month}/${year}` : whole)).replace(
+    DAY_AFTER_NGAY,
+    (whole, word: string, space: string, day: string, month: string) => (isDay(day, month) ? `${word}${space}${day}/${month}` : whole),
+  );
+}
+
+const DASHED_OR_DOTTED = /\d[-.]\d/;
+const DATE_WITH_YEAR = /(?<![\d.,/-])(\d{1,2})([-.])(\d{1,2})\2((?:19|20)\d\d)(?![\d.,/-]?\d)/g;
+const DAY_AFTER_NGAY = /(?<![\p{L}])(ngày|Ngày)(\s+)(\d{1,2})-(\d{1,2})(?![\d.,/-]?\d)/gu;
+
+function isDay(day: string, month: string): boolean {
+  return Number(day) >= 1 && Number(day) <= 31 && Number(month) >= 1 && Number(month) <= 12;
 }
 
 // Most titles and lines come through boilerplate stripping untouched: their keys, which categorising
@@ -124,7 +152,7 @@ const CODE_MARK = /[\p{L}+]/u;
  */
 export function copyFigures(text: string): Set<string> {
   const figures = new Set<string>();
-  const nfc = toNfc(text);
+  const nfc = slashDates(toNfc(text));
   for (const match of nfc.matchAll(NUMBER)) {
     const token = match[0];
     if (token.includes('/')) continue;

@@ -17,6 +17,14 @@ const HOUR_MS = 3600 * 1000;
 /** Rewrites are matched only this close to each other: one news cycle, before follow-ups begin. */
 export const REWRITE_WINDOW_MS = 24 * HOUR_MS;
 /**
+ * …or this close, when the evidence is strong: every anchor the side naming fewer gives is in the other, and
+ * they weigh two full anchors or more (a vessel's code and its special zone, a defendant and his ward). A
+ * commune portal re-posts the paper a day on, an e-portal tells of the rescue the day after; a follow-up a
+ * day on is still told apart by the day it reports (dayAfter), which applies here as everywhere.
+ */
+export const STRONG_REWRITE_WINDOW_MS = 48 * HOUR_MS;
+export const STRONG_ANCHOR_WEIGHT = 2;
+/**
  * The anchors both copies name must weigh this much (see anchorWeight): two anchors of this event
  * alone, not a river or a district town every story of the week names…
  */
@@ -138,7 +146,12 @@ function weighSide(side: AnchorSide, other: AnchorSide, otherStoriesWith: (ancho
 
 /** Whether the rule can still hold once the anchors are weighed: the cheap part, tried before the rest. */
 export function anchorsMayMatch(anchors: AnchorWeighing, gapMs: number): boolean {
-  return gapMs <= REWRITE_WINDOW_MS && anchors.weight >= PARTIAL_ANCHOR_WEIGHT && anchors.containment >= ANCHOR_CONTAINMENT;
+  return withinWindow(anchors, gapMs) && anchors.weight >= PARTIAL_ANCHOR_WEIGHT && anchors.containment >= ANCHOR_CONTAINMENT;
+}
+
+/** Within a day, or within two when the anchors are strong evidence (see STRONG_REWRITE_WINDOW_MS). */
+function withinWindow(anchors: AnchorWeighing, gapMs: number): boolean {
+  return gapMs <= REWRITE_WINDOW_MS || (gapMs <= STRONG_REWRITE_WINDOW_MS && anchors.weight >= STRONG_ANCHOR_WEIGHT && anchors.containment >= 1);
 }
 
 /**
@@ -166,6 +179,8 @@ function placeAndDay(copy: MatchProfile, other: MatchProfile, anchors: AnchorWei
   if (gapMs > REWRITE_WINDOW_MS || anchors.weight < PARTIAL_ANCHOR_WEIGHT) return undefined;
   let day: string | undefined;
   for (const mentioned of copy.days) if (other.days.has(mentioned)) day = mentioned;
+  // One night told as two days ("đêm 13/6", "rạng sáng 14/6") is one day here too (see sameNight).
+  day ??= nightBefore(copy, other) ?? nightBefore(other, copy);
   if (day === undefined) return undefined;
   const hour = sharedHour(copy, other);
   const time = hour === undefined ? sharedDayPart(copy, other) : `${hour}h`;
@@ -202,7 +217,29 @@ function isTelling(value: number): boolean {
  * bridge two days after an arrest on it). A rewrite keeps the day of the event, in whatever form.
  */
 function daysDisagree(copy: MatchProfile, other: MatchProfile): boolean {
-  return copy.days.size > 0 && other.days.size > 0 && sharedDay(copy, other) === undefined;
+  return copy.days.size > 0 && other.days.size > 0 && sharedDay(copy, other) === undefined && !sameNight(copy, other) && !sameNight(other, copy);
+}
+
+/**
+ * One names the night of a day ("mưa lớn suốt đêm 1/8") and the other the next day, the small hours the
+ * night ran into ("sáng 2/8"): one night's landslide. Any other day apart, even the next, is another event.
+ */
+export function sameNight(night: Pick<MatchProfile, 'nights'>, other: Pick<MatchProfile, 'days'>): boolean {
+  for (const named of night.nights) if (other.days.has(nextDay(named))) return true;
+  return false;
+}
+
+/** "đêm 13/6" when one copy names that night and the other the day after it. */
+function nightBefore(night: Pick<MatchProfile, 'nights'>, other: Pick<MatchProfile, 'days'>): string | undefined {
+  for (const named of night.nights) if (other.days.has(nextDay(named))) return `đêm ${named}`;
+  return undefined;
+}
+
+/** The day after "day/month" (a leap year's calendar: "28/2" is followed by "29/2", which "1/3" also follows). */
+function nextDay(named: string): string {
+  const [day, month] = named.split('/').map(Number) as [number, number];
+  const next = new Date(Date.UTC(2024, month - 1, day + 1));
+  return `${next.getUTCDate()}/${next.getUTCMonth() + 1}`;
 }
 
 /** A day both copies mention. */

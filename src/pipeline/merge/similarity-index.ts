@@ -6,11 +6,11 @@
  * changed and indexes only the rest, so its cost follows what is new, not the size of the window.
  */
 import type { Copy, Story } from '../../model/types.ts';
-import { nearestGap, nearestTime, sameCopies, sharesAnchor, unionProfile, type Entry, type Member } from './index-entry.ts';
+import { nearestGap, nearestTime, sameCopies, sharesAnchor, unionProfile, type Entry } from './index-entry.ts';
 import type { MatchProfile } from './match-profile.ts';
 import { decideMatch, MERGE_WINDOW_MS, MIN_SHARED_WEIGHT, shingleWeight, weighCopySide, type MatchVerdict } from './match-score.ts';
 import {
-  anchorsMayMatch, judgeRewrite, mayTellByFigures, REWRITE_WINDOW_MS, samePlaceAndDay, weighAnchors, type AnchorWeighing, type LocalDay, type RewriteVerdict,
+  anchorsMayMatch, judgeRewrite, mayTellByFigures, STRONG_REWRITE_WINDOW_MS, samePlaceAndDay, weighAnchors, type AnchorWeighing, type LocalDay, type RewriteVerdict,
 } from './rewrite-match.ts';
 import { ShinglePostings, type Posting } from './shingle-postings.ts';
 import { BRIDGE_WINDOW_MS, corroborate, type Corroboration } from './bridge-stories.ts';
@@ -77,6 +77,11 @@ export class SimilarityIndex {
   private readonly postings = new ShinglePostings();
   /** The indexed stories naming each anchor: what weighs an anchor (rewrite-match.ts anchorWeight), and proposes rewrites. */
   private readonly anchorStories = new Map<string, Set<Entry>>();
+  /**
+   * The indexed stories holding each capitalised run that is no anchor of theirs ("ở Nậm Xây Thượng"): looked up only
+   * by a copy's place anchors, which propose them (proposedByAnchors).
+   */
+  private readonly placeNameStories = new Map<string, Set<Entry>>();
   private readonly slots: Entry[] = [];
   private batch = 0;
   private window: readonly Story[] = [];
@@ -218,7 +223,7 @@ export class SimilarityIndex {
     let best: TextMatch | undefined;
     for (const member of entry.members) {
       const memberGap = Math.abs(member.time - search.time);
-      if (memberGap > REWRITE_WINDOW_MS) continue;
+      if (memberGap > STRONG_REWRITE_WINDOW_MS) continue;
       const anchors = this.weighAnchors(entry, search.profile, member.profile);
       if (!anchorsMayMatch(anchors, memberGap) && samePlaceAndDay(search.profile, member.profile, anchors, memberGap) === undefined && !mayTellByFigures(search.profile, member.profile, memberGap)) continue;
       if (best && best.rewrite!.anchors.containment >= anchors.containment) continue;
@@ -331,6 +336,17 @@ export class SimilarityIndex {
       if (stories === undefined) this.anchorStories.set(anchor, (stories = new Set()));
       stories.add(entry);
     }
+    this.indexNames(entry, profile.names, undefined);
+  }
+
+  /** Indexes the capitalised runs of a story that are no anchor of it (see placeNameStories); `old` holds those indexed already. */
+  private indexNames(entry: Entry, names: ReadonlySet<string>, old: ReadonlySet<string> | undefined): void {
+    for (const name of names) {
+      if (entry.profile.anchors.has(name) || old?.has(name)) continue;
+      let stories = this.placeNameStories.get(name);
+      if (stories === undefined) this.placeNameStories.set(name, (stories = new Set()));
+      stories.add(entry);
+    }
   }
 
   /**
@@ -358,6 +374,7 @@ export class SimilarityIndex {
       if (stories === undefined) this.anchorStories.set(anchor, (stories = new Set()));
       stories.add(entry);
     }
+    this.indexNames(entry, entry.profile.names, old.names);
     entry.copies = [...story.copies];
     return true;
   }
@@ -371,6 +388,12 @@ export class SimilarityIndex {
       const stories = this.anchorStories.get(anchor)!;
       stories.delete(entry);
       if (stories.size === 0) this.anchorStories.delete(anchor);
+    }
+    for (const name of entry.profile.names) {
+      const stories = this.placeNameStories.get(name);
+      if (stories === undefined) continue;
+      stories.delete(entry);
+      if (stories.size === 0) this.placeNameStories.delete(name);
     }
   }
 
@@ -399,6 +422,21 @@ export class SimilarityIndex {
       if (stories === undefined || stories.size > MAX_PROPOSING_ANCHOR_STORIES) continue;
       const counts = stories.size <= MAX_SOLE_ANCHOR_STORIES ? MIN_SHARED_ANCHORS : 1;
       for (const entry of stories) named.set(entry, (named.get(entry) ?? 0) + counts);
+    }
+    // A place one side names with its place word and the other only as a capitalised run ("xã Nậm Xây Thượng", "ở
+    // Nậm Xây Thượng") is weighed as shared (weighAnchors): it proposes too, either way, when hardly another story
+    // names it. Only places: a run that meets a person's anchor ("Đoàn Thanh" of "Đoàn Thanh niên") proposes nothing.
+    const { names, places, anchors } = search.profile;
+    for (const name of names) {
+      if (anchors.has(name)) continue;
+      const stories = this.anchorStories.get(name);
+      if (stories === undefined || stories.size > MAX_SOLE_ANCHOR_STORIES) continue;
+      for (const entry of stories) if (entry.profile.places.has(name)) named.set(entry, (named.get(entry) ?? 0) + MIN_SHARED_ANCHORS);
+    }
+    for (const place of places) {
+      const stories = this.placeNameStories.get(place);
+      if (stories === undefined || stories.size + (this.anchorStories.get(place)?.size ?? 0) > MAX_SOLE_ANCHOR_STORIES) continue;
+      for (const entry of stories) named.set(entry, (named.get(entry) ?? 0) + MIN_SHARED_ANCHORS);
     }
     return [...named]
       .filter(([entry, count]) => count >= MIN_SHARED_ANCHORS && !proposed.includes(entry) && this.eligible(entry, search, exclude))

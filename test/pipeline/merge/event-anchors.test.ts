@@ -18,8 +18,19 @@ describe('readEventAnchors', () => {
     { line: 'Trang web cá độ "vn88win" bị triệt phá; tàu QN-6853 bị bắt giữ trên đường tỉnh 354.', expected: ['qn-6853', 'vn88win', 'đt 354'] },
     // A special zone (đặc khu), a unit like a commune since 2025: a paper writes it where the police name the island.
     { line: 'Tàu cá bị chìm ngoài khơi đặc khu Cô Tô, năm thuyền viên được đưa vào bờ.', expected: ['cô tô'] },
+    // A person in initials after a word for a person: police and papers both write victims and suspects so.
+    { line: 'Tàu cá của ông Tr.V.H. (52 tuổi) bị chìm; chị T.T.H và bị can Đ.Q.T. đã được mời làm việc.', expected: ['t t h', 'tr v h', 'đ q t'] },
+    { line: 'Bà L. trình báo mất xe; Công an xã T.V. cho biết, N.V.L. là cán bộ.', expected: [] },
+    // A numbered place with "số" before its number is the same place: "tổ dân phố số 6" is "tổ dân phố 6".
+    { line: 'Tối 21/3, tại tổ dân phố số 6 và khu phố số 12 xảy ra vụ việc; nhà số 5 bị hư hỏng.', expected: ['khu phố 12', 'tổ dân phố 6'] },
   ])('$line', ({ line, expected }) => {
     expect(anchorsOf(line)).toEqual(expected);
+  });
+
+  it('keeps apart the anchors read as places, never a run opening with a family name after a place word', () => {
+    const { places, anchors } = readEventAnchors(['Tại xã Pa Ló, xóm Đoàn Thanh niên và sông Côn, ông Phan Đình K. cho biết.']);
+    expect([...places].sort()).toEqual(['pa ló']);
+    expect([...anchors].sort()).toEqual(['pa ló', 'phan đình k', 'sông côn', 'đoàn thanh']);
   });
 
   it.each([

@@ -6,7 +6,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateEvents, loadEventSet, selectHalf, SECOND_BLIND_EVENTS_FILE, THIRD_BLIND_EVENTS_FILE, FOURTH_BLIND_EVENTS_FILE, HELD_OUT_EVENTS_FILE, type EventSet } from '../../../scripts/merge-eval/evaluate-events.ts';
+import {
+  evaluateEvents, loadEventSet, selectHalf, SECOND_BLIND_EVENTS_FILE, THIRD_BLIND_EVENTS_FILE, FOURTH_BLIND_EVENTS_FILE, FIFTH_BLIND_EVENTS_FILE, HELD_OUT_EVENTS_FILE, type EventSet,
+} from '../../../scripts/merge-eval/evaluate-events.ts';
 import { evaluatePairs, loadPairs, type LabelledPair } from '../../../scripts/merge-eval/evaluate-pairs.ts';
 import { REPO_ROOT } from '../../../src/config/load-config.ts';
 
@@ -129,7 +131,7 @@ describe('the union of the team set and both blind sets', () => {
 // event at the same bridge, on another day) joined an event's story; after that one join was read, a rewrite
 // naming other days than its match was kept apart (rewrite-match.ts daysDisagree): precision 1.0, recall
 // 0.606. Since then it is tuning material like the others, and counts in the union.
-const THIRD_BLIND_RECALL_FLOOR = 0.78;
+const THIRD_BLIND_RECALL_FLOOR = 0.8;
 
 describe('the third blind event set', () => {
   it(`merges with precision 1.0 and recall of at least ${THIRD_BLIND_RECALL_FLOOR}`, () => {
@@ -155,7 +157,7 @@ describe('the union of the team set and the three blind sets', () => {
 // out whole until released as tuning material: scored once (2026-12-05) with the rules before round 2: precision
 // 0.934, recall 0.341; on round 2's rules 0.964 / 0.519; after its one wrong join was read (counts in words,
 // match-score.ts), 1.0 / 0.500. Since then its wrong pairs are printed and it counts in the union (round 3: 0.567; people-counting nouns read as one cost one pair).
-const FOURTH_BLIND_RECALL_FLOOR = 0.56;
+const FOURTH_BLIND_RECALL_FLOOR = 0.58;
 
 describe('the fourth blind event set', () => {
   it(`merges with precision 1.0 and recall of at least ${FOURTH_BLIND_RECALL_FLOOR}`, () => {
@@ -166,23 +168,37 @@ describe('the fourth blind event set', () => {
 });
 
 // The fifth blind set (test/fixtures/merge-eval/blind-5), written from a brief alone by someone who never saw the
-// code, held out whole: eval:merge prints its figures, never its pairs. Scored once (2026-12-05) before any rule
-// saw it: precision 1.0, recall 0.389 (79 of 203) with session 5's rules; 1.0 / 0.394 (80 of 203) with this
-// session's (bridge joins, two corroborating figures, the three precision mends). Never tune a rule on its pairs.
-const FIFTH_BLIND_RECALL_FLOOR = 0.39;
+// code, held out whole: scored (2026-12-05) before any rule saw it: precision 1.0, recall 0.389 (79 of 203) with
+// session 5's rules; 1.0 / 0.394 (80 of 203) with round 3's; 1.0 / 0.394 again with round 4's class rules, made on
+// the other sets' misses alone (its second honest reading). Since then its wrong pairs are printed and it is tuning
+// material, counted in the union: 0.429 (87 of 203) after round 4's rules made on its misses too.
+const FIFTH_BLIND_RECALL_FLOOR = 0.42;
 
-describe.skipIf(!existsSync(HELD_OUT_EVENTS_FILE))('the fifth blind event set (held out whole)', () => {
+describe('the fifth blind event set', () => {
   it(`merges with precision 1.0 and recall of at least ${FIFTH_BLIND_RECALL_FLOOR}`, () => {
-    const report = evaluateEvents(loadEventSet(HELD_OUT_EVENTS_FILE));
+    const report = evaluateEvents(loadEventSet(FIFTH_BLIND_EVENTS_FILE));
     expect(report.falsePositives).toBe(0);
     expect(report.recall).toBeGreaterThanOrEqual(FIFTH_BLIND_RECALL_FLOOR);
   });
 });
 
-// The union of the team set and the four blind sets, as `npm run eval:merge` reports it.
-const FIVE_SETS_UNION_RECALL_FLOOR = 0.79;
+// The sixth blind set (test/fixtures/merge-eval/blind-6), written from a brief alone by someone who never saw the
+// code, held out whole: eval:merge prints its figures, never its pairs. The lead adds it and scores it once; the
+// floor holds what it reaches then. Never tune a rule on its pairs.
+const SIXTH_BLIND_RECALL_FLOOR = 0;
 
-describe('the union of the team set and the four blind sets', () => {
+describe.skipIf(!existsSync(HELD_OUT_EVENTS_FILE))('the sixth blind event set (held out whole)', () => {
+  it(`merges with precision 1.0 and recall of at least ${SIXTH_BLIND_RECALL_FLOOR}`, () => {
+    const report = evaluateEvents(loadEventSet(HELD_OUT_EVENTS_FILE));
+    expect(report.falsePositives).toBe(0);
+    expect(report.recall).toBeGreaterThanOrEqual(SIXTH_BLIND_RECALL_FLOOR);
+  });
+});
+
+// The union of the team set and the first four blind sets, as `npm run eval:merge` reports it.
+const FIVE_SETS_UNION_RECALL_FLOOR = 0.8;
+
+describe('the union of the team set and the first four blind sets', () => {
   it(`merges with precision 1.0 and recall of at least ${FIVE_SETS_UNION_RECALL_FLOOR}`, () => {
     const files = [undefined, SECOND_BLIND_EVENTS_FILE, THIRD_BLIND_EVENTS_FILE, FOURTH_BLIND_EVENTS_FILE];
     const parts = [evaluatePairs(pairs), ...files.map((file) => evaluateEvents(loadEventSet(file)))];
@@ -192,8 +208,21 @@ describe('the union of the team set and the four blind sets', () => {
   });
 });
 
+// The union of the team set and the five blind sets, as `npm run eval:merge` reports it.
+const SIX_SETS_UNION_RECALL_FLOOR = 0.73;
+
+describe('the union of the team set and the five blind sets', () => {
+  it(`merges with precision 1.0 and recall of at least ${SIX_SETS_UNION_RECALL_FLOOR}`, () => {
+    const files = [undefined, SECOND_BLIND_EVENTS_FILE, THIRD_BLIND_EVENTS_FILE, FOURTH_BLIND_EVENTS_FILE, FIFTH_BLIND_EVENTS_FILE];
+    const parts = [evaluatePairs(pairs), ...files.map((file) => evaluateEvents(loadEventSet(file)))];
+    const total = (key: 'truePositives' | 'falsePositives' | 'falseNegatives') => parts.reduce((sum, part) => sum + part[key], 0);
+    expect(total('falsePositives')).toBe(0);
+    expect(total('truePositives') / (total('truePositives') + total('falseNegatives'))).toBeGreaterThanOrEqual(SIX_SETS_UNION_RECALL_FLOOR);
+  });
+});
+
 describe('npm run eval:merge', () => {
-  it('shows the second, third and fourth blind sets\' wrong pairs, counts them in the union, and names the held-out fifth set absent or gives its figures only', async () => {
+  it('shows the second to fifth blind sets\' wrong pairs, counts them in the union, and names the held-out sixth set absent or gives its figures only', async () => {
     const { stdout, code } = await runScript([]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/second blind set \(scored held out once[^\n]*\n  precision 100\.0 %/);
@@ -202,21 +231,24 @@ describe('npm run eval:merge', () => {
     expect(stdout).toContain('pairs the third blind set gets wrong:');
     expect(stdout).toMatch(/fourth blind set \(scored held out once[^\n]*\n  precision 100\.0 %/);
     expect(stdout).toContain('pairs the fourth blind set gets wrong:');
-    expect(stdout).toMatch(/union of the team set and the four blind sets\n  precision 100\.0 %/);
-    expect(stdout).toMatch(/fifth blind set(: .* is absent, skipped| \(held out whole, its pairs never shown\)[^\n]*\n  precision)/);
-    expect(stdout).not.toMatch(/✗ [tu]\d+#/);
+    expect(stdout).toMatch(/fifth blind set \(scored held out once at precision 1\.0, recall 0\.394, tuned on since\)[^\n]*\n  precision 100\.0 %/);
+    expect(stdout).toContain('pairs the fifth blind set gets wrong:');
+    expect(stdout).toMatch(/✗ [tu]\d+#\d/);
+    expect(stdout).toMatch(/union of the team set and the first four blind sets\n  precision 100\.0 %/);
+    expect(stdout).toMatch(/union of the team set and the five blind sets\n  precision 100\.0 %/);
+    expect(stdout).toMatch(/sixth blind set(: .* is absent, skipped| \(held out whole, its pairs never shown\)[^\n]*\n  precision)/);
   });
 
-  it('never prints a pair of the held-out fifth blind set when it is present', async () => {
+  it('never prints a pair of the held-out sixth blind set when it is present', async () => {
     const directory = await mkdtemp(path.join(tmpdir(), 'bantin-held-out-set-'));
     try {
-      // A tiny held-out set (ids t…, u… as the fifth one's) whose two copies of one event cannot merge: its miss must not be printed.
+      // A tiny held-out set (ids v…, w…) whose two copies of one event cannot merge: its miss must not be printed.
       const file = path.join(directory, 'events.json');
       await writeFile(file, JSON.stringify(tinyHeldOutSet()));
       const { stdout, code } = await runScript([], { BANTIN_HELD_OUT_MERGE_SET: file });
       expect(code).toBe(0);
-      expect(stdout).toMatch(/fifth blind set \(held out whole, its pairs never shown\): 1 events and 1 negative groups, 4 copies\n  precision 0\.0 %  \(0 same pairs merged, 1 different pairs merged wrongly\)\n  recall    0\.0 %/);
-      expect(stdout).not.toMatch(/t01#|u01#/);
+      expect(stdout).toMatch(/sixth blind set \(held out whole, its pairs never shown\): 1 events and 1 negative groups, 4 copies\n  precision 0\.0 %  \(0 same pairs merged, 1 different pairs merged wrongly\)\n  recall    0\.0 %/);
+      expect(stdout).not.toMatch(/v01#|w01#/);
     } finally {
       await rm(directory, { recursive: true, force: true });
     }
@@ -250,7 +282,7 @@ function tinyHeldOutSet(): EventSet {
   return {
     events: [
       {
-        id: 't01',
+        id: 'v01',
         kind: 'same',
         copies: [
           copy('cong-an-thu', 'Bắt giữ nhóm thanh niên gây rối trật tự công cộng', 'Tổ công tác tuần tra đêm qua đã đưa năm thanh niên về trụ sở để làm rõ việc tụ tập gây ồn ào ngoài phố.', '08'),
@@ -261,7 +293,7 @@ function tinyHeldOutSet(): EventSet {
     // Two portals' word-for-word copies labelled as two events: the join is wrong, and must not be printed either.
     negatives: [
       {
-        id: 'u01',
+        id: 'w01',
         kind: 'same-kind-incident',
         copies: [
           copy('cong-an-thu', 'Cháy kho phế liệu ở phường Đông Thành', 'Khoảng 14 giờ chiều nay, kho phế liệu của một hộ dân tại phường Đông Thành bốc cháy dữ dội, lực lượng PCCC điều ba xe chữa cháy đến dập lửa sau hơn một giờ.', '10'),

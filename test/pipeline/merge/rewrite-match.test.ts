@@ -65,8 +65,20 @@ describe('judgeRewrite', () => {
     expect(verdict).toMatchObject({ laterDay: '23/10', same: false });
   });
 
-  it('asks a rewrite to come within a day', () => {
-    expect(judge(REWRITE, BRIEF, { gapHours: 25 }).same).toBe(false);
+  it('asks a rewrite to come within a day, or two when every anchor of one is in the other and they weigh two full anchors', () => {
+    expect(judge(REWRITE, BRIEF, { gapHours: 25 }).same).toBe(true);
+    expect(judge(REWRITE, BRIEF, { gapHours: 49 }).same).toBe(false);
+    // Five anchors each named by three other stories weigh 1.67: enough within a day, not beyond it.
+    expect(judge(REWRITE, BRIEF, { gapHours: 23, others: () => 3 }).same).toBe(true);
+    expect(judge(REWRITE, BRIEF, { gapHours: 25, others: () => 3 }).same).toBe(false);
+  });
+
+  it('takes one night told as two days for the day one place stands on ("đêm 13/6" and "rạng sáng 14/6")', () => {
+    const report = profile('Báo cáo nhanh thiệt hại do lũ quét tại xã Pá Hu', 'Đêm 13, rạng sáng ngày 14/6/2026, trên địa bàn xã Pá Hu đã xảy ra lũ quét làm 03 nhà bị cuốn trôi.');
+    const night = profile('Đêm trắng chạy lũ', '(BLC) - Mưa như trút nước suốt đêm 13/6 ở xã Pá Hu, khoảng 1 giờ sáng nước suối dâng cao cuốn trôi ba ngôi nhà.');
+    const afternoon = profile('Chiều chạy lũ', '(BLC) - Mưa như trút nước chiều 13/6 ở xã Pá Hu, khoảng 4 giờ chiều nước suối dâng cao cuốn trôi ba ngôi nhà.');
+    expect(judge(night, report, { gapHours: 3, copyDay: day(2026, 6, 14), otherDay: day(2026, 6, 14) })).toMatchObject({ sameTime: 'đêm 13/6 1h', same: true });
+    expect(judge(afternoon, report, { gapHours: 3, copyDay: day(2026, 6, 14), otherDay: day(2026, 6, 14) }).same).toBe(false);
   });
 
   it('weighs down anchors that many stories of the window name, so a river and a district town match nothing', () => {
