@@ -17,14 +17,6 @@ const HOUR_MS = 3600 * 1000;
 /** Rewrites are matched only this close to each other: one news cycle, before follow-ups begin. */
 export const REWRITE_WINDOW_MS = 24 * HOUR_MS;
 /**
- * …or this close, when the evidence is strong: every anchor the side naming fewer gives is in the other, and
- * they weigh two full anchors or more (a vessel's code and its special zone, a defendant and his ward). A
- * commune portal re-posts the paper a day on, an e-portal tells of the rescue the day after; a follow-up a
- * day on is still told apart by the day it reports (dayAfter), which applies here as everywhere.
- */
-export const STRONG_REWRITE_WINDOW_MS = 48 * HOUR_MS;
-export const STRONG_ANCHOR_WEIGHT = 2;
-/**
  * The anchors both copies name must weigh this much (see anchorWeight): two anchors of this event
  * alone, not a river or a district town every story of the week names…
  */
@@ -146,12 +138,7 @@ function weighSide(side: AnchorSide, other: AnchorSide, otherStoriesWith: (ancho
 
 /** Whether the rule can still hold once the anchors are weighed: the cheap part, tried before the rest. */
 export function anchorsMayMatch(anchors: AnchorWeighing, gapMs: number): boolean {
-  return withinWindow(anchors, gapMs) && anchors.weight >= PARTIAL_ANCHOR_WEIGHT && anchors.containment >= ANCHOR_CONTAINMENT;
-}
-
-/** Within a day, or within two when the anchors are strong evidence (see STRONG_REWRITE_WINDOW_MS). */
-function withinWindow(anchors: AnchorWeighing, gapMs: number): boolean {
-  return gapMs <= REWRITE_WINDOW_MS || (gapMs <= STRONG_REWRITE_WINDOW_MS && anchors.weight >= STRONG_ANCHOR_WEIGHT && anchors.containment >= 1);
+  return gapMs <= REWRITE_WINDOW_MS && anchors.weight >= PARTIAL_ANCHOR_WEIGHT && anchors.containment >= ANCHOR_CONTAINMENT;
 }
 
 /**

@@ -10,7 +10,7 @@ import { nearestGap, nearestTime, sameCopies, sharesAnchor, unionProfile, type E
 import type { MatchProfile } from './match-profile.ts';
 import { decideMatch, MERGE_WINDOW_MS, MIN_SHARED_WEIGHT, shingleWeight, weighCopySide, type MatchVerdict } from './match-score.ts';
 import {
-  anchorsMayMatch, judgeRewrite, mayTellByFigures, STRONG_REWRITE_WINDOW_MS, samePlaceAndDay, weighAnchors, type AnchorWeighing, type LocalDay, type RewriteVerdict,
+  anchorsMayMatch, judgeRewrite, mayTellByFigures, REWRITE_WINDOW_MS, samePlaceAndDay, weighAnchors, type AnchorWeighing, type LocalDay, type RewriteVerdict,
 } from './rewrite-match.ts';
 import { ShinglePostings, type Posting } from './shingle-postings.ts';
 import { BRIDGE_WINDOW_MS, corroborate, type Corroboration } from './bridge-stories.ts';
@@ -223,7 +223,7 @@ export class SimilarityIndex {
     let best: TextMatch | undefined;
     for (const member of entry.members) {
       const memberGap = Math.abs(member.time - search.time);
-      if (memberGap > STRONG_REWRITE_WINDOW_MS) continue;
+      if (memberGap > REWRITE_WINDOW_MS) continue;
       const anchors = this.weighAnchors(entry, search.profile, member.profile);
       if (!anchorsMayMatch(anchors, memberGap) && samePlaceAndDay(search.profile, member.profile, anchors, memberGap) === undefined && !mayTellByFigures(search.profile, member.profile, memberGap)) continue;
       if (best && best.rewrite!.anchors.containment >= anchors.containment) continue;
