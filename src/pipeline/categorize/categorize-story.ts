@@ -4,14 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { CategoryConfig, CategoryFiling, Copy, SourceConfig, Story } from '../../model/types.ts';
-import { copyKeys } from '../normalize/copy-text.ts';
+import { copyKeys, copyText } from '../normalize/copy-text.ts';
 import { foreignNewsName } from './foreign-frame.ts';
 import { findEvidence, indexCategoryPhrases, type CopyEvidence, type PhraseTable } from './keyword-evidence.ts';
 import { keywordFilings } from './keyword-rule.ts';
 import { mappedCategories, prepareSourceMaps, type SourceMaps } from './source-maps.ts';
 
 /** Bumped when the rule itself changes (not the config), so stored stories are filed again. */
-const FILING_RULE_VERSION = 5;
+const FILING_RULE_VERSION = 6;
 
 /** One category of a story and why. */
 export interface CategoryHit extends CategoryFiling {
@@ -65,13 +65,15 @@ export function copyEvidence(copy: Copy, rules: PreparedRules): CopyEvidence {
 /** The evidence of one copy's words, from the comparison keys its merge already worked out. */
 export function wordEvidence(copy: Copy, rules: PreparedRules): CopyEvidence {
   const keys = copyKeys(copy);
-  return findEvidence(keys.title, keys.lines, rules.phrases);
+  return findEvidence(keys.title, keys.lines, rules.phrases, copy.title);
 }
 
 /** The foreign name that makes the copy foreign news, or undefined. */
 export function foreignNameOf(copy: Copy): string | undefined {
   const keys = copyKeys(copy);
-  return foreignNewsName(copy.title, keys.title, keys.lines[0] ?? '');
+  const text = copyText(copy);
+  const lineEnd = text.indexOf('\n');
+  return foreignNewsName(copy.title, keys.title, lineEnd === -1 ? text : text.slice(0, lineEnd), keys.lines[0] ?? '');
 }
 
 // An operator's own mapping says more than a word in the text, so it is the rule remembered.
