@@ -54,6 +54,8 @@ const PERSON_WORDS = new Set([
 const KINDS = new Set([
   'bò', 'gà', 'heo', 'lợn', 'dê', 'cừu', 'ngựa', 'chó', 'mèo', 'cá sấu', 'cá hồi', 'tôm hùm', 'cam', 'táo', 'nho', 'sâm', 'nhân sâm',
   'lúa',
+  // A disease named for a country is caught here too ("vắc xin viêm não Nhật Bản").
+  'viêm não',
 ]);
 const NOT_FOREIGN_BEFORE = new Set([...TOWARDS, ...PERSON_WORDS, ...KINDS].map(comparisonKey));
 const MARKET = comparisonKey('thị trường');
@@ -68,6 +70,12 @@ const COMPOUNDS = new Set(
 const OPENING_NAME_FOLLOWERS = [':', ',', '-', '–', '—'];
 
 const ANCHORS: PhraseIndex<true> = indexPhrases(VIETNAMESE_ANCHORS.map((phrase) => [phrase, true] as const));
+// Vietnamese people abroad are no Vietnamese authority: "thuyền viên Việt Nam", "quốc tịch Việt Nam", goods stolen
+// abroad and "gửi về nước" stay foreign news (SPEC: foreign crime unless Vietnamese authorities are involved).
+const NATIONALS_ABROAD = new RegExp(
+  `(?:^| )(?:(?:${['người', 'công dân', 'thuyền viên', 'lao động', 'du học sinh', 'du khách', 'quốc tịch'].map(comparisonKey).join('|')}) ${comparisonKey('Việt Nam')}|${comparisonKey('gửi về nước')})(?= |$)`,
+  'g',
+);
 // A province anchors a story only as a name, with its capitals: "cao bằng" (as high as) is no Cao Bằng.
 const PROVINCE_SPELLINGS = PROVINCES_SINCE_2025.map(foldToneMarks);
 const WORD = /[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*/gu;
@@ -94,7 +102,7 @@ export function foreignNewsName(title: string, titleKey: string, lead: string, l
 }
 
 function isAnchored(text: string, key: string): boolean {
-  if (findPhrases(key, ANCHORS).size > 0) return true;
+  if (findPhrases(key.replace(NATIONALS_ABROAD, ' '), ANCHORS).size > 0) return true;
   const spelled = foldToneMarks(text);
   return PROVINCE_SPELLINGS.some((province) => spelled.includes(province));
 }

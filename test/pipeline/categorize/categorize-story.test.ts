@@ -131,6 +131,11 @@ describe('what the headline’s shape says', () => {
     // A delegation received is received here.
     { title: 'Lãnh đạo xã tiếp Đoàn doanh nghiệp Lào tìm hiểu sản phẩm OCOP', lead: '', expected: ['kinh-te'] },
     { title: 'Đoàn doanh nghiệp Lào tìm hiểu sản phẩm OCOP', lead: '', expected: [] },
+    // Vietnamese people abroad are no Vietnamese authority; a disease named for a country is no foreign place.
+    { title: 'Cảnh sát Nhật Bản bắt giữ hai người Việt trộm hàng', lead: 'Hai người quốc tịch Việt Nam lấy trộm mỹ phẩm để gửi về nước bán.', expected: [] },
+    { title: 'Bắt giữ 5 thuyền viên Việt Nam ở Hàn Quốc', lead: '', expected: [] },
+    { title: 'Bắt giữ 5 thuyền viên Việt Nam ở Hàn Quốc', lead: 'Bộ Ngoại giao đang bảo hộ công dân.', expected: ['an-ninh-trat-tu'] },
+    { title: 'Tiêm chủng vắc xin viêm não Nhật Bản cho trẻ', lead: '', expected: ['y-te'] },
     // A province anchors only as a name: "cao bằng" (as high as) is none.
     { title: 'Cảnh sát Mỹ bắt giữ kẻ trộm', lead: 'Số hàng trộm chất cao bằng đầu người.', expected: [] },
     { title: 'Cảnh sát Mỹ bắt giữ kẻ trộm', lead: 'Nghi phạm là người Cao Bằng.', expected: ['an-ninh-trat-tu'] },
