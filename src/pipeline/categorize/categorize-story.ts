@@ -71,9 +71,12 @@ export function wordEvidence(copy: Copy, rules: PreparedRules): CopyEvidence {
 /** The foreign name that makes the copy foreign news, or undefined. */
 export function foreignNameOf(copy: Copy): string | undefined {
   const keys = copyKeys(copy);
-  const text = copyText(copy);
-  const lineEnd = text.indexOf('\n');
-  return foreignNewsName(copy.title, keys.title, lineEnd === -1 ? text : text.slice(0, lineEnd), keys.lines[0] ?? '');
+  return foreignNewsName(copy.title, keys.title, () => firstLine(copyText(copy)), keys.lines[0] ?? '');
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return end === -1 ? text : text.slice(0, end);
 }
 
 // An operator's own mapping says more than a word in the text, so it is the rule remembered.

@@ -69,19 +69,25 @@ export interface PhraseTable {
   syllablesByHash: Map<number, Syllable[]>;
   syllableCount: number;
   root: TrieNode;
+  /** The ownEvents phrases, read in the headline only: a body's name is common in text, so the text scan never meets them. */
+  headline?: PhraseTable & { categories: ReadonlySet<number>; bodies: readonly string[] };
 }
 
 /** Indexes every keyword and exclude phrase of the categories once. */
 export function indexCategoryPhrases(categories: readonly CategoryConfig[]): PhraseTable {
   const table: PhraseTable = { syllablesByHash: new Map(), syllableCount: 0, root: { ends: [], next: new Map() } };
+  const headline: PhraseTable = { syllablesByHash: new Map(), syllableCount: 0, root: { ends: [], next: new Map() } };
   categories.forEach((category, index) => {
     for (const text of category.keywords) addPhrase(table, text, { category: index, kind: 'keyword', text, length: 0 });
     for (const text of category.exclude ?? []) addPhrase(table, text, { category: index, kind: 'exclude', text, length: 0 });
     for (const text of category.agencies ?? []) addPhrase(table, text, { category: index, kind: 'keyword', asText: 'agencies', text, length: 0 });
     for (const text of category.frames ?? []) addPhrase(table, text, { category: index, kind: 'keyword', asText: 'frames', text, length: 0 });
-    for (const text of category.ownEvents?.bodies ?? []) addPhrase(table, text, { category: index, kind: 'ownBody', text, length: 0 });
-    for (const text of category.ownEvents?.events ?? []) addPhrase(table, text, { category: index, kind: 'ownEvent', text, length: 0 });
+    for (const text of category.ownEvents?.bodies ?? []) addPhrase(headline, text, { category: index, kind: 'ownBody', text, length: 0 });
+    for (const text of category.ownEvents?.events ?? []) addPhrase(headline, text, { category: index, kind: 'ownEvent', text, length: 0 });
   });
+  const owning = new Set(categories.flatMap((category, index) => (category.ownEvents === undefined ? [] : [index])));
+  const bodies = [...new Set(categories.flatMap((category) => category.ownEvents?.bodies ?? []).map((body) => syllables(body).join(' ')))];
+  if (headline.syllableCount > 0) table.headline = { ...headline, categories: owning, bodies };
   return table;
 }
 
@@ -132,6 +138,11 @@ export function findEvidence(titleKey: string, lineKeys: readonly string[], tabl
     record(evidence, 'text', matchLine(line.length <= budget ? line : wholeWordsWithin(line, budget), table));
     budget -= line.length + 1;
   }
+  // Own events matter only to a category some keyword was found for, in a headline naming a body: most copies skip this second scan.
+  const { headline } = table;
+  if (headline !== undefined && headline.bodies.some((body) => titleKey.includes(body)) && [...headline.categories].some((category) => evidence.has(category))) {
+    recordOwnEvents(evidence, matchLine(titleKey, headline));
+  }
   return evidence;
 }
 
@@ -145,16 +156,18 @@ function wholeWordsWithin(line: string, length: number): string {
 function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTable, title: string | undefined): void {
   let matches = matchLine(titleKey, table);
   if (matches.length === 0) return;
-  if (title !== undefined && matches.some(mayEndName)) {
-    const words = titleWords(title);
-    matches = matches.filter((match) => !(mayEndName(match) && endsName(words, match.start)));
+
+  // Only a keyword the headline spells with a capital can end a name: most headlines skip the word scan.
+  const capitalised = title === undefined ? [] : matches.filter((match) => mayEndName(match) && title.includes(withCapital(match.phrase.text)));
+  if (capitalised.length > 0) {
+    const words = titleWords(title!);
+    matches = matches.filter((match) => !(capitalised.includes(match) && endsName(words, match.start)));
   }
   const setting = settingStart(titleKey);
   record(evidence, 'agencies', matches.filter((match) => match.phrase.asText === 'agencies'));
   record(evidence, 'frames', matches.filter((match) => match.phrase.asText === 'frames'));
   record(evidence, 'title', matches.filter((match) => match.phrase.asText === undefined && match.start < setting));
   record(evidence, 'setting', matches.filter((match) => match.phrase.asText === undefined && match.start >= setting));
-  recordOwnEvents(evidence, matches);
 }
 
 /** A headline naming a category's body and one of its own events: the body's own life stops the category ("công an + giải bóng đá"). */
@@ -181,6 +194,10 @@ function mayEndName(match: Match): boolean {
   return match.start > 0 && match.phrase.length === 1 && match.phrase.kind === 'keyword';
 }
 
+function withCapital(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 // The same word boundaries as the comparison key, so the title's words line up with the key's syllables.
 const KEY_WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
@@ -203,7 +220,6 @@ function isNameWord(word: string): boolean {
 
 function record(evidence: CopyEvidence, zone: 'title' | 'agencies' | 'frames' | 'setting' | 'text', matches: readonly Match[]): void {
   for (const { phrase } of matches) {
-    if (phrase.kind === 'ownBody' || phrase.kind === 'ownEvent') continue;
     let entry = evidence.get(phrase.category);
     if (entry === undefined) evidence.set(phrase.category, (entry = { title: [], text: [] }));
     if (phrase.kind === 'exclude') entry.excludedBy ??= phrase.text;
@@ -292,7 +308,7 @@ function covers(outer: Match, inner: Match): boolean {
   return (
     outer !== inner &&
     outer.phrase.kind === 'keyword' &&
-    (inner.phrase.kind === 'keyword' || (inner.phrase.kind === 'exclude' && inner.phrase.category === outer.phrase.category)) &&
+    (inner.phrase.kind === 'keyword' || inner.phrase.category === outer.phrase.category) &&
     outer.start <= inner.start &&
     inner.end <= outer.end &&
     outer.end - outer.start > inner.end - inner.start
