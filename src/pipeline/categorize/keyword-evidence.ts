@@ -5,7 +5,9 @@
  * kept); a keyword lying inside a longer keyword found at the same place, of any category, does not
  * count ("tín dụng" inside "tín dụng đen", "ngày hội" inside "ngày hội đại đoàn kết"), nor does an exclude
  * phrase inside a longer keyword of its own category ("cháy hàng" inside "cháy hàng chục"). A category's
- * agencies and frames are keywords that weigh as text wherever they are.
+ * agencies and frames are keywords that weigh as text wherever they are; its ownEvents (a body and one of its own
+ * events, both in the headline) stop it like an exclude phrase; and a one-word keyword ending a capitalised name
+ * in the headline ("Biển Bãi Cháy") does not count.
  */
 import type { CategoryConfig } from '../../model/types.ts';
 import { isUpperCode } from '../normalize/vietnamese-names.ts';
@@ -156,7 +158,6 @@ function wholeWordsWithin(line: string, length: number): string {
 function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTable, title: string | undefined): void {
   let matches = matchLine(titleKey, table);
   if (matches.length === 0) return;
-
   // Only a keyword the headline spells with a capital can end a name: most headlines skip the word scan.
   const capitalised = title === undefined ? [] : matches.filter((match) => mayEndName(match) && title.includes(withCapital(match.phrase.text)));
   if (capitalised.length > 0) {
