@@ -46,17 +46,20 @@ export const FOURTH_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eva
 /** The fifth blind set, by a writer who saw nothing of the rules nor the other sets: scored once held out, now tuning material. */
 export const FIFTH_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-5/items.json', import.meta.url);
 
+/** The sixth blind set, by a writer who saw nothing of the rules nor the other sets: scored twice held out, now tuning material. */
+export const SIXTH_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-6/items.json', import.meta.url);
+
 /**
- * The sixth blind set, by a writer who sees nothing of the rules nor the other sets: held out whole.
+ * The seventh blind set, by a writer who sees nothing of the rules nor the other sets: held out whole.
  * It is scored once, after the rules are settled; its items are never printed, only its figures.
  */
-export const SIXTH_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-6/items.json', import.meta.url);
+export const SEVENTH_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-7/items.json', import.meta.url);
 
 export function loadItems(file: URL = BLIND_ITEMS_FILE): LabelledItem[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { items: LabelledItem[] }).items;
 }
 
-/** A set that may not be there (the team's own set, the held-out sixth blind set). */
+/** A set that may not be there (the team's own set, the held-out seventh blind set). */
 export function loadItemsIfPresent(file: URL): LabelledItem[] | undefined {
   return existsSync(file) ? loadItems(file) : undefined;
 }

@@ -37,6 +37,9 @@ const categorySchema = z.strictObject({
   exclude: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
   agencies: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
   frames: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
+  ownEvents: z
+    .strictObject({ bodies: z.array(z.string().trim().min(1, 'must not be empty')), events: z.array(z.string().trim().min(1, 'must not be empty')) })
+    .optional(),
 });
 
 // A path prefix of the item's link as the portal writes it; `/` files every item of the source.

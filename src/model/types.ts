@@ -17,6 +17,12 @@ export interface CategoryConfig {
    * "kỷ niệm"): keywords weighed as text even in the headline, so a headline's topic word outweighs them; absent = none.
    */
   readonly frames?: readonly string[];
+  /**
+   * A body's own life, not this category's topic: a headline naming one of `bodies` and one of `events` (the
+   * police and a football cup, "Công an tỉnh tổ chức giải bóng đá") stops this category's keywords, as an
+   * exclude read in the headline only; absent = none.
+   */
+  readonly ownEvents?: { readonly bodies: readonly string[]; readonly events: readonly string[] };
 }
 
 export interface SourceConfig {

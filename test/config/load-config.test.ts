@@ -82,6 +82,7 @@ describe('loadConfig', () => {
     { name: 'an empty exclude phrase', config: { categories: [{ ...CATEGORY, exclude: [' '] }] }, problem: 'categories[0].exclude[0]: must not be empty' },
     { name: 'an empty agency name', config: { categories: [{ ...CATEGORY, agencies: [''] }] }, problem: 'categories[0].agencies[0]: must not be empty' },
     { name: 'an empty frame word', config: { categories: [{ ...CATEGORY, frames: [' '] }] }, problem: 'categories[0].frames[0]: must not be empty' },
+    { name: 'an empty ownEvents body', config: { categories: [{ ...CATEGORY, ownEvents: { bodies: [''], events: ['giải bóng đá'] } }] }, problem: 'categories[0].ownEvents.bodies[0]: must not be empty' },
     { name: 'duplicate source ids', config: { categories: [CATEGORY], sources: [SOURCE, SOURCE] }, problem: 'sources[1].id: duplicate id "cong-an"' },
   ])('names the field for $name', async ({ config, problem }) => {
     expect(problemsOf(await writeConfig(config))).toContain(problem);

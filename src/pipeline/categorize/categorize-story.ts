@@ -4,14 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { CategoryConfig, CategoryFiling, Copy, SourceConfig, Story } from '../../model/types.ts';
-import { copyKeys } from '../normalize/copy-text.ts';
+import { copyKeys, copyText } from '../normalize/copy-text.ts';
 import { foreignNewsName } from './foreign-frame.ts';
 import { findEvidence, indexCategoryPhrases, type CopyEvidence, type PhraseTable } from './keyword-evidence.ts';
 import { keywordFilings } from './keyword-rule.ts';
 import { mappedCategories, prepareSourceMaps, type SourceMaps } from './source-maps.ts';
 
 /** Bumped when the rule itself changes (not the config), so stored stories are filed again. */
-const FILING_RULE_VERSION = 5;
+const FILING_RULE_VERSION = 6;
 
 /** One category of a story and why. */
 export interface CategoryHit extends CategoryFiling {
@@ -65,13 +65,18 @@ export function copyEvidence(copy: Copy, rules: PreparedRules): CopyEvidence {
 /** The evidence of one copy's words, from the comparison keys its merge already worked out. */
 export function wordEvidence(copy: Copy, rules: PreparedRules): CopyEvidence {
   const keys = copyKeys(copy);
-  return findEvidence(keys.title, keys.lines, rules.phrases);
+  return findEvidence(keys.title, keys.lines, rules.phrases, copy.title);
 }
 
 /** The foreign name that makes the copy foreign news, or undefined. */
 export function foreignNameOf(copy: Copy): string | undefined {
   const keys = copyKeys(copy);
-  return foreignNewsName(copy.title, keys.title, keys.lines[0] ?? '');
+  return foreignNewsName(copy.title, keys.title, () => firstLine(copyText(copy)), keys.lines[0] ?? '');
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return end === -1 ? text : text.slice(0, end);
 }
 
 // An operator's own mapping says more than a word in the text, so it is the rule remembered.

@@ -2,10 +2,11 @@
  * Foreign news files in no category (SPEC "What the shipped categories hold": foreign crime unless
  * Vietnamese authorities are involved; foreign news is none). A headline is foreign when it names a
  * foreign country, city or body — written with its capitals, alone, so "xã Mỹ Thủy", "Nguyễn Minh
- * Đức" or "mỹ phẩm" are not — and neither it nor the lead names Việt Nam or a Vietnamese authority.
+ * Đức" or "mỹ phẩm" are not — or a foreign actor no Vietnamese word spells (Trump, Apple, OPEC, the Fed),
+ * and neither it nor the lead names Việt Nam or a Vietnamese authority.
  */
 import { isUpperCode, PERSON_TITLES, PROVINCES_SINCE_2025 } from '../normalize/vietnamese-names.ts';
-import { comparisonKey, findPhrases, indexPhrases, type PhraseIndex } from '../normalize/vietnamese-text.ts';
+import { comparisonKey, findPhrases, foldToneMarks, indexPhrases, type PhraseIndex } from '../normalize/vietnamese-text.ts';
 
 /** Foreign places and bodies as headlines spell them. */
 export const FOREIGN_NAMES: readonly string[] = [
@@ -18,10 +19,26 @@ export const FOREIGN_NAMES: readonly string[] = [
   'Bangkok', 'Sydney', 'Thames',
 ];
 
-/** What makes a story with a foreign name Vietnamese news all the same (and any of the 34 provinces: a story placed in one is). */
+/**
+ * Foreign people, companies and bodies that business and world news name without their country ("Ông Trump
+ * áp thuế…", "Apple công bố lợi nhuận…", "Giá xăng giảm sau quyết định của OPEC+"). No Vietnamese word or
+ * name spells them, so they count wherever they stand in the headline, after "ông" or "Tổng thống" too.
+ */
+export const FOREIGN_ACTORS: readonly string[] = [
+  'Trump', 'Biden', 'Obama', 'Putin', 'Zelensky', 'Macron', 'Netanyahu', 'Kim Jong-un', 'Elon Musk', 'Musk',
+  'Fed', 'OPEC', 'IMF', 'ECB', 'Phố Wall', 'Wall Street', 'Nasdaq', 'Dow Jones',
+  'Apple', 'Microsoft', 'Amazon', 'Nvidia', 'OpenAI', 'Netflix', 'Disney',
+];
+// Not Facebook, TikTok or Google: scams here are told through them, often with no anchor in the lead; not Tesla, a unit ("MRI 3 Tesla").
+
+/**
+ * What makes a story with a foreign name Vietnamese news all the same (and any of the 34 provinces: a story placed in one is).
+ * A delegation received ("Tổng Bí thư tiếp Đoàn đại biểu cấp cao Lào") is received here: a visit abroad names Việt Nam.
+ */
 export const VIETNAMESE_ANCHORS: readonly string[] = [
   'Việt Nam', 'trong nước', 'nước ta', 'Bộ Công an', 'Bộ Ngoại giao', 'Đại sứ quán', 'đại sứ', 'dẫn độ', 'bảo hộ công dân', 'về nước',
   'tiếp nhận', 'bàn giao', 'công an', 'biên phòng', 'hải quan', 'UBND', 'HĐND', 'tỉnh ủy', 'thành ủy', 'TP.HCM', 'TPHCM',
+  'tiếp đoàn',
 ];
 
 // A name right after one of these is where a Vietnamese actor goes or trades ("xuất khẩu sang Mỹ", "thăm
@@ -37,8 +54,13 @@ const PERSON_WORDS = new Set([
 const KINDS = new Set([
   'bò', 'gà', 'heo', 'lợn', 'dê', 'cừu', 'ngựa', 'chó', 'mèo', 'cá sấu', 'cá hồi', 'tôm hùm', 'cam', 'táo', 'nho', 'sâm', 'nhân sâm',
   'lúa',
+  // A disease named for a country is caught here too ("vắc xin viêm não Nhật Bản").
+  'viêm não',
 ]);
 const NOT_FOREIGN_BEFORE = new Set([...TOWARDS, ...PERSON_WORDS, ...KINDS].map(comparisonKey));
+const MARKET = comparisonKey('thị trường');
+// What goes into a market abroad from here: "xuất khẩu vào thị trường Mỹ", "chạm ngõ thị trường Nhật".
+const ENTERING_MARKET = new Set(['vào', 'sang', 'tới', 'đến', 'ngõ', 'chinh phục', 'thâm nhập', 'xuất khẩu', 'mở rộng', 'mở cửa'].map(comparisonKey));
 // A name and the small word after it that make a common word: "Anh hùng lực lượng vũ trang", "Nhật ký", "Ý kiến".
 const COMPOUNDS = new Set(
   ['Anh hùng', 'Anh dũng', 'Anh em', 'Anh trai', 'Nhật ký', 'Nhật thực', 'Mỹ thuật', 'Mỹ nghệ', 'Mỹ phẩm', 'Mỹ nhân', 'Đức tính', 'Ý kiến', 'Ý nghĩa', 'Ý chí', 'Ý tưởng', 'Ý thức'].map(comparisonKey),
@@ -47,10 +69,23 @@ const COMPOUNDS = new Set(
 // "Nga - Ukraine …"), besides "và".
 const OPENING_NAME_FOLLOWERS = [':', ',', '-', '–', '—'];
 
-const ANCHORS: PhraseIndex<true> = indexPhrases([...VIETNAMESE_ANCHORS, ...PROVINCES_SINCE_2025].map((phrase) => [phrase, true] as const));
-const NAMES_BY_FIRST_WORD = groupByFirstWord(FOREIGN_NAMES.map((name) => name.split(' ')));
-const FIRST_SYLLABLES = new Set([...NAMES_BY_FIRST_WORD.keys()].map((word) => comparisonKey(word).split(' ')[0]!));
+const ANCHORS: PhraseIndex<true> = indexPhrases(VIETNAMESE_ANCHORS.map((phrase) => [phrase, true] as const));
+// Vietnamese people abroad are no Vietnamese authority: "thuyền viên Việt Nam", "quốc tịch Việt Nam", goods stolen
+// abroad and "gửi về nước" stay foreign news (SPEC: foreign crime unless Vietnamese authorities are involved).
+const NATIONALS_ABROAD = new RegExp(
+  `(?:^| )(?:(?:${['người', 'công dân', 'thuyền viên', 'lao động', 'du học sinh', 'du khách', 'quốc tịch'].map(comparisonKey).join('|')}) ${comparisonKey('Việt Nam')}|${comparisonKey('gửi về nước')})(?= |$)`,
+  'g',
+);
+// A province anchors a story only as a name, with its capitals: "cao bằng" (as high as) is no Cao Bằng.
+const PROVINCE_SPELLINGS = PROVINCES_SINCE_2025.map(foldToneMarks);
 const WORD = /[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*/gu;
+const NAMES_BY_FIRST_WORD = groupByFirstWord(FOREIGN_NAMES.map((name) => name.split(' ')));
+const ACTORS_BY_FIRST_WORD = groupByFirstWord(FOREIGN_ACTORS.map((name) => [...name.matchAll(WORD)].map((match) => match[0])));
+// A foreign actor is looked for by its last word, which no Vietnamese headline holds otherwise ("Wall", not "Phố").
+const FIRST_SYLLABLES = new Set([
+  ...[...NAMES_BY_FIRST_WORD.keys()].map((word) => comparisonKey(word).split(' ')[0]!),
+  ...[...ACTORS_BY_FIRST_WORD.values()].flat().map((name) => comparisonKey(name.at(-1)!).split(' ')[0]!),
+]);
 
 interface Word {
   text: string;
@@ -62,16 +97,25 @@ interface Word {
  * The foreign name that makes a copy foreign news — its title (NFC, as written) names a foreign place
  * and nothing in the title or lead anchors it here — or undefined.
  */
-export function foreignNewsName(title: string, titleKey: string, leadKey: string): string | undefined {
+export function foreignNewsName(title: string, titleKey: string, lead: () => string, leadKey: string): string | undefined {
   // Most headlines hold no syllable a foreign name starts with: one pass over the key spares them the word scan.
   if (!titleKey.split(' ').some((syllable) => FIRST_SYLLABLES.has(syllable))) return undefined;
   const name = foreignPlaceIn(title);
   if (name === undefined) return undefined;
-  return findPhrases(titleKey, ANCHORS).size === 0 && findPhrases(leadKey, ANCHORS).size === 0 ? name : undefined;
+  return isAnchored(() => title, titleKey) || isAnchored(lead, leadKey) ? undefined : name;
+}
+
+/** The lead's text is read only for a headline that names a foreign place: most never do. */
+function isAnchored(text: () => string, key: string): boolean {
+  if (findPhrases(key.replace(NATIONALS_ABROAD, ' '), ANCHORS).size > 0) return true;
+  const spelled = foldToneMarks(text());
+  return PROVINCE_SPELLINGS.some((province) => spelled.includes(province));
 }
 
 function foreignPlaceIn(title: string): string | undefined {
   const words = [...title.matchAll(WORD)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+  const actor = foreignActorIn(words);
+  if (actor !== undefined) return actor;
   // The last name read and whether it was foreign: a name listed after it is read as it was ("sang Mỹ, Nhật Bản và Hàn Quốc").
   let previous: { last: number; foreign: boolean } | undefined;
   for (let at = 0; at < words.length; at++) {
@@ -81,6 +125,15 @@ function foreignPlaceIn(title: string): string | undefined {
     if (foreign) return name.join(' ');
     previous = { last: at + name.length - 1, foreign };
     at = previous.last;
+  }
+  return undefined;
+}
+
+/** A foreign actor's name, spelled as it is written, anywhere among the headline's words. */
+function foreignActorIn(words: readonly Word[]): string | undefined {
+  for (let at = 0; at < words.length; at++) {
+    const name = ACTORS_BY_FIRST_WORD.get(words[at]!.text)?.find((candidate) => spellsAt(words, at, candidate));
+    if (name !== undefined) return name.join(' ');
   }
   return undefined;
 }
@@ -126,12 +179,29 @@ function isForeignUse(title: string, words: readonly Word[], at: number, length:
   return OPENING_NAME_FOLLOWERS.some((mark) => next.startsWith(mark)) || (after?.text === 'và' && isSpaced(title, words[last]!, after));
 }
 
-/** Whether the word or two words right before the name (spaces only between) make it no foreign place. */
+/**
+ * Whether the word or two words right before the name (spaces only between) make it no foreign place, or
+ * whether it is a market abroad that something enters ("chạm ngõ thị trường Nhật", "vào thị trường Mỹ"), a
+ * destination like "sang Mỹ" ("thị trường Mỹ lao dốc" stays foreign).
+ */
 function followsNotForeign(title: string, words: readonly Word[], at: number): boolean {
   const one = comparisonKey(words[at - 1]!.text);
   if (NOT_FOREIGN_BEFORE.has(one)) return true;
   const two = words[at - 2];
-  return two !== undefined && isSpaced(title, two, words[at - 1]!) && NOT_FOREIGN_BEFORE.has(`${comparisonKey(two.text)} ${one}`);
+  if (two === undefined || !isSpaced(title, two, words[at - 1]!)) return false;
+  const pair = `${comparisonKey(two.text)} ${one}`;
+  if (NOT_FOREIGN_BEFORE.has(pair)) return true;
+  return pair === MARKET && entersMarket(title, words, at - 2);
+}
+
+/** Whether the one or two words before "thị trường" at `at` say something goes into it. */
+function entersMarket(title: string, words: readonly Word[], at: number): boolean {
+  const one = words[at - 1];
+  // A figurative verb is often quoted: "chạm ngõ" thị trường Nhật.
+  if (one === undefined || !/^["“”'‘’\s]*$/u.test(title.slice(one.end, words[at]!.start))) return false;
+  if (ENTERING_MARKET.has(comparisonKey(one.text))) return true;
+  const two = words[at - 2];
+  return two !== undefined && isSpaced(title, two, one) && ENTERING_MARKET.has(`${comparisonKey(two.text)} ${comparisonKey(one.text)}`);
 }
 
 /** Whether only white space stands between two words. */

@@ -5,10 +5,13 @@
  * kept); a keyword lying inside a longer keyword found at the same place, of any category, does not
  * count ("tín dụng" inside "tín dụng đen", "ngày hội" inside "ngày hội đại đoàn kết"), nor does an exclude
  * phrase inside a longer keyword of its own category ("cháy hàng" inside "cháy hàng chục"). A category's
- * agencies and frames are keywords that weigh as text wherever they are.
+ * agencies and frames are keywords that weigh as text wherever they are; its ownEvents (a body and one of its own
+ * events, both in the headline) stop it like an exclude phrase; and a one-word keyword ending a capitalised name
+ * in the headline ("Biển Bãi Cháy") does not count.
  */
 import type { CategoryConfig } from '../../model/types.ts';
-import { syllables } from '../normalize/vietnamese-text.ts';
+import { isUpperCode } from '../normalize/vietnamese-names.ts';
+import { syllables, toNfc } from '../normalize/vietnamese-text.ts';
 import { settingStart } from './title-frames.ts';
 
 /**
@@ -17,7 +20,8 @@ import { settingStart } from './title-frames.ts';
  */
 interface Phrase {
   category: number;
-  kind: 'keyword' | 'exclude';
+  /** `ownBody` and `ownEvent`: the two halves of an ownEvents exclude, read in the headline only. */
+  kind: 'keyword' | 'exclude' | 'ownBody' | 'ownEvent';
   /** Set for an agency's name or a frame word: the headline zone it is recorded in instead of `title`. */
   asText?: 'agencies' | 'frames';
   /** As the config spells it, for explanations. */
@@ -39,6 +43,8 @@ export interface CategoryEvidence {
   text: string[];
   /** The first exclude phrase of the category found in the title or text. */
   excludedBy?: string;
+  /** Set when what stopped the category is a body and one of its own events named in the headline (ownEvents). */
+  ownEvent?: { body: string; event: string };
 }
 
 /** Category position → its evidence, for the categories any phrase of which occurs. */
@@ -65,17 +71,25 @@ export interface PhraseTable {
   syllablesByHash: Map<number, Syllable[]>;
   syllableCount: number;
   root: TrieNode;
+  /** The ownEvents phrases, read in the headline only: a body's name is common in text, so the text scan never meets them. */
+  headline?: PhraseTable & { categories: ReadonlySet<number>; bodies: readonly string[] };
 }
 
 /** Indexes every keyword and exclude phrase of the categories once. */
 export function indexCategoryPhrases(categories: readonly CategoryConfig[]): PhraseTable {
   const table: PhraseTable = { syllablesByHash: new Map(), syllableCount: 0, root: { ends: [], next: new Map() } };
+  const headline: PhraseTable = { syllablesByHash: new Map(), syllableCount: 0, root: { ends: [], next: new Map() } };
   categories.forEach((category, index) => {
     for (const text of category.keywords) addPhrase(table, text, { category: index, kind: 'keyword', text, length: 0 });
     for (const text of category.exclude ?? []) addPhrase(table, text, { category: index, kind: 'exclude', text, length: 0 });
     for (const text of category.agencies ?? []) addPhrase(table, text, { category: index, kind: 'keyword', asText: 'agencies', text, length: 0 });
     for (const text of category.frames ?? []) addPhrase(table, text, { category: index, kind: 'keyword', asText: 'frames', text, length: 0 });
+    for (const text of category.ownEvents?.bodies ?? []) addPhrase(headline, text, { category: index, kind: 'ownBody', text, length: 0 });
+    for (const text of category.ownEvents?.events ?? []) addPhrase(headline, text, { category: index, kind: 'ownEvent', text, length: 0 });
   });
+  const owning = new Set(categories.flatMap((category, index) => (category.ownEvents === undefined ? [] : [index])));
+  const bodies = [...new Set(categories.flatMap((category) => category.ownEvents?.bodies ?? []).map((body) => syllables(body).join(' ')))];
+  if (headline.syllableCount > 0) table.headline = { ...headline, categories: owning, bodies };
   return table;
 }
 
@@ -116,15 +130,20 @@ function hashOf(text: string, from: number, to: number): number {
  */
 export const TEXT_CHARS_READ = 1500;
 
-/** The evidence of a copy whose title and text lines are already comparison keys. */
-export function findEvidence(titleKey: string, lineKeys: readonly string[], table: PhraseTable): CopyEvidence {
+/** The evidence of a copy whose title and text lines are already comparison keys (the title as written tells names apart). */
+export function findEvidence(titleKey: string, lineKeys: readonly string[], table: PhraseTable, title?: string): CopyEvidence {
   const evidence: CopyEvidence = new Map();
-  recordTitle(evidence, titleKey, table);
+  recordTitle(evidence, titleKey, table, title);
   let budget = TEXT_CHARS_READ;
   for (const line of lineKeys) {
     if (budget <= 0) break;
     record(evidence, 'text', matchLine(line.length <= budget ? line : wholeWordsWithin(line, budget), table));
     budget -= line.length + 1;
+  }
+  // Own events matter only to a category some keyword was found for, in a headline naming a body: most copies skip this second scan.
+  const { headline } = table;
+  if (headline !== undefined && headline.bodies.some((body) => titleKey.includes(body)) && [...headline.categories].some((category) => evidence.has(category))) {
+    recordOwnEvents(evidence, matchLine(titleKey, headline));
   }
   return evidence;
 }
@@ -136,14 +155,68 @@ function wholeWordsWithin(line: string, length: number): string {
 }
 
 /** The title's keywords, its agencies' names and frame words, and the keywords starting after its first setting word. */
-function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTable): void {
-  const matches = matchLine(titleKey, table);
+function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTable, title: string | undefined): void {
+  let matches = matchLine(titleKey, table);
   if (matches.length === 0) return;
+  // Only a keyword the headline spells with a capital can end a name: most headlines skip the word scan.
+  const capitalised = title === undefined ? [] : matches.filter((match) => mayEndName(match) && title.includes(withCapital(match.phrase.text)));
+  if (capitalised.length > 0) {
+    const words = titleWords(title!);
+    matches = matches.filter((match) => !(capitalised.includes(match) && endsName(words, match.start)));
+  }
   const setting = settingStart(titleKey);
   record(evidence, 'agencies', matches.filter((match) => match.phrase.asText === 'agencies'));
   record(evidence, 'frames', matches.filter((match) => match.phrase.asText === 'frames'));
   record(evidence, 'title', matches.filter((match) => match.phrase.asText === undefined && match.start < setting));
   record(evidence, 'setting', matches.filter((match) => match.phrase.asText === undefined && match.start >= setting));
+}
+
+/** A headline naming a category's body and one of its own events: the body's own life stops the category ("công an + giải bóng đá"). */
+function recordOwnEvents(evidence: CopyEvidence, matches: readonly Match[]): void {
+  for (const body of matches) {
+    if (body.phrase.kind !== 'ownBody') continue;
+    const event = matches.find((match) => match.phrase.kind === 'ownEvent' && match.phrase.category === body.phrase.category);
+    if (event === undefined) continue;
+    let entry = evidence.get(body.phrase.category);
+    if (entry === undefined) evidence.set(body.phrase.category, (entry = { title: [], text: [] }));
+    if (entry.excludedBy !== undefined) continue;
+    entry.excludedBy = `${body.phrase.text} + ${event.phrase.text}`;
+    entry.ownEvent = { body: body.phrase.text, event: event.phrase.text };
+  }
+}
+
+/**
+ * A one-word keyword written with a capital right after another capitalised word ends a name — "Biển Bãi Cháy" is
+ * a beach, not a fire (keys keep no capitals) — unless that word opens the headline or a clause, where every word
+ * has a capital ("Giá Bitcoin …"). Longer keywords are left alone: "Sở Y tế", "Bộ Công an" are bodies whose
+ * names say what they do.
+ */
+function mayEndName(match: Match): boolean {
+  return match.start > 0 && match.phrase.length === 1 && match.phrase.kind === 'keyword';
+}
+
+function withCapital(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+// The same word boundaries as the comparison key, so the title's words line up with the key's syllables.
+const KEY_WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+function titleWords(title: string): { text: string; start: number; end: number }[] {
+  return [...toNfc(title).matchAll(KEY_WORD)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+}
+
+function endsName(words: readonly { text: string; start: number; end: number }[], at: number): boolean {
+  const word = words[at];
+  const before = words[at - 1];
+  const opening = words[at - 2];
+  if (word === undefined || before === undefined || opening === undefined || !isNameWord(word.text) || !isUpperCode(before.text.charCodeAt(0))) return false;
+  return word.start - before.end === 1 && before.start - opening.end === 1;
+}
+
+/** A capitalised word with small letters after its first (an acronym, "CSGT", names no place). */
+function isNameWord(word: string): boolean {
+  return isUpperCode(word.charCodeAt(0)) && word.length > 1 && !isUpperCode(word.charCodeAt(1));
 }
 
 function record(evidence: CopyEvidence, zone: 'title' | 'agencies' | 'frames' | 'setting' | 'text', matches: readonly Match[]): void {

@@ -1,6 +1,7 @@
 /**
  * The keyword rule, in one place so filing and explaining agree. A category's keywords file a copy when
- * 1. no exclude phrase of the category occurs in the copy's title or text;
+ * 1. no exclude phrase of the category occurs in the copy's title or text, nor one of its ownEvents' bodies
+ *    with one of their events in the title (keyword-evidence.ts);
  * 2. a keyword occurs in the title, or two distinct keywords occur in the text (its first
  *    TEXT_CHARS_READ characters, keyword-evidence.ts); an agency's name, a frame word (the kind of
  *    event), and a headline keyword in the headline's setting (title-frames.ts), count as text keywords;
@@ -71,7 +72,10 @@ export function nearMiss(evidence: CategoryEvidence, best: Candidate | undefined
   const found = markSetting([...evidence.title, ...textWordsOf(evidence)], evidence);
   if (evidence.excludedBy !== undefined) {
     const stopped = candidateOf({ ...evidence, excludedBy: undefined });
-    return stopped === undefined ? undefined : `keywords ${quote(found)} stopped by the exclude phrase "${evidence.excludedBy}"`;
+    if (stopped === undefined) return undefined;
+    const { ownEvent } = evidence;
+    if (ownEvent !== undefined) return `keywords ${quote(found)} stopped: the headline names "${ownEvent.body}" and its own event "${ownEvent.event}" (ownEvents)`;
+    return `keywords ${quote(found)} stopped by the exclude phrase "${evidence.excludedBy}"`;
   }
   const candidate = candidateOf(evidence);
   if (candidate === undefined) {

@@ -118,6 +118,27 @@ describe('what the headline’s shape says', () => {
     { title: 'Bắt giữ đối tượng trộm 20 con cá sấu Mỹ của trang trại', lead: '', expected: ['an-ninh-trat-tu'] },
     { title: 'Hai binh sĩ Mỹ thiệt mạng trong tai nạn giao thông', lead: '', expected: [] },
     { title: 'Truy tặng danh hiệu Anh hùng lực lượng vũ trang cho chiến sĩ hy sinh khi bắt giữ tội phạm ma túy', lead: '', expected: ['an-ninh-trat-tu'] },
+    // A foreign actor no Vietnamese word spells is foreign wherever it stands: opening the headline, after "ông".
+    { title: 'Ông Trump siết tín dụng với doanh nghiệp thép', lead: '', expected: [] },
+    { title: 'Apple bị điều tra vì tín dụng tiêu dùng', lead: '', expected: [] },
+    { title: 'Tín dụng thắt chặt sau quyết định của OPEC+', lead: '', expected: [] },
+    { title: 'Tín dụng cho doanh nghiệp bán hàng cho Apple', lead: 'Ngân hàng ở Bắc Ninh mở gói vay mới.', expected: ['kinh-te'] },
+    { title: 'Bệnh viện tỉnh đưa vào dùng máy cộng hưởng từ 3 Tesla', lead: '', expected: ['y-te'] },
+    // A market abroad that something enters is a destination; the market as the subject is foreign news.
+    { title: 'Sản phẩm OCOP "chạm ngõ" thị trường Nhật', lead: '', expected: ['kinh-te'] },
+    { title: 'Sản phẩm OCOP xuất khẩu vào thị trường Mỹ', lead: '', expected: ['kinh-te'] },
+    { title: 'Tín dụng tiêu dùng ở thị trường Mỹ lao dốc', lead: '', expected: [] },
+    // A delegation received is received here.
+    { title: 'Lãnh đạo xã tiếp Đoàn doanh nghiệp Lào tìm hiểu sản phẩm OCOP', lead: '', expected: ['kinh-te'] },
+    { title: 'Đoàn doanh nghiệp Lào tìm hiểu sản phẩm OCOP', lead: '', expected: [] },
+    // Vietnamese people abroad are no Vietnamese authority; a disease named for a country is no foreign place.
+    { title: 'Cảnh sát Nhật Bản bắt giữ hai người Việt trộm hàng', lead: 'Hai người quốc tịch Việt Nam lấy trộm mỹ phẩm để gửi về nước bán.', expected: [] },
+    { title: 'Bắt giữ 5 thuyền viên Việt Nam ở Hàn Quốc', lead: '', expected: [] },
+    { title: 'Bắt giữ 5 thuyền viên Việt Nam ở Hàn Quốc', lead: 'Bộ Ngoại giao đang bảo hộ công dân.', expected: ['an-ninh-trat-tu'] },
+    { title: 'Tiêm chủng vắc xin viêm não Nhật Bản cho trẻ', lead: '', expected: ['y-te'] },
+    // A province anchors only as a name: "cao bằng" (as high as) is none.
+    { title: 'Cảnh sát Mỹ bắt giữ kẻ trộm', lead: 'Số hàng trộm chất cao bằng đầu người.', expected: [] },
+    { title: 'Cảnh sát Mỹ bắt giữ kẻ trộm', lead: 'Nghi phạm là người Cao Bằng.', expected: ['an-ninh-trat-tu'] },
   ])('foreign news files nowhere unless something anchors it here: "$title" → $expected', ({ title, lead, expected }) => {
     expect(ids(storyOf(title, lead))).toEqual(expected);
   });
@@ -141,6 +162,40 @@ describe('what the headline’s shape says', () => {
       sources,
     );
     expect(ids(storyOf(title, text), withFrames)).toEqual(expected);
+  });
+
+  it.each([
+    { kind: 'a one-word keyword ending a capitalised name is the name', title: 'Biển Bãi Cháy vào mùa đẹp nhất', expected: [] },
+    { kind: 'the same word in its own sense files', title: 'Cháy nhà dân ở Bãi Cháy', expected: ['an-ninh-trat-tu'] },
+    { kind: 'a capital after the headline’s opening word is no name', title: 'Giá Bitcoin lập đỉnh mới', expected: ['kinh-te'] },
+    { kind: 'nor after a clause’s opening word', title: '(QN) - Giá Bitcoin lập đỉnh mới', expected: ['kinh-te'] },
+    { kind: 'an acronym is no name', title: 'Công an tỉnh Bắc Ninh ANTT ổn định', expected: ['an-ninh-trat-tu'] },
+  ])('names: $kind: "$title" → $expected', ({ title, expected }) => {
+    const withOneWord = createCategorizer(
+      [
+        { id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['cháy', 'ANTT'] },
+        { id: 'kinh-te', title: 'Kinh tế', keywords: ['bitcoin'] },
+      ],
+      sources,
+    );
+    expect(ids(storyOf(title), withOneWord)).toEqual(expected);
+  });
+
+  it.each([
+    { kind: 'a body and its own event in the headline stop the category', title: 'Công an tỉnh tổ chức giải bóng đá mừng ngày truyền thống', text: '', expected: [] },
+    { kind: 'the body doing something else does not', title: 'Công an tỉnh trao quà cho hộ nghèo', text: '', expected: ['van-hoa-xa-hoi'] },
+    { kind: 'the event without the body does not', title: 'Xã tổ chức giải bóng đá thiếu niên', text: '', expected: ['van-hoa-xa-hoi'] },
+    { kind: 'the body in the text only does not', title: 'Khai mạc giải bóng đá thiếu niên', text: 'Công an xã bảo đảm an ninh trận đấu.', expected: ['van-hoa-xa-hoi'] },
+    { kind: 'another category is not stopped', title: 'Công an tỉnh tổ chức giải bóng đá, bắt giữ kẻ trộm vé', text: '', expected: ['an-ninh-trat-tu'] },
+  ])('ownEvents: $kind', ({ title, text, expected }) => {
+    const withOwnEvents = createCategorizer(
+      [
+        ...categories,
+        { id: 'van-hoa-xa-hoi', title: 'Văn hóa - Xã hội', keywords: ['giải bóng đá', 'trao quà'], ownEvents: { bodies: ['công an'], events: ['giải bóng đá'] } },
+      ],
+      sources,
+    );
+    expect(ids(storyOf(title, text), withOwnEvents)).toEqual(expected);
   });
 
   it('still lets the operator’s map file foreign news', () => {

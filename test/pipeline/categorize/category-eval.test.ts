@@ -1,7 +1,7 @@
 // Holds the shipped categories to the bounds of issue 12 on the first two blind labelled sets and the team's
-// set, on the third, fourth and fifth blind sets to the figures the rules reached on them (tuning material since
-// rounds 2, 3 and 4), and on the sixth blind set (held out whole) to the issue's bounds until the lead records
-// its floors after scoring it once.
+// set, on the third to sixth blind sets to the figures the rules reached on them (tuning material since
+// rounds 2, 3, 4 and 5), and on the seventh blind set (held out whole) to the issue's bounds until the lead
+// records its floors after scoring it once.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import {
   FIFTH_BLIND_ITEMS_FILE,
   FOURTH_BLIND_ITEMS_FILE,
   SECOND_BLIND_ITEMS_FILE,
+  SEVENTH_BLIND_ITEMS_FILE,
   SIXTH_BLIND_ITEMS_FILE,
   THIRD_BLIND_ITEMS_FILE,
   evaluateItems,
@@ -37,10 +38,10 @@ function bounds(id: string): Bounds {
  * Y tế .964 / .841). Raise a floor when a change lifts a figure; lower one only with a reason in README.
  */
 const THIRD_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
-  'an-ninh-trat-tu': { precision: 0.964, recall: 0.931 },
-  'chinh-tri': { precision: 0.939, recall: 0.953 },
-  'kinh-te': { precision: 0.984, recall: 0.941 },
-  'van-hoa-xa-hoi': { precision: 0.901, recall: 0.876 },
+  'an-ninh-trat-tu': { precision: 0.973, recall: 0.931 },
+  'chinh-tri': { precision: 0.94, recall: 0.969 },
+  'kinh-te': { precision: 1, recall: 0.941 },
+  'van-hoa-xa-hoi': { precision: 0.955, recall: 0.876 },
   'giao-duc': { precision: 0.938, recall: 0.953 },
   'y-te': { precision: 0.967, recall: 0.952 },
 };
@@ -52,10 +53,10 @@ const THIRD_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
  * Raise a floor when a change lifts a figure; lower one only with a reason in README.
  */
 const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
-  'an-ninh-trat-tu': { precision: 0.974, recall: 0.974 },
-  'chinh-tri': { precision: 0.953, recall: 0.968 },
-  'kinh-te': { precision: 0.937, recall: 0.952 },
-  'van-hoa-xa-hoi': { precision: 0.814, recall: 0.904 },
+  'an-ninh-trat-tu': { precision: 0.983, recall: 0.974 },
+  'chinh-tri': { precision: 0.968, recall: 0.968 },
+  'kinh-te': { precision: 0.968, recall: 0.968 },
+  'van-hoa-xa-hoi': { precision: 0.906, recall: 0.92 },
   'giao-duc': { precision: 0.921, recall: 0.936 },
   'y-te': { precision: 0.937, recall: 0.937 },
 };
@@ -68,29 +69,35 @@ const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
  */
 const FIFTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
   'an-ninh-trat-tu': { precision: 0.976, recall: 0.968 },
-  'chinh-tri': { precision: 0.968, recall: 0.983 },
-  'kinh-te': { precision: 0.906, recall: 0.95 },
-  'van-hoa-xa-hoi': { precision: 0.901, recall: 0.873 },
+  'chinh-tri': { precision: 1, recall: 0.983 },
+  'kinh-te': { precision: 0.95, recall: 0.95 },
+  'van-hoa-xa-hoi': { precision: 0.916, recall: 0.873 },
   'giao-duc': { precision: 0.951, recall: 0.951 },
   'y-te': { precision: 0.982, recall: 0.919 },
 };
 
 /**
- * The sixth blind set's check, set by the lead after scoring it once (until then the issue's bounds):
+ * The sixth blind set's floors: what the rules reach on it since it became tuning material (round 5), never
+ * below its honest figures, scored twice before any rule saw it: with round 3's and round 4's rules (the same
+ * figures: ANTT .969 / .953, Chính trị .952 / .952, Kinh tế .891 / .905, VH-XH .851 / .891, Giáo dục .967 / .937,
+ * Y tế .966 / .891) and with round 5's class-level rules (the same but VH-XH .848 / .875).
+ * Raise a floor when a change lifts a figure; lower one only with a reason in README.
+ */
+const SIXTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
+  'an-ninh-trat-tu': { precision: 0.976, recall: 0.968 },
+  'chinh-tri': { precision: 0.952, recall: 0.967 },
+  'kinh-te': { precision: 0.951, recall: 0.936 },
+  'van-hoa-xa-hoi': { precision: 0.92, recall: 0.906 },
+  'giao-duc': { precision: 0.967, recall: 0.936 },
+  'y-te': { precision: 0.967, recall: 0.937 },
+};
+
+/**
+ * The seventh blind set's check, set by the lead after scoring it once (until then the issue's bounds):
  * per category, the floor it is held to. Lower a figure here only to what the set measured, and say so
  * in README; never tune a rule on that set's items.
  */
-// Scored once, 2026-12-05, before any rule saw it: with round 3's rules and again with round 4's (these floors),
-// the same figures to the item: ANTT .969/.953, Chính trị .952/.952, Kinh tế .891/.905, VH-XH .851/.891,
-// Giáo dục .967/.937, Y tế .966/.891. Kinh tế and VH-XH precision miss the issue's bounds on it (README).
-const SIXTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {
-  'an-ninh-trat-tu': { precision: 0.968, recall: 0.953 },
-  'chinh-tri': { precision: 0.951, recall: 0.951 },
-  'kinh-te': { precision: 0.89, recall: 0.904 },
-  'van-hoa-xa-hoi': { precision: 0.85, recall: 0.89 },
-  'giao-duc': { precision: 0.967, recall: 0.936 },
-  'y-te': { precision: 0.966, recall: 0.89 },
-};
+const SEVENTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {};
 
 function expectWithin(scores: readonly CategoryScore[], boundsOf: (id: string) => Bounds): void {
   for (const score of scores) {
@@ -126,9 +133,13 @@ describe('the shipped categories on labelled sets', () => {
     expectWithin(evaluateItems(loadItems(FIFTH_BLIND_ITEMS_FILE), categories).scores, (id) => FIFTH_BLIND_SET_FLOORS[id] ?? bounds(id));
   });
 
-  const sixth = loadItemsIfPresent(SIXTH_BLIND_ITEMS_FILE);
-  it.skipIf(sixth === undefined)('hold the floors recorded for the sixth blind set, held out whole', () => {
-    expectWithin(evaluateItems(sixth!, categories).scores, (id) => ({ ...bounds(id), ...SIXTH_BLIND_SET_FLOORS[id] }));
+  it('hold the floors reached on the whole sixth blind set', () => {
+    expectWithin(evaluateItems(loadItems(SIXTH_BLIND_ITEMS_FILE), categories).scores, (id) => SIXTH_BLIND_SET_FLOORS[id] ?? bounds(id));
+  });
+
+  const seventh = loadItemsIfPresent(SEVENTH_BLIND_ITEMS_FILE);
+  it.skipIf(seventh === undefined)('hold the floors recorded for the seventh blind set, held out whole', () => {
+    expectWithin(evaluateItems(seventh!, categories).scores, (id) => ({ ...bounds(id), ...SEVENTH_BLIND_SET_FLOORS[id] }));
   });
 
   it('meet the same bounds on the team’s own set', () => {
@@ -144,20 +155,20 @@ describe('the shipped categories on labelled sets', () => {
 });
 
 describe('npm run eval:categories -- --misses', () => {
-  it('lists the fifth blind set\'s misses, and gives a present sixth set\'s figures, never its items', async () => {
-    const directory = await mkdtemp(path.join(tmpdir(), 'bantin-sixth-category-set-'));
+  it('lists the sixth blind set\'s misses, and gives a present seventh set\'s figures, never its items', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bantin-seventh-category-set-'));
     try {
       // A fire filed An ninh trật tự but labelled Y tế: a miss --misses would list if the set were tuning material.
       const item = { id: 'z001', voice: 'p', title: 'Cháy nhà xưởng ở xã Tân Lập, thiệt hại 2 tỷ đồng', summary: 'Lửa bùng lên lúc rạng sáng, lực lượng PCCC khống chế sau hai giờ.', labels: ['y-te'] };
       const file = path.join(directory, 'items.json');
       await writeFile(file, JSON.stringify({ items: [item] }));
-      const { stdout, code } = await runEvalCategories(['--misses'], { BANTIN_SIXTH_CATEGORY_SET: file });
+      const { stdout, code } = await runEvalCategories(['--misses'], { BANTIN_SEVENTH_CATEGORY_SET: file });
       expect(code).toBe(0);
-      expect(stdout).toMatch(/misses, fourth blind set:\n    ✗ d\d+/);
-      expect(stdout).toMatch(/fifth blind set: \d+ items, [^\n]*honest figures on record, now tuning material\n/);
       expect(stdout).toMatch(/misses, fifth blind set:\n    ✗ e\d+/);
-      expect(stdout).toMatch(/sixth blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
-      expect(stdout).not.toContain('misses, sixth blind set');
+      expect(stdout).toMatch(/sixth blind set: \d+ items, [^\n]*honest figures on record, now tuning material\n/);
+      expect(stdout).toMatch(/misses, sixth blind set:\n    ✗ /);
+      expect(stdout).toMatch(/seventh blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
+      expect(stdout).not.toContain('misses, seventh blind set');
       expect(stdout).not.toContain('z001');
       expect(stdout).not.toContain('Tân Lập');
     } finally {

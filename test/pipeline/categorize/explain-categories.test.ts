@@ -56,6 +56,18 @@ describe('explainCategories', () => {
     expect(explained.nearMisses.map((miss) => miss.reason)).toEqual([reason]);
   });
 
+  it('tells a body’s own event named in the headline (ownEvents)', () => {
+    const withOwnEvents = prepareRules(
+      [...categories, { id: 'van-hoa-xa-hoi', title: 'Văn hóa - Xã hội', keywords: ['giải bóng đá'], ownEvents: { bodies: ['công an'], events: ['giải bóng đá'] } }],
+      [makeSource('bao-tinh')],
+    );
+    const copy = makeCopy({ sourceId: 'bao-tinh', title: 'Công an tỉnh tổ chức giải bóng đá mừng ngày truyền thống', text: '' });
+    const story: Story = { id: 'urn:uuid:o', categories: [], datePublished: '', dateModified: '', copies: [copy] };
+    const culture = explainCategories(story, withOwnEvents)[3]!;
+    expect(culture.filedBy).toEqual([]);
+    expect(culture.nearMisses.map((miss) => miss.reason)).toEqual(['keywords "giải bóng đá" stopped: the headline names "công an" and its own event "giải bóng đá" (ownEvents)']);
+  });
+
   it('tells which filing keywords were in the headline’s setting', () => {
     const filed = explain('Bác sĩ kể lại vụ trộm ở bệnh viện', '')['y-te']!.filedBy;
     expect(filed.map(({ detail }) => detail)).toEqual(["bác sĩ, bệnh viện (in the headline's setting, weighed as text)"]);
