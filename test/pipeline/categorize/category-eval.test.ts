@@ -97,7 +97,18 @@ const SIXTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
  * per category, the floor it is held to. Lower a figure here only to what the set measured, and say so
  * in README; never tune a rule on that set's items.
  */
-const SEVENTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {};
+// Scored by the lead, figures only: with round 4's rules (eb685dc) ANTT .984/.916, Chính trị .922/.952, Kinh tế
+// .875/.889, VH-XH .786/.859, Giáo dục .868/.922, Y tế .938/.923; with round 5's (these floors) ANTT .984/.916,
+// Chính trị .937/.952, Kinh tế .887/.873, VH-XH .797/.859, Giáo dục .868/.922, Y tế .938/.923. Kinh tế, VH-XH and
+// Giáo dục precision miss the issue's bounds on it (README); a second reader labelling it by hand meets them all.
+const SEVENTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {
+  'an-ninh-trat-tu': { precision: 0.983, recall: 0.916 },
+  'chinh-tri': { precision: 0.936, recall: 0.951 },
+  'kinh-te': { precision: 0.887, recall: 0.873 },
+  'van-hoa-xa-hoi': { precision: 0.797, recall: 0.859 },
+  'giao-duc': { precision: 0.867, recall: 0.921 },
+  'y-te': { precision: 0.937, recall: 0.923 },
+};
 
 function expectWithin(scores: readonly CategoryScore[], boundsOf: (id: string) => Bounds): void {
   for (const score of scores) {
