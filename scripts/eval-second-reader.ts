@@ -9,7 +9,7 @@ import { evaluateEvents, loadEventSet } from './merge-eval/evaluate-events.ts';
 import { readerOutcomes, readJsonIfPresent, scoreGrouping, type PairCounts, type ReaderGrouping, type ReaderLabels } from './second-reader/agreement.ts';
 
 const CATEGORY_SETS = ['blind-7'];
-const MERGE_SETS = ['blind-5', 'blind-6'];
+const MERGE_SETS = ['blind-5', 'blind-6', 'blind-7'];
 
 const config = loadConfig(resolveConfigPath(process.argv.slice(2), process.env), process.env);
 const fixture = (path: string) => new URL(`../test/fixtures/${path}`, import.meta.url);
