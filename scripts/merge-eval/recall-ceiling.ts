@@ -1,6 +1,6 @@
 /**
  * `npm run eval:merge-ceiling`: how far can any merge rule go on what the copies say? For every pair of
- * copies of each labelled set (the team's pairs; blind, blind-2, blind-3, blind-4) it measures a vector of
+ * copies of each labelled set (the team's pairs; blind, blind-2 to blind-6) it measures a vector of
  * the evidence a rule could weigh (evidence-vector.ts), with the project's own functions. A same-event pair is
  * **dominated** when a different-event pair of the same set has evidence at least as strong on every
  * dimension (≥ on the "for" ones, ≤ on the "against" ones, equal on "equal"): a rule that grows with the
@@ -8,7 +8,7 @@
  * dominated pair itself. Printed per set and for the union: same pairs, dominated ones (by a pair of the same
  * set, and by a pair of any set), the ceiling 1 − dominated ÷ same, the ceiling once undominated pairs are
  * joined through shared copies (a ~ b, b ~ c: a, c one story), and the pairs the rule merges now. The held-out
- * set (`blind-6/`; it was `blind-5/` until that one was released) gets its figures only, never a pair.
+ * set (`blind-7/`; it was `blind-6/` until that one was released) gets its figures only, never a pair.
  * `-- --list` prints, for the tuning sets, every dominated same pair with the pair dominating it and both vectors;
  * `-- --ablation` the union's and the held-out set's ceilings with each dimension left out in turn (figures only).
  *
@@ -50,6 +50,8 @@ import {
   SECOND_BLIND_EVENTS_FILE,
   THIRD_BLIND_EVENTS_FILE,
   FOURTH_BLIND_EVENTS_FILE,
+  FIFTH_BLIND_EVENTS_FILE,
+  SIXTH_BLIND_EVENTS_FILE,
   HELD_OUT_EVENTS_FILE,
 } from './evaluate-events.ts';
 import { loadPairs } from './evaluate-pairs.ts';
@@ -92,17 +94,19 @@ function main(argv: readonly string[]): void {
     ['blind-2', SECOND_BLIND_EVENTS_FILE],
     ['blind-3', THIRD_BLIND_EVENTS_FILE],
     ['blind-4', FOURTH_BLIND_EVENTS_FILE],
+    ['blind-5', FIFTH_BLIND_EVENTS_FILE],
+    ['blind-6', SIXTH_BLIND_EVENTS_FILE],
   ] as const;
   for (const [name, file] of files) if (existsSync(file)) sets.push(measureEventSet(name, loadEventSet(file), kindOf));
-  const held = existsSync(HELD_OUT_EVENTS_FILE) ? measureEventSet('blind-6', loadEventSet(HELD_OUT_EVENTS_FILE), kindOf) : undefined;
+  const held = existsSync(HELD_OUT_EVENTS_FILE) ? measureEventSet('blind-7', loadEventSet(HELD_OUT_EVENTS_FILE), kindOf) : undefined;
 
   console.log(`dimensions: ${DIMENSIONS.map(({ name, direction }) => `${name} (${direction})`).join(', ')}`);
   const results = ceilings(sets, held, DIMENSIONS);
   for (const { set, result } of results.tuning) printFigures(set.name, result.figures);
   printFigures('union', sumFigures(results.tuning.map(({ result }) => result.figures)));
   // The held-out set: its figures alone, measured against its own pairs and every tuning set's; never a pair.
-  if (results.held) printFigures('blind-6 (held out)', results.held.figures);
-  else console.log('blind-6: absent, skipped');
+  if (results.held) printFigures('blind-7 (held out)', results.held.figures);
+  else console.log('blind-7: absent, skipped');
 
   if (argv.includes('--ablation')) printAblation(sets, held);
   if (argv.includes('--list')) printDominated(results.tuning);
@@ -118,7 +122,7 @@ function ceilings(sets: readonly MeasuredSet[], held: MeasuredSet | undefined, d
 
 /** Each dimension left out in turn: how much of the ceiling it carries (figures only). */
 function printAblation(sets: readonly MeasuredSet[], held: MeasuredSet | undefined): void {
-  console.log('\nwithout one dimension: union ceiling (joined through copies); held-out blind-6 ceiling (joined)');
+  console.log('\nwithout one dimension: union ceiling (joined through copies); held-out blind-7 ceiling (joined)');
   for (const [index, { name }] of DIMENSIONS.entries()) {
     const dimensions = DIMENSIONS.map((dimension, at) => (at === index ? { ...dimension, direction: 'ignored' as const } : dimension));
     const results = ceilings(sets, held, dimensions);

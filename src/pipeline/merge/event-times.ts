@@ -1,6 +1,6 @@
 /**
  * When an event happened, as copies tell it: clock hours ("2h15", read in event-anchors.ts) and parts of
- * the day in words ("rạng sáng 27/2", "tối cùng ngày", "gần nửa đêm"), read here as the hours each may
+ * the day in words ("rạng sáng 27/2", "tối 21/8", "gần nửa đêm"), read here as the hours each may
  * stand for; and how two copies' times compare — one fits the other, or none does (two fires in one
  * commune on one day, at 2h and at 22h).
  */
@@ -14,8 +14,10 @@ function hourSpan(from: number, to: number): readonly number[] {
 }
 
 // Parts of the day a paper gives instead of the police brief's hour, as the hours each may stand for.
-// The phrases are read wherever they stand; a lone part word only before a day ("chiều 5/6", "tối cùng
-// ngày", "sáng nay"), since "chiều dài", "tối đa", "sáng kiến" are no time.
+// The phrases are read wherever they stand; a lone part word only before a day ("chiều 5/6", "sáng nay"),
+// since "chiều dài", "tối đa", "sáng kiến" are no time. "Sáng cùng ngày" is said of a day already named: a
+// second moment (the fire put out, another crash that morning), never when the event itself happened — read
+// as a time, it let an afternoon crash's copy fit the morning crash's brief (merge set 6).
 const DAY_PART_PHRASES: ReadonlyMap<string, readonly number[]> = new Map([
   ['rạng sáng', hourSpan(0, 5)],
   ['sáng sớm', hourSpan(4, 7)],
@@ -48,6 +50,8 @@ export function readDayParts(text: string, line: LineWords, dayParts: Set<number
     if (phrase) {
       for (const hour of phrase) dayParts.add(hour);
       index++;
+    } else if (lone && line.lower(index + 1) === 'cùng' && line.lower(index + 2) === 'ngày') {
+      index += 2;
     } else if (lone && (DAY_WORDS.has(line.lower(index + 1)) || DAY_TOKEN.test(line.word(index + 1)))) {
       for (const hour of lone) dayParts.add(hour);
     }

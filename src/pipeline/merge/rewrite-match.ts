@@ -161,13 +161,28 @@ function shownTime(placed: { day: string; time?: string } | undefined): string |
   return placed && (placed.time === undefined ? placed.day : `${placed.day} ${placed.time}`);
 }
 
-/** samePlaceAndDay's day, and the time both give that day when they give one (an hour, "10h", or a part of the day, "5–11h"). */
-function placeAndDay(copy: MatchProfile, other: MatchProfile, anchors: AnchorWeighing, gapMs: number): { day: string; time?: string } | undefined {
+/**
+ * samePlaceAndDay's day, and the time both give that day when they give one (an hour, "10h", or a part of the day, "5–11h").
+ * With the copies' publication days (judgeRewrite; the index proposes without them), a shared day counts only while
+ * neither copy's lead opens on a later day it reports (see reportsLaterDay): one place is too little to join what came after.
+ */
+function placeAndDay(
+  copy: MatchProfile,
+  other: MatchProfile,
+  anchors: AnchorWeighing,
+  gapMs: number,
+  published?: { copy: LocalDay; other: LocalDay },
+): { day: string; time?: string } | undefined {
   if (gapMs > REWRITE_WINDOW_MS || anchors.weight < PARTIAL_ANCHOR_WEIGHT) return undefined;
   let day: string | undefined;
-  for (const mentioned of copy.days) if (other.days.has(mentioned)) day = mentioned;
+  let shared = false;
+  for (const mentioned of copy.days) {
+    if (!other.days.has(mentioned)) continue;
+    shared = true;
+    if (published === undefined || (!reportsLaterDay(copy.days, mentioned, published.copy) && !reportsLaterDay(other.days, mentioned, published.other))) day = mentioned;
+  }
   // One night told as two days ("đêm 13/6", "rạng sáng 14/6") is one day here too (see sameNight).
-  day ??= nightBefore(copy, other) ?? nightBefore(other, copy);
+  if (!shared) day ??= nightBefore(copy, other) ?? nightBefore(other, copy);
   if (day === undefined) return undefined;
   const hour = sharedHour(copy, other);
   const time = hour === undefined ? sharedDayPart(copy, other) : `${hour}h`;
@@ -255,7 +270,7 @@ export function judgeRewrite(input: RewriteInput): RewriteVerdict {
   const otherHours = hoursDisagree(copy, other);
   const otherDays = daysDisagree(copy, other);
   const anchorsHold = anchorsMayMatch(anchors, input.gapMs) && anchors.weight >= requiredAnchorWeight;
-  const placeDay = anchorsHold ? undefined : placeAndDay(copy, other, anchors, input.gapMs);
+  const placeDay = anchorsHold ? undefined : placeAndDay(copy, other, anchors, input.gapMs, { copy: input.copyDay, other: input.otherDay });
   const sameTime = shownTime(placeDay);
   const verdict = {
     anchors,
@@ -372,6 +387,27 @@ export function dayAfter(days: ReadonlySet<string>, ownDay: LocalDay, otherDay: 
 }
 
 const NO_DAYS: ReadonlySet<string> = new Set();
+
+/**
+ * Whether the first day `days` names (the day its lead opens on) is after `day` and no later than `ownDay` (the
+ * copy's own publication): the copy reports what came after the event — the commune's visit to the family the day
+ * after the drowning, which names the drowning's day too (merge set 6, matched through the commune's re-post of the
+ * drowning that morning, so dayAfter against the re-post's day saw nothing). A later day still to come is a plan;
+ * a later day further down ("đến 01h20 ngày 03/4, đám cháy được khống chế") is the event running on.
+ */
+function reportsLaterDay(days: ReadonlySet<string>, day: string, ownDay: LocalDay): boolean {
+  const first = days.values().next().value;
+  if (first === undefined) return false;
+  const date = namedDay(first, ownDay);
+  return compareDays(date, namedDay(day, ownDay)) > 0 && compareDays(date, ownDay) <= 0;
+}
+
+/** A "day/month" the text names, in the year that puts it nearest `ownDay`. */
+function namedDay(mentioned: string, ownDay: LocalDay): LocalDay {
+  const [day, month] = mentioned.split('/').map(Number) as [number, number];
+  const year = month > ownDay.month + 6 ? ownDay.year - 1 : month < ownDay.month - 6 ? ownDay.year + 1 : ownDay.year;
+  return { year, month, day };
+}
 
 function compareDays(a: LocalDay, b: LocalDay): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;

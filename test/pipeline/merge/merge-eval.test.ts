@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  evaluateEvents, loadEventSet, selectHalf, SECOND_BLIND_EVENTS_FILE, THIRD_BLIND_EVENTS_FILE, FOURTH_BLIND_EVENTS_FILE, FIFTH_BLIND_EVENTS_FILE, HELD_OUT_EVENTS_FILE, type EventSet,
+  evaluateEvents, loadEventSet, selectHalf, SECOND_BLIND_EVENTS_FILE, THIRD_BLIND_EVENTS_FILE, FOURTH_BLIND_EVENTS_FILE, FIFTH_BLIND_EVENTS_FILE, SIXTH_BLIND_EVENTS_FILE, HELD_OUT_EVENTS_FILE, type EventSet,
 } from '../../../scripts/merge-eval/evaluate-events.ts';
 import { evaluatePairs, loadPairs, type LabelledPair } from '../../../scripts/merge-eval/evaluate-pairs.ts';
 import { REPO_ROOT } from '../../../src/config/load-config.ts';
@@ -96,7 +96,9 @@ describe('the blind event set', () => {
 // The second blind set (test/fixtures/merge-eval/blind-2), written later by another writer and held out
 // whole until its honest recall was recorded (0.604 with the rules of 2026-12-04, 0.493 before that day's
 // two rules); since then it is tuning material like the first (0.833 after), and counts in the union.
-const SECOND_BLIND_RECALL_FLOOR = 0.85;
+// Lowered once (round 6) for precision: closing set 6's two wrong joins (a next-day follow-up matched by one place;
+// a 'sáng cùng ngày' read as the event's time) cost this set the pairs named in docs/architecture.md.
+const SECOND_BLIND_RECALL_FLOOR = 0.84;
 
 describe('the second blind event set', () => {
   const set = loadEventSet(SECOND_BLIND_EVENTS_FILE);
@@ -131,7 +133,9 @@ describe('the union of the team set and both blind sets', () => {
 // event at the same bridge, on another day) joined an event's story; after that one join was read, a rewrite
 // naming other days than its match was kept apart (rewrite-match.ts daysDisagree): precision 1.0, recall
 // 0.606. Since then it is tuning material like the others, and counts in the union.
-const THIRD_BLIND_RECALL_FLOOR = 0.8;
+// Lowered once (round 6) for precision: closing set 6's two wrong joins (a next-day follow-up matched by one place;
+// a 'sáng cùng ngày' read as the event's time) cost this set the pairs named in docs/architecture.md.
+const THIRD_BLIND_RECALL_FLOOR = 0.78;
 
 describe('the third blind event set', () => {
   it(`merges with precision 1.0 and recall of at least ${THIRD_BLIND_RECALL_FLOOR}`, () => {
@@ -172,7 +176,9 @@ describe('the fourth blind event set', () => {
 // session 5's rules; 1.0 / 0.394 (80 of 203) with round 3's; 1.0 / 0.394 again with round 4's class rules, made on
 // the other sets' misses alone (its second honest reading). Since then its wrong pairs are printed and it is tuning
 // material, counted in the union: 0.429 (87 of 203) after round 4's rules made on its misses too.
-const FIFTH_BLIND_RECALL_FLOOR = 0.42;
+// Lowered once (round 6) for precision: closing set 6's two wrong joins (a next-day follow-up matched by one place;
+// a 'sáng cùng ngày' read as the event's time) cost this set the pairs named in docs/architecture.md.
+const FIFTH_BLIND_RECALL_FLOOR = 0.4;
 
 describe('the fifth blind event set', () => {
   it(`merges with precision 1.0 and recall of at least ${FIFTH_BLIND_RECALL_FLOOR}`, () => {
@@ -183,24 +189,39 @@ describe('the fifth blind event set', () => {
 });
 
 // The sixth blind set (test/fixtures/merge-eval/blind-6), written from a brief alone by someone who never saw the
-// code, held out whole: eval:merge prints its figures, never its pairs. The lead adds it and scores it once; the
-// floor holds what it reaches then. Never tune a rule on its pairs.
-// Scored once by the lead, 2026-12-05, figures only, with the rules at eb685dc: 3 different pairs merged (precision
-// 0.968), recall 0.492 (91 of 185). Round 4's 48 h window for strong anchors made it 6 wrong pairs and was dropped
-// on that figure; nothing else of the set was read. Held at what it measured: no more wrong pairs, no less recall.
-const SIXTH_BLIND_RECALL_FLOOR = 0.49;
-const SIXTH_BLIND_MAX_WRONG_PAIRS = 3;
+// code, held out whole: scored once by the lead, 2026-12-05, figures only, with the rules at eb685dc: 3 different
+// pairs merged (precision 0.968), recall 0.492 (91 of 185). Round 4's 48 h window for strong anchors made it 6 wrong
+// pairs and was dropped on that figure. Since then its wrong pairs are printed and it is tuning material, counted
+// in the union, held at precision 1.0: 1.0 / 0.470 (87 of 185) after round 6 closed its two wrong joins by class.
+const SIXTH_BLIND_RECALL_FLOOR = 0.47;
 
-describe.skipIf(!existsSync(HELD_OUT_EVENTS_FILE))('the sixth blind event set (held out whole)', () => {
-  it(`merges at most ${SIXTH_BLIND_MAX_WRONG_PAIRS} different pairs and recall of at least ${SIXTH_BLIND_RECALL_FLOOR}`, () => {
-    const report = evaluateEvents(loadEventSet(HELD_OUT_EVENTS_FILE));
-    expect(report.falsePositives).toBeLessThanOrEqual(SIXTH_BLIND_MAX_WRONG_PAIRS);
+describe('the sixth blind event set', () => {
+  it(`merges with precision 1.0 and recall of at least ${SIXTH_BLIND_RECALL_FLOOR}`, () => {
+    const report = evaluateEvents(loadEventSet(SIXTH_BLIND_EVENTS_FILE));
+    const wrong = report.pairs.filter((pair) => pair.label === 'different' && pair.predicted === 'same').map((pair) => `${pair.a}~${pair.b}`);
+    expect(wrong).toEqual([]);
     expect(report.recall).toBeGreaterThanOrEqual(SIXTH_BLIND_RECALL_FLOOR);
   });
 });
 
+// The seventh blind set (test/fixtures/merge-eval/blind-7), written from a brief alone by someone who never saw the
+// code, held out whole: eval:merge prints its figures, never its pairs. The lead adds it and scores it once; the
+// floor then holds what it reaches. Never tune a rule on its pairs.
+const SEVENTH_BLIND_RECALL_FLOOR = 0;
+
+describe.skipIf(!existsSync(HELD_OUT_EVENTS_FILE))('the seventh blind event set (held out whole)', () => {
+  it(`merges with precision 1.0 and recall of at least ${SEVENTH_BLIND_RECALL_FLOOR}`, () => {
+    const report = evaluateEvents(loadEventSet(HELD_OUT_EVENTS_FILE));
+    // Counts only: the pairs of a held-out set are never printed, not even in a failing assertion.
+    expect(report.falsePositives).toBe(0);
+    expect(report.recall).toBeGreaterThanOrEqual(SEVENTH_BLIND_RECALL_FLOOR);
+  });
+});
+
 // The union of the team set and the first four blind sets, as `npm run eval:merge` reports it.
-const FIVE_SETS_UNION_RECALL_FLOOR = 0.8;
+// Lowered once (round 6) for precision: closing set 6's two wrong joins (a next-day follow-up matched by one place;
+// a 'sáng cùng ngày' read as the event's time) cost this set the pairs named in docs/architecture.md.
+const FIVE_SETS_UNION_RECALL_FLOOR = 0.79;
 
 describe('the union of the team set and the first four blind sets', () => {
   it(`merges with precision 1.0 and recall of at least ${FIVE_SETS_UNION_RECALL_FLOOR}`, () => {
@@ -213,7 +234,9 @@ describe('the union of the team set and the first four blind sets', () => {
 });
 
 // The union of the team set and the five blind sets, as `npm run eval:merge` reports it.
-const SIX_SETS_UNION_RECALL_FLOOR = 0.72;
+// Lowered once (round 6) for precision: closing set 6's two wrong joins (a next-day follow-up matched by one place;
+// a 'sáng cùng ngày' read as the event's time) cost this set the pairs named in docs/architecture.md.
+const SIX_SETS_UNION_RECALL_FLOOR = 0.71;
 
 describe('the union of the team set and the five blind sets', () => {
   it(`merges with precision 1.0 and recall of at least ${SIX_SETS_UNION_RECALL_FLOOR}`, () => {
@@ -225,8 +248,21 @@ describe('the union of the team set and the five blind sets', () => {
   });
 });
 
+// The union of the team set and the six blind sets, as `npm run eval:merge` reports it.
+const SEVEN_SETS_UNION_RECALL_FLOOR = 0.68;
+
+describe('the union of the team set and the six blind sets', () => {
+  it(`merges with precision 1.0 and recall of at least ${SEVEN_SETS_UNION_RECALL_FLOOR}`, () => {
+    const files = [undefined, SECOND_BLIND_EVENTS_FILE, THIRD_BLIND_EVENTS_FILE, FOURTH_BLIND_EVENTS_FILE, FIFTH_BLIND_EVENTS_FILE, SIXTH_BLIND_EVENTS_FILE];
+    const parts = [evaluatePairs(pairs), ...files.map((file) => evaluateEvents(loadEventSet(file)))];
+    const total = (key: 'truePositives' | 'falsePositives' | 'falseNegatives') => parts.reduce((sum, part) => sum + part[key], 0);
+    expect(total('falsePositives')).toBe(0);
+    expect(total('truePositives') / (total('truePositives') + total('falseNegatives'))).toBeGreaterThanOrEqual(SEVEN_SETS_UNION_RECALL_FLOOR);
+  });
+});
+
 describe('npm run eval:merge', () => {
-  it('shows the second to fifth blind sets\' wrong pairs, counts them in the union, and names the held-out sixth set absent or gives its figures only', async () => {
+  it('shows the second to sixth blind sets\' wrong pairs, counts them in the unions, and names the held-out seventh set absent or gives its figures only', async () => {
     const { stdout, code } = await runScript([]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/second blind set \(scored held out once[^\n]*\n  precision 100\.0 %/);
@@ -237,22 +273,25 @@ describe('npm run eval:merge', () => {
     expect(stdout).toContain('pairs the fourth blind set gets wrong:');
     expect(stdout).toMatch(/fifth blind set \(scored held out once at precision 1\.0, recall 0\.394, tuned on since\)[^\n]*\n  precision 100\.0 %/);
     expect(stdout).toContain('pairs the fifth blind set gets wrong:');
+    expect(stdout).toMatch(/sixth blind set \(scored held out once at precision 0\.968, recall 0\.492, tuned on since\)[^\n]*\n  precision 100\.0 %/);
+    expect(stdout).toContain('pairs the sixth blind set gets wrong:');
     expect(stdout).toMatch(/✗ [tu]\d+#\d/);
     expect(stdout).toMatch(/union of the team set and the first four blind sets\n  precision 100\.0 %/);
     expect(stdout).toMatch(/union of the team set and the five blind sets\n  precision 100\.0 %/);
-    expect(stdout).toMatch(/sixth blind set(: .* is absent, skipped| \(held out whole, its pairs never shown\)[^\n]*\n  precision)/);
+    expect(stdout).toMatch(/union of the team set and the six blind sets\n  precision 100\.0 %/);
+    expect(stdout).toMatch(/seventh blind set(: .* is absent, skipped| \(held out whole, its pairs never shown\)[^\n]*\n  precision)/);
   });
 
-  it('never prints a pair of the held-out sixth blind set when it is present', async () => {
+  it('never prints a pair of the held-out seventh blind set when it is present', async () => {
     const directory = await mkdtemp(path.join(tmpdir(), 'bantin-held-out-set-'));
     try {
-      // A tiny held-out set (ids v…, w…) whose two copies of one event cannot merge: its miss must not be printed.
+      // A tiny held-out set (ids x…, y…) whose two copies of one event cannot merge: its miss must not be printed.
       const file = path.join(directory, 'events.json');
       await writeFile(file, JSON.stringify(tinyHeldOutSet()));
       const { stdout, code } = await runScript([], { BANTIN_HELD_OUT_MERGE_SET: file });
       expect(code).toBe(0);
-      expect(stdout).toMatch(/sixth blind set \(held out whole, its pairs never shown\): 1 events and 1 negative groups, 4 copies\n  precision 0\.0 %  \(0 same pairs merged, 1 different pairs merged wrongly\)\n  recall    0\.0 %/);
-      expect(stdout).not.toMatch(/v01#|w01#/);
+      expect(stdout).toMatch(/seventh blind set \(held out whole, its pairs never shown\): 1 events and 1 negative groups, 4 copies\n  precision 0\.0 %  \(0 same pairs merged, 1 different pairs merged wrongly\)\n  recall    0\.0 %/);
+      expect(stdout).not.toMatch(/x01#|y01#/);
     } finally {
       await rm(directory, { recursive: true, force: true });
     }
@@ -286,7 +325,7 @@ function tinyHeldOutSet(): EventSet {
   return {
     events: [
       {
-        id: 'v01',
+        id: 'x01',
         kind: 'same',
         copies: [
           copy('cong-an-thu', 'Bắt giữ nhóm thanh niên gây rối trật tự công cộng', 'Tổ công tác tuần tra đêm qua đã đưa năm thanh niên về trụ sở để làm rõ việc tụ tập gây ồn ào ngoài phố.', '08'),
@@ -297,7 +336,7 @@ function tinyHeldOutSet(): EventSet {
     // Two portals' word-for-word copies labelled as two events: the join is wrong, and must not be printed either.
     negatives: [
       {
-        id: 'w01',
+        id: 'y01',
         kind: 'same-kind-incident',
         copies: [
           copy('cong-an-thu', 'Cháy kho phế liệu ở phường Đông Thành', 'Khoảng 14 giờ chiều nay, kho phế liệu của một hộ dân tại phường Đông Thành bốc cháy dữ dội, lực lượng PCCC điều ba xe chữa cháy đến dập lửa sau hơn một giờ.', '10'),
