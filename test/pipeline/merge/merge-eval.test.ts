@@ -205,16 +205,19 @@ describe('the sixth blind event set', () => {
 });
 
 // The seventh blind set (test/fixtures/merge-eval/blind-7), written from a brief alone by someone who never saw the
-// code, held out whole: eval:merge prints its figures, never its pairs. The lead adds it and scores it once; the
-// floor then holds what it reaches. Never tune a rule on its pairs.
-const SEVENTH_BLIND_RECALL_FLOOR = 0;
+// code, held out whole: eval:merge prints its figures, never its pairs. Never tune a rule on its pairs.
+// Scored by the lead, figures only, 2026-12-05: 5 different pairs merged (precision 0.963) and recall 0.721 (129 of
+// 179) with the rules at eb685dc and before round 6; 5 wrong pairs (0.962) and 0.704 (126 of 179) with round 6's
+// precision rules (made on set 6). Held at what it measured: no more wrong pairs, no less recall.
+const SEVENTH_BLIND_RECALL_FLOOR = 0.7;
+const SEVENTH_BLIND_MAX_WRONG_PAIRS = 5;
 
 describe.skipIf(!existsSync(HELD_OUT_EVENTS_FILE))('the seventh blind event set (held out whole)', () => {
-  it(`merges with precision 1.0 and recall of at least ${SEVENTH_BLIND_RECALL_FLOOR}`, () => {
+  it(`merges at most ${SEVENTH_BLIND_MAX_WRONG_PAIRS} different pairs and recall of at least ${SEVENTH_BLIND_RECALL_FLOOR}`, () => {
     const report = evaluateEvents(loadEventSet(HELD_OUT_EVENTS_FILE));
     // Counts only: the pairs of a held-out set are never printed, not even in a failing assertion.
-    expect(report.falsePositives).toBe(0);
-    expect(report.recall).toBeGreaterThanOrEqual(SEVENTH_BLIND_RECALL_FLOOR);
+    expect(report.falsePositives <= SEVENTH_BLIND_MAX_WRONG_PAIRS).toBe(true);
+    expect(report.recall >= SEVENTH_BLIND_RECALL_FLOOR).toBe(true);
   });
 });
 
