@@ -181,7 +181,7 @@ function hashSyllables(table: SyllableTable): void {
 /** Numbers the trie's nodes breadth first (the root 0) and puts every edge in a table at most a quarter full. */
 function walkedTrie(root: TrieNode, syllableCount: number): WalkedTrie {
   const nodes: TrieNode[] = [root];
-  for (let at = 0; at < nodes.length; at++) nodes.push(...nodes[at]!.next.values());
+  for (let at = 0; at < nodes.length; at++) for (const child of nodes[at]!.next.values()) nodes.push(child);
   let bits = 3;
   while (1 << bits < nodes.length * 4) bits++;
   const trie: WalkedTrie = {
