@@ -50,35 +50,78 @@ export interface CategoryEvidence {
 /** Category position → its evidence, for the categories any phrase of which occurs. */
 export type CopyEvidence = Map<number, CategoryEvidence>;
 
-/** A trie node: the phrases ending here, and the next syllable's node by syllable number. */
+/** A trie node while the table is built: the phrases ending here, and the next syllable's node by syllable number. */
 interface TrieNode {
   ends: Phrase[];
   next: Map<number, TrieNode>;
 }
 
-/** A syllable of some phrase and its number. */
-interface Syllable {
-  text: string;
-  number: number;
+/**
+ * The trie as a line is walked in it: nodes by number (the root is 0), the root's children by syllable
+ * number, and every other edge in one open-addressed table keyed by node and syllable number, rather than
+ * a Map per node: a line of text looks up about two edges a word.
+ */
+interface WalkedTrie {
+  /** Node → the phrases ending there. */
+  ends: Phrase[][];
+  /** Node → 1 when some phrase goes on past it. */
+  hasNext: Uint8Array;
+  /** Syllable number → the root's child for it (NO_NODE when no phrase starts with it): every word in a phrase looks here. */
+  rootChildren: Int32Array;
+  /** Slot → the edge's node and syllable (EMPTY_SLOT when free), and the node it leads to. */
+  edgeNodes: Int32Array;
+  edgeSyllables: Int32Array;
+  edgeTargets: Int32Array;
+  /** 32 minus log2 of the slot count: an edge's slot is the top bits of its hash. */
+  shift: number;
 }
+
+const ROOT = 0;
+const NO_NODE = -1;
 
 /**
  * Every phrase's syllables numbered, in a trie. A cold cycle files thousands of long articles, so a line
- * is read once as char codes: each word's hash finds its syllable number (most words are in no phrase)
- * without cutting the word out of the line, then the trie is walked in integer steps.
+ * is read once as char codes: each word's hash finds its syllable number without cutting the word out of
+ * the line, then the trie is walked in integer steps. Most words of a Vietnamese text are a syllable of
+ * some phrase (five in six in the bench's articles) and most of those start one, so both lookups are
+ * made for nearly every word: they stay in typed arrays.
  */
 export interface PhraseTable {
-  syllablesByHash: Map<number, Syllable[]>;
-  syllableCount: number;
+  syllables: SyllableTable;
   root: TrieNode;
+  /** The trie built from `root` once every phrase is in. */
+  trie: WalkedTrie;
   /** The ownEvents phrases, read in the headline only: a body's name is common in text, so the text scan never meets them. */
   headline?: PhraseTable & { categories: ReadonlySet<number>; bodies: readonly string[] };
 }
 
+/**
+ * The phrases' syllables by number, and an open-addressed table from a word's hash to its number: every
+ * word of a line is looked up here, and a Map keyed by the hash boxed half the hashes as heap numbers.
+ */
+interface SyllableTable {
+  /** Syllable text by number. */
+  texts: string[];
+  /** Syllable number by text, while the table is built. */
+  numbers: Map<string, number>;
+  /** Slot → syllable number, or EMPTY_SLOT; a power of two long, at most a quarter full. */
+  slots: Int32Array;
+  /** Slot → the hash of the syllable in it, compared before its text. */
+  hashes: Int32Array;
+}
+
+const EMPTY_SLOT = -1;
+
+/** A table to add phrases to; its lookup arrays are filled once every phrase is in. */
+function emptyTable(): PhraseTable {
+  const syllables: SyllableTable = { texts: [], numbers: new Map(), slots: new Int32Array(0), hashes: new Int32Array(0) };
+  return { syllables, root: { ends: [], next: new Map() }, trie: walkedTrie({ ends: [], next: new Map() }, 0) };
+}
+
 /** Indexes every keyword and exclude phrase of the categories once. */
 export function indexCategoryPhrases(categories: readonly CategoryConfig[]): PhraseTable {
-  const table: PhraseTable = { syllablesByHash: new Map(), syllableCount: 0, root: { ends: [], next: new Map() } };
-  const headline: PhraseTable = { syllablesByHash: new Map(), syllableCount: 0, root: { ends: [], next: new Map() } };
+  const table = emptyTable();
+  const headline = emptyTable();
   categories.forEach((category, index) => {
     for (const text of category.keywords) addPhrase(table, text, { category: index, kind: 'keyword', text, length: 0 });
     for (const text of category.exclude ?? []) addPhrase(table, text, { category: index, kind: 'exclude', text, length: 0 });
@@ -89,7 +132,11 @@ export function indexCategoryPhrases(categories: readonly CategoryConfig[]): Phr
   });
   const owning = new Set(categories.flatMap((category, index) => (category.ownEvents === undefined ? [] : [index])));
   const bodies = [...new Set(categories.flatMap((category) => category.ownEvents?.bodies ?? []).map((body) => syllables(body).join(' ')))];
-  if (headline.syllableCount > 0) table.headline = { ...headline, categories: owning, bodies };
+  for (const sealed of [table, headline]) {
+    hashSyllables(sealed.syllables);
+    sealed.trie = walkedTrie(sealed.root, sealed.syllables.texts.length);
+  }
+  if (headline.syllables.texts.length > 0) table.headline = { ...headline, categories: owning, bodies };
   return table;
 }
 
@@ -108,13 +155,71 @@ function addPhrase(table: PhraseTable, text: string, phrase: Phrase): void {
 }
 
 function syllableNumber(table: PhraseTable, word: string): number {
-  const hash = hashOf(word, 0, word.length);
-  const known = table.syllablesByHash.get(hash) ?? [];
-  const found = known.find((syllable) => syllable.text === word);
-  if (found !== undefined) return found.number;
-  known.push({ text: word, number: table.syllableCount++ });
-  table.syllablesByHash.set(hash, known);
-  return table.syllableCount - 1;
+  const { texts, numbers } = table.syllables;
+  const known = numbers.get(word);
+  if (known !== undefined) return known;
+  numbers.set(word, texts.length);
+  texts.push(word);
+  return texts.length - 1;
+}
+
+/** Fills the hash slots once every phrase is in: linear probing in a table at most a quarter full. */
+function hashSyllables(table: SyllableTable): void {
+  let size = 8;
+  while (size < table.texts.length * 4) size *= 2;
+  table.slots = new Int32Array(size).fill(EMPTY_SLOT);
+  table.hashes = new Int32Array(size);
+  table.texts.forEach((text, number) => {
+    const hash = hashOf(text, 0, text.length);
+    let slot = hash & (size - 1);
+    while (table.slots[slot] !== EMPTY_SLOT) slot = (slot + 1) & (size - 1);
+    table.slots[slot] = number;
+    table.hashes[slot] = hash;
+  });
+}
+
+/** Numbers the trie's nodes breadth first (the root 0) and puts every edge in a table at most a quarter full. */
+function walkedTrie(root: TrieNode, syllableCount: number): WalkedTrie {
+  const nodes: TrieNode[] = [root];
+  for (let at = 0; at < nodes.length; at++) for (const child of nodes[at]!.next.values()) nodes.push(child);
+  let bits = 3;
+  while (1 << bits < nodes.length * 4) bits++;
+  const trie: WalkedTrie = {
+    ends: nodes.map((node) => node.ends),
+    hasNext: Uint8Array.from(nodes, (node) => (node.next.size > 0 ? 1 : 0)),
+    rootChildren: new Int32Array(syllableCount).fill(NO_NODE),
+    edgeNodes: new Int32Array(1 << bits).fill(EMPTY_SLOT),
+    edgeSyllables: new Int32Array(1 << bits),
+    edgeTargets: new Int32Array(1 << bits),
+    shift: 32 - bits,
+  };
+  const numberOfNode = new Map(nodes.map((node, number) => [node, number]));
+  nodes.forEach((node, number) => {
+    for (const [syllable, child] of node.next) {
+      let slot = edgeSlot(trie, number, syllable);
+      while (trie.edgeNodes[slot] !== EMPTY_SLOT) slot = (slot + 1) & (trie.edgeNodes.length - 1);
+      trie.edgeNodes[slot] = number;
+      trie.edgeSyllables[slot] = syllable;
+      trie.edgeTargets[slot] = numberOfNode.get(child)!;
+      if (number === ROOT) trie.rootChildren[syllable] = numberOfNode.get(child)!;
+    }
+  });
+  return trie;
+}
+
+function edgeSlot(trie: WalkedTrie, node: number, syllable: number): number {
+  return Math.imul(Math.imul(node, 0x01000193) ^ syllable, 0x9e3779b1) >>> trie.shift;
+}
+
+/** The node the syllable leads to from `node`, or NO_NODE. */
+function childOf(trie: WalkedTrie, node: number, syllable: number): number {
+  if (trie.hasNext[node] === 0) return NO_NODE;
+  const { edgeNodes, edgeSyllables } = trie;
+  const mask = edgeNodes.length - 1;
+  for (let slot = edgeSlot(trie, node, syllable); edgeNodes[slot] !== EMPTY_SLOT; slot = (slot + 1) & mask) {
+    if (edgeNodes[slot] === node && edgeSyllables[slot] === syllable) return trie.edgeTargets[slot]!;
+  }
+  return NO_NODE;
 }
 
 function hashOf(text: string, from: number, to: number): number {
@@ -253,19 +358,30 @@ let numbers: Int32Array = new Int32Array(256);
 function matchLine(key: string, table: PhraseTable): Match[] {
   if (key === '') return [];
   const count = numberWords(key, table);
+  const { trie } = table;
   let matches: Match[] | undefined;
   for (let start = 0; start < count; start++) {
     if (numbers[start] === NOT_IN_ANY_PHRASE) continue;
-    let node = table.root.next.get(numbers[start]!);
-    for (let at = start + 1; node !== undefined; at++) {
-      for (const phrase of node.ends) (matches ??= []).push({ phrase, start, end: at });
+    let node = trie.rootChildren[numbers[start]!]!;
+    for (let at = start + 1; node !== NO_NODE; at++) {
+      for (const phrase of trie.ends[node]!) (matches ??= []).push({ phrase, start, end: at });
       if (at >= count || numbers[at] === NOT_IN_ANY_PHRASE) break;
-      node = node.next.get(numbers[at]!);
+      node = childOf(trie, node, numbers[at]!);
     }
   }
   if (matches === undefined) return [];
-  if (matches.length === 1) return matches;
+  if (!anyOverlap(matches)) return matches;
   return matches.filter((match) => !matches.some((other) => covers(other, match)));
+}
+
+/** Whether two matches share a word; a match covers another only then, and most lines hold none (matches come by start). */
+function anyOverlap(matches: readonly Match[]): boolean {
+  let end = 0;
+  for (const match of matches) {
+    if (match.start < end) return true;
+    end = match.end;
+  }
+  return false;
 }
 
 const SPACE = 32;
@@ -282,17 +398,28 @@ function numberWords(key: string, table: PhraseTable): number {
       continue;
     }
     if (count === numbers.length) numbers = growNumbers(numbers);
-    numbers[count++] = numberOf(key, from, at, table.syllablesByHash.get(hash));
+    numbers[count++] = numberOf(key, from, at, hash, table.syllables);
     hash = 0;
     from = at + 1;
   }
   return count;
 }
 
-function numberOf(key: string, from: number, to: number, candidates: readonly Syllable[] | undefined): number {
-  if (candidates === undefined) return NOT_IN_ANY_PHRASE;
-  for (const { text, number } of candidates) if (text.length === to - from && key.startsWith(text, from)) return number;
+function numberOf(key: string, from: number, to: number, hash: number, table: SyllableTable): number {
+  const { slots, hashes, texts } = table;
+  const mask = slots.length - 1;
+  for (let slot = hash & mask; slots[slot] !== EMPTY_SLOT; slot = (slot + 1) & mask) {
+    if (hashes[slot] !== hash) continue;
+    if (spellsAt(key, from, to, texts[slots[slot]!]!)) return slots[slot]!;
+  }
   return NOT_IN_ANY_PHRASE;
+}
+
+/** Whether key[from, to) is the syllable: compared char by char, cheaper than startsWith for a word of a few letters. */
+function spellsAt(key: string, from: number, to: number, syllable: string): boolean {
+  if (syllable.length !== to - from) return false;
+  for (let at = 0; at < syllable.length; at++) if (key.charCodeAt(from + at) !== syllable.charCodeAt(at)) return false;
+  return true;
 }
 
 function growNumbers(full: Int32Array): Int32Array {

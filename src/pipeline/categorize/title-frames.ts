@@ -9,23 +9,28 @@ import { comparisonKey } from '../normalize/vietnamese-text.ts';
 /** Syllables that open the setting of a headline (compared as comparison keys). */
 export const SETTING_WORDS: readonly string[] = ['tại', 'ở', 'dịp', 'do', 'phục vụ'];
 
-// Each setting word's syllables, by its first syllable: a headline's words are looked up, not compared with every setting word.
-const SETTING_KEYS: ReadonlyMap<string, readonly string[][]> = SETTING_WORDS.reduce((byFirst, word) => {
-  const syllables = comparisonKey(word).split(' ');
-  return byFirst.set(syllables[0]!, [...(byFirst.get(syllables[0]!) ?? []), syllables]);
-}, new Map<string, string[][]>());
+// Each setting word as a key spells it between two spaces: the first word never opens a setting, so one
+// always has a space before it, and a key padded with a space after its end has one after it.
+const SETTING_NEEDLES: readonly string[] = SETTING_WORDS.map((word) => ` ${comparisonKey(word)} `);
 
 /**
  * The position (in syllables of the title's comparison key) of the first setting word, or Infinity
- * when the headline has none; a keyword starting after it is in the setting.
+ * when the headline has none; a keyword starting after it is in the setting. Every filed copy asks, so
+ * the key is searched for each setting word rather than cut into words.
  */
 export function settingStart(titleKey: string): number {
-  if (titleKey === '') return Infinity;
-  const words = titleKey.split(' ');
-  // The first word is the headline's act or subject, so it never opens a setting.
-  for (let at = 1; at < words.length; at++) {
-    const settings = SETTING_KEYS.get(words[at]!);
-    if (settings?.some((setting) => setting.every((syllable, offset) => words[at + offset] === syllable))) return at;
+  const padded = `${titleKey} `;
+  let first = Infinity;
+  for (const needle of SETTING_NEEDLES) {
+    const at = padded.indexOf(needle);
+    // The word starts after the needle's leading space: the spaces before it count the syllables before it.
+    if (at !== -1) first = Math.min(first, spacesBefore(padded, at + 1));
   }
-  return Infinity;
+  return first;
+}
+
+function spacesBefore(key: string, end: number): number {
+  let count = 0;
+  for (let at = 0; at < end; at++) if (key.charCodeAt(at) === 32) count++;
+  return count;
 }
