@@ -168,14 +168,8 @@ const GENERATED_RUNS = 4;
 // seconds: the test must end on its list of steep patterns, not on the default 20 s timeout.
 const PER_FUNCTION_TIMEOUT_MS = 90_000;
 
-const SEEN: string[] = [];
-import { afterAll } from 'vitest';
-import { appendFileSync } from 'node:fs';
-afterAll(() => { appendFileSync('/tmp/cleanup-bench/ratios.txt', SEEN.join('\n') + '\n'); });
 async function growthOf(run: (input: string) => unknown, build: (chars: number) => string) {
-  const g = await measureGrowth(quietly(run), build(SMALL_CHARS), build(LARGE_CHARS), { limit: RATIO_LIMIT });
-  SEEN.push(`${g.ratio.toFixed(2)} ${g.smallMs.toFixed(3)} ${g.largeMs.toFixed(3)} ${expect.getState().currentTestName}`);
-  return g;
+  return measureGrowth(quietly(run), build(SMALL_CHARS), build(LARGE_CHARS), { limit: RATIO_LIMIT });
 }
 
 function describeGrowth(name: string, growth: { smallMs: number; largeMs: number; ratio: number }): string {
