@@ -72,8 +72,9 @@ const OPENING_NAME_FOLLOWERS = [':', ',', '-', '–', '—'];
 const ANCHORS: PhraseIndex<true> = indexPhrases(VIETNAMESE_ANCHORS.map((phrase) => [phrase, true] as const));
 // Vietnamese people abroad are no Vietnamese authority: "thuyền viên Việt Nam", "quốc tịch Việt Nam", goods stolen
 // abroad and "gửi về nước" stay foreign news (SPEC: foreign crime unless Vietnamese authorities are involved).
+// Only "Việt Nam" goes: the word before it stays, so "bảo hộ công dân Việt Nam" still anchors as "bảo hộ công dân".
 const NATIONALS_ABROAD = new RegExp(
-  `(?:^| )(?:(?:${['người', 'công dân', 'thuyền viên', 'lao động', 'du học sinh', 'du khách', 'quốc tịch'].map(comparisonKey).join('|')}) ${comparisonKey('Việt Nam')}|${comparisonKey('gửi về nước')})(?= |$)`,
+  `(?:^| )(?:(${['người', 'công dân', 'thuyền viên', 'lao động', 'du học sinh', 'du khách', 'quốc tịch'].map(comparisonKey).join('|')}) ${comparisonKey('Việt Nam')}|${comparisonKey('gửi về nước')})(?= |$)`,
   'g',
 );
 // A province anchors a story only as a name, with its capitals: "cao bằng" (as high as) is no Cao Bằng.
@@ -107,7 +108,7 @@ export function foreignNewsName(title: string, titleKey: string, lead: () => str
 
 /** The lead's text is read only for a headline that names a foreign place: most never do. */
 function isAnchored(text: () => string, key: string): boolean {
-  if (findPhrases(key.replace(NATIONALS_ABROAD, ' '), ANCHORS).size > 0) return true;
+  if (findPhrases(key.replace(NATIONALS_ABROAD, ' $1'), ANCHORS).size > 0) return true;
   const spelled = foldToneMarks(text());
   return PROVINCE_SPELLINGS.some((province) => spelled.includes(province));
 }

@@ -135,6 +135,9 @@ describe('what the headline’s shape says', () => {
     { title: 'Cảnh sát Nhật Bản bắt giữ hai người Việt trộm hàng', lead: 'Hai người quốc tịch Việt Nam lấy trộm mỹ phẩm để gửi về nước bán.', expected: [] },
     { title: 'Bắt giữ 5 thuyền viên Việt Nam ở Hàn Quốc', lead: '', expected: [] },
     { title: 'Bắt giữ 5 thuyền viên Việt Nam ở Hàn Quốc', lead: 'Bộ Ngoại giao đang bảo hộ công dân.', expected: ['an-ninh-trat-tu'] },
+    // Protecting citizens abroad is a Vietnamese authority at work, with "Việt Nam" after "công dân" too.
+    { title: 'Bảo hộ công dân Việt Nam bị bắt giữ ở Campuchia', lead: '', expected: ['an-ninh-trat-tu'] },
+    { title: 'Cảnh sát Campuchia bắt giữ công dân Việt Nam', lead: '', expected: [] },
     { title: 'Tiêm chủng vắc xin viêm não Nhật Bản cho trẻ', lead: '', expected: ['y-te'] },
     // A province anchors only as a name: "cao bằng" (as high as) is none.
     { title: 'Cảnh sát Mỹ bắt giữ kẻ trộm', lead: 'Số hàng trộm chất cao bằng đầu người.', expected: [] },
