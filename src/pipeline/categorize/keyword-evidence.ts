@@ -11,7 +11,7 @@
  */
 import type { CategoryConfig } from '../../model/types.ts';
 import { isUpperCode } from '../normalize/vietnamese-names.ts';
-import { syllables, toNfc } from '../normalize/vietnamese-text.ts';
+import { foldToneMarks, syllables, toNfc } from '../normalize/vietnamese-text.ts';
 import { settingStart } from './title-frames.ts';
 
 /**
@@ -264,9 +264,12 @@ function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTabl
   let matches = matchLine(titleKey, table);
   if (matches.length === 0) return;
   // Only a keyword the headline spells with a capital can end a name: most headlines skip the word scan.
-  const capitalised = title === undefined ? [] : matches.filter((match) => mayEndName(match) && title.includes(withCapital(match.phrase.text)));
+  const candidates = title === undefined ? [] : matches.filter(mayEndName);
+  // Spelled as the keys are (NFC, tones folded): an NFD title or an old tone placement still shows its capitals.
+  const spelled = candidates.length === 0 ? '' : foldToneMarks(title!);
+  const capitalised = candidates.filter((match) => spelled.includes(foldToneMarks(withCapital(match.phrase.text))));
   if (capitalised.length > 0) {
-    const words = titleWords(title!);
+    const words = titleWords(spelled);
     matches = matches.filter((match) => !(capitalised.includes(match) && endsName(words, match.start)));
   }
   const setting = settingStart(titleKey);

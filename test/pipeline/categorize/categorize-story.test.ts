@@ -173,10 +173,12 @@ describe('what the headline’s shape says', () => {
     { kind: 'a capital after the headline’s opening word is no name', title: 'Giá Bitcoin lập đỉnh mới', expected: ['kinh-te'] },
     { kind: 'nor after a clause’s opening word', title: '(QN) - Giá Bitcoin lập đỉnh mới', expected: ['kinh-te'] },
     { kind: 'an acronym is no name', title: 'Công an tỉnh Bắc Ninh ANTT ổn định', expected: ['an-ninh-trat-tu'] },
+    { kind: 'a name in an NFD headline is still a name', title: 'Biển Bãi Cháy vào mùa đẹp nhất'.normalize('NFD'), expected: [] },
+    { kind: 'a name in old tone placement is still a name', title: 'Đền Thanh Hoà mở cửa đón khách', expected: [] },
   ])('names: $kind: "$title" → $expected', ({ title, expected }) => {
     const withOneWord = createCategorizer(
       [
-        { id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['cháy', 'ANTT'] },
+        { id: 'an-ninh-trat-tu', title: 'An ninh trật tự', keywords: ['cháy', 'trộm', 'hòa', 'ANTT'] },
         { id: 'kinh-te', title: 'Kinh tế', keywords: ['bitcoin'] },
       ],
       sources,
