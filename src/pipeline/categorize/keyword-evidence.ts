@@ -270,7 +270,7 @@ function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTabl
   const capitalised = candidates.filter((match) => spelled.includes(foldToneMarks(withCapital(match.phrase.text))));
   if (capitalised.length > 0) {
     const words = titleWords(spelled);
-    matches = matches.filter((match) => !(capitalised.includes(match) && endsName(words, match.start)));
+    if (!isTitleCase(words)) matches = matches.filter((match) => !(capitalised.includes(match) && endsName(words, match.start)));
   }
   const setting = settingStart(titleKey);
   record(evidence, 'agencies', matches.filter((match) => match.phrase.asText === 'agencies'));
@@ -312,6 +312,15 @@ const KEY_WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 function titleWords(title: string): { text: string; start: number; end: number }[] {
   return [...toNfc(title).matchAll(KEY_WORD)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+}
+
+/**
+ * A headline in Title Case ("Hà Nội: Kho Hàng Cháy Rụi") capitalises every word, so its capitals mark no name: more
+ * than four in five of its words with a letter start with a capital. "Tắm biển Bãi Cháy" (three of four) is no Title Case.
+ */
+function isTitleCase(words: readonly { text: string }[]): boolean {
+  const lettered = words.filter((word) => /^\p{L}/u.test(word.text));
+  return lettered.filter((word) => isUpperCode(word.text.charCodeAt(0))).length * 5 > lettered.length * 4;
 }
 
 function endsName(words: readonly { text: string; start: number; end: number }[], at: number): boolean {

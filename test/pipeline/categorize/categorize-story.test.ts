@@ -173,6 +173,9 @@ describe('what the headline’s shape says', () => {
     { kind: 'a capital after the headline’s opening word is no name', title: 'Giá Bitcoin lập đỉnh mới', expected: ['kinh-te'] },
     { kind: 'nor after a clause’s opening word', title: '(QN) - Giá Bitcoin lập đỉnh mới', expected: ['kinh-te'] },
     { kind: 'an acronym is no name', title: 'Công an tỉnh Bắc Ninh ANTT ổn định', expected: ['an-ninh-trat-tu'] },
+    { kind: 'a headline in Title Case capitalises every word, names or not', title: 'Hà Nội: Kho Hàng Cháy Rụi', expected: ['an-ninh-trat-tu'] },
+    { kind: 'a Title Case headline with no name', title: 'Bắt Kẻ Trộm Xe', expected: ['an-ninh-trat-tu'] },
+    { kind: 'a name in a short headline is still a name', title: 'Tắm biển Bãi Cháy', expected: [] },
     { kind: 'a name in an NFD headline is still a name', title: 'Biển Bãi Cháy vào mùa đẹp nhất'.normalize('NFD'), expected: [] },
     { kind: 'a name in old tone placement is still a name', title: 'Đền Thanh Hoà mở cửa đón khách', expected: [] },
   ])('names: $kind: "$title" → $expected', ({ title, expected }) => {
