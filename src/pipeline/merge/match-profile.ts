@@ -26,6 +26,8 @@ export interface MatchProfile {
   places: Set<string>;
   /** Days of a month the title and body mention ("5/1"). */
   days: Set<string>;
+  /** The day the copy opens on: its lead's first, else its title's (EventAnchors.openingDay). */
+  openingDay: string | undefined;
   /** Days the title and lead name the night of ("đêm 1/8"; EventAnchors.nights). */
   nights: Set<string>;
   /** Hours of the day the title and lead mention (16 for "16h" and "4 giờ chiều"). */
@@ -39,7 +41,7 @@ export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchPro
   const kept = keptTextLines(copyText(copy));
   const key = joinKeys([titleKey(copy), ...keptLineKeys(copy, kept)]);
   const body = kept.map(({ line }) => slashDates(line));
-  const { anchors, names, places, days, nights, hours, dayParts } = readEventAnchors([slashDates(stripTitleBoilerplate(copy.title)), ...leadLines(body)]);
+  const { anchors, names, places, days, openingDay, nights, hours, dayParts } = readEventAnchors([slashDates(stripTitleBoilerplate(copy.title)), ...leadLines(body)]);
   return {
     shingles: shingleWords(key === '' ? [] : key.split(' ')),
     figures: copyFigures(body.join('\n')),
@@ -48,6 +50,7 @@ export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchPro
     names,
     places,
     days,
+    openingDay,
     nights,
     hours,
     dayParts,
