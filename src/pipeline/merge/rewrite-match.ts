@@ -227,21 +227,25 @@ function daysDisagree(copy: MatchProfile, other: MatchProfile): boolean {
  * night ran into ("sáng 2/8"): one night's landslide. Any other day apart, even the next, is another event.
  */
 export function sameNight(night: Pick<MatchProfile, 'nights'>, other: Pick<MatchProfile, 'days'>): boolean {
-  for (const named of night.nights) if (other.days.has(nextDay(named))) return true;
+  for (const named of night.nights) if (nextDays(named).some((day) => other.days.has(day))) return true;
   return false;
 }
 
 /** "đêm 13/6" when one copy names that night and the other the day after it. */
 function nightBefore(night: Pick<MatchProfile, 'nights'>, other: Pick<MatchProfile, 'days'>): string | undefined {
-  for (const named of night.nights) if (other.days.has(nextDay(named))) return `đêm ${named}`;
+  for (const named of night.nights) if (nextDays(named).some((day) => other.days.has(day))) return `đêm ${named}`;
   return undefined;
 }
 
-/** The day after "day/month" (a leap year's calendar: "28/2" is followed by "29/2", which "1/3" also follows). */
-function nextDay(named: string): string {
+/**
+ * The days that may follow "day/month": the text gives no year, so "28/2" is followed by "29/2" in a leap year
+ * and by "1/3" in any other (a leap year's calendar, where "1/3" also follows "29/2").
+ */
+function nextDays(named: string): readonly string[] {
   const [day, month] = named.split('/').map(Number) as [number, number];
   const next = new Date(Date.UTC(2024, month - 1, day + 1));
-  return `${next.getUTCDate()}/${next.getUTCMonth() + 1}`;
+  const following = `${next.getUTCDate()}/${next.getUTCMonth() + 1}`;
+  return following === '29/2' ? [following, '1/3'] : [following];
 }
 
 /** A day both copies mention. */
