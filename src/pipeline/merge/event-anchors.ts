@@ -22,6 +22,11 @@ export interface EventAnchors {
   places: Set<string>;
   /** Days of a month the text mentions, as "day/month" without zeros ("5/1"). */
   days: Set<string>;
+  /**
+   * The day the copy opens on: the first its lead (the lines after the title) names, else the title's first. A
+   * title may recall the event's day ("… đuối nước chiều 14/7") over a lead that opens on the visit after it.
+   */
+  openingDay: string | undefined;
   /** Days the text names the night of ("đêm 1/8", "khuya 1/8"): the night runs into the next day's small hours. */
   nights: Set<string>;
   /** Hours of the day the text says something happened at, 0–23 ("10h15", "22h", "4 giờ chiều" is 16). */
@@ -78,15 +83,20 @@ export function readEventAnchors(lines: readonly string[]): EventAnchors {
   const nights = new Set<string>();
   const hours = new Set<number>();
   const dayParts = new Set<number>();
-  for (const text of lines) {
+  let titleDay: string | undefined;
+  let leadDay: string | undefined;
+  for (const [lineIndex, text] of lines.entries()) {
     const line = new LineWords(text);
     readNames(line, anchors, names, places);
     readInitialsNames(line, anchors);
     readDayParts(text, line, dayParts);
     // Most lines of a long copy state no figure: they are passed over without looking at their words.
-    if (DIGIT.test(text)) readCodesAndDays(line, anchors, { days, nights, hours });
+    if (!DIGIT.test(text)) continue;
+    const firstDay = readCodesAndDays(line, anchors, { days, nights, hours });
+    if (lineIndex === 0) titleDay = firstDay;
+    else leadDay ??= firstDay;
   }
-  return { anchors, names, places, days, nights, hours, dayParts };
+  return { anchors, names, places, days, openingDay: leadDay ?? titleDay, nights, hours, dayParts };
 }
 
 const DIGIT = /\d/;
@@ -210,16 +220,21 @@ interface EventTimes {
 }
 
 /** Number plates, km posts, road numbers ("QL7A", "Quốc lộ 7A", "đường tỉnh 354"), numbered places, days ("5/1", "05/01/2026") and hours ("10h15", "4 giờ chiều"). */
-function readCodesAndDays(line: LineWords, anchors: Set<string>, times: EventTimes): void {
+function readCodesAndDays(line: LineWords, anchors: Set<string>, times: EventTimes): string | undefined {
+  let firstDay: string | undefined;
   for (let index = 0; index < line.length; index++) {
     // Only words with a digit matter, told apart before any is cut out of its punctuation.
     if (!line.hasDigit(index)) continue;
-    if (isDigitCode(line.firstCode(index))) readNumberWord(line, index, anchors, times);
-    else readLetteredCode(line, index, anchors);
+    if (isDigitCode(line.firstCode(index))) {
+      const named = readNumberWord(line, index, anchors, times);
+      firstDay ??= named;
+    } else readLetteredCode(line, index, anchors);
   }
+  return firstDay;
 }
 
-function readNumberWord(line: LineWords, index: number, anchors: Set<string>, { days, nights, hours }: EventTimes): void {
+/** Reads one word with digits; returns the day it names, if it is one. */
+function readNumberWord(line: LineWords, index: number, anchors: Set<string>, { days, nights, hours }: EventTimes): string | undefined {
   const word = line.word(index);
   if (word.length > MAX_CODE_LENGTH) return;
   const hour = hourOf(line, index, word);
@@ -237,8 +252,9 @@ function readNumberWord(line: LineWords, index: number, anchors: Set<string>, { 
     if (place !== undefined) anchors.add(`${place} ${Number(word)}`);
   }
   const day = DAY.exec(word);
+  let named: string | undefined;
   if (day && isDayOfMonth(Number(day[1]), Number(day[2]))) {
-    const named = `${Number(day[1])}/${Number(day[2])}`;
+    named = `${Number(day[1])}/${Number(day[2])}`;
     days.add(named);
     if (NIGHT_WORDS.has(line.lower(index - 1)) || (line.lower(index - 1) === 'ngày' && NIGHT_WORDS.has(line.lower(index - 2)))) nights.add(named);
   }
@@ -247,6 +263,7 @@ function readNumberWord(line: LineWords, index: number, anchors: Set<string>, { 
     if (before === 'quốc lộ') anchors.add(roadKey('ql', word));
     else if (before === 'đường tỉnh' || before === 'tỉnh lộ') anchors.add(roadKey('đt', word));
   }
+  return named;
 }
 
 function readLetteredCode(line: LineWords, index: number, anchors: Set<string>): void {

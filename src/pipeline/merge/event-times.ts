@@ -48,14 +48,20 @@ export function readDayParts(text: string, line: LineWords, dayParts: Set<number
     if (lone === undefined && word !== 'rạng' && word !== 'nửa') continue;
     const phrase = DAY_PART_PHRASES.get(`${word} ${line.lower(index + 1)}`);
     if (phrase) {
-      for (const hour of phrase) dayParts.add(hour);
+      // "rạng sáng cùng ngày", "chiều tối cùng ngày": another moment of a day already named, as for a lone word.
+      if (!saysSameDay(line, index + 2)) for (const hour of phrase) dayParts.add(hour);
       index++;
-    } else if (lone && line.lower(index + 1) === 'cùng' && line.lower(index + 2) === 'ngày') {
+    } else if (lone && saysSameDay(line, index + 1)) {
       index += 2;
     } else if (lone && (DAY_WORDS.has(line.lower(index + 1)) || DAY_TOKEN.test(line.word(index + 1)))) {
       for (const hour of lone) dayParts.add(hour);
     }
   }
+}
+
+/** Whether the words at `index` are "cùng ngày" (the same day as one already named). */
+function saysSameDay(line: LineWords, index: number): boolean {
+  return line.lower(index) === 'cùng' && line.lower(index + 1) === 'ngày';
 }
 
 /**

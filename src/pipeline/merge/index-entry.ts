@@ -30,7 +30,10 @@ export interface Entry {
 export function unionProfile(members: readonly Member[]): MatchProfile {
   if (members.length === 1) return members[0]!.profile;
   const union = { shingles: new Set<number>(), figures: new Set<string>(), anchors: new Set<string>(), names: new Set<string>(), places: new Set<string>(), days: new Set<string>(), nights: new Set<string>(), hours: new Set<number>(), dayParts: new Set<number>() };
+  let openingDay: string | undefined;
   for (const { profile } of members) {
+    // The story opens where its first copy naming a day does.
+    openingDay ??= profile.openingDay;
     for (const shingle of profile.shingles) union.shingles.add(shingle);
     for (const figure of profile.figures) union.figures.add(figure);
     for (const anchor of profile.anchors) union.anchors.add(anchor);
@@ -43,7 +46,7 @@ export function unionProfile(members: readonly Member[]): MatchProfile {
   }
   // Merged on first use and kept: profiles never change, and a story that gains a copy gets a new union.
   let merged: ReturnType<MatchProfile['forms']> | undefined;
-  return { ...union, forms: () => (merged ??= mergeForms(members.map(({ profile }) => profile.forms()))) };
+  return { ...union, openingDay, forms: () => (merged ??= mergeForms(members.map(({ profile }) => profile.forms()))) };
 }
 
 /** Whether two profiles name an anchor in common. */

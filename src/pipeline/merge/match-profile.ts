@@ -26,6 +26,8 @@ export interface MatchProfile {
   places: Set<string>;
   /** Days of a month the title and body mention ("5/1"). */
   days: Set<string>;
+  /** The day the copy opens on: its lead's first, else its title's (EventAnchors.openingDay). */
+  openingDay: string | undefined;
   /** Days the title and lead name the night of ("đêm 1/8"; EventAnchors.nights). */
   nights: Set<string>;
   /** Hours of the day the title and lead mention (16 for "16h" and "4 giờ chiều"). */
@@ -39,7 +41,7 @@ export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchPro
   const kept = keptTextLines(copyText(copy));
   const key = joinKeys([titleKey(copy), ...keptLineKeys(copy, kept)]);
   const body = kept.map(({ line }) => slashDates(line));
-  const { anchors, names, places, days, nights, hours, dayParts } = readEventAnchors([slashDates(stripTitleBoilerplate(copy.title)), ...leadLines(body)]);
+  const { anchors, names, places, days, openingDay, nights, hours, dayParts } = readEventAnchors([slashDates(stripTitleBoilerplate(copy.title)), ...leadLines(body)]);
   return {
     shingles: shingleWords(key === '' ? [] : key.split(' ')),
     figures: copyFigures(body.join('\n')),
@@ -48,6 +50,7 @@ export function profileCopy(copy: Pick<Copy, 'title' | 'contentHtml'>): MatchPro
     names,
     places,
     days,
+    openingDay,
     nights,
     hours,
     dayParts,
@@ -85,8 +88,8 @@ function lazyForms(copy: Pick<Copy, 'title' | 'contentHtml'>): () => FigureForms
 /**
  * Days written with dashes or dots ("ngày 12-11-2026", "08.02.2026", "ngày 12-11") as the slash form the
  * readers know ("12/11/2026"): a court's or an e-portal's date style must name the same day as the paper's
- * "12/11", not leave a stray "11" among the figures and no day at all. Without a year, only after "ngày":
- * "12-11" alone may be a score or a range. Same length, so nothing else moves.
+ * "12/11", not leave a stray "11" among the figures and no day at all. Without a year, only after "ngày", and not
+ * after "từ ngày" (a range, "từ ngày 10-12"): "12-11" alone may be a score or a range. Same length, so nothing else moves.
  */
 export function slashDates(line: string): string {
   if (!DASHED_OR_DOTTED.test(line)) return line;
@@ -98,7 +101,7 @@ export function slashDates(line: string): string {
 
 const DASHED_OR_DOTTED = /\d[-.]\d/;
 const DATE_WITH_YEAR = /(?<![\d.,/-])(\d{1,2})([-.])(\d{1,2})\2((?:19|20)\d\d)(?![\d.,/-]?\d)/g;
-const DAY_AFTER_NGAY = /(?<![\p{L}])(ngày|Ngày)(\s+)(\d{1,2})-(\d{1,2})(?![\d.,/-]?\d)/gu;
+const DAY_AFTER_NGAY = /(?<![\p{L}])(?<!(?:^|[^\p{L}])[Tt]ừ\s+)(ngày|Ngày)(\s+)(\d{1,2})-(\d{1,2})(?![\d.,/-]?\d)/gu;
 
 function isDay(day: string, month: string): boolean {
   return Number(day) >= 1 && Number(day) <= 31 && Number(month) >= 1 && Number(month) <= 12;

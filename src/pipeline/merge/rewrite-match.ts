@@ -179,7 +179,7 @@ function placeAndDay(
   for (const mentioned of copy.days) {
     if (!other.days.has(mentioned)) continue;
     shared = true;
-    if (published === undefined || (!reportsLaterDay(copy.days, mentioned, published.copy) && !reportsLaterDay(other.days, mentioned, published.other))) day = mentioned;
+    if (published === undefined || (!reportsLaterDay(copy.openingDay, mentioned, published.copy) && !reportsLaterDay(other.openingDay, mentioned, published.other))) day = mentioned;
   }
   // One night told as two days ("đêm 13/6", "rạng sáng 14/6") is one day here too (see sameNight).
   if (!shared) day ??= nightBefore(copy, other) ?? nightBefore(other, copy);
@@ -227,21 +227,25 @@ function daysDisagree(copy: MatchProfile, other: MatchProfile): boolean {
  * night ran into ("sáng 2/8"): one night's landslide. Any other day apart, even the next, is another event.
  */
 export function sameNight(night: Pick<MatchProfile, 'nights'>, other: Pick<MatchProfile, 'days'>): boolean {
-  for (const named of night.nights) if (other.days.has(nextDay(named))) return true;
+  for (const named of night.nights) if (nextDays(named).some((day) => other.days.has(day))) return true;
   return false;
 }
 
 /** "đêm 13/6" when one copy names that night and the other the day after it. */
 function nightBefore(night: Pick<MatchProfile, 'nights'>, other: Pick<MatchProfile, 'days'>): string | undefined {
-  for (const named of night.nights) if (other.days.has(nextDay(named))) return `đêm ${named}`;
+  for (const named of night.nights) if (nextDays(named).some((day) => other.days.has(day))) return `đêm ${named}`;
   return undefined;
 }
 
-/** The day after "day/month" (a leap year's calendar: "28/2" is followed by "29/2", which "1/3" also follows). */
-function nextDay(named: string): string {
+/**
+ * The days that may follow "day/month": the text gives no year, so "28/2" is followed by "29/2" in a leap year
+ * and by "1/3" in any other (a leap year's calendar, where "1/3" also follows "29/2").
+ */
+function nextDays(named: string): readonly string[] {
   const [day, month] = named.split('/').map(Number) as [number, number];
   const next = new Date(Date.UTC(2024, month - 1, day + 1));
-  return `${next.getUTCDate()}/${next.getUTCMonth() + 1}`;
+  const following = `${next.getUTCDate()}/${next.getUTCMonth() + 1}`;
+  return following === '29/2' ? [following, '1/3'] : [following];
 }
 
 /** A day both copies mention. */
@@ -389,16 +393,15 @@ export function dayAfter(days: ReadonlySet<string>, ownDay: LocalDay, otherDay: 
 const NO_DAYS: ReadonlySet<string> = new Set();
 
 /**
- * Whether the first day `days` names (the day its lead opens on) is after `day` and no later than `ownDay` (the
+ * Whether `opening` (the day a copy's lead opens on; see EventAnchors.openingDay) is after `day` and no later than `ownDay` (the
  * copy's own publication): the copy reports what came after the event — the commune's visit to the family the day
  * after the drowning, which names the drowning's day too (merge set 6, matched through the commune's re-post of the
  * drowning that morning, so dayAfter against the re-post's day saw nothing). A later day still to come is a plan;
  * a later day further down ("đến 01h20 ngày 03/4, đám cháy được khống chế") is the event running on.
  */
-function reportsLaterDay(days: ReadonlySet<string>, day: string, ownDay: LocalDay): boolean {
-  const first = days.values().next().value;
-  if (first === undefined) return false;
-  const date = namedDay(first, ownDay);
+function reportsLaterDay(opening: string | undefined, day: string, ownDay: LocalDay): boolean {
+  if (opening === undefined) return false;
+  const date = namedDay(opening, ownDay);
   return compareDays(date, namedDay(day, ownDay)) > 0 && compareDays(date, ownDay) <= 0;
 }
 

@@ -58,6 +58,8 @@ describe('parts of the day named in words', () => {
     // Said of a day already named: a second moment of it, not when the event happened.
     { line: 'Chiều cùng ngày, đoàn kiểm tra làm việc.', expected: [] },
     { line: 'Tối cùng ngày, sáng 9/8 mưa lại.', expected: [5, 6, 7, 8, 9, 10, 11] },
+    { line: 'Rạng sáng cùng ngày, nước rút dần.', expected: [] },
+    { line: 'Xe khách gặp nạn chiều tối cùng ngày, tối 9/8 mới thông đường.', expected: [18, 19, 20, 21, 22] },
     { line: 'Chiều dài cây cầu là 120 m, tối đa 10 tấn; sáng kiến của xã.', expected: [] },
   ])('$line', ({ line, expected }) => {
     expect(partsOf(line)).toEqual(expected);

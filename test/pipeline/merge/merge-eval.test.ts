@@ -134,8 +134,9 @@ describe('the union of the team set and both blind sets', () => {
 // naming other days than its match was kept apart (rewrite-match.ts daysDisagree): precision 1.0, recall
 // 0.606. Since then it is tuning material like the others, and counts in the union.
 // Lowered once (round 6) for precision: closing set 6's two wrong joins (a next-day follow-up matched by one place;
-// a 'sáng cùng ngày' read as the event's time) cost this set the pairs named in docs/architecture.md.
-const THIRD_BLIND_RECALL_FLOOR = 0.78;
+// a 'sáng cùng ngày' read as the event's time) cost this set the pairs named in docs/architecture.md; again (round 7)
+// when 'rạng sáng cùng ngày' stopped being read as the event's time (m24, three pairs).
+const THIRD_BLIND_RECALL_FLOOR = 0.77;
 
 describe('the third blind event set', () => {
   it(`merges with precision 1.0 and recall of at least ${THIRD_BLIND_RECALL_FLOOR}`, () => {
@@ -145,8 +146,9 @@ describe('the third blind event set', () => {
   });
 });
 
-// The union of the team set and the three blind sets, as `npm run eval:merge` reports it.
-const FOUR_SETS_UNION_RECALL_FLOOR = 0.88;
+// The union of the team set and the three blind sets, as `npm run eval:merge` reports it. Lowered in round 7 for the
+// third set's m24 (see THIRD_BLIND_RECALL_FLOOR).
+const FOUR_SETS_UNION_RECALL_FLOOR = 0.87;
 
 describe('the union of the team set and the three blind sets', () => {
   it(`merges with precision 1.0 and recall of at least ${FOUR_SETS_UNION_RECALL_FLOOR}`, () => {
@@ -251,8 +253,9 @@ describe('the union of the team set and the five blind sets', () => {
   });
 });
 
-// The union of the team set and the six blind sets, as `npm run eval:merge` reports it.
-const SEVEN_SETS_UNION_RECALL_FLOOR = 0.68;
+// The union of the team set and the six blind sets, as `npm run eval:merge` reports it. Lowered in round 7 for the
+// third set's m24 (see THIRD_BLIND_RECALL_FLOOR).
+const SEVEN_SETS_UNION_RECALL_FLOOR = 0.67;
 
 describe('the union of the team set and the six blind sets', () => {
   it(`merges with precision 1.0 and recall of at least ${SEVEN_SETS_UNION_RECALL_FLOOR}`, () => {

@@ -40,6 +40,11 @@ describe('a copy whose lead opens on a later day than the event, sharing one pla
   it('stays apart from the event\'s story, though it names the event\'s day and the portal re-posted the event that morning', () => {
     expect(keysOf(mergeOneByOne([DROWNING, COMMUNE_REPOST, VISIT]))).toEqual([['guid:bao-drowning', 'guid:xa-drowning'], ['guid:xa-visit']]);
   });
+
+  it('stays apart when its title recalls the event\'s day before its lead opens on the visit\'s', () => {
+    const titled = { ...VISIT, title: 'Lãnh đạo xã thăm gia đình có con bị đuối nước chiều 14/7' };
+    expect(keysOf(mergeOneByOne([DROWNING, COMMUNE_REPOST, titled]))).toEqual([['guid:bao-drowning', 'guid:xa-drowning'], ['guid:xa-visit']]);
+  });
 });
 
 // Two crashes on national road 1 in one commune on one day: the police brief of the morning's, and the paper's

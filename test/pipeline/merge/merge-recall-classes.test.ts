@@ -15,6 +15,8 @@ describe('days written with dashes or dots', () => {
   it('reads "ngày 12-11-2026" and "08.02.2026" as the days they are, never as figures', () => {
     expect(slashDates('Ngày 12-11-2026, TAND mở phiên tòa; rạng sáng 08.02.2026 tàu gặp nạn.')).toBe('Ngày 12/11/2026, TAND mở phiên tòa; rạng sáng 08/02/2026 tàu gặp nạn.');
     expect(slashDates('ngày 3-4 tới')).toBe('ngày 3/4 tới');
+    // "từ ngày 10-12" is from the 10th to the 12th.
+    expect(slashDates('Lễ hội diễn ra từ ngày 10-12 tháng 3, khai mạc Ngày 10-3.')).toBe('Lễ hội diễn ra từ ngày 10-12 tháng 3, khai mạc Ngày 10/3.');
     // No year and no "ngày": a score or a range, left alone; so is an amount and an impossible day.
     expect(slashDates('thắng 3-1, thu 1.500.000 đồng, 45-13-2026')).toBe('thắng 3-1, thu 1.500.000 đồng, 45-13-2026');
     const profile = profileCopy({ title: 'Xét xử bị cáo Lâm Văn R.', contentHtml: '<p>Ngày 12-11-2026, TAND thành phố xét xử bị cáo Lâm Văn R. (SN 1987), phạt 12 năm tù.</p>' });

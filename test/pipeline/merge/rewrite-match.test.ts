@@ -3,7 +3,7 @@
 // are not.
 import { describe, expect, it } from 'vitest';
 import { profileCopy, type MatchProfile } from '../../../src/pipeline/merge/match-profile.ts';
-import { anchorWeight, dayAfter, judgeRewrite, weighAnchors, type LocalDay } from '../../../src/pipeline/merge/rewrite-match.ts';
+import { anchorWeight, dayAfter, judgeRewrite, sameNight, weighAnchors, type LocalDay } from '../../../src/pipeline/merge/rewrite-match.ts';
 import { hoursDisagree, sharedHour } from '../../../src/pipeline/merge/event-times.ts';
 import { htmlOfText } from '../../helpers/make-copy.ts';
 
@@ -342,5 +342,15 @@ describe('dayAfter', () => {
   it('not when the earlier copy named that day itself: it announced the event', () => {
     expect(dayAfter(new Set(['24/2']), day(2026, 2, 24), day(2026, 2, 23), new Set(['24/2', '26/2']))).toBeUndefined();
     expect(dayAfter(new Set(['24/2']), day(2026, 2, 24), day(2026, 2, 23), new Set(['23/2']))).toBe('24/2');
+  });
+});
+
+describe('sameNight', () => {
+  it('follows the night of 28/2 into 29/2 or 1/3, since the text gives no year', () => {
+    const night = { nights: new Set(['28/2']) };
+    expect(sameNight(night, { days: new Set(['1/3']) })).toBe(true);
+    expect(sameNight(night, { days: new Set(['29/2']) })).toBe(true);
+    expect(sameNight(night, { days: new Set(['2/3']) })).toBe(false);
+    expect(sameNight({ nights: new Set(['29/2']) }, { days: new Set(['1/3']) })).toBe(true);
   });
 });
