@@ -11,7 +11,7 @@
  */
 import type { CategoryConfig } from '../../model/types.ts';
 import { isUpperCode } from '../normalize/vietnamese-names.ts';
-import { foldToneMarks, syllables, toNfc } from '../normalize/vietnamese-text.ts';
+import { foldToneMarks, syllables } from '../normalize/vietnamese-text.ts';
 import { settingStart } from './title-frames.ts';
 
 /**
@@ -236,7 +236,7 @@ function hashOf(text: string, from: number, to: number): number {
 export const TEXT_CHARS_READ = 1500;
 
 /** The evidence of a copy whose title and text lines are already comparison keys (the title as written tells names apart). */
-export function findEvidence(titleKey: string, lineKeys: readonly string[], table: PhraseTable, title?: string): CopyEvidence {
+export function findEvidence(titleKey: string, lineKeys: readonly string[], table: PhraseTable, title: string): CopyEvidence {
   const evidence: CopyEvidence = new Map();
   recordTitle(evidence, titleKey, table, title);
   let budget = TEXT_CHARS_READ;
@@ -260,13 +260,13 @@ function wholeWordsWithin(line: string, length: number): string {
 }
 
 /** The title's keywords, its agencies' names and frame words, and the keywords starting after its first setting word. */
-function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTable, title: string | undefined): void {
+function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTable, title: string): void {
   let matches = matchLine(titleKey, table);
   if (matches.length === 0) return;
   // Only a keyword the headline spells with a capital can end a name: most headlines skip the word scan.
-  const candidates = title === undefined ? [] : matches.filter(mayEndName);
+  const candidates = matches.filter(mayEndName);
   // Spelled as the keys are (NFC, tones folded): an NFD title or an old tone placement still shows its capitals.
-  const spelled = candidates.length === 0 ? '' : foldToneMarks(title!);
+  const spelled = candidates.length === 0 ? '' : foldToneMarks(title);
   const capitalised = candidates.filter((match) => spelled.includes(foldToneMarks(withCapital(match.phrase.text))));
   if (capitalised.length > 0) {
     const words = titleWords(spelled);
@@ -310,8 +310,9 @@ function withCapital(word: string): string {
 // The same word boundaries as the comparison key, so the title's words line up with the key's syllables.
 const KEY_WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
+/** The words of a title already in NFC (foldToneMarks gives it so). */
 function titleWords(title: string): { text: string; start: number; end: number }[] {
-  return [...toNfc(title).matchAll(KEY_WORD)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+  return [...title.matchAll(KEY_WORD)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
 }
 
 /**

@@ -227,8 +227,7 @@ function daysDisagree(copy: MatchProfile, other: MatchProfile): boolean {
  * night ran into ("sáng 2/8"): one night's landslide. Any other day apart, even the next, is another event.
  */
 export function sameNight(night: Pick<MatchProfile, 'nights'>, other: Pick<MatchProfile, 'days'>): boolean {
-  for (const named of night.nights) if (nextDays(named).some((day) => other.days.has(day))) return true;
-  return false;
+  return nightBefore(night, other) !== undefined;
 }
 
 /** "đêm 13/6" when one copy names that night and the other the day after it. */
@@ -381,10 +380,7 @@ export function dayAfter(days: ReadonlySet<string>, ownDay: LocalDay, otherDay: 
   for (const mentioned of days) {
     // The earlier copy named that day itself: it announced what this one reports (a festival's opening).
     if (announced.has(mentioned)) continue;
-    const [day, month] = mentioned.split('/').map(Number) as [number, number];
-    // The year the text leaves out: the one that puts the day nearest the copy's own date.
-    const year = month > ownDay.month + 6 ? ownDay.year - 1 : month < ownDay.month - 6 ? ownDay.year + 1 : ownDay.year;
-    const date = { year, month, day };
+    const date = namedDay(mentioned, ownDay);
     if (compareDays(date, otherDay) > 0 && compareDays(date, ownDay) <= 0) return mentioned;
   }
   return undefined;
@@ -405,7 +401,7 @@ function reportsLaterDay(opening: string | undefined, day: string, ownDay: Local
   return compareDays(date, namedDay(day, ownDay)) > 0 && compareDays(date, ownDay) <= 0;
 }
 
-/** A "day/month" the text names, in the year that puts it nearest `ownDay`. */
+/** A "day/month" the text names, in the year it leaves out: the one that puts it nearest `ownDay`. */
 function namedDay(mentioned: string, ownDay: LocalDay): LocalDay {
   const [day, month] = mentioned.split('/').map(Number) as [number, number];
   const year = month > ownDay.month + 6 ? ownDay.year - 1 : month < ownDay.month - 6 ? ownDay.year + 1 : ownDay.year;
