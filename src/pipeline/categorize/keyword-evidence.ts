@@ -272,7 +272,7 @@ function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTabl
     const words = titleWords(spelled);
     if (!isTitleCase(words)) matches = matches.filter((match) => !(capitalised.includes(match) && endsName(words, match.start)));
   }
-  const setting = settingStart(titleKey);
+  const setting = settingStart(titleKey, (position) => matches.some((match) => match.start === position && match.phrase.kind === 'keyword'));
   record(evidence, 'agencies', matches.filter((match) => match.phrase.asText === 'agencies'));
   record(evidence, 'frames', matches.filter((match) => match.phrase.asText === 'frames'));
   record(evidence, 'title', matches.filter((match) => match.phrase.asText === undefined && match.start < setting));

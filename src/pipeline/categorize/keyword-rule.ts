@@ -6,7 +6,8 @@
  *    TEXT_CHARS_READ characters, keyword-evidence.ts); an agency's name, a frame word (the kind of
  *    event), and a headline keyword in the headline's setting (title-frames.ts), count as text keywords;
  * 3. no other category passing 1 and 2 weighs more, a distinct keyword weighing 3 in the title and 1
- *    in the text; at equal weight, the one with more title keywords wins, and a full tie files both.
+ *    in the text; at equal weight, the one with more title keywords wins, and of a full tie the category
+ *    listed first in the config (a tie is one word against another, seldom a story substantially about both).
  */
 import type { CategoryEvidence, CopyEvidence } from './keyword-evidence.ts';
 
@@ -49,8 +50,16 @@ export function keywordFilings(evidence: CopyEvidence): Map<number, string[]> {
   }
   const best = strongest([...candidates.values()]);
   const filings = new Map<number, string[]>();
-  for (const [category, candidate] of candidates) if (compare(candidate, best) === 0) filings.set(category, candidate.words);
+  const first = firstTied(candidates, best);
+  if (first !== undefined) filings.set(first, candidates.get(first)!.words);
   return filings;
+}
+
+/** The position in the config of the first category whose candidate ties the strongest. */
+function firstTied(candidates: ReadonlyMap<number, Candidate>, best: Candidate | undefined): number | undefined {
+  let first: number | undefined;
+  for (const [category, candidate] of candidates) if (compare(candidate, best) === 0 && (first === undefined || category < first)) first = category;
+  return first;
 }
 
 /** The candidate no other beats under rule 3 (undefined when there is none). */
@@ -64,9 +73,9 @@ function compare(a: Candidate, b: Candidate | undefined): number {
 }
 
 /**
- * Why the category was missed by one step, or undefined when it was filed or nothing came close: an
+ * Why a category the copy is not filed in was missed by one step, or undefined when nothing came close: an
  * exclude phrase stopped keywords that would have filed it, the text had one keyword short, or
- * another category's keywords won under rule 3.
+ * another category's keywords won under rule 3 (outweighing it, or tying it from earlier in the config).
  */
 export function nearMiss(evidence: CategoryEvidence, best: Candidate | undefined): string | undefined {
   const found = markSetting([...evidence.title, ...textWordsOf(evidence)], evidence);
@@ -83,7 +92,9 @@ export function nearMiss(evidence: CategoryEvidence, best: Candidate | undefined
     if (textWords.length !== TEXT_KEYWORDS_NEEDED - 1) return undefined;
     return `one keyword in the text (${quote(markSetting(textWords, evidence))}); a second one, or one in the title, would file it`;
   }
-  if (compare(candidate, best) >= 0) return undefined;
+  const order = compare(candidate, best);
+  if (order > 0) return undefined;
+  if (order === 0) return `keywords ${quote(found)} weigh ${describe(candidate)}, as much as a category listed before it in the config, which wins the tie`;
   return `keywords ${quote(found)} weigh ${describe(candidate)}, less than another category's ${describe(best!)}`;
 }
 
