@@ -1,32 +1,17 @@
 /**
  * `npm run eval:categories`: per-category precision and recall of the configured rules on each labelled
- * set. The first six blind sets and the team's set are tuning material (their honest figures are on
- * record in README), so `-- --misses` lists their wrongly filed items; the seventh blind set, when present,
- * is held out whole: only its figures are printed, never an item, so no rule can be fitted to it.
+ * set. The blind sets read whole and the team's set are tuning material (their honest figures are on record
+ * in README), so `-- --misses` lists their wrongly filed items; the held-out blind set, when present, is
+ * held out whole: only its figures are printed, never an item, so no rule can be fitted to it.
  */
 import { pathToFileURL } from 'node:url';
 import { loadConfig, resolveConfigPath } from '../src/config/load-config.ts';
 import type { CategoryConfig } from '../src/model/types.ts';
-import {
-  BLIND_ITEMS_FILE,
-  SECOND_BLIND_ITEMS_FILE,
-  THIRD_BLIND_ITEMS_FILE,
-  FOURTH_BLIND_ITEMS_FILE,
-  FIFTH_BLIND_ITEMS_FILE,
-  SIXTH_BLIND_ITEMS_FILE,
-  SEVENTH_BLIND_ITEMS_FILE,
-  evaluateItems,
-  loadItems,
-  loadItemsIfPresent,
-  loadTeamItems,
-  scoreOutcomes,
-  type ItemOutcome,
-  type LabelledItem,
-} from './category-eval/evaluate-items.ts';
+import { BLIND_SETS, evaluateItems, loadItems, loadItemsIfPresent, loadTeamItems, scoreOutcomes, type ItemOutcome, type LabelledItem } from './category-eval/evaluate-items.ts';
 
 const argv = process.argv.slice(2);
-// BANTIN_SEVENTH_CATEGORY_SET names another file: the eval test checks with it that no item of the held-out set is printed.
-const seventhFile = process.env.BANTIN_SEVENTH_CATEGORY_SET ? pathToFileURL(process.env.BANTIN_SEVENTH_CATEGORY_SET) : SEVENTH_BLIND_ITEMS_FILE;
+// BANTIN_HELD_OUT_CATEGORY_SET names another file: the eval test checks with it that no item of the held-out set is printed.
+const heldOutFile = process.env.BANTIN_HELD_OUT_CATEGORY_SET ? pathToFileURL(process.env.BANTIN_HELD_OUT_CATEGORY_SET) : undefined;
 const config = loadConfig(resolveConfigPath(argv, process.env), process.env);
 const showMisses = argv.includes('--misses');
 const percent = (value: number) => `${(value * 100).toFixed(1).padStart(5)} %`;
@@ -40,13 +25,12 @@ interface EvalSet {
 }
 
 const SETS: EvalSet[] = [
-  { name: 'first blind set', about: "written from SPEC's category guideline by a writer who never read the rules; now tuning material", items: loadItems(BLIND_ITEMS_FILE), tuning: true },
-  { name: 'second blind set', about: 'written later by another writer from the same guideline; honest figures on record, now tuning material', items: loadItems(SECOND_BLIND_ITEMS_FILE), tuning: true },
-  { name: 'third blind set', about: 'written by a third writer from the guideline only; honest figures on record, now tuning material', items: loadItems(THIRD_BLIND_ITEMS_FILE), tuning: true },
-  { name: 'fourth blind set', about: 'written by a fourth writer who saw nothing; honest figures on record, now tuning material', items: loadItems(FOURTH_BLIND_ITEMS_FILE), tuning: true },
-  { name: 'fifth blind set', about: 'written by a fifth writer who saw nothing; honest figures on record, now tuning material', items: loadItems(FIFTH_BLIND_ITEMS_FILE), tuning: true },
-  { name: 'sixth blind set', about: 'written by a sixth writer who saw nothing; honest figures on record, now tuning material', items: loadItems(SIXTH_BLIND_ITEMS_FILE), tuning: true },
-  { name: 'seventh blind set', about: 'written by a seventh writer who saw nothing; held out whole: figures only, never its items', items: loadItemsIfPresent(seventhFile), tuning: false },
+  ...BLIND_SETS.map((set) => ({
+    name: set.name,
+    about: set.about,
+    items: set.heldOut ? loadItemsIfPresent(heldOutFile ?? set.file) : loadItems(set.file),
+    tuning: !set.heldOut,
+  })),
   { name: 'team set', about: 'written by the team (regression cases; the rules were tuned with it in view)', items: loadTeamItems(), tuning: true },
 ];
 

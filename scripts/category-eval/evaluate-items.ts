@@ -32,28 +32,44 @@ export interface ItemOutcome {
   predicted: string[];
 }
 
-export const BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind/items.json', import.meta.url);
-/** The second blind set, by another writer from the same guideline, added after the rules were tuned on the first. */
-export const SECOND_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-2/items.json', import.meta.url);
-export const TEAM_ITEMS_FILE = new URL('../../test/fixtures/category-eval/team/items.json', import.meta.url);
+/** A blind set's items file, by its folder under test/fixtures/category-eval/. */
+const blindFile = (folder: string) => new URL(`../../test/fixtures/category-eval/${folder}/items.json`, import.meta.url);
 
-/** The third blind set, by a third writer who saw only the guideline: scored once held out, now tuning material. */
-export const THIRD_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-3/items.json', import.meta.url);
+/** One labelled set written blind: by a writer who saw SPEC's category guideline and nothing of the rules. */
+export interface BlindSet {
+  /** Its folder under test/fixtures/category-eval/. */
+  folder: string;
+  name: string;
+  about: string;
+  file: URL;
+  /** Held out whole: scored as figures only, never an item printed, never a rule fitted to it. */
+  heldOut: boolean;
+}
 
-/** The fourth blind set, by a writer who saw nothing of the rules nor the other sets: scored once held out, now tuning material. */
-export const FOURTH_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-4/items.json', import.meta.url);
-
-/** The fifth blind set, by a writer who saw nothing of the rules nor the other sets: scored once held out, now tuning material. */
-export const FIFTH_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-5/items.json', import.meta.url);
-
-/** The sixth blind set, by a writer who saw nothing of the rules nor the other sets: scored twice held out, now tuning material. */
-export const SIXTH_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-6/items.json', import.meta.url);
+const tuning = (folder: string, name: string, about: string): BlindSet => ({ folder, name, about, file: blindFile(folder), heldOut: false });
 
 /**
- * The seventh blind set, by a writer who sees nothing of the rules nor the other sets: held out whole.
- * It is scored once, after the rules are settled; its items are never printed, only its figures.
+ * The blind sets in the order they were written. Each was scored while held out (its honest figures are on
+ * record in README), then read whole and tuned on; the last is held out whole.
  */
-export const SEVENTH_BLIND_ITEMS_FILE = new URL('../../test/fixtures/category-eval/blind-7/items.json', import.meta.url);
+export const BLIND_SETS: readonly BlindSet[] = [
+  tuning('blind', 'first blind set', "written from SPEC's category guideline by a writer who never read the rules; now tuning material"),
+  tuning('blind-2', 'second blind set', 'written later by another writer from the same guideline; honest figures on record, now tuning material'),
+  tuning('blind-3', 'third blind set', 'written by a third writer from the guideline only; honest figures on record, now tuning material'),
+  tuning('blind-4', 'fourth blind set', 'written by a fourth writer who saw nothing; honest figures on record, now tuning material'),
+  tuning('blind-5', 'fifth blind set', 'written by a fifth writer who saw nothing; honest figures on record, now tuning material'),
+  tuning('blind-6', 'sixth blind set', 'written by a sixth writer who saw nothing; honest figures on record, now tuning material'),
+  tuning('blind-7', 'seventh blind set', 'written by a seventh writer who saw nothing; honest figures on record, now tuning material'),
+  tuning('blind-8', 'eighth blind set', 'written by an eighth writer who saw nothing; honest figures on record, now tuning material'),
+  { folder: 'blind-9', name: 'ninth blind set', about: 'written by a ninth writer who saw nothing; held out whole: figures only, never its items', file: blindFile('blind-9'), heldOut: true },
+];
+
+/** The first blind set, the default of loadItems. */
+export const BLIND_ITEMS_FILE = blindFile('blind');
+export const TEAM_ITEMS_FILE = new URL('../../test/fixtures/category-eval/team/items.json', import.meta.url);
+
+/** The blind set held out whole; its file may be absent (it is scored only when present). */
+export const HELD_OUT_SET: BlindSet = BLIND_SETS.find((set) => set.heldOut)!;
 
 export function loadItems(file: URL = BLIND_ITEMS_FILE): LabelledItem[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { items: LabelledItem[] }).items;

@@ -37,6 +37,7 @@ const categorySchema = z.strictObject({
   exclude: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
   agencies: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
   frames: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
+  beneficiaries: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
   ownEvents: z
     .strictObject({ bodies: z.array(z.string().trim().min(1, 'must not be empty')), events: z.array(z.string().trim().min(1, 'must not be empty')) })
     .optional(),

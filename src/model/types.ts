@@ -18,6 +18,12 @@ export interface CategoryConfig {
    */
   readonly frames?: readonly string[];
   /**
+   * People in need whom this category's stories help ("hộ nghèo", "người khuyết tật", "mồ côi"): keywords that keep
+   * their headline weight after a setting word, since whom relief goes to is what it is about ("Tặng bò giống cho
+   * hộ nghèo"), where the people a story is for are otherwise its setting ("Tặng kính cho học sinh"); absent = none.
+   */
+  readonly beneficiaries?: readonly string[];
+  /**
    * A body's own life, not this category's topic: a headline naming one of `bodies` and one of `events` (the
    * police and a football cup, "Công an tỉnh tổ chức giải bóng đá") stops this category's keywords, as an
    * exclude read in the headline only; absent = none.

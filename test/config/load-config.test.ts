@@ -44,7 +44,7 @@ describe('loadConfig', () => {
       maxItemsPerFetch: 500,
     });
     expect(config.sources[0]).toMatchObject({ priority: 0, enabled: true, timezone: 'Asia/Ho_Chi_Minh', categoryMap: {}, urlMap: {} });
-    expect(config.categories[0]).toMatchObject({ keywords: ['ma túy'], exclude: [], agencies: [], frames: [] });
+    expect(config.categories[0]).toMatchObject({ keywords: ['ma túy'], exclude: [], agencies: [], frames: [], beneficiaries: [] });
     expect(config.sources[1]!.file).toBe(path.join(dir, 'demo.xml'));
     expect(Object.isFrozen(config.sources[0])).toBe(true);
   });
@@ -81,6 +81,7 @@ describe('loadConfig', () => {
     { name: 'a urlMap to nowhere', config: { categories: [CATEGORY], sources: [{ ...SOURCE, urlMap: { '/phap-luat/': 'phap-luat' } }] }, problem: 'sources[0].urlMap./phap-luat/: no category "phap-luat"' },
     { name: 'an empty exclude phrase', config: { categories: [{ ...CATEGORY, exclude: [' '] }] }, problem: 'categories[0].exclude[0]: must not be empty' },
     { name: 'an empty agency name', config: { categories: [{ ...CATEGORY, agencies: [''] }] }, problem: 'categories[0].agencies[0]: must not be empty' },
+    { name: 'a blank beneficiary', config: { categories: [{ ...CATEGORY, beneficiaries: ['  '] }] }, problem: 'categories[0].beneficiaries[0]: must not be empty' },
     { name: 'an empty frame word', config: { categories: [{ ...CATEGORY, frames: [' '] }] }, problem: 'categories[0].frames[0]: must not be empty' },
     { name: 'an empty ownEvents body', config: { categories: [{ ...CATEGORY, ownEvents: { bodies: [''], events: ['giải bóng đá'] } }] }, problem: 'categories[0].ownEvents.bodies[0]: must not be empty' },
     { name: 'duplicate source ids', config: { categories: [CATEGORY], sources: [SOURCE, SOURCE] }, problem: 'sources[1].id: duplicate id "cong-an"' },

@@ -16,7 +16,7 @@ export const FOREIGN_NAMES: readonly string[] = [
   'Bồ Đào Nha', 'Hà Lan', 'Bỉ', 'Thụy Sĩ', 'Thụy Điển', 'Na Uy', 'Phần Lan', 'Đan Mạch', 'Ba Lan', 'Hy Lạp', 'Thổ Nhĩ Kỳ', 'Ukraine',
   'Israel', 'Iran', 'Iraq', 'Syria', 'Gaza', 'Ả Rập Xê Út', 'Ai Cập', 'Nam Phi', 'EU', 'Liên minh châu Âu', 'Liên hợp quốc', 'LHQ',
   'Texas', 'California', 'Florida', 'New York', 'Washington', 'London', 'Paris', 'Berlin', 'Moscow', 'Tokyo', 'Seoul', 'Bắc Kinh',
-  'Bangkok', 'Sydney', 'Thames',
+  'Bangkok', 'Sydney', 'Thames', 'Trung Đông', 'châu Âu', 'Mỹ Latinh',
 ];
 
 /**
@@ -60,7 +60,7 @@ const KINDS = new Set([
 const NOT_FOREIGN_BEFORE = new Set([...TOWARDS, ...PERSON_WORDS, ...KINDS].map(comparisonKey));
 const MARKET = comparisonKey('thị trường');
 // What goes into a market abroad from here: "xuất khẩu vào thị trường Mỹ", "chạm ngõ thị trường Nhật".
-const ENTERING_MARKET = new Set(['vào', 'sang', 'tới', 'đến', 'ngõ', 'chinh phục', 'thâm nhập', 'xuất khẩu', 'mở rộng', 'mở cửa'].map(comparisonKey));
+const ENTERING_MARKET = new Set(['vào', 'sang', 'tới', 'đến', 'ngõ', 'chinh phục', 'thâm nhập', 'xuất khẩu', 'mở rộng', 'mở cửa', 'tấn công'].map(comparisonKey));
 // A name and the small word after it that make a common word: "Anh hùng lực lượng vũ trang", "Nhật ký", "Ý kiến".
 const COMPOUNDS = new Set(
   ['Anh hùng', 'Anh dũng', 'Anh em', 'Anh trai', 'Nhật ký', 'Nhật thực', 'Mỹ thuật', 'Mỹ nghệ', 'Mỹ phẩm', 'Mỹ nhân', 'Đức tính', 'Ý kiến', 'Ý nghĩa', 'Ý chí', 'Ý tưởng', 'Ý thức'].map(comparisonKey),

@@ -5,7 +5,8 @@
  * kept); a keyword lying inside a longer keyword found at the same place, of any category, does not
  * count ("tín dụng" inside "tín dụng đen", "ngày hội" inside "ngày hội đại đoàn kết"), nor does an exclude
  * phrase inside a longer keyword of its own category ("cháy hàng" inside "cháy hàng chục"). A category's
- * agencies and frames are keywords that weigh as text wherever they are; its ownEvents (a body and one of its own
+ * agencies and frames are keywords that weigh as text wherever they are, its beneficiaries keywords that keep their
+ * headline weight in the headline's setting ("… cho hộ nghèo"); its ownEvents (a body and one of its own
  * events, both in the headline) stop it like an exclude phrase; and a one-word keyword ending a capitalised name
  * in the headline ("Biển Bãi Cháy") does not count.
  */
@@ -24,6 +25,8 @@ interface Phrase {
   kind: 'keyword' | 'exclude' | 'ownBody' | 'ownEvent';
   /** Set for an agency's name or a frame word: the headline zone it is recorded in instead of `title`. */
   asText?: 'agencies' | 'frames';
+  /** Set for a beneficiary: it keeps its headline weight after a setting word ("… cho hộ nghèo"). */
+  beneficiary?: true;
   /** As the config spells it, for explanations. */
   text: string;
   /** Length in syllables. */
@@ -127,6 +130,7 @@ export function indexCategoryPhrases(categories: readonly CategoryConfig[]): Phr
     for (const text of category.exclude ?? []) addPhrase(table, text, { category: index, kind: 'exclude', text, length: 0 });
     for (const text of category.agencies ?? []) addPhrase(table, text, { category: index, kind: 'keyword', asText: 'agencies', text, length: 0 });
     for (const text of category.frames ?? []) addPhrase(table, text, { category: index, kind: 'keyword', asText: 'frames', text, length: 0 });
+    for (const text of category.beneficiaries ?? []) addPhrase(table, text, { category: index, kind: 'keyword', beneficiary: true, text, length: 0 });
     for (const text of category.ownEvents?.bodies ?? []) addPhrase(headline, text, { category: index, kind: 'ownBody', text, length: 0 });
     for (const text of category.ownEvents?.events ?? []) addPhrase(headline, text, { category: index, kind: 'ownEvent', text, length: 0 });
   });
@@ -275,8 +279,9 @@ function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTabl
   const setting = settingStart(titleKey, (position) => matches.some((match) => match.start === position && match.phrase.kind === 'keyword'));
   record(evidence, 'agencies', matches.filter((match) => match.phrase.asText === 'agencies'));
   record(evidence, 'frames', matches.filter((match) => match.phrase.asText === 'frames'));
-  record(evidence, 'title', matches.filter((match) => match.phrase.asText === undefined && match.start < setting));
-  record(evidence, 'setting', matches.filter((match) => match.phrase.asText === undefined && match.start >= setting));
+  const inSetting = (match: Match) => match.start >= setting && match.phrase.beneficiary === undefined;
+  record(evidence, 'title', matches.filter((match) => match.phrase.asText === undefined && !inSetting(match)));
+  record(evidence, 'setting', matches.filter((match) => match.phrase.asText === undefined && inSetting(match)));
 }
 
 /** A headline naming a category's body and one of its own events: the body's own life stops the category ("công an + giải bóng đá"). */

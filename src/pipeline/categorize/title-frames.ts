@@ -8,16 +8,28 @@
 import { comparisonKey } from '../normalize/vietnamese-text.ts';
 
 /** Syllables that open the setting of a headline (compared as comparison keys). */
-export const SETTING_WORDS: readonly string[] = ['tại', 'ở', 'dịp', 'do', 'phục vụ', 'nơi', 'cho'];
+export const SETTING_WORDS: readonly string[] = ['tại', 'ở', 'dịp', 'do', 'phục vụ', 'nơi', 'cho', 'trên'];
+
+/**
+ * Words a setting word is part of, where it opens nothing: a house ("nhà ở"), a reason ("lý do"), freedom
+ * ("tự do"), lending, renting, allowing ("cho vay", "cho thuê", "cho phép").
+ */
+export const NOT_SETTING: readonly string[] = ['nhà ở', 'chỗ ở', 'nơi ở', 'lý do', 'tự do', 'cho vay', 'cho thuê', 'cho phép', 'cho biết', 'cho thấy', 'cho rằng'];
 
 // Each setting word as a key spells it between two spaces: the first word never opens a setting, so one
 // always has a space before it, and a key padded with a space after its end has one after it.
 const SETTING_NEEDLES: readonly string[] = SETTING_WORDS.map((word) => ` ${comparisonKey(word)} `);
+// Each word a setting word is part of, with the offset of the setting word's leading space in it.
+const NOT_SETTING_NEEDLES = NOT_SETTING.map((word) => {
+  const needle = ` ${comparisonKey(word)} `;
+  return { needle, offset: Math.max(...SETTING_NEEDLES.map((setting) => needle.indexOf(setting.trimEnd() + ' '))) };
+});
 
 /**
  * The position (in syllables of the title's comparison key) of the first setting word, or Infinity
  * when the headline has none; a keyword starting after it is in the setting. A setting word that starts
- * a keyword ("cho vay nặng lãi") opens nothing: `keywordAt` says where keywords start. Every filed copy
+ * a keyword ("cho vay nặng lãi": `keywordAt` says where keywords start) or is part of a longer word
+ * (NOT_SETTING: "nhà ở") opens nothing. Every filed copy
  * asks, so the key is searched for each setting word rather than cut into words.
  */
 export function settingStart(titleKey: string, keywordAt: (position: number) => boolean = () => false): number {
@@ -28,12 +40,18 @@ export function settingStart(titleKey: string, keywordAt: (position: number) => 
       // The word starts after the needle's leading space: the spaces before it count the syllables before it.
       const position = spacesBefore(padded, at + 1);
       if (position >= first) break;
-      if (keywordAt(position)) continue;
+      if (keywordAt(position) || inLongerWord(padded, at)) continue;
       first = position;
       break;
     }
   }
   return first;
+}
+
+/** Whether the setting word whose leading space is at `at` is part of a word that opens nothing ("nhà ở"). */
+function inLongerWord(padded: string, at: number): boolean {
+  // The word before may open the headline, with no space before it: read the key with one there.
+  return NOT_SETTING_NEEDLES.some(({ needle, offset }) => at + 1 - offset >= 0 && ` ${padded}`.startsWith(needle, at + 1 - offset));
 }
 
 function spacesBefore(key: string, end: number): number {

@@ -53,6 +53,18 @@ describe('the keyword rule', () => {
     expect(ids(storyOf(title, text))).toEqual(expected);
   });
 
+  it('keeps a beneficiary\'s headline weight after a setting word, where other keywords weigh as text', () => {
+    const rules: CategoryConfig[] = [
+      { id: 'kinh-te', title: 'Kinh tế', keywords: ['bò giống'] },
+      { id: 'van-hoa-xa-hoi', title: 'Văn hóa - Xã hội', keywords: ['học sinh nghèo'], beneficiaries: ['hộ nghèo'] },
+    ];
+    const using = createCategorizer(rules, sources);
+    expect(ids(storyOf('Tặng bò giống cho hộ nghèo'), using)).toEqual(['kinh-te']);
+    expect(ids(storyOf('Công an xã tặng quà cho hộ nghèo, học sinh nghèo'), using)).toEqual(['van-hoa-xa-hoi']);
+    expect(ids(storyOf('Trao bò giống cho hộ nghèo và học sinh nghèo'), using)).toEqual(['van-hoa-xa-hoi']);
+    expect(ids(storyOf('Hộ nghèo được hỗ trợ', 'Xã có 40 hộ nghèo.'), using)).toEqual(['van-hoa-xa-hoi']);
+  });
+
   it('opens no setting at a setting word that starts a keyword ("cho vay nặng lãi")', () => {
     const rules: CategoryConfig[] = [{ ...categories[0]!, keywords: [...categories[0]!.keywords!, 'cho vay nặng lãi'] }, categories[1]!];
     const using = createCategorizer(rules, sources);
@@ -103,6 +115,9 @@ describe('what the headline’s shape says', () => {
     { kind: 'a keyword after "phục vụ" names the purpose', title: 'Chữa cháy kho hàng phục vụ bệnh viện', expected: ['an-ninh-trat-tu'] },
     { kind: 'a keyword after "nơi" is the setting', title: 'Bệnh nhân nơi xảy ra tai nạn giao thông', expected: ['y-te'] },
     { kind: 'a keyword after "cho" names whom it is for', title: 'Tiêm chủng cho người nghiện ma túy', expected: ['y-te'] },
+    { kind: 'a keyword after "trên" is where', title: 'Bệnh nhân được chở trên xe chở ma túy', expected: ['y-te'] },
+    { kind: 'a setting word inside a longer word opens nothing ("nhà ở")', title: 'Rà soát nhà ở có bệnh nhân dùng ma túy', expected: ['an-ninh-trat-tu'] },
+    { kind: 'nor does one inside a word opening the headline ("lý do")', title: 'Lý do bệnh nhân dùng ma túy', expected: ['an-ninh-trat-tu'] },
     { kind: 'without a setting word the title weighs in full, and a tie goes to the category listed first', title: 'Kẻ trộm bệnh viện', expected: ['an-ninh-trat-tu'] },
   ])('$kind: "$title" → $expected', ({ title, expected }) => {
     expect(ids(storyOf(title))).toEqual(expected);
@@ -127,6 +142,9 @@ describe('what the headline’s shape says', () => {
     { title: 'Nhật Bản: Động đất làm sập một bệnh viện', lead: '', expected: [] },
     { title: 'Nga, Ukraine cáo buộc nhau tấn công bệnh viện', lead: '', expected: [] },
     { title: 'Thị trường tín dụng: Mỹ siết cho vay mua nhà', lead: '', expected: [] },
+    { title: 'Cảnh sát bắt băng trộm tranh ở bảo tàng châu Âu', lead: '', expected: [] },
+    { title: 'Tín dụng tiêu dùng chững lại sau căng thẳng ở Trung Đông', lead: '', expected: [] },
+    { title: 'Sản phẩm OCOP "tấn công" thị trường Trung Đông', lead: '', expected: ['kinh-te'] },
     { title: 'Nắng nóng bao trùm châu Âu, Tây Ban Nha ghi nhận hàng trăm bệnh nhân sốc nhiệt', lead: '', expected: [] },
     // A person, a breed and a title are not the country their name spells.
     { title: 'Bệnh viện tỉnh cứu sống cô giáo Nga bị sốc phản vệ', lead: '', expected: ['y-te'] },

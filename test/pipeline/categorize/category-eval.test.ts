@@ -1,26 +1,13 @@
 // Holds the shipped categories to the bounds of issue 12 on the first two blind labelled sets and the team's
-// set, on the third to sixth blind sets to the figures the rules reached on them (tuning material since
-// rounds 2, 3, 4 and 5), and on the seventh blind set (held out whole) to the issue's bounds until the lead
-// records its floors after scoring it once.
+// set, on the later blind sets read whole to the figures the rules reached on them (tuning material since
+// they were read), and on the blind set held out whole to the figures the lead recorded after scoring it.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_PATH, REPO_ROOT, loadConfig } from '../../../src/config/load-config.ts';
-import {
-  FIFTH_BLIND_ITEMS_FILE,
-  FOURTH_BLIND_ITEMS_FILE,
-  SECOND_BLIND_ITEMS_FILE,
-  SEVENTH_BLIND_ITEMS_FILE,
-  SIXTH_BLIND_ITEMS_FILE,
-  THIRD_BLIND_ITEMS_FILE,
-  evaluateItems,
-  loadItems,
-  loadItemsIfPresent,
-  loadTeamItems,
-  type CategoryScore,
-} from '../../../scripts/category-eval/evaluate-items.ts';
+import { BLIND_SETS, evaluateItems, loadItems, loadItemsIfPresent, loadTeamItems, type CategoryScore } from '../../../scripts/category-eval/evaluate-items.ts';
 
 const categories = loadConfig(DEFAULT_CONFIG_PATH).categories;
 
@@ -32,82 +19,71 @@ function bounds(id: string): Bounds {
 }
 
 /**
- * The third blind set's floors: what the rules reached on it once it became tuning material (README
- * "The shipped categories"), never below its honest figures, scored before any rule had seen it
- * (ANTT .929 / .897, Chính trị .764 / .846, Kinh tế .860 / .632, VH-XH .759 / .562, Giáo dục .934 / .891,
- * Y tế .964 / .841). Raise a floor when a change lifts a figure; lower one only with a reason in README.
+ * Per blind set (by folder), the floors it is held to where they differ from the issue's bounds: what the rules
+ * reach on a set read whole, never below its honest figures (README "The shipped categories" has every set's
+ * honest and tuned columns); for the held-out set, what the lead measured on it, figures only. Raise a floor
+ * when a change lifts a figure; lower one only with a reason in README, and never tune on the held-out set.
  */
-const THIRD_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
-  'an-ninh-trat-tu': { precision: 0.973, recall: 0.931 },
-  'chinh-tri': { precision: 0.94, recall: 0.969 },
-  'kinh-te': { precision: 1, recall: 0.941 },
-  'van-hoa-xa-hoi': { precision: 0.955, recall: 0.876 },
-  'giao-duc': { precision: 0.938, recall: 0.953 },
-  'y-te': { precision: 0.967, recall: 0.952 },
-};
-
-/**
- * The fourth blind set's floors: what the rules reach on it since it became tuning material (round 3),
- * never below its honest figures, scored once with round 2's rules before any rule saw it (ANTT .955 / .899,
- * Chính trị .950 / .905, Kinh tế .900 / .857, VH-XH .729 / .810, Giáo dục .918 / .889, Y tế .934 / .891).
- * Raise a floor when a change lifts a figure; lower one only with a reason in README.
- */
-const FOURTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
-  'an-ninh-trat-tu': { precision: 0.983, recall: 0.974 },
-  'chinh-tri': { precision: 0.968, recall: 0.968 },
-  'kinh-te': { precision: 0.968, recall: 0.968 },
-  'van-hoa-xa-hoi': { precision: 0.906, recall: 0.92 },
-  'giao-duc': { precision: 0.921, recall: 0.936 },
-  'y-te': { precision: 0.937, recall: 0.937 },
-};
-
-/**
- * The fifth blind set's floors: what the rules reach on it since it became tuning material (round 4),
- * never below its honest figures, scored once with round 3's rules before any rule saw it (ANTT .966 / .884,
- * Chính trị .950 / .919, Kinh tế .789 / .918, VH-XH .810 / .810, Giáo dục .934 / .919, Y tế .981 / .823).
- * Raise a floor when a change lifts a figure; lower one only with a reason in README.
- */
-const FIFTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
-  'an-ninh-trat-tu': { precision: 0.976, recall: 0.968 },
-  'chinh-tri': { precision: 1, recall: 0.983 },
-  'kinh-te': { precision: 0.95, recall: 0.95 },
-  'van-hoa-xa-hoi': { precision: 0.916, recall: 0.873 },
-  'giao-duc': { precision: 0.951, recall: 0.951 },
-  'y-te': { precision: 0.982, recall: 0.919 },
-};
-
-/**
- * The sixth blind set's floors: what the rules reach on it since it became tuning material (round 5), never
- * below its honest figures, scored twice before any rule saw it: with round 3's and round 4's rules (the same
- * figures: ANTT .969 / .953, Chính trị .952 / .952, Kinh tế .891 / .905, VH-XH .851 / .891, Giáo dục .967 / .937,
- * Y tế .966 / .891) and with round 5's class-level rules (the same but VH-XH .848 / .875).
- * Raise a floor when a change lifts a figure; lower one only with a reason in README.
- */
-const SIXTH_BLIND_SET_FLOORS: Readonly<Record<string, Bounds>> = {
-  'an-ninh-trat-tu': { precision: 0.976, recall: 0.968 },
-  'chinh-tri': { precision: 0.952, recall: 0.967 },
-  'kinh-te': { precision: 0.951, recall: 0.936 },
-  'van-hoa-xa-hoi': { precision: 0.92, recall: 0.906 },
-  'giao-duc': { precision: 0.967, recall: 0.936 },
-  'y-te': { precision: 0.967, recall: 0.937 },
-};
-
-/**
- * The seventh blind set's check, set by the lead after scoring it once (until then the issue's bounds):
- * per category, the floor it is held to. Lower a figure here only to what the set measured, and say so
- * in README; never tune a rule on that set's items.
- */
-// Scored by the lead, figures only: with round 4's rules (eb685dc) ANTT .984/.916, Chính trị .922/.952, Kinh tế
-// .875/.889, VH-XH .786/.859, Giáo dục .868/.922, Y tế .938/.923; with round 5's (these floors) ANTT .984/.916,
-// Chính trị .937/.952, Kinh tế .887/.873, VH-XH .797/.859, Giáo dục .868/.922, Y tế .938/.923. Kinh tế, VH-XH and
-// Giáo dục precision miss the issue's bounds on it (README); a second reader labelling it by hand meets them all.
-const SEVENTH_BLIND_SET_FLOORS: Readonly<Record<string, Partial<Bounds>>> = {
-  'an-ninh-trat-tu': { precision: 0.983, recall: 0.916 },
-  'chinh-tri': { precision: 0.936, recall: 0.951 },
-  'kinh-te': { precision: 0.887, recall: 0.873 },
-  'van-hoa-xa-hoi': { precision: 0.797, recall: 0.859 },
-  'giao-duc': { precision: 0.867, recall: 0.921 },
-  'y-te': { precision: 0.937, recall: 0.923 },
+const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>> = {
+  'blind-3': {
+    'an-ninh-trat-tu': { precision: 0.965, recall: 0.948 },
+    'chinh-tri': { precision: 0.954, recall: 0.969 },
+    'kinh-te': { precision: 1, recall: 0.941 },
+    'van-hoa-xa-hoi': { precision: 0.97, recall: 0.89 },
+    'giao-duc': { precision: 0.951, recall: 0.921 },
+    'y-te': { precision: 0.968, recall: 0.968 },
+  },
+  'blind-4': {
+    'an-ninh-trat-tu': { precision: 0.983, recall: 0.974 },
+    'chinh-tri': { precision: 1, recall: 0.968 },
+    'kinh-te': { precision: 0.953, recall: 0.968 },
+    'van-hoa-xa-hoi': { precision: 0.92, recall: 0.92 },
+    'giao-duc': { precision: 0.951, recall: 0.936 },
+    'y-te': { precision: 0.937, recall: 0.937 },
+  },
+  'blind-5': {
+    'an-ninh-trat-tu': { precision: 0.976, recall: 0.968 },
+    'chinh-tri': { precision: 1, recall: 0.983 },
+    'kinh-te': { precision: 0.966, recall: 0.934 },
+    'van-hoa-xa-hoi': { precision: 0.916, recall: 0.873 },
+    'giao-duc': { precision: 0.967, recall: 0.951 },
+    'y-te': { precision: 0.982, recall: 0.919 },
+  },
+  'blind-6': {
+    'an-ninh-trat-tu': { precision: 0.984, recall: 0.968 },
+    'chinh-tri': { precision: 0.952, recall: 0.967 },
+    'kinh-te': { precision: 0.967, recall: 0.936 },
+    'van-hoa-xa-hoi': { precision: 0.935, recall: 0.906 },
+    'giao-duc': { precision: 1, recall: 0.952 },
+    'y-te': { precision: 0.968, recall: 0.953 },
+  },
+  'blind-7': {
+    'an-ninh-trat-tu': { precision: 0.992, recall: 0.954 },
+    'chinh-tri': { precision: 0.967, recall: 0.967 },
+    'kinh-te': { precision: 0.892, recall: 0.92 },
+    'van-hoa-xa-hoi': { precision: 0.888, recall: 0.875 },
+    'giao-duc': { precision: 0.937, recall: 0.937 },
+    'y-te': { precision: 0.968, recall: 0.953 },
+  },
+  'blind-8': {
+    'an-ninh-trat-tu': { precision: 0.992, recall: 0.992 },
+    'chinh-tri': { precision: 0.967, recall: 0.967 },
+    'kinh-te': { precision: 1, recall: 0.906 },
+    'van-hoa-xa-hoi': { precision: 0.92, recall: 0.95 },
+    'giao-duc': { precision: 1, recall: 0.935 },
+    'y-te': { precision: 1, recall: 0.936 },
+  },
+  // Held out whole, scored by the lead as figures only: with the session's starting rules (round 5) ANTT .969/.925,
+  // Chính trị .951/.951, Kinh tế .890/.904, VH-XH .835/.903, Giáo dục .918/.949, Y tế .982/.904; with round 7's
+  // (these floors) Văn hóa - Xã hội precision misses the issue's bound (README); every other figure meets it.
+  'blind-9': {
+    'an-ninh-trat-tu': { precision: 0.968, recall: 0.925 },
+    'chinh-tri': { precision: 0.983, recall: 0.951 },
+    'kinh-te': { precision: 0.935, recall: 0.92 },
+    'van-hoa-xa-hoi': { precision: 0.87, recall: 0.87 },
+    'giao-duc': { precision: 0.931, recall: 0.915 },
+    'y-te': { precision: 0.983, recall: 0.952 },
+  },
 };
 
 function expectWithin(scores: readonly CategoryScore[], boundsOf: (id: string) => Bounds): void {
@@ -124,34 +100,14 @@ function expectWithin(scores: readonly CategoryScore[], boundsOf: (id: string) =
 }
 
 describe('the shipped categories on labelled sets', () => {
-  it('meet the bounds on the whole first blind set', () => {
-    expectWithin(evaluateItems(loadItems(), categories).scores, bounds);
-  });
-
-  it('meet the bounds on the whole second blind set', () => {
-    expectWithin(evaluateItems(loadItems(SECOND_BLIND_ITEMS_FILE), categories).scores, bounds);
-  });
-
-  it('hold the floors reached on the whole third blind set', () => {
-    expectWithin(evaluateItems(loadItems(THIRD_BLIND_ITEMS_FILE), categories).scores, (id) => THIRD_BLIND_SET_FLOORS[id] ?? bounds(id));
-  });
-
-  it('hold the floors reached on the whole fourth blind set', () => {
-    expectWithin(evaluateItems(loadItems(FOURTH_BLIND_ITEMS_FILE), categories).scores, (id) => FOURTH_BLIND_SET_FLOORS[id] ?? bounds(id));
-  });
-
-  it('hold the floors reached on the whole fifth blind set', () => {
-    expectWithin(evaluateItems(loadItems(FIFTH_BLIND_ITEMS_FILE), categories).scores, (id) => FIFTH_BLIND_SET_FLOORS[id] ?? bounds(id));
-  });
-
-  it('hold the floors reached on the whole sixth blind set', () => {
-    expectWithin(evaluateItems(loadItems(SIXTH_BLIND_ITEMS_FILE), categories).scores, (id) => SIXTH_BLIND_SET_FLOORS[id] ?? bounds(id));
-  });
-
-  const seventh = loadItemsIfPresent(SEVENTH_BLIND_ITEMS_FILE);
-  it.skipIf(seventh === undefined)('hold the floors recorded for the seventh blind set, held out whole', () => {
-    expectWithin(evaluateItems(seventh!, categories).scores, (id) => ({ ...bounds(id), ...SEVENTH_BLIND_SET_FLOORS[id] }));
-  });
+  for (const set of BLIND_SETS) {
+    const items = set.heldOut ? loadItemsIfPresent(set.file) : loadItems(set.file);
+    const floors = FLOORS[set.folder] ?? {};
+    const what = set.heldOut ? 'hold the floors recorded for the held-out' : Object.keys(floors).length > 0 ? 'hold the floors reached on the whole' : 'meet the bounds on the whole';
+    it.skipIf(items === undefined)(`${what} ${set.name} (${set.folder}/)`, () => {
+      expectWithin(evaluateItems(items!, categories).scores, (id) => ({ ...bounds(id), ...floors[id] }));
+    });
+  }
 
   it('meet the same bounds on the team’s own set', () => {
     const team = loadTeamItems();
@@ -166,20 +122,20 @@ describe('the shipped categories on labelled sets', () => {
 });
 
 describe('npm run eval:categories -- --misses', () => {
-  it('lists the sixth blind set\'s misses, and gives a present seventh set\'s figures, never its items', async () => {
-    const directory = await mkdtemp(path.join(tmpdir(), 'bantin-seventh-category-set-'));
+  it('lists a tuning set\'s misses, and gives a present held-out set\'s figures, never its items', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bantin-held-out-category-set-'));
     try {
       // A fire filed An ninh trật tự but labelled Y tế: a miss --misses would list if the set were tuning material.
       const item = { id: 'z001', voice: 'p', title: 'Cháy nhà xưởng ở xã Tân Lập, thiệt hại 2 tỷ đồng', summary: 'Lửa bùng lên lúc rạng sáng, lực lượng PCCC khống chế sau hai giờ.', labels: ['y-te'] };
       const file = path.join(directory, 'items.json');
       await writeFile(file, JSON.stringify({ items: [item] }));
-      const { stdout, code } = await runEvalCategories(['--misses'], { BANTIN_SEVENTH_CATEGORY_SET: file });
+      const { stdout, code } = await runEvalCategories(['--misses'], { BANTIN_HELD_OUT_CATEGORY_SET: file });
       expect(code).toBe(0);
       expect(stdout).toMatch(/misses, fifth blind set:\n    ✗ e\d+/);
-      expect(stdout).toMatch(/sixth blind set: \d+ items, [^\n]*honest figures on record, now tuning material\n/);
-      expect(stdout).toMatch(/misses, sixth blind set:\n    ✗ /);
-      expect(stdout).toMatch(/seventh blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
-      expect(stdout).not.toContain('misses, seventh blind set');
+      expect(stdout).toMatch(/eighth blind set: \d+ items, [^\n]*honest figures on record, now tuning material\n/);
+      expect(stdout).toMatch(/misses, eighth blind set:\n    ✗ /);
+      expect(stdout).toMatch(/ninth blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
+      expect(stdout).not.toContain('misses, ninth blind set');
       expect(stdout).not.toContain('z001');
       expect(stdout).not.toContain('Tân Lập');
     } finally {
