@@ -68,14 +68,11 @@ export const BLIND_SETS: readonly BlindSet[] = [
 export const BLIND_ITEMS_FILE = blindFile('blind');
 export const TEAM_ITEMS_FILE = new URL('../../test/fixtures/category-eval/team/items.json', import.meta.url);
 
-/** The blind set held out whole; its file may be absent (it is scored only when present). */
-export const HELD_OUT_SET: BlindSet = BLIND_SETS.find((set) => set.heldOut)!;
-
 export function loadItems(file: URL = BLIND_ITEMS_FILE): LabelledItem[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { items: LabelledItem[] }).items;
 }
 
-/** A set that may not be there (the team's own set, the held-out seventh blind set). */
+/** A set that may not be there (the team's own set, the held-out blind set). */
 export function loadItemsIfPresent(file: URL): LabelledItem[] | undefined {
   return existsSync(file) ? loadItems(file) : undefined;
 }

@@ -372,7 +372,7 @@ export interface StoreData {
   changes?: ChangeLog;
   /** When retention last dropped stories: later feed pages may have changed then. */
   prunedAt?: string;
-  /** Fingerprint of the category rules (keywords, excludes, categoryMaps, urlMaps, the filing rule's version) the stored categories were computed with. */
+  /** Fingerprint of the category rules (the categories whole — keywords, excludes, agencies, frames, beneficiaries, ownEvents, their order — categoryMaps, urlMaps, the filing rule's version) the stored categories were computed with. */
   categoryRules?: string;
   lastRun?: RunSummary;
 }

@@ -98,7 +98,7 @@ function fileCopies(copies: readonly Copy[], rules: PreparedRules): CategoryHit[
   return [...hits.values()].sort((a, b) => rules.order.get(a.id)! - rules.order.get(b.id)!);
 }
 
-/** Changes to keywords, excludes, categoryMaps, urlMaps or the rule itself re-file every stored story. */
+/** Changes to a category (its keywords, excludes, agencies, frames, beneficiaries, ownEvents, its place in the order), categoryMaps, urlMaps or the rule itself re-file every stored story. */
 export function categoryRulesFingerprint(categories: readonly CategoryConfig[], sources: readonly SourceConfig[]): string {
   const rules = [FILING_RULE_VERSION, categories, sources.map((source) => [source.id, source.categoryMap, source.urlMap ?? {}])];
   return createHash('sha256').update(JSON.stringify(rules)).digest('base64url').slice(0, 16);

@@ -34,7 +34,7 @@ interface Phrase {
 }
 
 export interface CategoryEvidence {
-  /** Distinct keywords found in the title, before its setting (title-frames.ts). */
+  /** Distinct keywords found in the title, before its setting (title-frames.ts), and beneficiaries anywhere in it. */
   title: string[];
   /** Distinct keywords found in the title's setting ("… tại chợ phiên"), weighed as text keywords. */
   setting?: string[];
@@ -276,7 +276,7 @@ function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTabl
     const words = titleWords(spelled);
     if (!isTitleCase(words)) matches = matches.filter((match) => !(capitalised.includes(match) && endsName(words, match.start)));
   }
-  const setting = settingStart(titleKey, (position) => matches.some((match) => match.start === position && match.phrase.kind === 'keyword'));
+  const setting = settingStart(titleKey, (position) => matches.some((match) => match.phrase.kind === 'keyword' && match.start <= position && position < match.end));
   record(evidence, 'agencies', matches.filter((match) => match.phrase.asText === 'agencies'));
   record(evidence, 'frames', matches.filter((match) => match.phrase.asText === 'frames'));
   const inSetting = (match: Match) => match.start >= setting && match.phrase.beneficiary === undefined;

@@ -4,7 +4,8 @@
  *    with one of their events in the title (keyword-evidence.ts);
  * 2. a keyword occurs in the title, or two distinct keywords occur in the text (its first
  *    TEXT_CHARS_READ characters, keyword-evidence.ts); an agency's name, a frame word (the kind of
- *    event), and a headline keyword in the headline's setting (title-frames.ts), count as text keywords;
+ *    event), and a headline keyword in the headline's setting (title-frames.ts), count as text keywords,
+ *    except a beneficiary of the category (people in need), which keeps its headline weight there;
  * 3. no other category passing 1 and 2 weighs more, a distinct keyword weighing 3 in the title and 1
  *    in the text; at equal weight, the one with more title keywords wins, and of a full tie the category
  *    listed first in the config (a tie is one word against another, seldom a story substantially about both).

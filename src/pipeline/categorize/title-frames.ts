@@ -11,26 +11,36 @@ import { comparisonKey } from '../normalize/vietnamese-text.ts';
 export const SETTING_WORDS: readonly string[] = ['tại', 'ở', 'dịp', 'do', 'phục vụ', 'nơi', 'cho', 'trên'];
 
 /**
- * Words a setting word is part of, where it opens nothing: a house ("nhà ở"), a reason ("lý do"), freedom
- * ("tự do"), lending, renting, allowing ("cho vay", "cho thuê", "cho phép").
+ * Words a setting word is part of, where it opens nothing: a house ("nhà ở"), a reason ("lý do", "do đó"),
+ * freedom ("tự do"), lending, renting, allowing ("cho vay", "cho thuê", "cho phép"), about ("trên dưới").
  */
-export const NOT_SETTING: readonly string[] = ['nhà ở', 'chỗ ở', 'nơi ở', 'lý do', 'tự do', 'cho vay', 'cho thuê', 'cho phép', 'cho biết', 'cho thấy', 'cho rằng'];
+export const NOT_SETTING: readonly string[] = [
+  'nhà ở', 'chỗ ở', 'nơi ở', 'lý do', 'do đó', 'tự do', 'cho vay', 'cho thuê', 'cho phép', 'cho biết', 'cho thấy', 'cho rằng', 'cho ra',
+  'trên dưới',
+];
+
+/** Setting words that say "more than" before a number ("trên 20 ca sốt xuất huyết"): there they open nothing. */
+const BEFORE_A_NUMBER_NOT_SETTING: ReadonlySet<string> = new Set(['trên'].map(comparisonKey));
 
 // Each setting word as a key spells it between two spaces: the first word never opens a setting, so one
 // always has a space before it, and a key padded with a space after its end has one after it.
 const SETTING_NEEDLES: readonly string[] = SETTING_WORDS.map((word) => ` ${comparisonKey(word)} `);
-// Each word a setting word is part of, with the offset of the setting word's leading space in it.
-const NOT_SETTING_NEEDLES = NOT_SETTING.map((word) => {
+const COUNTING_NEEDLES: ReadonlySet<string> = new Set([...BEFORE_A_NUMBER_NOT_SETTING].map((word) => ` ${word} `));
+// Each word a setting word is part of, once for each setting word in it ("nơi ở" holds two), with the offset of
+// that setting word's leading space in it.
+const NOT_SETTING_NEEDLES = NOT_SETTING.flatMap((word) => {
   const needle = ` ${comparisonKey(word)} `;
-  return { needle, offset: Math.max(...SETTING_NEEDLES.map((setting) => needle.indexOf(setting.trimEnd() + ' '))) };
+  const offsets = SETTING_NEEDLES.map((setting) => needle.indexOf(setting)).filter((offset) => offset !== -1);
+  if (offsets.length === 0) throw new Error(`title-frames: "${word}" holds no setting word`);
+  return offsets.map((offset) => ({ needle, offset }));
 });
 
 /**
  * The position (in syllables of the title's comparison key) of the first setting word, or Infinity
- * when the headline has none; a keyword starting after it is in the setting. A setting word that starts
- * a keyword ("cho vay nặng lãi": `keywordAt` says where keywords start) or is part of a longer word
- * (NOT_SETTING: "nhà ở") opens nothing. Every filed copy
- * asks, so the key is searched for each setting word rather than cut into words.
+ * when the headline has none; a keyword starting after it is in the setting. A setting word inside a keyword
+ * ("giao xe cho người không đủ điều kiện": `keywordAt` says which positions keywords hold), part of a longer
+ * word (NOT_SETTING: "nhà ở") or saying "more than" before a number ("trên 20 ca") opens nothing. Every filed
+ * copy asks, so the key is searched for each setting word rather than cut into words.
  */
 export function settingStart(titleKey: string, keywordAt: (position: number) => boolean = () => false): number {
   const padded = `${titleKey} `;
@@ -40,7 +50,7 @@ export function settingStart(titleKey: string, keywordAt: (position: number) => 
       // The word starts after the needle's leading space: the spaces before it count the syllables before it.
       const position = spacesBefore(padded, at + 1);
       if (position >= first) break;
-      if (keywordAt(position) || inLongerWord(padded, at)) continue;
+      if (keywordAt(position) || inLongerWord(padded, at) || (COUNTING_NEEDLES.has(needle) && isDigit(padded.charCodeAt(at + needle.length)))) continue;
       first = position;
       break;
     }
@@ -52,6 +62,10 @@ export function settingStart(titleKey: string, keywordAt: (position: number) => 
 function inLongerWord(padded: string, at: number): boolean {
   // The word before may open the headline, with no space before it: read the key with one there.
   return NOT_SETTING_NEEDLES.some(({ needle, offset }) => at + 1 - offset >= 0 && ` ${padded}`.startsWith(needle, at + 1 - offset));
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function spacesBefore(key: string, end: number): number {

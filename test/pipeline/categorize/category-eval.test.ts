@@ -74,13 +74,14 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
     'y-te': { precision: 1, recall: 0.936 },
   },
   // Held out whole, scored by the lead as figures only: with round 5's rules ANTT .969/.926, Chính trị .952/.952,
-  // Kinh tế .891/.905, VH-XH .836/.903, Giáo dục .918/.949, Y tế .983/.905; with round 7's (these floors) only
-  // Văn hóa - Xã hội precision misses the issue's bound (.871), where a second reader scores .855 (README).
+  // Kinh tế .891/.905, VH-XH .836/.903, Giáo dục .918/.949, Y tế .983/.905; with round 7's (these floors, after
+  // the review's fixes) only Văn hóa - Xã hội precision misses the issue's bound (.873), where a second reader
+  // scores .855 (README, which lists every reading of this set).
   'blind-9': {
     'an-ninh-trat-tu': { precision: 0.968, recall: 0.925 },
     'chinh-tri': { precision: 0.983, recall: 0.951 },
     'kinh-te': { precision: 0.935, recall: 0.92 },
-    'van-hoa-xa-hoi': { precision: 0.87, recall: 0.87 },
+    'van-hoa-xa-hoi': { precision: 0.873, recall: 0.887 },
     'giao-duc': { precision: 0.931, recall: 0.915 },
     'y-te': { precision: 0.983, recall: 0.952 },
   },
@@ -113,6 +114,11 @@ describe('the shipped categories on labelled sets', () => {
     const team = loadTeamItems();
     expect(team?.length).toBeGreaterThanOrEqual(60);
     expectWithin(evaluateItems(team!, categories).scores, bounds);
+  });
+
+  it('hold floors only for blind sets that exist', () => {
+    const folders = new Set(BLIND_SETS.map((set) => set.folder));
+    expect(Object.keys(FLOORS).filter((folder) => !folders.has(folder))).toEqual([]);
   });
 
   it('fail a set in which a category has no labelled item, however it is filed', () => {

@@ -30,6 +30,13 @@ describe('explainCategories', () => {
     { kind: 'one keyword short in the text', title: 'Tin trong ngày', text: 'Bác sĩ trẻ về xã.', category: 'y-te', reason: 'one keyword in the text ("bác sĩ"); a second one, or one in the title, would file it' },
     { kind: 'an exclude phrase', title: 'Mạo danh ngân hàng để lừa đảo', text: '', category: 'kinh-te', reason: 'keywords "ngân hàng" stopped by the exclude phrase "lừa đảo"' },
     {
+      kind: 'a tie won by a category listed before it',
+      title: 'Kẻ trộm bệnh viện',
+      text: '',
+      category: 'y-te',
+      reason: 'keywords "bệnh viện" weigh 3 (1 in the title), as much as a category listed before it in the config, which wins the tie',
+    },
+    {
       kind: 'another category weighing more',
       title: 'Bệnh viện bắt giữ kẻ trộm',
       text: '',
