@@ -42,8 +42,9 @@ export const VIETNAMESE_ANCHORS: readonly string[] = [
 ];
 
 // A name right after one of these is where a Vietnamese actor goes or trades ("xuất khẩu sang Mỹ", "thăm
-// Lào"), a language ("tiếng Anh") or a school abroad ("du học Nhật Bản", "đại học Hàn Quốc").
-const TOWARDS = new Set(['sang', 'từ', 'với', 'tiếp', 'thăm', 'đến', 'tới', 'tiếng', 'học']);
+// Lào", "trái dừa đi Mỹ", "lên kệ siêu thị Nhật"), a language ("tiếng Anh") or a school abroad ("du học Nhật
+// Bản", "đại học Hàn Quốc").
+const TOWARDS = new Set(['sang', 'từ', 'với', 'tiếp', 'thăm', 'đến', 'tới', 'đi', 'siêu thị', 'tiếng', 'học']);
 // After a form of address or a calling the name is a person's ("ông Đức", "bác sĩ Anh", "cô giáo Nga",
 // "thương binh Đức"). Not "binh sĩ", "cựu binh" nor "cựu chiến binh": "binh sĩ Mỹ" are American soldiers.
 const PERSON_WORDS = new Set([
@@ -173,8 +174,9 @@ function isForeignUse(title: string, words: readonly Word[], at: number, length:
     if (length === 1 && COMPOUNDS.has(comparisonKey(`${words[at]!.text} ${after.text}`))) return false;
   }
   const before = words[at - 1];
-  // After a colon or a comma the word before belongs to another clause or list item ("Giá dầu: Mỹ …").
-  if (before !== undefined) return !isSpaced(title, before, words[at]!) || (!isCapitalised(before.text) && !followsNotForeign(title, words, at));
+  // After a colon or a comma the word before belongs to another clause or list item ("Giá dầu: Mỹ …"); a quoted
+  // word still leads to the name ("trái dừa "đi" Mỹ").
+  if (before !== undefined) return !isQuotedOrSpaced(title, before, words[at]!) || (!isCapitalised(before.text) && !followsNotForeign(title, words, at));
   if (length > 1) return true;
   const next = title.slice(words[last]!.end).trimStart();
   return OPENING_NAME_FOLLOWERS.some((mark) => next.startsWith(mark)) || (after?.text === 'và' && isSpaced(title, words[last]!, after));
@@ -203,6 +205,11 @@ function entersMarket(title: string, words: readonly Word[], at: number): boolea
   if (ENTERING_MARKET.has(comparisonKey(one.text))) return true;
   const two = words[at - 2];
   return two !== undefined && isSpaced(title, two, one) && ENTERING_MARKET.has(`${comparisonKey(two.text)} ${comparisonKey(one.text)}`);
+}
+
+/** Whether only white space and quotation marks stand between two words. */
+function isQuotedOrSpaced(title: string, first: Word, second: Word): boolean {
+  return /^["“”'‘’\s]*$/u.test(title.slice(first.end, second.start));
 }
 
 /** Whether only white space stands between two words. */

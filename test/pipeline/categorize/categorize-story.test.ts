@@ -149,6 +149,8 @@ describe('what the headline’s shape says', () => {
     { title: 'Cảnh sát bắt băng trộm tranh ở bảo tàng châu Âu', lead: '', expected: [] },
     { title: 'Tín dụng tiêu dùng chững lại sau căng thẳng ở Trung Đông', lead: '', expected: [] },
     { title: 'Sản phẩm OCOP "tấn công" thị trường Trung Đông', lead: '', expected: ['kinh-te'] },
+    { title: 'Sản phẩm OCOP "đi" Mỹ', lead: '', expected: ['kinh-te'] },
+    { title: 'Sản phẩm OCOP có mặt ở siêu thị Nhật Bản', lead: '', expected: ['kinh-te'] },
     { title: 'Nắng nóng bao trùm châu Âu, Tây Ban Nha ghi nhận hàng trăm bệnh nhân sốc nhiệt', lead: '', expected: [] },
     // A person, a breed and a title are not the country their name spells.
     { title: 'Bệnh viện tỉnh cứu sống cô giáo Nga bị sốc phản vệ', lead: '', expected: ['y-te'] },

@@ -37,7 +37,7 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
     'an-ninh-trat-tu': { precision: 0.983, recall: 0.974 },
     'chinh-tri': { precision: 1, recall: 0.968 },
     'kinh-te': { precision: 0.953, recall: 0.968 },
-    'van-hoa-xa-hoi': { precision: 0.92, recall: 0.92 },
+    'van-hoa-xa-hoi': { precision: 0.919, recall: 0.904 },
     'giao-duc': { precision: 0.951, recall: 0.936 },
     'y-te': { precision: 0.937, recall: 0.937 },
   },
@@ -45,7 +45,7 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
     'an-ninh-trat-tu': { precision: 0.976, recall: 0.968 },
     'chinh-tri': { precision: 1, recall: 0.983 },
     'kinh-te': { precision: 0.966, recall: 0.934 },
-    'van-hoa-xa-hoi': { precision: 0.916, recall: 0.873 },
+    'van-hoa-xa-hoi': { precision: 0.915, recall: 0.857 },
     'giao-duc': { precision: 0.967, recall: 0.951 },
     'y-te': { precision: 0.982, recall: 0.919 },
   },
@@ -53,37 +53,44 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
     'an-ninh-trat-tu': { precision: 0.984, recall: 0.968 },
     'chinh-tri': { precision: 0.952, recall: 0.967 },
     'kinh-te': { precision: 0.967, recall: 0.936 },
-    'van-hoa-xa-hoi': { precision: 0.935, recall: 0.906 },
+    'van-hoa-xa-hoi': { precision: 0.95, recall: 0.906 },
     'giao-duc': { precision: 1, recall: 0.952 },
     'y-te': { precision: 0.968, recall: 0.953 },
   },
   'blind-7': {
     'an-ninh-trat-tu': { precision: 0.992, recall: 0.954 },
     'chinh-tri': { precision: 0.967, recall: 0.967 },
-    'kinh-te': { precision: 0.892, recall: 0.92 },
-    'van-hoa-xa-hoi': { precision: 0.888, recall: 0.875 },
+    'kinh-te': { precision: 0.906, recall: 0.92 },
+    'van-hoa-xa-hoi': { precision: 0.918, recall: 0.875 },
     'giao-duc': { precision: 0.937, recall: 0.937 },
     'y-te': { precision: 0.968, recall: 0.953 },
   },
   'blind-8': {
-    'an-ninh-trat-tu': { precision: 0.992, recall: 0.992 },
+    'an-ninh-trat-tu': { precision: 0.992, recall: 1 },
     'chinh-tri': { precision: 0.967, recall: 0.967 },
     'kinh-te': { precision: 1, recall: 0.906 },
     'van-hoa-xa-hoi': { precision: 0.92, recall: 0.95 },
     'giao-duc': { precision: 1, recall: 0.935 },
     'y-te': { precision: 1, recall: 0.936 },
   },
-  // Held out whole, scored by the lead as figures only: with round 5's rules ANTT .969/.926, Chính trị .952/.952,
-  // Kinh tế .891/.905, VH-XH .836/.903, Giáo dục .918/.949, Y tế .983/.905; with round 7's (these floors, after
-  // the review's fixes) only Văn hóa - Xã hội precision misses the issue's bound (.873), where a second reader
-  // scores .855 (README, which lists every reading of this set).
   'blind-9': {
-    'an-ninh-trat-tu': { precision: 0.968, recall: 0.925 },
-    'chinh-tri': { precision: 0.983, recall: 0.951 },
+    'an-ninh-trat-tu': { precision: 0.97, recall: 0.962 },
+    'chinh-tri': { precision: 0.983, recall: 0.967 },
     'kinh-te': { precision: 0.935, recall: 0.92 },
-    'van-hoa-xa-hoi': { precision: 0.873, recall: 0.887 },
-    'giao-duc': { precision: 0.931, recall: 0.915 },
-    'y-te': { precision: 0.983, recall: 0.952 },
+    'van-hoa-xa-hoi': { precision: 0.933, recall: 0.903 },
+    'giao-duc': { precision: 0.948, recall: 0.932 },
+    'y-te': { precision: 0.983, recall: 0.968 },
+  },
+  // Held out whole, scored by the lead once with the session's starting rules (round 5: ANTT .967/.886, Chính trị
+  // .873/.902, Kinh tế .879/.906, VH-XH .757/.828, Giáo dục .889/.949, Y tế .951/.879) and once with round 8's
+  // (these floors): An ninh trật tự recall, Kinh tế and Văn hóa - Xã hội precision miss the issue's bounds (README).
+  'blind-10': {
+    'an-ninh-trat-tu': { precision: 0.967, recall: 0.893 },
+    'chinh-tri': { precision: 0.903, recall: 0.918 },
+    'kinh-te': { precision: 0.88, recall: 0.921 },
+    'van-hoa-xa-hoi': { precision: 0.8, recall: 0.812 },
+    'giao-duc': { precision: 0.903, recall: 0.949 },
+    'y-te': { precision: 0.967, recall: 0.893 },
   },
 };
 
@@ -138,10 +145,10 @@ describe('npm run eval:categories -- --misses', () => {
       const { stdout, code } = await runEvalCategories(['--misses'], { BANTIN_HELD_OUT_CATEGORY_SET: file });
       expect(code).toBe(0);
       expect(stdout).toMatch(/misses, fifth blind set:\n    ✗ e\d+/);
-      expect(stdout).toMatch(/eighth blind set: \d+ items, [^\n]*honest figures on record, now tuning material\n/);
-      expect(stdout).toMatch(/misses, eighth blind set:\n    ✗ /);
-      expect(stdout).toMatch(/ninth blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
-      expect(stdout).not.toContain('misses, ninth blind set');
+      expect(stdout).toMatch(/ninth blind set: \d+ items, [^\n]*honest figures on record, now tuning material\n/);
+      expect(stdout).toMatch(/misses, ninth blind set:\n    ✗ /);
+      expect(stdout).toMatch(/tenth blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
+      expect(stdout).not.toContain('misses, tenth blind set');
       expect(stdout).not.toContain('z001');
       expect(stdout).not.toContain('Tân Lập');
     } finally {
