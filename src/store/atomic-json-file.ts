@@ -149,6 +149,10 @@ export class AtomicJsonFile<T extends object> implements Adapter<T> {
       await copyFile(this.filename, temp); // file systems without hard links
     }
     await rename(temp, this.backupFilename);
+    // A writer killed between this rename and the store's leaves the .bak a second name for the store. Renaming
+    // one name of a file onto another name of the same file does nothing and succeeds (POSIX), so `temp` is still
+    // there: the .bak rightly keeps that content, and `temp` must go, or this writer leaves it behind.
+    await unlink(temp).catch(() => undefined);
   }
 
   private tempName(suffix: string): string {

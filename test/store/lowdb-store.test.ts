@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.ts';
@@ -51,6 +51,21 @@ describe('lowdb store', () => {
     await store.save(sampleData('Bản mới'));
     const backup = JSON.parse(await readFile(`${file}.bak`, 'utf8')) as StoreData;
     expect(backup.stories[0]!.copies[0]!.title).toBe('Bản cũ');
+  });
+
+  it('leaves no temp file when the .bak is already a second name for the store (a writer killed between its two renames)', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'db.json');
+    await createLowdbStore(file).save(sampleData('Bản cũ'));
+    // What a writer killed after renaming its backup link into place, before renaming its new store over the old, leaves.
+    await link(file, `${file}.bak`);
+
+    await createLowdbStore(file).save(sampleData('Bản mới'));
+
+    // Renaming one name of a file onto another name of the same file does nothing, leaving the backup link's temp name.
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const title = async (name: string) => (JSON.parse(await readFile(name, 'utf8')) as StoreData).stories[0]!.copies[0]!.title;
+    expect({ store: await title(file), backup: await title(`${file}.bak`) }).toEqual({ store: 'Bản mới', backup: 'Bản cũ' });
   });
 
   it('refuses a corrupt file, names it and how to restore, and leaves it untouched', async () => {

@@ -89,8 +89,8 @@ describe('store durability', () => {
     expect(last.lastSaved()).toBe(generation + 1);
     // The sweep knows a writer by pid alone: on a busy machine whose pids have wrapped, a killed
     // writer's pid may already belong to another live process, and its temp file then waits for that one.
-    const pidOf = (name: string) => Number(/^\.db\.json\.(\d+)\./.exec(name)?.[1]);
-    expect((await tempFiles(dir)).filter((name) => !isProcessAlive(pidOf(name)))).toEqual([]);
+    const pidOf = (name: string) => Number(/^\.db\.json\.(?:lock\.)?(\d+)\./.exec(name)?.[1]);
+    expect((await tempFiles(dir)).filter((name) => !isProcessAlive(pidOf(name))), `the last writer was pid ${last.child.pid}`).toEqual([]);
     expect(existsSync(`${file}.lock`)).toBe(false);
     expect((await readWholeState(file)).writerCheck?.generation).toBe(generation + 1);
   }, 180_000);
