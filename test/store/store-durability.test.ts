@@ -87,8 +87,8 @@ describe('store durability', () => {
     const last = startWriter('grow', file, '1');
     expect(await last.exited, last.stderr()).toBe(0);
     expect(last.lastSaved()).toBe(generation + 1);
-    // The sweep knows a writer by pid alone: on a busy machine whose pids have wrapped, a killed
-    // writer's pid may already belong to another live process, and its temp file then waits for that one.
+    // The sweep knows a writer by its pid and when that process started: a temp file whose pid now belongs to
+    // a live process started before the file was written waits for that one, so only files of dead pids must be gone.
     const pidOf = (name: string) => Number(/^\.db\.json\.(?:lock\.)?(\d+)\./.exec(name)?.[1]);
     expect((await tempFiles(dir)).filter((name) => !isProcessAlive(pidOf(name))), `the last writer was pid ${last.child.pid}`).toEqual([]);
     expect(existsSync(`${file}.lock`)).toBe(false);
