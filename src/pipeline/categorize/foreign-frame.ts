@@ -5,7 +5,7 @@
  * Đức" or "mỹ phẩm" are not — or a foreign actor no Vietnamese word spells (Trump, Apple, OPEC, the Fed),
  * and neither it nor the lead names Việt Nam or a Vietnamese authority.
  */
-import { isUpperCode, PERSON_TITLES, PROVINCES_SINCE_2025 } from '../normalize/vietnamese-names.ts';
+import { isUpperCode, PERSON_TITLES, PROVINCES_SINCE_2025, wordSpans, type WordSpan as Word } from '../normalize/vietnamese-names.ts';
 import { comparisonKey, findPhrases, foldToneMarks, indexPhrases, type PhraseIndex } from '../normalize/vietnamese-text.ts';
 
 /** Foreign places and bodies as headlines spell them. */
@@ -89,12 +89,6 @@ const FIRST_SYLLABLES = new Set([
   ...[...ACTORS_BY_FIRST_WORD.values()].flat().map((name) => comparisonKey(name.at(-1)!).split(' ')[0]!),
 ]);
 
-interface Word {
-  text: string;
-  start: number;
-  end: number;
-}
-
 /**
  * The foreign name that makes a copy foreign news — its title (NFC, as written) names a foreign place
  * and nothing in the title or lead anchors it here — or undefined.
@@ -115,7 +109,7 @@ function isAnchored(text: () => string, key: string): boolean {
 }
 
 function foreignPlaceIn(title: string): string | undefined {
-  const words = [...title.matchAll(WORD)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+  const words = wordSpans(title, WORD);
   const actor = foreignActorIn(words);
   if (actor !== undefined) return actor;
   // The last name read and whether it was foreign: a name listed after it is read as it was ("sang Mỹ, Nhật Bản và Hàn Quốc").
@@ -201,7 +195,7 @@ function followsNotForeign(title: string, words: readonly Word[], at: number): b
 function entersMarket(title: string, words: readonly Word[], at: number): boolean {
   const one = words[at - 1];
   // A figurative verb is often quoted: "chạm ngõ" thị trường Nhật.
-  if (one === undefined || !/^["“”'‘’\s]*$/u.test(title.slice(one.end, words[at]!.start))) return false;
+  if (one === undefined || !isQuotedOrSpaced(title, one, words[at]!)) return false;
   if (ENTERING_MARKET.has(comparisonKey(one.text))) return true;
   const two = words[at - 2];
   return two !== undefined && isSpaced(title, two, one) && ENTERING_MARKET.has(`${comparisonKey(two.text)} ${comparisonKey(one.text)}`);

@@ -11,7 +11,7 @@
  * in the headline ("Biển Bãi Cháy") does not count.
  */
 import type { CategoryConfig } from '../../model/types.ts';
-import { isUpperCode } from '../normalize/vietnamese-names.ts';
+import { isUpperCode, wordSpans, type WordSpan } from '../normalize/vietnamese-names.ts';
 import { foldToneMarks, syllables } from '../normalize/vietnamese-text.ts';
 import { settingStart } from './title-frames.ts';
 
@@ -273,7 +273,7 @@ function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTabl
   const spelled = candidates.length === 0 ? '' : foldToneMarks(title);
   const capitalised = candidates.filter((match) => spelled.includes(foldToneMarks(withCapital(match.phrase.text))));
   if (capitalised.length > 0) {
-    const words = titleWords(spelled);
+    const words = wordSpans(spelled, KEY_WORD);
     if (!isTitleCase(words)) matches = matches.filter((match) => !(capitalised.includes(match) && endsName(words, match.start)));
   }
   const setting = settingStart(titleKey, (position) => matches.some((match) => match.phrase.kind === 'keyword' && match.start <= position && position < match.end));
@@ -315,21 +315,16 @@ function withCapital(word: string): string {
 // The same word boundaries as the comparison key, so the title's words line up with the key's syllables.
 const KEY_WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-/** The words of a title already in NFC (foldToneMarks gives it so). */
-function titleWords(title: string): { text: string; start: number; end: number }[] {
-  return [...title.matchAll(KEY_WORD)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
-}
-
 /**
  * A headline in Title Case ("Hà Nội: Kho Hàng Cháy Rụi") capitalises every word, so its capitals mark no name: more
  * than four in five of its words with a letter start with a capital. "Tắm biển Bãi Cháy" (three of four) is no Title Case.
  */
-function isTitleCase(words: readonly { text: string }[]): boolean {
+function isTitleCase(words: readonly WordSpan[]): boolean {
   const lettered = words.filter((word) => /^\p{L}/u.test(word.text));
   return lettered.filter((word) => isUpperCode(word.text.charCodeAt(0))).length * 5 > lettered.length * 4;
 }
 
-function endsName(words: readonly { text: string; start: number; end: number }[], at: number): boolean {
+function endsName(words: readonly WordSpan[], at: number): boolean {
   const word = words[at];
   const before = words[at - 1];
   const opening = words[at - 2];

@@ -22,8 +22,7 @@ export const NOT_SETTING: readonly string[] = [
 /** Setting words that say "more than" before a number ("trên 20 ca sốt xuất huyết"): there they open nothing. */
 const BEFORE_A_NUMBER_NOT_SETTING: ReadonlySet<string> = new Set(['trên'].map(comparisonKey));
 
-// Each setting word as a key spells it between two spaces: the first word never opens a setting, so one
-// always has a space before it, and a key padded with a space after its end has one after it.
+// Each setting word as a key spells it between two spaces, as every word stands in a key padded with a space at each end.
 const SETTING_NEEDLES: readonly string[] = SETTING_WORDS.map((word) => ` ${comparisonKey(word)} `);
 const COUNTING_NEEDLES: ReadonlySet<string> = new Set([...BEFORE_A_NUMBER_NOT_SETTING].map((word) => ` ${word} `));
 // Each word a setting word is part of, once for each setting word in it ("nơi ở" holds two), with the offset of
@@ -43,12 +42,13 @@ const NOT_SETTING_NEEDLES = NOT_SETTING.flatMap((word) => {
  * copy asks, so the key is searched for each setting word rather than cut into words.
  */
 export function settingStart(titleKey: string, keywordAt: (position: number) => boolean = () => false): number {
-  const padded = `${titleKey} `;
+  const padded = ` ${titleKey} `;
   let first = Infinity;
   for (const needle of SETTING_NEEDLES) {
-    for (let at = padded.indexOf(needle); at !== -1; at = padded.indexOf(needle, at + 1)) {
-      // The word starts after the needle's leading space: the spaces before it count the syllables before it.
-      const position = spacesBefore(padded, at + 1);
+    // From 1: the headline's first word never opens a setting.
+    for (let at = padded.indexOf(needle, 1); at !== -1; at = padded.indexOf(needle, at + 1)) {
+      // The spaces before the needle's leading space count the syllables before the setting word.
+      const position = spacesBefore(padded, at);
       if (position >= first) break;
       if (keywordAt(position) || inLongerWord(padded, at) || (COUNTING_NEEDLES.has(needle) && isDigit(padded.charCodeAt(at + needle.length)))) continue;
       first = position;
@@ -60,8 +60,7 @@ export function settingStart(titleKey: string, keywordAt: (position: number) => 
 
 /** Whether the setting word whose leading space is at `at` is part of a word that opens nothing ("nhà ở"). */
 function inLongerWord(padded: string, at: number): boolean {
-  // The word before may open the headline, with no space before it: read the key with one there.
-  return NOT_SETTING_NEEDLES.some(({ needle, offset }) => at + 1 - offset >= 0 && ` ${padded}`.startsWith(needle, at + 1 - offset));
+  return NOT_SETTING_NEEDLES.some(({ needle, offset }) => at >= offset && padded.startsWith(needle, at - offset));
 }
 
 function isDigit(code: number): boolean {

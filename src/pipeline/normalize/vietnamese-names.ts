@@ -22,6 +22,18 @@ export const FORMER_PROVINCES: readonly string[] = [
 /** Forms of address a person's name follows ("ông Đức", "chị Mỹ", "bé Nga"), lower case. */
 export const PERSON_TITLES: readonly string[] = ['ông', 'bà', 'anh', 'chị', 'em', 'cháu', 'bé', 'cụ', 'chú', 'cô', 'bác'];
 
+/** A word of a text and where it stands in it. */
+export interface WordSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The words of a text, as `pattern` (global) cuts them, each with where it stands. */
+export function wordSpans(text: string, pattern: RegExp): WordSpan[] {
+  return [...text.matchAll(pattern)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+}
+
 /** Whether a character code is a capital letter: ASCII, Latin-1 and the Vietnamese letters by their code alone. */
 export function isUpperCode(code: number): boolean {
   if (code < 128) return code >= 65 && code <= 90;
