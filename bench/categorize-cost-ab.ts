@@ -17,6 +17,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cpuMsSince } from '../src/cpu-time.ts';
+import { median } from './measure.ts';
 import { makeProvince } from './synthetic/make-province.ts';
 
 const SEED = 20261125;
@@ -76,8 +78,7 @@ function fileAll(checkout: Checkout, stories: readonly Story[], input: Input, re
     const categorize = checkout.createCategorizer(input.categories, input.sources);
     for (const story of stories) categorize(story);
   }
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
+  return cpuMsSince(before);
 }
 
 /** One hash of every story's filings: equal hashes, equal filings. */
@@ -103,11 +104,6 @@ function parseArgs(argv: readonly string[]): { roots: string[]; runs: number; re
   return { roots, runs, repeat };
 }
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 const { roots, runs, repeat } = parseArgs(process.argv.slice(2));
 const province = makeProvince({ seed: SEED, sources: SOURCES, itemsPerSource: ITEMS_PER_SOURCE, now, repostShare: REPOST_SHARE });

@@ -167,7 +167,7 @@ function mergeInOrder(entries: readonly Entry[], before?: (entry: Entry, copy: C
   const sources = new Map(entries.map((entry) => [entry.copy.sourceId, sourceConfig(entry.copy.sourceId)]));
   const stories: Story[] = [];
   for (const entry of entries) {
-    const seenAt = new Date(Date.parse(entry.copy.datePublished) + 3_600_000);
+    const seenAt = seenAtOf(entry);
     const copy = toCopy(entry, seenAt);
     const context: MergeContext = { now: seenAt, sources, tombstones: {} };
     before?.(entry, copy, stories, context);
@@ -213,8 +213,13 @@ function explainPairs(entries: readonly Entry[], wrong: readonly CopyPair[]): st
   return [...records].filter(([, match]) => match?.by === 'joined' && match.through === 'bridge').map(([label, match]) => describeRecord(label, match, labelOf));
 }
 
-/** The copy the pipeline makes of an entry, seen `seenAt` (an hour after it was published, as the merge sees it). */
-export function toCopy(entry: Entry, seenAt: Date = new Date(Date.parse(entry.copy.datePublished) + 3_600_000)): Copy {
+/** When the merge sees an entry: an hour after it was published. */
+function seenAtOf(entry: Entry): Date {
+  return new Date(Date.parse(entry.copy.datePublished) + 3_600_000);
+}
+
+/** The copy the pipeline makes of an entry, seen `seenAt` (by default as the merge sees it, seenAtOf). */
+export function toCopy(entry: Entry, seenAt: Date = seenAtOf(entry)): Copy {
   const copy = normalizeItem(
     { guid: entry.key, link: entry.copy.url, title: entry.copy.title, contentHtml: entry.copy.html, date: entry.copy.datePublished, categories: [] },
     { source: sourceConfig(entry.copy.sourceId), now: seenAt },

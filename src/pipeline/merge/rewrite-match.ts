@@ -182,7 +182,7 @@ function placeAndDay(
     if (published === undefined || (!reportsLaterDay(copy.openingDay, mentioned, published.copy) && !reportsLaterDay(other.openingDay, mentioned, published.other))) day = mentioned;
   }
   // One night told as two days ("đêm 13/6", "rạng sáng 14/6") is one day here too (see sameNight).
-  if (!shared) day ??= nightBefore(copy, other) ?? nightBefore(other, copy);
+  if (!shared) day = nightBefore(copy, other) ?? nightBefore(other, copy);
   if (day === undefined) return undefined;
   const hour = sharedHour(copy, other);
   const time = hour === undefined ? sharedDayPart(copy, other) : `${hour}h`;
@@ -381,7 +381,7 @@ export function dayAfter(days: ReadonlySet<string>, ownDay: LocalDay, otherDay: 
     // The earlier copy named that day itself: it announced what this one reports (a festival's opening).
     if (announced.has(mentioned)) continue;
     const date = namedDay(mentioned, ownDay);
-    if (compareDays(date, otherDay) > 0 && compareDays(date, ownDay) <= 0) return mentioned;
+    if (fallsBetween(date, otherDay, ownDay)) return mentioned;
   }
   return undefined;
 }
@@ -397,8 +397,12 @@ const NO_DAYS: ReadonlySet<string> = new Set();
  */
 function reportsLaterDay(opening: string | undefined, day: string, ownDay: LocalDay): boolean {
   if (opening === undefined) return false;
-  const date = namedDay(opening, ownDay);
-  return compareDays(date, namedDay(day, ownDay)) > 0 && compareDays(date, ownDay) <= 0;
+  return fallsBetween(namedDay(opening, ownDay), namedDay(day, ownDay), ownDay);
+}
+
+/** Whether `date` comes after `after` and no later than `upTo`. */
+function fallsBetween(date: LocalDay, after: LocalDay, upTo: LocalDay): boolean {
+  return compareDays(date, after) > 0 && compareDays(date, upTo) <= 0;
 }
 
 /** A "day/month" the text names, in the year it leaves out: the one that puts it nearest `ownDay`. */
