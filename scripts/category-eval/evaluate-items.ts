@@ -62,7 +62,8 @@ export const BLIND_SETS: readonly BlindSet[] = [
   tuning('blind-7', 'seventh blind set', 'written by a seventh writer who saw nothing; honest figures on record, now tuning material'),
   tuning('blind-8', 'eighth blind set', 'written by an eighth writer who saw nothing; honest figures on record, now tuning material'),
   tuning('blind-9', 'ninth blind set', 'written by a ninth writer who saw nothing; honest figures on record, now tuning material'),
-  { folder: 'blind-10', name: 'tenth blind set', about: 'written by a tenth writer who saw nothing; held out whole: figures only, never its items', file: blindFile('blind-10'), heldOut: true },
+  tuning('blind-10', 'tenth blind set', 'written by a tenth writer who saw nothing; honest figures on record, now tuning material'),
+  { folder: 'blind-11', name: 'eleventh blind set', about: 'written by an eleventh writer who saw nothing; held out whole: figures only, never its items', file: blindFile('blind-11'), heldOut: true },
 ];
 
 /** The first blind set, the default of loadItems. */

@@ -15,8 +15,13 @@ export const FOREIGN_NAMES: readonly string[] = [
   'Úc', 'Australia', 'New Zealand', 'Canada', 'Mexico', 'Brazil', 'Argentina', 'Anh', 'Pháp', 'Đức', 'Ý', 'Italy', 'Tây Ban Nha',
   'Bồ Đào Nha', 'Hà Lan', 'Bỉ', 'Thụy Sĩ', 'Thụy Điển', 'Na Uy', 'Phần Lan', 'Đan Mạch', 'Ba Lan', 'Hy Lạp', 'Thổ Nhĩ Kỳ', 'Ukraine',
   'Israel', 'Iran', 'Iraq', 'Syria', 'Gaza', 'Ả Rập Xê Út', 'Ai Cập', 'Nam Phi', 'EU', 'Liên minh châu Âu', 'Liên hợp quốc', 'LHQ',
+  'Trung Đông', 'châu Âu', 'Mỹ Latinh',
+];
+
+/** Cities and rivers abroad: unlike a country's Vietnamese name ("sông Hàn"), no river or street here is named after them. */
+const PLACES_ABROAD: readonly string[] = [
   'Texas', 'California', 'Florida', 'New York', 'Washington', 'London', 'Paris', 'Berlin', 'Moscow', 'Tokyo', 'Seoul', 'Bắc Kinh',
-  'Bangkok', 'Sydney', 'Thames', 'Trung Đông', 'châu Âu', 'Mỹ Latinh',
+  'Bangkok', 'Sydney', 'Thames',
 ];
 
 /**
@@ -58,7 +63,10 @@ const KINDS = new Set([
   // A disease named for a country is caught here too ("vắc xin viêm não Nhật Bản").
   'viêm não',
 ]);
+// After a river, a bridge, a street or a pass the name is a place here ("sông Hàn" in Đà Nẵng, "phố Nhật" in Hội An).
+const LOCAL_FEATURES = new Set(['sông', 'cầu', 'phố', 'bến', 'đèo']);
 const NOT_FOREIGN_BEFORE = new Set([...TOWARDS, ...PERSON_WORDS, ...KINDS].map(comparisonKey));
+const LOCAL_FEATURE_KEYS = new Set([...LOCAL_FEATURES].map(comparisonKey));
 const MARKET = comparisonKey('thị trường');
 // What goes into a market abroad from here: "xuất khẩu vào thị trường Mỹ", "chạm ngõ thị trường Nhật".
 const ENTERING_MARKET = new Set(['vào', 'sang', 'tới', 'đến', 'ngõ', 'chinh phục', 'thâm nhập', 'xuất khẩu', 'mở rộng', 'mở cửa', 'tấn công'].map(comparisonKey));
@@ -81,7 +89,8 @@ const NATIONALS_ABROAD = new RegExp(
 // A province anchors a story only as a name, with its capitals: "cao bằng" (as high as) is no Cao Bằng.
 const PROVINCE_SPELLINGS = PROVINCES_SINCE_2025.map(foldToneMarks);
 const WORD = /[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*/gu;
-const NAMES_BY_FIRST_WORD = groupByFirstWord(FOREIGN_NAMES.map((name) => name.split(' ')));
+const NAMES_BY_FIRST_WORD = groupByFirstWord([...FOREIGN_NAMES, ...PLACES_ABROAD].map((name) => name.split(' ')));
+const PLACE_ABROAD_FIRST_WORDS = new Set(PLACES_ABROAD.map((name) => name.split(' ')[0]!));
 const ACTORS_BY_FIRST_WORD = groupByFirstWord(FOREIGN_ACTORS.map((name) => [...name.matchAll(WORD)].map((match) => match[0])));
 // A foreign actor is looked for by its last word, which no Vietnamese headline holds otherwise ("Wall", not "Phố").
 const FIRST_SYLLABLES = new Set([
@@ -184,6 +193,7 @@ function isForeignUse(title: string, words: readonly Word[], at: number, length:
 function followsNotForeign(title: string, words: readonly Word[], at: number): boolean {
   const one = comparisonKey(words[at - 1]!.text);
   if (NOT_FOREIGN_BEFORE.has(one)) return true;
+  if (LOCAL_FEATURE_KEYS.has(one)) return !PLACE_ABROAD_FIRST_WORDS.has(words[at]!.text);
   const two = words[at - 2];
   if (two === undefined || !isSpaced(title, two, words[at - 1]!)) return false;
   const pair = `${comparisonKey(two.text)} ${one}`;

@@ -156,6 +156,10 @@ describe('what the headline’s shape says', () => {
     { title: 'Bệnh viện tỉnh cứu sống cô giáo Nga bị sốc phản vệ', lead: '', expected: ['y-te'] },
     { title: 'Thương binh Đức bị thương trong tai nạn giao thông', lead: '', expected: ['an-ninh-trat-tu'] },
     { title: 'Bắt giữ đối tượng trộm 20 con cá sấu Mỹ của trang trại', lead: '', expected: ['an-ninh-trat-tu'] },
+    // A river or a street named after a country is a place here.
+    { title: 'Bắt giữ kẻ trộm xe đạp ở bến sông Hàn', lead: '', expected: ['an-ninh-trat-tu'] },
+    { title: 'Bắt giữ kẻ trộm ở phố Nhật', lead: '', expected: ['an-ninh-trat-tu'] },
+    { title: 'Bắt giữ kẻ trộm xe đạp ở bến sông Thames', lead: '', expected: [] },
     { title: 'Hai binh sĩ Mỹ thiệt mạng trong tai nạn giao thông', lead: '', expected: [] },
     { title: 'Truy tặng danh hiệu Anh hùng lực lượng vũ trang cho chiến sĩ hy sinh khi bắt giữ tội phạm ma túy', lead: '', expected: ['an-ninh-trat-tu'] },
     // A foreign actor no Vietnamese word spells is foreign wherever it stands: opening the headline, after "ông".

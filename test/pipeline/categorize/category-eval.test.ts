@@ -35,7 +35,7 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
   },
   'blind-4': {
     'an-ninh-trat-tu': { precision: 0.983, recall: 0.974 },
-    'chinh-tri': { precision: 1, recall: 0.968 },
+    'chinh-tri': { precision: 1, recall: 0.984 },
     'kinh-te': { precision: 0.953, recall: 0.968 },
     'van-hoa-xa-hoi': { precision: 0.919, recall: 0.904 },
     'giao-duc': { precision: 0.951, recall: 0.936 },
@@ -81,15 +81,16 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
     'giao-duc': { precision: 0.948, recall: 0.932 },
     'y-te': { precision: 0.983, recall: 0.968 },
   },
-  // Held out whole, scored by the lead once with the session's starting rules (round 5: ANTT .967/.886, Chính trị
-  // .873/.902, Kinh tế .879/.906, VH-XH .757/.828, Giáo dục .889/.949, Y tế .951/.879) and once with round 8's
-  // (these floors): An ninh trật tự recall, Kinh tế and Văn hóa - Xã hội precision miss the issue's bounds (README).
+  // Held out in session 8 and scored there twice, as figures only (round 5: ANTT .967/.886, Chính trị .873/.902,
+  // Kinh tế .879/.906, VH-XH .757/.828, Giáo dục .889/.949, Y tế .951/.879; round 8: ANTT .967/.894, Chính trị
+  // .903/.918, Kinh tế .881/.922, VH-XH .800/.813, Giáo dục .903/.949, Y tế .967/.894); read whole in round 9.
+  // Kinh tế and Văn hóa - Xã hội precision stay under the bounds on it after that round (README).
   'blind-10': {
-    'an-ninh-trat-tu': { precision: 0.967, recall: 0.893 },
-    'chinh-tri': { precision: 0.903, recall: 0.918 },
-    'kinh-te': { precision: 0.88, recall: 0.921 },
-    'van-hoa-xa-hoi': { precision: 0.8, recall: 0.812 },
-    'giao-duc': { precision: 0.903, recall: 0.949 },
+    'an-ninh-trat-tu': { precision: 0.983, recall: 0.924 },
+    'chinh-tri': { precision: 0.906, recall: 0.95 },
+    'kinh-te': { precision: 0.893, recall: 0.921 },
+    'van-hoa-xa-hoi': { precision: 0.83, recall: 0.843 },
+    'giao-duc': { precision: 0.919, recall: 0.966 },
     'y-te': { precision: 0.967, recall: 0.893 },
   },
 };
@@ -145,10 +146,10 @@ describe('npm run eval:categories -- --misses', () => {
       const { stdout, code } = await runEvalCategories(['--misses'], { BANTIN_HELD_OUT_CATEGORY_SET: file });
       expect(code).toBe(0);
       expect(stdout).toMatch(/misses, fifth blind set:\n    ✗ e\d+/);
-      expect(stdout).toMatch(/ninth blind set: \d+ items, [^\n]*honest figures on record, now tuning material\n/);
-      expect(stdout).toMatch(/misses, ninth blind set:\n    ✗ /);
-      expect(stdout).toMatch(/tenth blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
-      expect(stdout).not.toContain('misses, tenth blind set');
+      expect(stdout).toMatch(/tenth blind set: \d+ items, [^\n]*honest figures on record, now tuning material\n/);
+      expect(stdout).toMatch(/misses, tenth blind set:\n    ✗ /);
+      expect(stdout).toMatch(/eleventh blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
+      expect(stdout).not.toContain('misses, eleventh blind set');
       expect(stdout).not.toContain('z001');
       expect(stdout).not.toContain('Tân Lập');
     } finally {
