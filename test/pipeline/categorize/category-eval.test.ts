@@ -93,6 +93,17 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
     'giao-duc': { precision: 0.919, recall: 0.966 },
     'y-te': { precision: 0.967, recall: 0.893 },
   },
+  // Held out whole, scored by the lead as figures only, once with round 8's rules (ANTT .978/.957, Chính trị
+  // .947/.871, Kinh tế .873/.925, VH-XH .935/.879, Giáo dục .983/.906, Y tế .984/.924) and once with round 9's
+  // (these floors): Kinh tế precision misses the issue's bound (README).
+  'blind-11': {
+    'an-ninh-trat-tu': { precision: 0.97, recall: 0.956 },
+    'chinh-tri': { precision: 0.947, recall: 0.87 },
+    'kinh-te': { precision: 0.873, recall: 0.925 },
+    'van-hoa-xa-hoi': { precision: 0.935, recall: 0.878 },
+    'giao-duc': { precision: 0.982, recall: 0.89 },
+    'y-te': { precision: 0.983, recall: 0.924 },
+  },
 };
 
 function expectWithin(scores: readonly CategoryScore[], boundsOf: (id: string) => Bounds): void {
