@@ -63,7 +63,8 @@ export const BLIND_SETS: readonly BlindSet[] = [
   tuning('blind-8', 'eighth blind set', 'written by an eighth writer who saw nothing; honest figures on record, now tuning material'),
   tuning('blind-9', 'ninth blind set', 'written by a ninth writer who saw nothing; honest figures on record, now tuning material'),
   tuning('blind-10', 'tenth blind set', 'written by a tenth writer who saw nothing; honest figures on record, now tuning material'),
-  { folder: 'blind-11', name: 'eleventh blind set', about: 'written by an eleventh writer who saw nothing; held out whole: figures only, never its items', file: blindFile('blind-11'), heldOut: true },
+  tuning('blind-11', 'eleventh blind set', 'written by an eleventh writer who saw nothing; honest figures on record, now tuning material'),
+  { folder: 'blind-12', name: 'twelfth blind set', about: 'written by a twelfth writer who saw nothing; held out whole: figures only, never its items', file: blindFile('blind-12'), heldOut: true },
 ];
 
 /** The first blind set, the default of loadItems. */

@@ -11,7 +11,7 @@ import { keywordFilings } from './keyword-rule.ts';
 import { mappedCategories, prepareSourceMaps, type SourceMaps } from './source-maps.ts';
 
 /** Bumped when the rule itself changes (not the config), so stored stories are filed again. */
-const FILING_RULE_VERSION = 8;
+const FILING_RULE_VERSION = 9;
 
 /** One category of a story and why. */
 export interface CategoryHit extends CategoryFiling {

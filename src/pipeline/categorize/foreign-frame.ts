@@ -37,6 +37,12 @@ export const FOREIGN_ACTORS: readonly string[] = [
 // Not Facebook, TikTok or Google: scams here are told through them, often with no anchor in the lead; not Tesla, a unit ("MRI 3 Tesla").
 
 /**
+ * A world price quote is a market abroad ("Giá vàng thế giới lập đỉnh mới"): most writers file it nowhere, as foreign
+ * news. A home price read against it names the home market ("Giá vàng trong nước bám sát giá vàng thế giới"), an anchor.
+ */
+const WORLD_PRICES: readonly string[] = ['vàng thế giới', 'dầu thế giới', 'xăng thế giới'];
+
+/**
  * What makes a story with a foreign name Vietnamese news all the same (and any of the 34 provinces: a story placed in one is).
  * A delegation received ("Tổng Bí thư tiếp Đoàn đại biểu cấp cao Lào") is received here: a visit abroad names Việt Nam.
  */
@@ -91,7 +97,7 @@ const PROVINCE_SPELLINGS = PROVINCES_SINCE_2025.map(foldToneMarks);
 const WORD = /[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*/gu;
 const NAMES_BY_FIRST_WORD = groupByFirstWord([...FOREIGN_NAMES, ...PLACES_ABROAD].map((name) => name.split(' ')));
 const PLACE_ABROAD_FIRST_WORDS = new Set(PLACES_ABROAD.map((name) => name.split(' ')[0]!));
-const ACTORS_BY_FIRST_WORD = groupByFirstWord(FOREIGN_ACTORS.map((name) => [...name.matchAll(WORD)].map((match) => match[0])));
+const ACTORS_BY_FIRST_WORD = groupByFirstWord([...FOREIGN_ACTORS, ...WORLD_PRICES].map((name) => [...name.matchAll(WORD)].map((match) => match[0])));
 // A foreign actor is looked for by its last word, which no Vietnamese headline holds otherwise ("Wall", not "Phố").
 const FIRST_SYLLABLES = new Set([
   ...[...NAMES_BY_FIRST_WORD.keys()].map((word) => comparisonKey(word).split(' ')[0]!),

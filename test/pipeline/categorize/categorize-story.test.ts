@@ -168,6 +168,9 @@ describe('what the headline’s shape says', () => {
     { title: 'Tín dụng thắt chặt sau quyết định của OPEC+', lead: '', expected: [] },
     { title: 'Tín dụng cho doanh nghiệp bán hàng cho Apple', lead: 'Ngân hàng ở Bắc Ninh mở gói vay mới.', expected: ['kinh-te'] },
     { title: 'Bệnh viện tỉnh đưa vào dùng máy cộng hưởng từ 3 Tesla', lead: '', expected: ['y-te'] },
+    // A world price quote is a market abroad; read against the home market it is anchored here.
+    { title: 'Giá vàng thế giới kéo tín dụng tiêu dùng đi lên', lead: '', expected: [] },
+    { title: 'Tín dụng trong nước chững lại theo giá vàng thế giới', lead: '', expected: ['kinh-te'] },
     // A market abroad that something enters is a destination; the market as the subject is foreign news.
     { title: 'Sản phẩm OCOP "chạm ngõ" thị trường Nhật', lead: '', expected: ['kinh-te'] },
     { title: 'Sản phẩm OCOP xuất khẩu vào thị trường Mỹ', lead: '', expected: ['kinh-te'] },

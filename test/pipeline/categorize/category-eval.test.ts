@@ -60,7 +60,7 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
   'blind-7': {
     'an-ninh-trat-tu': { precision: 0.992, recall: 0.954 },
     'chinh-tri': { precision: 0.967, recall: 0.967 },
-    'kinh-te': { precision: 0.906, recall: 0.92 },
+    'kinh-te': { precision: 0.92, recall: 0.92 },
     'van-hoa-xa-hoi': { precision: 0.918, recall: 0.875 },
     'giao-duc': { precision: 0.937, recall: 0.937 },
     'y-te': { precision: 0.968, recall: 0.953 },
@@ -74,7 +74,7 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
     'y-te': { precision: 1, recall: 0.936 },
   },
   'blind-9': {
-    'an-ninh-trat-tu': { precision: 0.97, recall: 0.962 },
+    'an-ninh-trat-tu': { precision: 0.977, recall: 0.962 },
     'chinh-tri': { precision: 0.983, recall: 0.967 },
     'kinh-te': { precision: 0.935, recall: 0.92 },
     'van-hoa-xa-hoi': { precision: 0.933, recall: 0.903 },
@@ -83,26 +83,26 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
   },
   // Held out in session 8 and scored there twice, as figures only (round 5: ANTT .967/.886, Chính trị .873/.902,
   // Kinh tế .879/.906, VH-XH .757/.828, Giáo dục .889/.949, Y tế .951/.879; round 8: ANTT .967/.894, Chính trị
-  // .903/.918, Kinh tế .881/.922, VH-XH .800/.813, Giáo dục .903/.949, Y tế .967/.894); read whole in round 9.
-  // Kinh tế and Văn hóa - Xã hội precision stay under the bounds on it after that round (README).
+  // .903/.918, Kinh tế .881/.922, VH-XH .800/.813, Giáo dục .903/.949, Y tế .967/.894); read whole in rounds 9 and 10.
+  // Văn hóa - Xã hội precision stays under the bound on it after them (README).
   'blind-10': {
-    'an-ninh-trat-tu': { precision: 0.983, recall: 0.924 },
+    'an-ninh-trat-tu': { precision: 0.984, recall: 0.931 },
     'chinh-tri': { precision: 0.906, recall: 0.95 },
-    'kinh-te': { precision: 0.893, recall: 0.921 },
-    'van-hoa-xa-hoi': { precision: 0.83, recall: 0.843 },
+    'kinh-te': { precision: 0.907, recall: 0.921 },
+    'van-hoa-xa-hoi': { precision: 0.857, recall: 0.843 },
     'giao-duc': { precision: 0.919, recall: 0.966 },
     'y-te': { precision: 0.967, recall: 0.893 },
   },
-  // Held out whole, scored by the lead as figures only, once with round 8's rules (ANTT .978/.957, Chính trị
-  // .947/.871, Kinh tế .873/.925, VH-XH .935/.879, Giáo dục .983/.906, Y tế .984/.924) and once with round 9's
-  // (these floors): Kinh tế precision misses the issue's bound (README).
+  // Held out in session 9 and scored twice, as figures only (round 8: ANTT .978/.957, Chính trị .947/.871, Kinh tế
+  // .873/.925, VH-XH .935/.879, Giáo dục .983/.906, Y tế .984/.924; round 9: the same but ANTT .971/.957 and Giáo dục
+  // .983/.891); read whole in round 10.
   'blind-11': {
-    'an-ninh-trat-tu': { precision: 0.97, recall: 0.956 },
-    'chinh-tri': { precision: 0.947, recall: 0.87 },
-    'kinh-te': { precision: 0.873, recall: 0.925 },
-    'van-hoa-xa-hoi': { precision: 0.935, recall: 0.878 },
-    'giao-duc': { precision: 0.982, recall: 0.89 },
-    'y-te': { precision: 0.983, recall: 0.924 },
+    'an-ninh-trat-tu': { precision: 0.985, recall: 0.978 },
+    'chinh-tri': { precision: 0.95, recall: 0.935 },
+    'kinh-te': { precision: 0.939, recall: 0.925 },
+    'van-hoa-xa-hoi': { precision: 0.968, recall: 0.924 },
+    'giao-duc': { precision: 0.983, recall: 0.921 },
+    'y-te': { precision: 0.984, recall: 0.969 },
   },
 };
 
@@ -157,10 +157,10 @@ describe('npm run eval:categories -- --misses', () => {
       const { stdout, code } = await runEvalCategories(['--misses'], { BANTIN_HELD_OUT_CATEGORY_SET: file });
       expect(code).toBe(0);
       expect(stdout).toMatch(/misses, fifth blind set:\n    ✗ e\d+/);
-      expect(stdout).toMatch(/tenth blind set: \d+ items, [^\n]*honest figures on record, now tuning material\n/);
-      expect(stdout).toMatch(/misses, tenth blind set:\n    ✗ /);
-      expect(stdout).toMatch(/eleventh blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
-      expect(stdout).not.toContain('misses, eleventh blind set');
+      expect(stdout).toMatch(/eleventh blind set: \d+ items, [^\n]*honest figures on record, now tuning material\n/);
+      expect(stdout).toMatch(/misses, eleventh blind set:\n    ✗ /);
+      expect(stdout).toMatch(/twelfth blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
+      expect(stdout).not.toContain('misses, twelfth blind set');
       expect(stdout).not.toContain('z001');
       expect(stdout).not.toContain('Tân Lập');
     } finally {
