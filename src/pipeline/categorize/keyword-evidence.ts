@@ -42,6 +42,8 @@ export interface CategoryEvidence {
   agencies?: string[];
   /** Distinct frame words found in the title (the kind of event: "hội nghị tổng kết"), weighed as text keywords. */
   frames?: string[];
+  /** Beneficiaries found in the title's setting ("… cho hộ nghèo"): in `title` too, named here so an explanation says why. */
+  keptInSetting?: string[];
   /** Distinct keywords found in the text and not in the title. */
   text: string[];
   /** The first exclude phrase of the category found in the title or text. */
@@ -282,6 +284,11 @@ function recordTitle(evidence: CopyEvidence, titleKey: string, table: PhraseTabl
   const inSetting = (match: Match) => match.start >= setting && match.phrase.beneficiary === undefined;
   record(evidence, 'title', matches.filter((match) => match.phrase.asText === undefined && !inSetting(match)));
   record(evidence, 'setting', matches.filter((match) => match.phrase.asText === undefined && inSetting(match)));
+  for (const { phrase, start } of matches) {
+    if (phrase.beneficiary === undefined || start < setting) continue;
+    const kept = (evidence.get(phrase.category)!.keptInSetting ??= []);
+    if (!kept.includes(phrase.text)) kept.push(phrase.text);
+  }
 }
 
 /** A headline naming a category's body and one of its own events: the body's own life stops the category ("công an + giải bóng đá"). */

@@ -99,11 +99,15 @@ export function nearMiss(evidence: CategoryEvidence, best: Candidate | undefined
   return `keywords ${quote(found)} weigh ${describe(candidate)}, less than another category's ${describe(best!)}`;
 }
 
-/** A headline keyword after a setting word ("… tại chợ phiên"), an agency's name or a frame word is told as such: it weighed as a text keyword. */
+/**
+ * A headline keyword after a setting word ("… tại chợ phiên"), an agency's name or a frame word is told as such: it
+ * weighed as a text keyword; so is a beneficiary after a setting word ("… cho hộ nghèo"), which kept its headline weight.
+ */
 export function markSetting(words: readonly string[], evidence: CategoryEvidence): string[] {
   return words.map((word) => {
     if (evidence.agencies?.includes(word)) return `${word} (names who acts, weighed as text)`;
     if (evidence.frames?.includes(word)) return `${word} (names the kind of event, weighed as text)`;
+    if (evidence.keptInSetting?.includes(word)) return `${word} (in the headline's setting, but whom the help is for: weighed as a headline keyword)`;
     return evidence.setting?.includes(word) ? `${word} (in the headline's setting, weighed as text)` : word;
   });
 }

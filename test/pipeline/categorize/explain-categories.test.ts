@@ -80,6 +80,16 @@ describe('explainCategories', () => {
     expect(filed.map(({ detail }) => detail)).toEqual(["bác sĩ, bệnh viện (in the headline's setting, weighed as text)"]);
   });
 
+  it('tells a beneficiary in the headline’s setting, which kept its headline weight', () => {
+    const withBeneficiary = prepareRules([...categories, { id: 'van-hoa-xa-hoi', title: 'Văn hóa - Xã hội', keywords: ['tặng quà'], beneficiaries: ['hộ nghèo'] }], [makeSource('bao-tinh')]);
+    const copy = makeCopy({ sourceId: 'bao-tinh', title: 'Bác sĩ tặng quà cho hộ nghèo ở bệnh viện', text: '' });
+    const story: Story = { id: 'urn:uuid:b', categories: [], datePublished: '', dateModified: '', copies: [copy] };
+    const culture = explainCategories(story, withBeneficiary).find((explanation) => explanation.id === 'van-hoa-xa-hoi')!;
+    expect(culture.filedBy.map(({ detail }) => detail)).toEqual([
+      "tặng quà, hộ nghèo (in the headline's setting, but whom the help is for: weighed as a headline keyword)",
+    ]);
+  });
+
   it('tells an agency’s name in the headline, weighed as text', () => {
     const withAgency = prepareRules([{ ...categories[0]!, agencies: ['CSGT'] }, ...categories.slice(1)], [makeSource('bao-tinh')]);
     const copy = makeCopy({ sourceId: 'bao-tinh', title: 'CSGT giúp cụ bà qua đường', text: '' });
