@@ -25,7 +25,7 @@ const SEED = 20261125;
 const REPOST_SHARE = 0.3;
 const SOURCES = 40;
 const ITEMS_PER_SOURCE = 100;
-const CATEGORY_SETS = ['blind', 'blind-2', 'blind-3', 'blind-4', 'blind-5', 'blind-6', 'blind-7', 'blind-8', 'blind-9', 'blind-10', 'team'];
+const CATEGORY_SETS = ['blind', 'blind-2', 'blind-3', 'blind-4', 'blind-5', 'blind-6', 'blind-7', 'blind-8', 'blind-9', 'blind-10', 'blind-11', 'team'];
 
 type Story = { copies: unknown[] };
 type Categorizer = (story: Story) => unknown[];

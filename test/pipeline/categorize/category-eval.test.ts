@@ -104,6 +104,17 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
     'giao-duc': { precision: 0.983, recall: 0.921 },
     'y-te': { precision: 0.984, recall: 0.969 },
   },
+  // Held out whole, scored by the lead as figures only, once with round 9's rules (the same but Kinh tế .897/.910 and
+  // 57 of 62 left unfiled) and once with round 10's (these floors): Văn hóa - Xã hội precision and recall miss the
+  // issue's bounds, each by one item (README).
+  'blind-12': {
+    'an-ninh-trat-tu': { precision: 1, recall: 0.917 },
+    'chinh-tri': { precision: 0.964, recall: 0.885 },
+    'kinh-te': { precision: 0.91, recall: 0.91 },
+    'van-hoa-xa-hoi': { precision: 0.892, recall: 0.735 },
+    'giao-duc': { precision: 0.943, recall: 0.833 },
+    'y-te': { precision: 0.966, recall: 0.863 },
+  },
 };
 
 function expectWithin(scores: readonly CategoryScore[], boundsOf: (id: string) => Bounds): void {
