@@ -64,7 +64,8 @@ export const BLIND_SETS: readonly BlindSet[] = [
   tuning('blind-9', 'ninth blind set', 'written by a ninth writer who saw nothing; honest figures on record, now tuning material'),
   tuning('blind-10', 'tenth blind set', 'written by a tenth writer who saw nothing; honest figures on record, now tuning material'),
   tuning('blind-11', 'eleventh blind set', 'written by an eleventh writer who saw nothing; honest figures on record, now tuning material'),
-  { folder: 'blind-12', name: 'twelfth blind set', about: 'written by a twelfth writer who saw nothing; held out whole: figures only, never its items', file: blindFile('blind-12'), heldOut: true },
+  tuning('blind-12', 'twelfth blind set', 'written by a twelfth writer who saw nothing; honest figures on record, now tuning material'),
+  { folder: 'blind-13', name: 'thirteenth blind set', about: 'written by a thirteenth writer who saw nothing; held out whole: figures only, never its items', file: blindFile('blind-13'), heldOut: true },
 ];
 
 /** The first blind set, the default of loadItems. */

@@ -26,7 +26,7 @@ function bounds(id: string): Bounds {
  */
 const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>> = {
   'blind-3': {
-    'an-ninh-trat-tu': { precision: 0.965, recall: 0.948 },
+    'an-ninh-trat-tu': { precision: 0.956, recall: 0.948 },
     'chinh-tri': { precision: 0.954, recall: 0.969 },
     'kinh-te': { precision: 1, recall: 0.941 },
     'van-hoa-xa-hoi': { precision: 0.97, recall: 0.89 },
@@ -42,7 +42,7 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
     'y-te': { precision: 0.937, recall: 0.937 },
   },
   'blind-5': {
-    'an-ninh-trat-tu': { precision: 0.976, recall: 0.968 },
+    'an-ninh-trat-tu': { precision: 0.969, recall: 0.976 },
     'chinh-tri': { precision: 1, recall: 0.983 },
     'kinh-te': { precision: 0.966, recall: 0.934 },
     'van-hoa-xa-hoi': { precision: 0.915, recall: 0.857 },
@@ -61,7 +61,7 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
     'an-ninh-trat-tu': { precision: 0.992, recall: 0.954 },
     'chinh-tri': { precision: 0.967, recall: 0.967 },
     'kinh-te': { precision: 0.92, recall: 0.92 },
-    'van-hoa-xa-hoi': { precision: 0.918, recall: 0.875 },
+    'van-hoa-xa-hoi': { precision: 0.919, recall: 0.89 },
     'giao-duc': { precision: 0.937, recall: 0.937 },
     'y-te': { precision: 0.968, recall: 0.953 },
   },
@@ -83,7 +83,7 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
   },
   // Held out in session 8 and scored there twice, as figures only (round 5: ANTT .967/.886, Chính trị .873/.902,
   // Kinh tế .879/.906, VH-XH .757/.828, Giáo dục .889/.949, Y tế .951/.879; round 8: ANTT .967/.894, Chính trị
-  // .903/.918, Kinh tế .881/.922, VH-XH .800/.813, Giáo dục .903/.949, Y tế .967/.894); read whole in rounds 9 and 10.
+  // .903/.918, Kinh tế .881/.922, VH-XH .800/.813, Giáo dục .903/.949, Y tế .967/.894); read whole in rounds 9 to 11.
   // Văn hóa - Xã hội precision stays under the bound on it after them (README).
   'blind-10': {
     'an-ninh-trat-tu': { precision: 0.984, recall: 0.931 },
@@ -97,23 +97,23 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Partial<Bounds>>>>
   // .873/.925, VH-XH .935/.879, Giáo dục .983/.906, Y tế .984/.924; round 9: the same but ANTT .971/.957 and Giáo dục
   // .983/.891); read whole in round 10.
   'blind-11': {
-    'an-ninh-trat-tu': { precision: 0.985, recall: 0.978 },
+    'an-ninh-trat-tu': { precision: 0.985, recall: 0.985 },
     'chinh-tri': { precision: 0.95, recall: 0.935 },
-    'kinh-te': { precision: 0.939, recall: 0.925 },
+    'kinh-te': { precision: 0.953, recall: 0.925 },
     'van-hoa-xa-hoi': { precision: 0.968, recall: 0.924 },
     'giao-duc': { precision: 0.983, recall: 0.921 },
     'y-te': { precision: 0.984, recall: 0.969 },
   },
-  // Held out whole, scored by the lead as figures only, once with round 9's rules (the same but Kinh tế .897/.910 and
-  // 57 of 62 left unfiled) and once with round 10's (these floors): Văn hóa - Xã hội precision and recall miss the
-  // issue's bounds, each by one item (README).
+  // Held out in session 9 and scored twice, as figures only (round 9: ANTT 1.000/.918, Chính trị .964/.885, Kinh tế
+  // .897/.910, VH-XH .893/.735, Giáo dục .943/.833, Y tế .966/.864; round 10: the same but Kinh tế .910/.910); read
+  // whole in round 11.
   'blind-12': {
-    'an-ninh-trat-tu': { precision: 1, recall: 0.917 },
-    'chinh-tri': { precision: 0.964, recall: 0.885 },
-    'kinh-te': { precision: 0.91, recall: 0.91 },
-    'van-hoa-xa-hoi': { precision: 0.892, recall: 0.735 },
-    'giao-duc': { precision: 0.943, recall: 0.833 },
-    'y-te': { precision: 0.966, recall: 0.863 },
+    'an-ninh-trat-tu': { precision: 1, recall: 0.947 },
+    'chinh-tri': { precision: 0.964, recall: 0.901 },
+    'kinh-te': { precision: 0.939, recall: 0.925 },
+    'van-hoa-xa-hoi': { precision: 0.9, recall: 0.794 },
+    'giao-duc': { precision: 0.965, recall: 0.933 },
+    'y-te': { precision: 0.967, recall: 0.909 },
   },
 };
 
@@ -168,10 +168,10 @@ describe('npm run eval:categories -- --misses', () => {
       const { stdout, code } = await runEvalCategories(['--misses'], { BANTIN_HELD_OUT_CATEGORY_SET: file });
       expect(code).toBe(0);
       expect(stdout).toMatch(/misses, fifth blind set:\n    ✗ e\d+/);
-      expect(stdout).toMatch(/eleventh blind set: \d+ items, [^\n]*honest figures on record, now tuning material\n/);
-      expect(stdout).toMatch(/misses, eleventh blind set:\n    ✗ /);
-      expect(stdout).toMatch(/twelfth blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
-      expect(stdout).not.toContain('misses, twelfth blind set');
+      expect(stdout).toMatch(/twelfth blind set: \d+ items, [^\n]*honest figures on record, now tuning material\n/);
+      expect(stdout).toMatch(/misses, twelfth blind set:\n    ✗ /);
+      expect(stdout).toMatch(/thirteenth blind set: 1 items, [^\n]*held out whole[^\n]*\n    an-ninh-trat-tu  precision   0\.0 %/);
+      expect(stdout).not.toContain('misses, thirteenth blind set');
       expect(stdout).not.toContain('z001');
       expect(stdout).not.toContain('Tân Lập');
     } finally {
