@@ -8,7 +8,7 @@ import { evaluateItems, loadItems, scoreOutcomes } from './category-eval/evaluat
 import { evaluateEvents, loadEventSet } from './merge-eval/evaluate-events.ts';
 import { readerOutcomes, readJsonIfPresent, scoreGrouping, type PairCounts, type ReaderGrouping, type ReaderLabels } from './second-reader/agreement.ts';
 
-const CATEGORY_SETS = ['blind-7', 'blind-9', 'blind-10', 'blind-11', 'blind-12'];
+const CATEGORY_SETS = ['blind-7', 'blind-9', 'blind-10', 'blind-11', 'blind-12', 'blind-13'];
 const MERGE_SETS = ['blind-5', 'blind-6', 'blind-7'];
 
 const config = loadConfig(resolveConfigPath(process.argv.slice(2), process.env), process.env);
