@@ -4,23 +4,22 @@
  * sets it reads may be held out). Sets without a `second-reader/` folder are skipped.
  */
 import { loadConfig, resolveConfigPath } from '../src/config/load-config.ts';
-import { evaluateItems, loadItems, scoreOutcomes } from './category-eval/evaluate-items.ts';
+import { BLIND_SETS, evaluateItems, loadItems, scoreOutcomes } from './category-eval/evaluate-items.ts';
 import { evaluateEvents, loadEventSet } from './merge-eval/evaluate-events.ts';
 import { readerOutcomes, readJsonIfPresent, scoreGrouping, type PairCounts, type ReaderGrouping, type ReaderLabels } from './second-reader/agreement.ts';
 
-const CATEGORY_SETS = ['blind-7', 'blind-9', 'blind-10', 'blind-11', 'blind-12', 'blind-13'];
 const MERGE_SETS = ['blind-5', 'blind-6', 'blind-7'];
 
 const config = loadConfig(resolveConfigPath(process.argv.slice(2), process.env), process.env);
 const fixture = (path: string) => new URL(`../test/fixtures/${path}`, import.meta.url);
 const figure = (value: number) => value.toFixed(3);
 
-for (const name of CATEGORY_SETS) {
-  const reader = readJsonIfPresent<ReaderLabels>(fixture(`category-eval/${name}/second-reader/labels.json`));
+for (const set of BLIND_SETS) {
+  const reader = readJsonIfPresent<ReaderLabels>(new URL('second-reader/labels.json', set.file));
   if (!reader) continue;
-  const items = loadItems(fixture(`category-eval/${name}/items.json`));
+  const items = loadItems(set.file);
   const rules = evaluateItems(items, config.categories).scores;
-  console.log(`category ${name}: ${items.length} items — the writer's labels scored against a second reader, and against the shipped rules`);
+  console.log(`category ${set.folder}: ${items.length} items — the writer's labels scored against a second reader, and against the shipped rules`);
   scoreOutcomes(readerOutcomes(items, reader), config.categories).forEach((score, index) => {
     const rule = rules[index]!;
     console.log(`    ${score.id.padEnd(16)} reader P ${figure(score.precision)} R ${figure(score.recall)}   rules P ${figure(rule.precision)} R ${figure(rule.recall)}`);

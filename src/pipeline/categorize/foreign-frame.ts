@@ -70,9 +70,8 @@ const KINDS = new Set([
   'viêm não',
 ]);
 // After a river, a bridge, a street or a pass the name is a place here ("sông Hàn" in Đà Nẵng, "phố Nhật" in Hội An).
-const LOCAL_FEATURES = new Set(['sông', 'cầu', 'phố', 'bến', 'đèo']);
+const LOCAL_FEATURES = new Set(['sông', 'cầu', 'phố', 'bến', 'đèo'].map(comparisonKey));
 const NOT_FOREIGN_BEFORE = new Set([...TOWARDS, ...PERSON_WORDS, ...KINDS].map(comparisonKey));
-const LOCAL_FEATURE_KEYS = new Set([...LOCAL_FEATURES].map(comparisonKey));
 const MARKET = comparisonKey('thị trường');
 // What goes into a market abroad from here: "xuất khẩu vào thị trường Mỹ", "chạm ngõ thị trường Nhật".
 const ENTERING_MARKET = new Set(['vào', 'sang', 'tới', 'đến', 'ngõ', 'chinh phục', 'thâm nhập', 'xuất khẩu', 'mở rộng', 'mở cửa', 'tấn công'].map(comparisonKey));
@@ -199,7 +198,7 @@ function isForeignUse(title: string, words: readonly Word[], at: number, length:
 function followsNotForeign(title: string, words: readonly Word[], at: number): boolean {
   const one = comparisonKey(words[at - 1]!.text);
   if (NOT_FOREIGN_BEFORE.has(one)) return true;
-  if (LOCAL_FEATURE_KEYS.has(one)) return !PLACE_ABROAD_FIRST_WORDS.has(words[at]!.text);
+  if (LOCAL_FEATURES.has(one)) return !PLACE_ABROAD_FIRST_WORDS.has(words[at]!.text);
   const two = words[at - 2];
   if (two === undefined || !isSpaced(title, two, words[at - 1]!)) return false;
   const pair = `${comparisonKey(two.text)} ${one}`;
