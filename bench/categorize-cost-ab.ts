@@ -6,8 +6,8 @@
  * - cycle: the small bench's cold ingest (the synthetic province, 40 portals × 100 items, long articles),
  *   merged into an empty store, then filed as the cycle files it — a categoriser built afresh, every story
  *   filed once — `--repeat` times per run;
- * - labelled: every labelled item of the category sets present (title and sapo, some with a body), as
- *   `npm run eval:categories` files them, `--repeat` times per run.
+ * - labelled: every labelled item of the first root's tuning sets and team set (title and sapo, some with a
+ *   body), the same items for every checkout, as `npm run eval:categories` files them, `--repeat` times per run.
  * Prints each checkout's median CPU ms per input and the median of per-run ratios to the first root, and
  * fails when any checkout files any story differently from the first (categories, rules and their words),
  * without printing a story. Pass `--runs N` (default 8), `--repeat N` (default 3). With one root it only
@@ -48,7 +48,7 @@ const now = Date.UTC(2026, 11, 4, 8, 0, 0);
 const seenAt = new Date(now + 3_600_000);
 const sourceConfig = (id: string) => ({ id, name: id, url: `https://${id}.example.vn/rss`, priority: 0, categoryMap: {}, timezone: 'Asia/Ho_Chi_Minh', enabled: true });
 
-async function loadCheckout(root: string, province: ReturnType<typeof makeProvince>, sources: Map<string, unknown>): Promise<Checkout> {
+async function loadCheckout(root: string, province: ReturnType<typeof makeProvince>, sources: Map<string, unknown>, items: readonly unknown[]): Promise<Checkout> {
   const at = (file: string) => pathToFileURL(path.resolve(root, file)).href;
   const { normalizeItem } = (await import(at('src/pipeline/normalize/normalize-item.ts'))) as { normalizeItem: (raw: unknown, context: unknown) => unknown };
   const { mergeCopies } = (await import(at('src/pipeline/merge/merge-copies.ts'))) as { mergeCopies: (stories: Story[], copies: unknown[], context: unknown) => unknown };
@@ -62,7 +62,7 @@ async function loadCheckout(root: string, province: ReturnType<typeof makeProvin
   );
   const cycleStories: Story[] = [];
   mergeCopies(cycleStories, copies.filter((copy) => copy !== undefined), { now: seenAt, sources, tombstones: {} });
-  const labelledStories = labelledItems(root).map((item) => evaluate.storyOf(item));
+  const labelledStories = items.map((item) => evaluate.storyOf(item));
   return { root, createCategorizer, cycleStories, labelledStories };
 }
 
@@ -114,8 +114,10 @@ const sources = new Map(province.sources.map((source) => [source.id, sourceConfi
 const shipped = JSON.parse(readFileSync(path.resolve(roots[0]!, 'bantin.config.json'), 'utf8')) as { categories: unknown[] };
 const cycleInput: Input = { categories: shipped.categories, sources: [...sources.values()] };
 const labelledInput: Input = { categories: shipped.categories, sources: [sourceConfig('eval')] };
+// The first root's labelled items for every checkout too: an older checkout lacks the sets written since.
+const items = labelledItems(roots[0]!);
 const checkouts: Checkout[] = [];
-for (const root of roots) checkouts.push(await loadCheckout(root, province, sources));
+for (const root of roots) checkouts.push(await loadCheckout(root, province, sources, items));
 
 const inputs = [
   { name: 'cycle', stories: (checkout: Checkout) => checkout.cycleStories, input: cycleInput },
