@@ -19,12 +19,10 @@ export const NOT_SETTING: readonly string[] = [
   'trên dưới',
 ];
 
-/** Setting words that say "more than" before a number ("trên 20 ca sốt xuất huyết"): there they open nothing. */
-const BEFORE_A_NUMBER_NOT_SETTING: ReadonlySet<string> = new Set(['trên'].map(comparisonKey));
-
 // Each setting word as a key spells it between two spaces, as every word stands in a key padded with a space at each end.
 const SETTING_NEEDLES: readonly string[] = SETTING_WORDS.map((word) => ` ${comparisonKey(word)} `);
-const COUNTING_NEEDLES: ReadonlySet<string> = new Set([...BEFORE_A_NUMBER_NOT_SETTING].map((word) => ` ${word} `));
+// Setting words that say "more than" before a number ("trên 20 ca sốt xuất huyết"): there they open nothing.
+const COUNTING_NEEDLES: ReadonlySet<string> = new Set(['trên'].map((word) => ` ${comparisonKey(word)} `));
 // Each word a setting word is part of, once for each setting word in it ("nơi ở" holds two), with the offset of
 // that setting word's leading space in it.
 const NOT_SETTING_NEEDLES = NOT_SETTING.flatMap((word) => {
